@@ -1,0 +1,3 @@
+from canvasapp.cli import main
+
+raise SystemExit(main())

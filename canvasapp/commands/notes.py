@@ -1,0 +1,105 @@
+"""Commands on sticky notes: add, edit text, move, remove."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+
+from canvasapp.commands.base import Command, plural
+from canvasapp.model import Note, NotePlacement, Session
+
+
+class AddNotes(Command):
+    """Add notes (one from a double-click, many from a paste)."""
+
+    def __init__(self, notes: Iterable[Note]) -> None:
+        self._notes = [note.copy() for note in notes]
+
+    @property
+    def text(self) -> str:
+        return f"Add {plural(len(self._notes), 'Note')}"
+
+    @property
+    def note_ids(self) -> list[str]:
+        return [note.id for note in self._notes]
+
+    def apply(self, session: Session) -> None:
+        session.add_notes(note.copy() for note in self._notes)
+
+    def revert(self, session: Session) -> None:
+        session.remove_notes(self.note_ids)
+
+
+class RemoveNotes(Command):
+    """Remove notes; undo puts back exactly what was removed."""
+
+    def __init__(self, note_ids: Iterable[str]) -> None:
+        self._note_ids = list(dict.fromkeys(note_ids))
+        self._removed: list[Note] = []
+
+    @property
+    def text(self) -> str:
+        return f"Delete {plural(len(self._note_ids), 'Note')}"
+
+    def apply(self, session: Session) -> None:
+        self._removed = [note.copy() for note in session.remove_notes(self._note_ids)]
+
+    def revert(self, session: Session) -> None:
+        session.add_notes(note.copy() for note in self._removed)
+
+
+class EditNoteText(Command):
+    def __init__(self, note_id: str, old_text: str, new_text: str) -> None:
+        self._note_id = note_id
+        self._old = old_text
+        self._new = new_text
+
+    @property
+    def text(self) -> str:
+        return "Edit Note Text"
+
+    def apply(self, session: Session) -> None:
+        session.set_note_text(self._note_id, self._new)
+
+    def revert(self, session: Session) -> None:
+        session.set_note_text(self._note_id, self._old)
+
+
+class MoveNotes(Command):
+    """Move notes (and so perhaps into another lane): one command per drag or nudge."""
+
+    NUDGE_MERGE_ID = 1
+
+    def __init__(
+        self,
+        old: Mapping[str, NotePlacement],
+        new: Mapping[str, NotePlacement],
+        *,
+        nudge: bool = False,
+    ) -> None:
+        self._old = dict(old)
+        self._new = dict(new)
+        self.merge_id = self.NUDGE_MERGE_ID if nudge else -1
+
+    @classmethod
+    def to(cls, session: Session, new: Mapping[str, NotePlacement], *, nudge: bool = False) -> MoveNotes:
+        """A move from where the notes are now."""
+        old = {note_id: session.note(note_id).placement for note_id in new}
+        return cls(old, new, nudge=nudge)
+
+    @property
+    def text(self) -> str:
+        return f"Move {plural(len(self._new), 'Note')}"
+
+    def apply(self, session: Session) -> None:
+        session.move_notes(self._new)
+
+    def revert(self, session: Session) -> None:
+        session.move_notes(self._old)
+
+    def merge_with(self, other: Command) -> bool:
+        if not isinstance(other, MoveNotes) or other.merge_id != self.merge_id:
+            return False
+        if set(other._new) != set(self._new):
+            return False
+        self._new = dict(other._new)
+        return True

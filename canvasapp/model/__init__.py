@@ -1,0 +1,16 @@
+"""The domain: plain Python objects and their change events. Standard library only."""
+
+from canvasapp.model.entities import Lane, Note, NotePlacement, new_id, utc_now
+from canvasapp.model.events import Event
+from canvasapp.model.session import Session, SessionError
+
+__all__ = [
+    "Event",
+    "Lane",
+    "Note",
+    "NotePlacement",
+    "Session",
+    "SessionError",
+    "new_id",
+    "utc_now",
+]

@@ -1,0 +1,1 @@
+"""Pure use-cases over the model: layout, tallies, rankings, summaries."""

@@ -1,0 +1,67 @@
+"""Where lanes sit on the board and which lane a point belongs to."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from canvasapp.model import Lane, Note
+from canvasapp.model.entities import NOTE_HEIGHT, NOTE_WIDTH
+
+LANE_GAP = 24.0
+LANE_HEADER_HEIGHT = 150.0
+MIN_LANE_HEIGHT = 1200.0
+NOTE_GAP = 24.0
+
+
+@dataclass(frozen=True, slots=True)
+class Rect:
+    x: float
+    y: float
+    width: float
+    height: float
+
+    @property
+    def right(self) -> float:
+        return self.x + self.width
+
+    @property
+    def bottom(self) -> float:
+        return self.y + self.height
+
+    def contains_x(self, x: float) -> bool:
+        return self.x <= x < self.right
+
+
+def lane_rects(lanes: list[Lane], notes: list[Note] | None = None) -> dict[str, Rect]:
+    """Lanes side by side in their order, tall enough to hold every note."""
+    bottom = MIN_LANE_HEIGHT
+    for note in notes or ():
+        bottom = max(bottom, note.y + note.height + NOTE_GAP * 4)
+    rects: dict[str, Rect] = {}
+    x = 0.0
+    for lane in sorted(lanes, key=lambda lane: lane.order):
+        rects[lane.id] = Rect(x, 0.0, lane.width, bottom)
+        x += lane.width + LANE_GAP
+    return rects
+
+
+def lane_at(lanes: list[Lane], x: float) -> str | None:
+    """The lane under a horizontal position (a note's centre); ``None`` outside every lane."""
+    for lane_id, rect in lane_rects(lanes).items():
+        if rect.contains_x(x):
+            return lane_id
+    return None
+
+
+def free_spot(lane_rect: Rect, notes: list[Note], lane_id: str) -> tuple[float, float]:
+    """The first grid cell in a lane that no note of that lane covers (for new notes)."""
+    columns = max(1, int((lane_rect.width - NOTE_GAP) // (NOTE_WIDTH + NOTE_GAP)))
+    taken = [n for n in notes if n.lane_id == lane_id]
+    index = 0
+    while True:
+        column, row = index % columns, index // columns
+        x = lane_rect.x + NOTE_GAP + column * (NOTE_WIDTH + NOTE_GAP)
+        y = LANE_HEADER_HEIGHT + row * (NOTE_HEIGHT + NOTE_GAP)
+        if not any(abs(n.x - x) < NOTE_WIDTH / 2 and abs(n.y - y) < NOTE_HEIGHT / 2 for n in taken):
+            return x, y
+        index += 1

@@ -1,0 +1,11 @@
+"""The one exception storage raises to its callers, worded for the user."""
+
+
+class LibraryError(Exception):
+    """A library that cannot be opened or written; ``str()`` is one plain sentence."""
+
+
+def driver_message(error: BaseException) -> str:
+    """The database driver's own words ("database or disk is full"), without the wrapping."""
+    original = getattr(error, "orig", None)
+    return str(original or error).splitlines()[0]

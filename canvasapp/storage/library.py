@@ -1,0 +1,255 @@
+"""Opening the library database: checks, creation, backup and migration, connection settings.
+
+A file that is not ours, is damaged, or comes from a newer version is refused before anything
+writes to it, so it stays byte for byte as it was.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sqlite3
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import Connection
+
+from canvasapp.storage.errors import LibraryError
+from canvasapp.storage.orm import Base
+
+#: SQLite header field that marks the file as ours ("WCNV").
+APPLICATION_ID = 0x57434E56
+#: ``PRAGMA user_version``: the schema generation, one more with every released migration.
+SCHEMA_VERSION = 1
+
+_SQLITE_MAGIC = b"SQLite format 3\x00"
+_MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+
+
+@dataclass
+class Library:
+    """An open library: the engine every store of this library writes through."""
+
+    engine: Engine
+    location: str
+    path: Path | None
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.engine.dialect.name == "sqlite"
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+def default_library_path() -> Path:
+    """``library.sqlite`` in the user's data directory (created on first use)."""
+    from platformdirs import user_data_path
+
+    return user_data_path("canvasapp", appauthor=False) / "library.sqlite"
+
+
+def open_library(location: str | os.PathLike[str] | None = None) -> Library:
+    """Open (or create) the library at a path or SQLAlchemy URL; ``None`` means the default."""
+    if location is None:
+        path = default_library_path()
+        path.parent.mkdir(parents=True, exist_ok=True)
+        return _open_sqlite(path)
+    text = os.fspath(location)
+    if "://" in text:
+        return _open_url(text)
+    return _open_sqlite(Path(text).expanduser())
+
+
+# --- SQLite files ------------------------------------------------------------------------
+
+
+def _open_sqlite(path: Path) -> Library:
+    if path.exists():
+        schema, revision = _check_existing_file(path)
+        engine = _sqlite_engine(path)
+        try:
+            if revision != _script().get_current_head():
+                backup_library(path, f"v{schema}")
+                _migrate(engine)
+        except LibraryError:
+            engine.dispose()
+            raise
+    else:
+        _check_new_file_location(path)
+        engine = _sqlite_engine(path)
+        _create(engine)
+    return Library(engine=engine, location=str(path), path=path)
+
+
+def _check_new_file_location(path: Path) -> None:
+    folder = path.parent
+    if not folder.exists():
+        raise LibraryError(f"Cannot create the library {path}: the folder {folder} does not exist.")
+    if not folder.is_dir():
+        raise LibraryError(f"Cannot create the library {path}: {folder} is not a folder.")
+    if not os.access(folder, os.W_OK | os.X_OK):
+        raise LibraryError(f"Cannot create the library {path}: the folder {folder} is not writable.")
+
+
+def _check_existing_file(path: Path) -> tuple[int, str]:
+    """Refuse anything that is not a healthy library of ours; return its schema and revision."""
+    if path.is_dir():
+        raise LibraryError(f"{path} is a folder, not a Workshop Canvas library file.")
+    try:
+        with path.open("rb") as file:
+            header = file.read(100)
+    except OSError as error:
+        raise LibraryError(f"Cannot read {path}: {error.strerror or error}.") from None
+    if not os.access(path, os.W_OK):
+        raise LibraryError(f"{path} is read-only; Workshop Canvas needs to save into its library.")
+    if len(header) == 0:
+        raise LibraryError(f"{path} is an empty file, not a Workshop Canvas library.")
+    if not header.startswith(_SQLITE_MAGIC) or len(header) < 100:
+        raise LibraryError(f"{path} is not a Workshop Canvas library (it is not an SQLite database).")
+    user_version = int.from_bytes(header[60:64], "big")
+    application_id = int.from_bytes(header[68:72], "big")
+    if application_id != APPLICATION_ID:
+        raise LibraryError(
+            f"{path} is a database of another program, not a Workshop Canvas library."
+        )
+    if user_version > SCHEMA_VERSION:
+        raise LibraryError(
+            f"{path} was made by a newer version of Workshop Canvas (library schema "
+            f"{user_version}; this version reads up to {SCHEMA_VERSION}). Update the app to open it."
+        )
+    return user_version, _check_integrity(path)
+
+
+def _check_integrity(path: Path) -> str:
+    """A read-only look inside: damage and unknown migrations are found before any write."""
+    uri = f"{path.resolve().as_uri()}?mode=ro"
+    try:
+        connection = sqlite3.connect(uri, uri=True)
+    except sqlite3.Error as error:
+        raise LibraryError(f"Cannot open {path}: {error}.") from None
+    try:
+        result = connection.execute("PRAGMA quick_check").fetchone()
+        if not result or result[0] != "ok":
+            raise LibraryError(f"{path} is damaged ({result[0] if result else 'no answer'}).")
+        revision = connection.execute("SELECT version_num FROM alembic_version").fetchone()
+    except sqlite3.DatabaseError as error:
+        raise LibraryError(f"{path} is damaged or not a Workshop Canvas library ({error}).") from None
+    finally:
+        connection.close()
+    if revision is None or _script().get_revision(revision[0]) is None:
+        raise LibraryError(
+            f"{path} was made by a newer version of Workshop Canvas "
+            "(its schema is unknown to this version). Update the app to open it."
+        )
+    return str(revision[0])
+
+
+def _sqlite_engine(path: Path) -> Engine:
+    engine = create_engine(f"sqlite:///{path}")
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
+        # Take control of BEGIN (SQLAlchemy's pysqlite recipe): Python's sqlite3 would run DDL
+        # outside the transaction, so a crash mid-migration could leave half a schema.
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute("PRAGMA busy_timeout=5000")
+        # WAL keeps readers and the writer apart; FULL makes every commit durable on power loss.
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute("PRAGMA synchronous=FULL")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(connection: Connection) -> None:
+        connection.exec_driver_sql("BEGIN")
+
+    return engine
+
+
+def backup_library(path: Path, label: str) -> Path:
+    """Copy a library (with anything still in its WAL) beside it before it is changed."""
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+    target = path.with_name(f"{path.stem}.backup-{label}-{stamp}{path.suffix}")
+    source = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        destination = sqlite3.connect(target)
+        try:
+            source.backup(destination)
+        finally:
+            destination.close()
+    except sqlite3.Error as error:
+        target.unlink(missing_ok=True)
+        raise LibraryError(f"Could not back up {path} before upgrading it: {error}.") from None
+    finally:
+        source.close()
+    shutil.copymode(path, target)
+    return target
+
+
+# --- any SQLAlchemy URL (a team's PostgreSQL) ---------------------------------------------
+
+
+def _open_url(url: str) -> Library:
+    try:
+        engine = create_engine(url)
+        with engine.connect() as connection:
+            current = MigrationContext.configure(connection).get_current_revision()
+    except Exception as error:  # noqa: BLE001 - any driver error becomes one plain sentence
+        raise LibraryError(f"Cannot open the library {url}: {error}.") from None
+    if current is None:
+        _create(engine)
+    elif _script().get_revision(current) is None:
+        raise LibraryError(f"The library {url} was made by a newer version of Workshop Canvas.")
+    else:
+        _migrate(engine)
+    return Library(engine=engine, location=url, path=None)
+
+
+# --- schema ---------------------------------------------------------------------------------
+
+
+def _alembic_config(connection: Connection) -> Config:
+    config = Config()
+    config.set_main_option("script_location", str(_MIGRATIONS))
+    config.attributes["connection"] = connection
+    return config
+
+
+def _script() -> ScriptDirectory:
+    config = Config()
+    config.set_main_option("script_location", str(_MIGRATIONS))
+    return ScriptDirectory.from_config(config)
+
+
+def _create(engine: Engine) -> None:
+    """A new library: tables from the models, stamped with the newest migration."""
+    with engine.begin() as connection:
+        Base.metadata.create_all(connection)
+        command.stamp(_alembic_config(connection), "head")
+    _mark_file(engine)
+
+
+def _migrate(engine: Engine) -> None:
+    try:
+        with engine.begin() as connection:
+            command.upgrade(_alembic_config(connection), "head")
+    except Exception as error:  # noqa: BLE001 - the transaction rolled back; say so plainly
+        raise LibraryError(f"Could not upgrade the library: {error}.") from None
+    _mark_file(engine)
+
+
+def _mark_file(engine: Engine) -> None:
+    if engine.dialect.name != "sqlite":
+        return
+    with engine.begin() as connection:
+        connection.exec_driver_sql(f"PRAGMA application_id={APPLICATION_ID}")
+        connection.exec_driver_sql(f"PRAGMA user_version={SCHEMA_VERSION}")

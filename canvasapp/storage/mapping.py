@@ -1,0 +1,73 @@
+"""Model objects to rows and back: the only place that knows both shapes."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import Row
+
+from canvasapp.model import Lane, Note, Session
+
+
+def session_values(session: Session) -> dict[str, Any]:
+    return {
+        "id": session.id,
+        "title": session.title,
+        "template_id": session.template_id,
+        "created": session.created,
+        "updated": session.updated,
+    }
+
+
+def lane_values(session_id: str, lane: Lane) -> dict[str, Any]:
+    return {
+        "session_id": session_id,
+        "id": lane.id,
+        "title": lane.title,
+        "prompt": lane.prompt,
+        "colour": lane.colour,
+        "position": lane.order,
+        "width": lane.width,
+    }
+
+
+def note_values(session_id: str, note: Note) -> dict[str, Any]:
+    return {
+        "id": note.id,
+        "session_id": session_id,
+        "lane_id": note.lane_id,
+        "text": note.text,
+        "x": note.x,
+        "y": note.y,
+        "width": note.width,
+        "height": note.height,
+        "colour": note.colour,
+        "created": note.created,
+        "updated": note.updated,
+    }
+
+
+def lane_from_row(row: Row[Any]) -> Lane:
+    return Lane(
+        id=row.id,
+        title=row.title,
+        prompt=row.prompt,
+        colour=row.colour,
+        order=row.position,
+        width=row.width,
+    )
+
+
+def note_from_row(row: Row[Any]) -> Note:
+    return Note(
+        id=row.id,
+        lane_id=row.lane_id,
+        text=row.text,
+        x=row.x,
+        y=row.y,
+        width=row.width,
+        height=row.height,
+        colour=row.colour,
+        created=row.created,
+        updated=row.updated,
+    )

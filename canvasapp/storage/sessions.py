@@ -1,0 +1,145 @@
+"""The library's sessions: list, create, load, rename, delete."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import Connection, delete, func, insert, select, update
+from sqlalchemy.exc import SQLAlchemyError
+
+from canvasapp.model import Session, utc_now
+from canvasapp.storage.errors import LibraryError, driver_message
+from canvasapp.storage.library import Library
+from canvasapp.storage.mapping import (
+    lane_from_row,
+    lane_values,
+    note_from_row,
+    note_values,
+    session_values,
+)
+from canvasapp.storage.orm import LaneRow, NoteRow, SessionRow
+
+_sessions = SessionRow.__table__
+_lanes = LaneRow.__table__
+_notes = NoteRow.__table__
+
+
+@dataclass(frozen=True, slots=True)
+class SessionSummary:
+    """One line of the library's session list."""
+
+    id: str
+    title: str
+    template_id: str | None
+    created: datetime
+    updated: datetime
+    notes: int
+
+
+class SessionRepository:
+    """Whole-session reads and writes on one library."""
+
+    def __init__(self, library: Library) -> None:
+        self.library = library
+        self._engine = library.engine
+
+    def list(self) -> list[SessionSummary]:
+        """Every session, most recently changed first."""
+        counts = (
+            select(_notes.c.session_id, func.count().label("n"))
+            .group_by(_notes.c.session_id)
+            .subquery()
+        )
+        query = (
+            select(
+                _sessions.c.id,
+                _sessions.c.title,
+                _sessions.c.template_id,
+                _sessions.c.created,
+                _sessions.c.updated,
+                func.coalesce(counts.c.n, 0),
+            )
+            .outerjoin(counts, counts.c.session_id == _sessions.c.id)
+            .order_by(_sessions.c.updated.desc(), _sessions.c.id)
+        )
+        with self._reading() as connection:
+            rows = connection.execute(query).all()
+        return [SessionSummary(*row) for row in rows]
+
+    def most_recent_id(self) -> str | None:
+        query = select(_sessions.c.id).order_by(_sessions.c.updated.desc()).limit(1)
+        with self._reading() as connection:
+            return connection.execute(query).scalar()
+
+    def resolve_id(self, id_or_prefix: str) -> str:
+        """A full session id from itself or a unique prefix, as ``git`` accepts short hashes."""
+        text = id_or_prefix.strip().lower()
+        if not text:
+            raise LibraryError("No session id was given.")
+        escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        query = select(_sessions.c.id).where(_sessions.c.id.like(f"{escaped}%", escape="\\")).limit(2)
+        with self._reading() as connection:
+            found = connection.execute(query).scalars().all()
+        if not found:
+            raise LibraryError(f"There is no session {id_or_prefix!r} in the library {self.library.location}.")
+        if len(found) > 1:
+            raise LibraryError(f"{id_or_prefix!r} matches more than one session; give more of its id.")
+        return found[0]
+
+    def add(self, session: Session) -> None:
+        """Write a new session with its lanes and notes in one transaction."""
+        try:
+            with self._engine.begin() as connection:
+                connection.execute(insert(_sessions), [session_values(session)])
+                if session.lanes:
+                    connection.execute(insert(_lanes), [lane_values(session.id, lane) for lane in session.lanes])
+                if len(session):
+                    connection.execute(insert(_notes), [note_values(session.id, note) for note in session.notes])
+        except SQLAlchemyError as error:
+            raise LibraryError(f"Could not save the session {session.title!r}: {driver_message(error)}.") from None
+
+    def load(self, session_id: str) -> Session:
+        with self._reading() as connection:
+            row = connection.execute(select(_sessions).where(_sessions.c.id == session_id)).one_or_none()
+            if row is None:
+                raise LibraryError(f"There is no session {session_id!r} in the library {self.library.location}.")
+            lanes = connection.execute(
+                select(_lanes).where(_lanes.c.session_id == session_id).order_by(_lanes.c.position)
+            ).all()
+            notes = connection.execute(
+                select(_notes).where(_notes.c.session_id == session_id).order_by(_notes.c.created, _notes.c.id)
+            ).all()
+        return Session(
+            id=row.id,
+            title=row.title,
+            template_id=row.template_id,
+            created=row.created,
+            updated=row.updated,
+            lanes=[lane_from_row(lane) for lane in lanes],
+            notes=[note_from_row(note) for note in notes],
+        )
+
+    def rename(self, session_id: str, title: str) -> None:
+        title = title.strip()
+        if not title:
+            raise LibraryError("A session needs a title.")
+        self._write(
+            update(_sessions).where(_sessions.c.id == session_id).values(title=title, updated=utc_now()),
+            "rename the session",
+        )
+
+    def delete(self, session_id: str) -> None:
+        """Delete a session; its lanes and notes go with it (ON DELETE CASCADE)."""
+        self._write(delete(_sessions).where(_sessions.c.id == session_id), "delete the session")
+
+    def _write(self, statement: object, doing: str) -> None:
+        try:
+            with self._engine.begin() as connection:
+                connection.execute(statement)  # type: ignore[call-overload]
+        except SQLAlchemyError as error:
+            raise LibraryError(f"Could not {doing}: {driver_message(error)}.") from None
+
+    def _reading(self) -> Connection:
+        return self._engine.connect()
+

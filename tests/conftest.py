@@ -1,0 +1,45 @@
+"""Shared fixtures: Qt offscreen, and a fresh temporary library for every test."""
+
+from __future__ import annotations
+
+import os
+
+# Before any QApplication exists: without a display Qt would try xcb and abort.
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from canvasapp.formats.template_io import find_template, session_from_template
+from canvasapp.model import Note, Session, new_id
+from canvasapp.storage import Library, SessionRepository, open_library
+
+
+@pytest.fixture
+def library_path(tmp_path: Path) -> Path:
+    return tmp_path / "library.sqlite"
+
+
+@pytest.fixture
+def library(library_path: Path) -> Iterator[Library]:
+    opened = open_library(library_path)
+    yield opened
+    opened.close()
+
+
+@pytest.fixture
+def make_session(library: Library):  # type: ignore[no-untyped-def]
+    """A saved session from the default template, with ``notes`` given as (lane, text) pairs."""
+
+    def make(title: str = "Community gathering", notes: list[tuple[str, str]] = ()) -> Session:  # type: ignore[assignment]
+        session = session_from_template(find_template(None), title)
+        session.add_notes(
+            Note(id=new_id(), lane_id=lane, text=text, x=30.0 + 240 * (i % 3), y=200.0 + 170 * (i // 3))
+            for i, (lane, text) in enumerate(notes)
+        ) if notes else None
+        SessionRepository(library).add(session)
+        return session
+
+    return make
