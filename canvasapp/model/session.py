@@ -100,9 +100,13 @@ class Session:
 
     def add_notes(self, notes: Iterable[Note]) -> None:
         added = list(notes)
+        seen: set[str] = set()
         for note in added:
-            if note.id in self._notes:
+            # A repeat within the batch counts too: it would replace its twin and give the
+            # observers two notes for one id.
+            if note.id in self._notes or note.id in seen:
                 raise SessionError(f"The note {note.id!r} is already in this session.")
+            seen.add(note.id)
         with self.edit():
             for note in added:
                 self._notes[note.id] = note
@@ -110,7 +114,8 @@ class Session:
 
     def remove_notes(self, note_ids: Iterable[str]) -> list[Note]:
         """Remove notes and return them, so an undo can put them back."""
-        removed = [self.note(note_id) for note_id in note_ids]
+        # An id given twice is removed once (deleting it a second time would fail mid-edit).
+        removed = [self.note(note_id) for note_id in dict.fromkeys(note_ids)]
         with self.edit():
             for note in removed:
                 del self._notes[note.id]
