@@ -97,7 +97,9 @@ class MoveNotes(Command):
         session.move_notes(self._old)
 
     def merge_with(self, other: Command) -> bool:
-        if not isinstance(other, MoveNotes) or other.merge_id != self.merge_id:
+        # Only nudges merge: two drags of the same notes are two undo steps (a negative
+        # merge_id means "never merge", as QUndoCommand.id() does).
+        if not isinstance(other, MoveNotes) or self.merge_id < 0 or other.merge_id != self.merge_id:
             return False
         if set(other._new) != set(self._new):
             return False
