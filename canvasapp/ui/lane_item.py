@@ -1,0 +1,73 @@
+"""A lane as drawn on the board: a tinted column with its title and the prompt it asks."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QColor, QPainter, QPen
+from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
+
+from canvasapp.ops.layout import LANE_HEADER_HEIGHT
+from canvasapp.ui.fonts import app_font
+
+TITLE_PX = 44
+PROMPT_PX = 22
+_TITLE_COLOUR = QColor("#111111")
+_PROMPT_COLOUR = QColor("#333333")
+
+
+class LaneItem(QGraphicsItem):
+    """Not selectable or movable: notes sit on top of it, double-clicks go through to the scene."""
+
+    def __init__(self, lane_id: str, title: str, prompt: str, colour: str) -> None:
+        super().__init__()
+        self.lane_id = lane_id
+        self._title = title
+        self._prompt = prompt
+        self._colour = QColor(colour)
+        self._rect = QRectF()
+        self._title_font = app_font(TITLE_PX, bold=True)
+        self._prompt_font = app_font(PROMPT_PX)
+        self.setZValue(-10.0)
+        self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+
+    @property
+    def title(self) -> str:
+        return self._title
+
+    def set_geometry(self, rect: QRectF) -> None:
+        if rect != self._rect:
+            self.prepareGeometryChange()
+            self._rect = QRectF(rect)
+
+    def set_lane(self, title: str, prompt: str, colour: str) -> None:
+        self._title, self._prompt, self._colour = title, prompt, QColor(colour)
+        self.update()
+
+    def boundingRect(self) -> QRectF:
+        return self._rect
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
+        tint = QColor(self._colour)
+        tint.setAlpha(45)
+        painter.setPen(QPen(self._colour.darker(140), 2))
+        painter.setBrush(tint)
+        painter.drawRoundedRect(self._rect, 8, 8)
+        header = QRectF(self._rect.x(), self._rect.y(), self._rect.width(), LANE_HEADER_HEIGHT)
+        painter.fillRect(header.adjusted(2, 2, -2, 0), self._colour)
+        scale = option.levelOfDetailFromTransform(painter.worldTransform())  # type: ignore[attr-defined]
+        text_area = header.adjusted(18, 10, -18, -8)
+        painter.setPen(_TITLE_COLOUR)
+        if scale < 0.35:
+            # Zoomed out: the title alone, drawn large enough to stay readable.
+            painter.setFont(app_font(int(TITLE_PX * 0.35 / max(scale, 0.05)), bold=True))
+            painter.drawText(header, Qt.AlignmentFlag.AlignCenter, self._title)
+            return
+        painter.setFont(self._title_font)
+        painter.drawText(text_area, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop, self._title)
+        painter.setPen(_PROMPT_COLOUR)
+        painter.setFont(self._prompt_font)
+        painter.drawText(
+            text_area.adjusted(0, TITLE_PX + 12, 0, 0),
+            int(Qt.TextFlag.TextWordWrap) | int(Qt.AlignmentFlag.AlignLeft) | int(Qt.AlignmentFlag.AlignTop),
+            self._prompt,
+        )

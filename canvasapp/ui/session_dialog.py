@@ -1,0 +1,149 @@
+"""File > Open Session: the library's sessions, to open, rename or delete."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QHeaderView,
+    QInputDialog,
+    QMessageBox,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from canvasapp.storage import LibraryError, SessionRepository, SessionSummary
+
+
+class OpenSessionDialog(QDialog):
+    """Lists sessions (title, last change, note count), most recent first."""
+
+    def __init__(
+        self,
+        repository: SessionRepository,
+        current_id: str | None,
+        rename_current: Callable[[str], None],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("open_session_dialog")
+        self.setWindowTitle("Open Session")
+        self.resize(760, 460)
+        self._repository = repository
+        self._current_id = current_id
+        self._rename_current = rename_current
+        self._summaries: list[SessionSummary] = []
+        self.chosen_id: str | None = None
+
+        self.table = QTableWidget(0, 3, self)
+        self.table.setObjectName("sessions_table")
+        self.table.setHorizontalHeaderLabels(["Title", "Last change", "Notes"])
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        self.table.doubleClicked.connect(lambda _index: self._open())
+
+        buttons = QDialogButtonBox(self)
+        self.open_button = buttons.addButton("Open", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.open_button.setObjectName("open_button")
+        self.rename_button = QPushButton("Rename…")
+        self.rename_button.setObjectName("rename_button")
+        self.delete_button = QPushButton("Delete…")
+        self.delete_button.setObjectName("delete_button")
+        buttons.addButton(self.rename_button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.addButton(self.delete_button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        self.open_button.clicked.connect(self._open)
+        self.rename_button.clicked.connect(self._rename)
+        self.delete_button.clicked.connect(self._delete)
+        buttons.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.table)
+        layout.addWidget(buttons)
+        self.refresh()
+
+    def refresh(self) -> None:
+        self._summaries = self._repository.list()
+        self.table.setRowCount(len(self._summaries))
+        for row, summary in enumerate(self._summaries):
+            title = summary.title + ("  (open)" if summary.id == self._current_id else "")
+            changed = summary.updated.astimezone().strftime("%Y-%m-%d %H:%M")
+            count = QTableWidgetItem(str(summary.notes))
+            count.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            self.table.setItem(row, 0, QTableWidgetItem(title))
+            self.table.setItem(row, 1, QTableWidgetItem(changed))
+            self.table.setItem(row, 2, count)
+        if self._summaries:
+            self.table.selectRow(0)
+        has_rows = bool(self._summaries)
+        for button in (self.open_button, self.rename_button, self.delete_button):
+            button.setEnabled(has_rows)
+
+    def select_session(self, session_id: str) -> None:
+        for row, summary in enumerate(self._summaries):
+            if summary.id == session_id:
+                self.table.selectRow(row)
+
+    def selected(self) -> SessionSummary | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self._summaries[rows[0].row()] if rows else None
+
+    def _open(self) -> None:
+        summary = self.selected()
+        if summary is not None:
+            self.chosen_id = summary.id
+            self.accept()
+
+    def _rename(self) -> None:
+        summary = self.selected()
+        if summary is None:
+            return
+        title, ok = QInputDialog.getText(self, "Rename Session", "New title:", text=summary.title)
+        if not ok or not title.strip():
+            return
+        try:
+            if summary.id == self._current_id:
+                self._rename_current(title)
+            else:
+                self._repository.rename(summary.id, title)
+        except LibraryError as error:
+            QMessageBox.warning(self, "Rename Session", str(error))
+        self.refresh()
+        self.select_session(summary.id)
+
+    def _delete(self) -> None:
+        summary = self.selected()
+        if summary is None:
+            return
+        if summary.id == self._current_id:
+            QMessageBox.information(
+                self, "Delete Session", "This session is open. Open another session first, then delete this one."
+            )
+            return
+        answer = QMessageBox.question(
+            self,
+            "Delete Session",
+            f"Delete “{summary.title}” and its {summary.notes} notes? This cannot be undone.",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        try:
+            self._repository.delete(summary.id)
+        except LibraryError as error:
+            QMessageBox.warning(self, "Delete Session", str(error))
+        self.refresh()
