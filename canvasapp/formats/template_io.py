@@ -1,57 +1,277 @@
-"""Reading templates from files and the built-in folder, and turning one into a session."""
+"""Reading and writing template files, finding templates, and mapping them to and from sessions.
+
+A template file may come from anyone, so reading it is defensive and bounded: the size is
+checked before anything is parsed, pydantic's JSON parser (which refuses nesting deeper than
+about 200 levels instead of recursing) reads it, and every failure becomes one
+:class:`TemplateError` sentence naming the file, the field and what is wrong.
+"""
 
 from __future__ import annotations
 
+import json
+import os
+import re
+import tempfile
 from pathlib import Path
+from typing import Any
 
 from pydantic import ValidationError
+from pydantic_core import ErrorDetails, from_json
 
-from canvasapp.formats.template import WorkshopTemplate
+from canvasapp.formats.template import (
+    MAX_LANES,
+    MAX_NOTE_TEXT,
+    MAX_STARTER_NOTES,
+    MAX_TEXT,
+    MAX_TITLE,
+    TemplateError,
+    TemplatePhase,
+    VotingDefaults,
+    WorkshopTemplate,
+)
+from canvasapp.formats.template_versions import check_kind, upgrade
 from canvasapp.locations import builtin_templates_dir
 from canvasapp.model import Lane, Note, Session, new_id
 from canvasapp.ops.layout import free_spot, lane_rects
 
+__all__ = [
+    "DEFAULT_TEMPLATE_ID",
+    "MAX_TEMPLATE_BYTES",
+    "TEMPLATE_SUFFIX",
+    "TemplateError",
+    "builtin_templates",
+    "find_template",
+    "parse_template",
+    "read_template",
+    "session_from_template",
+    "template_json",
+    "template_from_session",
+    "write_template",
+]
+
 DEFAULT_TEMPLATE_ID = "drivers-blockers-activities"
 TEMPLATE_SUFFIX = ".workshop-template.json"
 MAX_TEMPLATE_BYTES = 1_000_000
+"""Files above this size are refused before they are read: a real template is a few KB."""
+MAX_PROBLEMS_LISTED = 5
+"""How many problems ``TemplateError.problems`` keeps (``validate`` prints a few lines at most)."""
+
+_BOM = b"\xef\xbb\xbf"
 
 
-class TemplateError(ValueError):
-    """A template that cannot be used; ``str()`` names the file and what is wrong."""
+# --- reading -----------------------------------------------------------------------------
 
 
 def read_template(path: Path) -> WorkshopTemplate:
+    """The template in ``path``, validated and upgraded to the current format."""
+    name = path.name
     try:
         size = path.stat().st_size
+        if path.is_dir():
+            raise TemplateError(f"{name}: this is a folder, not a template file.")
         if size > MAX_TEMPLATE_BYTES:
-            raise TemplateError(f"{path.name}: the file is too large for a template ({size:,} bytes; at most {MAX_TEMPLATE_BYTES:,}).")
-        data = path.read_bytes()
+            raise TemplateError(_too_large(name, size))
+        with path.open("rb") as stream:
+            # Read at most one byte past the cap: the file may have grown since stat().
+            data = stream.read(MAX_TEMPLATE_BYTES + 1)
     except OSError as error:
-        raise TemplateError(f"{path.name}: cannot read the file ({error.strerror or error}).") from None
+        raise TemplateError(f"{name}: cannot read the file ({error.strerror or error}).") from None
+    return parse_template(data, name)
+
+
+def parse_template(data: bytes, name: str = "the template") -> WorkshopTemplate:
+    """Validate the bytes of a template file; ``name`` is used in the error messages."""
+    if len(data) > MAX_TEMPLATE_BYTES:
+        raise TemplateError(_too_large(name, len(data)))
+    if data.startswith(_BOM):  # Some Windows editors start UTF-8 files with a BOM.
+        data = data[len(_BOM):]
+    if not data.strip():
+        raise TemplateError(f"{name}: the file is empty.")
+    if b"\x00" in data:
+        raise TemplateError(f"{name}: this is a binary file, not a JSON template.")
     try:
-        return WorkshopTemplate.model_validate_json(data)
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        raise TemplateError(f"{name}: the file is not UTF-8 text, so it cannot be a JSON template.") from None
+    raw = _parse_json(text, name)
+    template_raw, upgraded = upgrade(check_kind(raw, name), name)
+    # Validate from JSON (not from the Python objects) so strict mode means JSON types.
+    source: str | bytes = json.dumps(template_raw, ensure_ascii=False) if upgraded else data
+    try:
+        return WorkshopTemplate.model_validate_json(source)
     except ValidationError as error:
-        first = error.errors()[0]
-        where = ".".join(str(part) for part in first["loc"]) or "the file"
-        raise TemplateError(f"{path.name}: {where}: {first['msg']}.") from None
+        problems = [f"{name}: {_describe(detail)}." for detail in error.errors(include_url=False)]
+        raise TemplateError(problems[0], problems[:MAX_PROBLEMS_LISTED]) from None
+    except RecursionError:  # Not expected after _parse_json; never let it reach the user.
+        raise TemplateError(f"{name}: the file is nested too deeply to be a template.") from None
+
+
+def _too_large(name: str, size: int) -> str:
+    return (
+        f"{name}: the file is too large for a template "
+        f"({size:,} bytes; at most {MAX_TEMPLATE_BYTES:,})."
+    )
+
+
+def _parse_json(text: str, name: str) -> Any:
+    # pydantic-core's parser first: it refuses deep nesting, NaN and lone surrogates without
+    # recursing in Python. Python's json then runs on a document known to be shallow, only to
+    # catch duplicate keys (which both parsers would otherwise resolve silently to the last).
+    try:
+        from_json(text, allow_inf_nan=False)
+    except ValueError as error:
+        raise TemplateError(_json_problem(name, str(error), text)) from None
+    try:
+        return json.loads(text, object_pairs_hook=_no_duplicate_keys)
+    except _DuplicateKey as error:
+        raise TemplateError(f"{name}: the key {error.key!r} appears twice in the same object.") from None
+    except (ValueError, RecursionError):
+        raise TemplateError(f"{name}: the file is not valid JSON.") from None
+
+
+def _json_problem(name: str, detail: str, text: str) -> str:
+    where = re.search(r"line (\d+) column (\d+)", detail)
+    at = f" at line {where[1]}, column {where[2]}" if where else ""
+    if where and ("expected value" in detail or "invalid number" in detail):
+        lines = text.split("\n")
+        row, column = int(where[1]) - 1, int(where[2]) - 1
+        line = lines[row] if row < len(lines) else ""
+        if re.search(r"NaN|Infinity", line[max(0, column - 1): column + 9]):
+            return f"{name}: NaN and Infinity are not JSON numbers{at}; write a number."
+    if "recursion limit" in detail:
+        return f"{name}: the file is nested too deeply to be a template (JSON nesting{at})."
+    if "EOF while parsing" in detail:
+        return f"{name}: the file ends too soon{at}; it looks cut short (truncated)."
+    reason = re.sub(r" at line \d+ column \d+$", "", detail)
+    return f"{name}: the file is not valid JSON ({reason}{at})."
+
+
+class _DuplicateKey(ValueError):
+    def __init__(self, key: str) -> None:
+        super().__init__(key)
+        self.key = key
+
+
+def _no_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    result: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in result:
+            raise _DuplicateKey(key)
+        result[key] = value
+    return result
+
+
+def _path(loc: tuple[int | str, ...]) -> str:
+    text = ""
+    for part in loc:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
+    return text
+
+
+_PATTERN_HINTS = {
+    "colour": "should be a colour written #RRGGBB, like #FFE45C",
+    "language": "should be a language tag like en or pt-BR",
+}
+_ID_HINT = "should be an id of lowercase letters, digits, - and _ (at most 64, starting with a letter or digit)"
+
+
+def _describe(detail: ErrorDetails) -> str:
+    """'field.path: what is wrong' for one pydantic error, in plain words."""
+    kind = detail["type"]
+    context: dict[str, Any] = dict(detail.get("ctx") or {})
+    loc = tuple(detail["loc"])
+    if "path" in context:  # Our own cross-reference errors carry their path in the message.
+        return detail["msg"]
+    path = _path(loc) or "the template"
+    field = next((part for part in reversed(loc) if isinstance(part, str)), "")
+    value = detail.get("input")
+    shown = f" ({value!r})" if isinstance(value, (str, int, float)) and len(repr(value)) <= 40 else ""
+    if kind == "missing":
+        what = "is missing"
+    elif kind == "extra_forbidden":
+        what = "is not a field of a Workshop Canvas template (check its spelling)"
+    elif kind == "string_pattern_mismatch":
+        what = _PATTERN_HINTS.get(field, _ID_HINT) + shown
+    elif kind == "string_too_short":
+        what = "must not be empty"
+    elif kind == "string_too_long":
+        what = f"is too long (at most {context.get('max_length')} characters)"
+    elif kind == "too_long":
+        what = f"has too many items ({context.get('actual_length'):,}; at most {context.get('max_length')})"
+    elif kind == "too_short":
+        what = f"needs at least {context.get('min_length')} item(s)"
+    elif kind == "int_type":
+        what = "should be a whole number" + shown
+    elif kind == "model_type" or kind == "dict_type":
+        what = "should be a JSON object ({ ... })" + shown
+    else:
+        message = detail["msg"]
+        message = re.sub(r"^Input should", "should", message)
+        message = re.sub(r"^Value error, ", "", message)
+        what = message[:1].lower() + message[1:] + shown
+    return f"{path}: {what}"
+
+
+# --- writing -----------------------------------------------------------------------------
+
+
+def template_json(template: WorkshopTemplate) -> str:
+    """The file text of a template: every field written out, so authors see what they can set."""
+    return template.model_dump_json(indent=2) + "\n"
+
+
+def write_template(template: WorkshopTemplate, path: Path) -> None:
+    """Write a template file atomically: readers see the old file or the whole new one."""
+    text = template_json(template).encode("utf-8")
+    if len(text) > MAX_TEMPLATE_BYTES:
+        # Writing it would make a file every reader (this app included) refuses.
+        raise TemplateError(_too_large(path.name, len(text)) + " Leave out some starter notes.")
+    folder = path.parent
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        descriptor, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+        try:
+            with os.fdopen(descriptor, "wb") as stream:
+                stream.write(text)
+                stream.flush()
+                os.fsync(stream.fileno())
+            os.replace(temporary, path)
+        except BaseException:
+            Path(temporary).unlink(missing_ok=True)
+            raise
+    except OSError as error:
+        raise TemplateError(f"{path.name}: cannot write the file ({error.strerror or error}).") from None
+
+
+# --- finding -----------------------------------------------------------------------------
 
 
 def builtin_templates() -> list[WorkshopTemplate]:
+    """The templates shipped with the app, sorted by file name."""
     folder = builtin_templates_dir()
     return [read_template(path) for path in sorted(folder.glob(f"*{TEMPLATE_SUFFIX}"))]
 
 
-def find_template(id_or_file: str | None) -> WorkshopTemplate:
-    """A built-in template by id, or a template file by path; ``None`` is the default."""
+def find_template(id_or_file: str | None, user_dir: Path | None = None) -> WorkshopTemplate:
+    """A built-in or user template by id, or a template file by path; ``None`` is the default."""
     wanted = id_or_file or DEFAULT_TEMPLATE_ID
     for template in builtin_templates():
         if template.id == wanted:
             return template
+    if user_dir is not None:
+        from canvasapp.formats.template_library import user_templates
+
+        for entry in user_templates(user_dir):
+            if entry.id == wanted:
+                return entry.template
     path = Path(wanted).expanduser()
     if path.is_file():
         return read_template(path)
     known = ", ".join(template.id for template in builtin_templates())
     raise TemplateError(f"There is no template {wanted!r} (built in: {known}; or give a template file).")
+
+
+# --- templates and sessions --------------------------------------------------------------
 
 
 def session_from_template(template: WorkshopTemplate, title: str) -> Session:
@@ -72,3 +292,135 @@ def session_from_template(template: WorkshopTemplate, title: str) -> Session:
         session.add_notes(placed)
     return session
 
+
+_PALETTE = ("#FFE45C", "#FFB3C7", "#9EE6B8", "#A8D8FF", "#D7C4FF", "#FFD3A8")
+_ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9_-]{0,63}$")
+_COLOUR_PATTERN = re.compile(r"^#[0-9A-Fa-f]{6}$")
+
+
+def slug(text: str, fallback: str = "template") -> str:
+    """An id made from a name: lowercase ASCII letters and digits joined by dashes."""
+    words = re.findall(r"[a-z0-9]+", text.lower())
+    made = "-".join(words)[:64].strip("-")
+    return made or fallback
+
+
+def _clip(text: str, limit: int) -> str:
+    # Session text has no length limit; a template does. Clip rather than refuse, and show it.
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def template_from_session(
+    session: Session,
+    name: str,
+    *,
+    template_id: str | None = None,
+    description: str = "",
+    author: str = "",
+    licence: str = "",
+    language: str = "en",
+    include_notes: bool = False,
+    base: WorkshopTemplate | None = None,
+) -> WorkshopTemplate:
+    """A template with the session's lanes (titles, prompts, colours) and, optionally, its notes.
+
+    The agenda and voting rules come from ``base`` (usually the template the session was made
+    from; by default the built-in one named by ``session.template_id``, if any), keeping only the
+    lanes the session still has; without a base, a default agenda is made for the lanes. Texts
+    longer than the format allows are clipped. Raises :class:`TemplateError` when the session
+    has more lanes, or (with ``include_notes``) more notes, than a template may hold.
+    """
+    if base is None and session.template_id:
+        base = next((t for t in builtin_templates() if t.id == session.template_id), None)
+    if len(session.lanes) > MAX_LANES:
+        raise TemplateError(f"A template holds at most {MAX_LANES} lanes; this session has {len(session.lanes)}.")
+    if not session.lanes:
+        raise TemplateError("A template needs at least one lane; this session has none.")
+
+    lanes: list[dict[str, Any]] = []
+    lane_ids: dict[str, str] = {}  # session lane id -> template lane id
+    for index, lane in enumerate(session.lanes):
+        wanted = lane.id if _ID_PATTERN.match(lane.id) else slug(lane.title, f"lane-{index + 1}")
+        unique, suffix = wanted, 2
+        while unique in lane_ids.values():
+            unique, suffix = f"{wanted[:60]}-{suffix}", suffix + 1
+        lane_ids[lane.id] = unique
+        lanes.append({
+            "id": unique,
+            "title": _clip(lane.title.strip(), MAX_TITLE) or f"Lane {index + 1}",
+            "prompt": _clip(lane.prompt, MAX_TEXT),
+            "colour": lane.colour if _COLOUR_PATTERN.match(lane.colour) else _PALETTE[index % len(_PALETTE)],
+        })
+    kept = set(lane_ids.values())
+
+    if base is not None:
+        phases = [
+            {**phase.model_dump(), "lanes": [lane for lane in phase.lanes if lane in kept]}
+            for phase in base.phases
+        ]
+        voting = {**base.voting.model_dump(), "lanes": [lane for lane in base.voting.lanes if lane in kept]}
+    else:
+        phases = [phase.model_dump() for phase in default_agenda([lane["id"] for lane in lanes],
+                                                                 [lane["title"] for lane in lanes],
+                                                                 [lane["prompt"] for lane in lanes])]
+        voting = VotingDefaults().model_dump()
+
+    notes: list[dict[str, str]] = []
+    if include_notes:
+        ordered = sorted(session.notes, key=lambda note: (note.y, note.x))
+        notes = [
+            {"lane": lane_ids[note.lane_id], "text": _clip(note.text, MAX_NOTE_TEXT)}
+            for note in ordered
+            if note.lane_id in lane_ids and note.text.strip()
+        ]
+        if len(notes) > MAX_STARTER_NOTES:
+            raise TemplateError(
+                f"A template holds at most {MAX_STARTER_NOTES} starter notes; this session has "
+                f"{len(notes)}. Save it without its notes."
+            )
+
+    fields: dict[str, Any] = {
+        "id": template_id or slug(name),
+        "name": _clip(name.strip(), MAX_TITLE),
+        "description": _clip(description, MAX_TEXT),
+        "language": language,
+        "author": _clip(author, MAX_TITLE),
+        "licence": _clip(licence, MAX_TITLE),
+        "lanes": lanes,
+        "phases": phases,
+        "voting": voting,
+        "starter_notes": notes,
+    }
+    try:
+        # Validated from JSON exactly like a file, so a saved template always reads back.
+        return WorkshopTemplate.model_validate_json(json.dumps(fields, ensure_ascii=False))
+    except ValidationError as error:
+        detail = error.errors(include_url=False)[0]
+        raise TemplateError(f"The template cannot be made: {_describe(detail)}.") from None
+
+
+def default_agenda(lane_ids: list[str], titles: list[str], prompts: list[str]) -> list[TemplatePhase]:
+    """A plain agenda for some lanes: check-in, a brainstorm per lane, cluster, vote, close."""
+    # About 45 minutes of brainstorming in all, whatever the number of lanes.
+    per_lane = max(5, min(15, 45 // max(1, len(lane_ids))))
+    ids = list(lane_ids)
+    phases = [TemplatePhase(
+        id="check-in", title="Check-in", minutes=5, kind="ritual",
+        instructions="A short round: everyone says who they are and what they hope to leave with.",
+    )]
+    for index, (lane_id, title, prompt) in enumerate(zip(lane_ids, titles, prompts, strict=True)):
+        phases.append(TemplatePhase(
+            id=f"brainstorm-{index + 1}", title=title, minutes=per_lane, kind="brainstorm",
+            instructions=prompt, lanes=[lane_id],
+        ))
+    phases += [
+        TemplatePhase(id="cluster", title="Find the themes", minutes=15, kind="cluster",
+                      instructions="Group notes that belong together and name each group.", lanes=ids),
+        TemplatePhase(id="vote", title="Dot vote", minutes=10, kind="vote",
+                      instructions="Everyone places their dots on what matters most.", lanes=ids),
+        TemplatePhase(id="actions", title="Next steps", minutes=10, kind="actions",
+                      instructions="Turn the top items into actions with an owner and a date."),
+        TemplatePhase(id="closing", title="Closing round", minutes=5, kind="ritual",
+                      instructions="One sentence each: what do you take away?"),
+    ]
+    return phases
