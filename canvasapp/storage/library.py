@@ -114,28 +114,27 @@ def _check_existing_file(path: Path) -> tuple[int, str]:
         raise LibraryError(f"{path} is an empty file, not a Workshop Canvas library.")
     if not header.startswith(_SQLITE_MAGIC) or len(header) < 100:
         raise LibraryError(f"{path} is not a Workshop Canvas library (it is not an SQLite database).")
-    user_version = int.from_bytes(header[60:64], "big")
-    application_id = int.from_bytes(header[68:72], "big")
-    if application_id != APPLICATION_ID:
-        raise LibraryError(
-            f"{path} is a database of another program, not a Workshop Canvas library."
-        )
-    if user_version > SCHEMA_VERSION:
-        raise LibraryError(
-            f"{path} was made by a newer version of Workshop Canvas (library schema "
-            f"{user_version}; this version reads up to {SCHEMA_VERSION}). Update the app to open it."
-        )
-    return user_version, _check_integrity(path)
+    return _check_contents(path)
 
 
-def _check_integrity(path: Path) -> str:
-    """A read-only look inside: damage and unknown migrations are found before any write."""
+def _check_contents(path: Path) -> tuple[int, str]:
+    """A read-only look inside, through the WAL (the file header alone may be stale until a
+    checkpoint): foreign, newer and damaged files are found before any write."""
     uri = f"{path.resolve().as_uri()}?mode=ro"
     try:
         connection = sqlite3.connect(uri, uri=True)
     except sqlite3.Error as error:
         raise LibraryError(f"Cannot open {path}: {error}.") from None
     try:
+        application_id = connection.execute("PRAGMA application_id").fetchone()[0]
+        if application_id != APPLICATION_ID:
+            raise LibraryError(f"{path} is a database of another program, not a Workshop Canvas library.")
+        user_version = connection.execute("PRAGMA user_version").fetchone()[0]
+        if user_version > SCHEMA_VERSION:
+            raise LibraryError(
+                f"{path} was made by a newer version of Workshop Canvas (library schema "
+                f"{user_version}; this version reads up to {SCHEMA_VERSION}). Update the app to open it."
+            )
         result = connection.execute("PRAGMA quick_check").fetchone()
         if not result or result[0] != "ok":
             raise LibraryError(f"{path} is damaged ({result[0] if result else 'no answer'}).")
@@ -149,7 +148,7 @@ def _check_integrity(path: Path) -> str:
             f"{path} was made by a newer version of Workshop Canvas "
             "(its schema is unknown to this version). Update the app to open it."
         )
-    return str(revision[0])
+    return int(user_version), str(revision[0])
 
 
 def _sqlite_engine(path: Path) -> Engine:
@@ -253,3 +252,7 @@ def _mark_file(engine: Engine) -> None:
     with engine.begin() as connection:
         connection.exec_driver_sql(f"PRAGMA application_id={APPLICATION_ID}")
         connection.exec_driver_sql(f"PRAGMA user_version={SCHEMA_VERSION}")
+    # Into the main file at once, so its header names us even for tools that ignore the WAL.
+    with engine.connect() as connection:
+        connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+        connection.rollback()

@@ -1,0 +1,63 @@
+"""A factory for main windows on the test's own library, closed again at teardown."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from canvasapp.app import application, open_main_window
+from canvasapp.ui.main_window import MainWindow
+
+
+@pytest.fixture
+def make_window(qtbot: QtBot, library_path: Path) -> Iterator[Callable[..., MainWindow]]:
+    windows: list[MainWindow] = []
+    application()
+
+    def make(session_id: str | None = None, library: Path | None = None) -> MainWindow:
+        window = open_main_window(str(library or library_path), session_id)
+        qtbot.addWidget(window)
+        with qtbot.waitExposed(window):
+            window.show()
+        with qtbot.waitActive(window):
+            window.activateWindow()
+        window.view.setFocus()
+        window.view.show_lanes()
+        windows.append(window)
+        return window
+
+    yield make
+    for window in windows:
+        window.close()
+        window.library.close()
+    QApplication.processEvents()
+
+
+def viewport_point(window: MainWindow, x: float, y: float) -> QPoint:
+    """Where a scene position is on the viewport (for mouse events)."""
+    return window.view.mapFromScene(QPointF(x, y))
+
+
+def double_click(qtbot: QtBot, window: MainWindow, x: float, y: float) -> None:
+    qtbot.mouseDClick(window.view.viewport(), Qt.MouseButton.LeftButton, pos=viewport_point(window, x, y))
+
+
+def drag(qtbot: QtBot, window: MainWindow, start: tuple[float, float], end: tuple[float, float]) -> None:
+    viewport = window.view.viewport()
+    begin = viewport_point(window, *start)
+    finish = viewport_point(window, *end)
+    qtbot.mousePress(viewport, Qt.MouseButton.LeftButton, pos=begin)
+    steps = 6
+    for step in range(1, steps + 1):
+        point = begin + (finish - begin) * step / steps
+        qtbot.mouseMove(viewport, pos=point)
+    qtbot.mouseRelease(viewport, Qt.MouseButton.LeftButton, pos=finish)
+
+
+def trigger(window: MainWindow, action_id: str) -> None:
+    window.actions_by_id[action_id].trigger()
