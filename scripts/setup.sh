@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# Sets up Workshop Canvas in ./.venv on Debian or Ubuntu with Python 3.11 or newer.
+#   scripts/setup.sh           the app and the system libraries Qt needs
+#   scripts/setup.sh --test    also the test tools (pytest, pytest-qt, import-linter, hypothesis)
+#                              and the programs the tests use (pdftotext, Xvfb, xdotool)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+with_tests=false
+[ "${1:-}" = "--test" ] && with_tests=true
+
+# Qt's xcb and offscreen platforms load these at run time (measured in FIELD-NOTES).
+packages=(libgl1 libegl1 libfontconfig1 libglib2.0-0 libxkbcommon0 libdbus-1-3 libx11-6
+          libx11-xcb1 libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-image0
+          libxcb-keysyms1 libxcb-randr0 libxcb-render-util0 libxcb-shape0 libxcb-xkb1)
+$with_tests && packages+=(poppler-utils xvfb xauth xdotool)
+python3 -c 'import ensurepip' 2>/dev/null || packages+=(python3-venv)
+
+if command -v apt-get >/dev/null 2>&1; then
+    missing=()
+    for package in "${packages[@]}"; do
+        dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" \
+            || missing+=("$package")
+    done
+    if [ ${#missing[@]} -gt 0 ]; then
+        as_root=""
+        [ "$(id -u)" -ne 0 ] && as_root="sudo"
+        echo "Installing system packages: ${missing[*]}"
+        $as_root apt-get update -qq
+        DEBIAN_FRONTEND=noninteractive $as_root apt-get install -y -qq --no-install-recommends "${missing[@]}"
+    fi
+else
+    echo "apt-get not found: install Qt's runtime libraries (libGL, libEGL, fontconfig, xkbcommon, xcb) yourself." >&2
+fi
+
+python3 -c 'import sys; sys.exit(sys.version_info < (3, 11))' \
+    || { echo "Workshop Canvas needs Python 3.11 or newer (found $(python3 --version))." >&2; exit 1; }
+[ -x .venv/bin/python ] || python3 -m venv .venv
+.venv/bin/python -m pip install --quiet --upgrade pip
+if $with_tests; then
+    .venv/bin/python -m pip install --quiet -e '.[test]'
+else
+    .venv/bin/python -m pip install --quiet -e .
+fi
+echo "Workshop Canvas is set up in .venv"
