@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 
 from PySide6.QtWidgets import QApplication, QMessageBox
@@ -47,6 +48,7 @@ def session_to_open(library: Library, session_id: str | None) -> str:
 
 def open_main_window(library_location: str | None, session_id: str | None) -> MainWindow:
     """Everything but the event loop (tests and benchmarks use this)."""
+    application()
     library = open_library(library_location)
     try:
         return MainWindow(library, session_to_open(library, session_id))
@@ -55,15 +57,35 @@ def open_main_window(library_location: str | None, session_id: str | None) -> Ma
         raise
 
 
+_HEADLESS_PLATFORMS = ("offscreen", "minimal")  # no one could dismiss a dialog there
+
+
+def has_display() -> bool:
+    """Whether Qt can show a window here; without one it would abort with a cryptic message."""
+    if not sys.platform.startswith("linux"):
+        return True
+    return any(os.environ.get(name) for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"))
+
+
 def run_app(library_location: str | None, session_id: str | None) -> int:
-    app = application()
+    # The library and the session are checked before any window, so a bad --library or
+    # --session is one plain line (and a dialog when there is a screen), never a crash.
     try:
-        window = open_main_window(library_location, session_id)
+        library = open_library(library_location)
+        chosen = session_to_open(library, session_id)
     except (LibraryError, TemplateError) as error:
         print(f"canvasapp: {error}", file=sys.stderr)
-        QMessageBox.critical(None, APP_NAME, str(error))
+        if has_display() and os.environ.get("QT_QPA_PLATFORM") not in _HEADLESS_PLATFORMS:
+            application()
+            QMessageBox.critical(None, APP_NAME, str(error))
         return 2
+    if not has_display():
+        library.close()
+        print("canvasapp: no screen to show a window on (DISPLAY is not set).", file=sys.stderr)
+        return 2
+    app = application()
+    window = MainWindow(library, chosen)
     window.show()
     code = app.exec()
-    window.library.close()
+    library.close()
     return code
