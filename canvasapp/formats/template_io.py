@@ -202,7 +202,13 @@ def _describe(detail: ErrorDetails) -> str:
         what = f"needs at least {context.get('min_length')} item(s)"
     elif kind == "int_type":
         what = "should be a whole number" + shown
-    elif kind == "model_type" or kind == "dict_type":
+    elif kind == "list_type":
+        what = "should be a JSON list ([ ... ])" + shown
+    elif kind == "string_type":
+        what = "should be text in double quotes" + shown
+    elif kind == "bool_type":
+        what = "should be true or false" + shown
+    elif kind in ("model_type", "dict_type", "model_attributes_type"):
         what = "should be a JSON object ({ ... })" + shown
     else:
         message = detail["msg"]
