@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+from pathlib import Path
 
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -46,12 +47,21 @@ def session_to_open(library: Library, session_id: str | None) -> str:
     return session.id
 
 
-def open_main_window(library_location: str | None, session_id: str | None) -> MainWindow:
+def user_templates_dir() -> Path:
+    """Where the facilitator's own templates are kept, beside the default library."""
+    from platformdirs import user_data_path
+
+    return user_data_path("canvasapp", appauthor=False) / "templates"
+
+
+def open_main_window(
+    library_location: str | None, session_id: str | None, templates_dir: Path | None = None
+) -> MainWindow:
     """Everything but the event loop (tests and benchmarks use this)."""
     application()
     library = open_library(library_location)
     try:
-        return MainWindow(library, session_to_open(library, session_id))
+        return MainWindow(library, session_to_open(library, session_id), templates_dir or user_templates_dir())
     except Exception:
         library.close()
         raise
@@ -84,7 +94,7 @@ def run_app(library_location: str | None, session_id: str | None) -> int:
         print("canvasapp: no screen to show a window on (DISPLAY is not set).", file=sys.stderr)
         return 2
     app = application()
-    window = MainWindow(library, chosen)
+    window = MainWindow(library, chosen, user_templates_dir())
     window.show()
     code = app.exec()
     library.close()

@@ -21,7 +21,8 @@ class ActionSpec:
     text: str
     menu: str
     handler: str
-    """Name of the window method the action triggers."""
+    """The window method the action triggers: a name, or a dotted path through one of the
+    window's controllers ("templates.import_template")."""
     shortcuts: tuple[str | StandardKey, ...] = ()
     tip: str = ""
 
@@ -33,6 +34,12 @@ ACTIONS: tuple[ActionSpec, ...] = (
                "Start a new session from a template"),
     ActionSpec("file.open_session", "&Open Session…", "&File", "open_session", (StandardKey.Open,),
                "Open, rename or delete the library's sessions"),
+    ActionSpec("file.import_template", "&Import Template…", "&File", "templates.import_template", (),
+               "Add a template file someone sent you to your templates"),
+    ActionSpec("file.save_as_template", "Save Session as &Template…", "&File", "templates.save_as_template", (),
+               "Keep this session's lanes, prompts and agenda as a template of your own"),
+    ActionSpec("file.export_template", "E&xport Template…", "&File", "templates.export_template", (),
+               "Write a template to a file you can send to a peer"),
     ActionSpec("file.quit", "&Quit", "&File", "close", (StandardKey.Quit,)),
     ActionSpec("edit.delete", "&Delete", "&Edit", "delete_selection", ("Delete", "Backspace"),
                "Delete the selected notes"),
@@ -52,12 +59,20 @@ def build_menus(window: QMainWindow, specs: tuple[ActionSpec, ...] = ACTIONS) ->
         action.setShortcuts([QKeySequence(key) for key in spec.shortcuts])
         if spec.tip:
             action.setStatusTip(spec.tip)
-        handler: Callable[[], object] = getattr(window, spec.handler)
+        handler: Callable[[], object] = _resolve(window, spec.handler)
         action.triggered.connect(lambda _checked=False, handler=handler: handler())
         menus[spec.menu].addAction(action)
         window.addAction(action)
         actions[spec.id] = action
     return actions
+
+
+def _resolve(window: QMainWindow, path: str) -> Callable[[], object]:
+    target: object = window
+    for name in path.split("."):
+        target = getattr(target, name)
+    assert callable(target), path
+    return target
 
 
 def menu(window: QMainWindow, title: str) -> QMenu:

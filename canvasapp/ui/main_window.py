@@ -2,23 +2,27 @@
 
 from __future__ import annotations
 
-from datetime import date
+from pathlib import Path
+from typing import cast
 
-from PySide6.QtCore import QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoGroup
-from PySide6.QtWidgets import QInputDialog, QLabel, QMainWindow, QMessageBox, QWidget
+from PySide6.QtCore import QEvent, QMimeData, QObject, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence, QUndoGroup
+from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QWidget
 
 from canvasapp import APP_NAME
-from canvasapp.formats.template_io import find_template, session_from_template
-from canvasapp.storage import Library, LibraryError, SessionRepository
+from canvasapp.formats.template_io import TEMPLATE_SUFFIX
+from canvasapp.storage import Library, SessionRepository
 from canvasapp.ui.actions import build_menus, menu
 from canvasapp.ui.board_view import BoardView
 from canvasapp.ui.session_dialog import OpenSessionDialog
 from canvasapp.ui.session_document import SessionDocument
+from canvasapp.ui.template_controller import TemplateController
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, library: Library, session_id: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, library: Library, session_id: str, templates_dir: Path, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("main_window")
         self.library = library
@@ -36,6 +40,7 @@ class MainWindow(QMainWindow):
         redo = self.undo_group.createRedoAction(self, "&Redo")
         redo.setObjectName("edit.redo")
         redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        self.templates = TemplateController(self, templates_dir)
         self.actions_by_id: dict[str, QAction] = build_menus(self)
         edit_menu = menu(self, "&Edit")
         first = edit_menu.actions()[0] if edit_menu.actions() else None
@@ -45,6 +50,7 @@ class MainWindow(QMainWindow):
             self.addAction(action)
             self.actions_by_id[action.objectName()] = action
 
+        self.setAcceptDrops(True)
         self._read_only_label = QLabel()
         self.statusBar().addPermanentWidget(self._read_only_label)
         self.open_document(session_id)
@@ -62,6 +68,8 @@ class MainWindow(QMainWindow):
             document.store.save_failed.connect(self._on_save_failed)
         document.session.title_changed.connect(lambda _title: self._update_title())
         self.view = BoardView(document.scene, self)
+        # Files dropped over the board are the window's to open; text is the board's.
+        self.view.viewport().installEventFilter(self)
         self.setCentralWidget(self.view)
         self._update_title()
         self._read_only_label.setText(
@@ -92,18 +100,7 @@ class MainWindow(QMainWindow):
     # --- actions (named in canvasapp.ui.actions) ----------------------------------------------
 
     def new_session(self) -> None:
-        title, ok = QInputDialog.getText(
-            self, "New Session", "Title of the workshop:", text=f"Workshop {date.today():%d %B %Y}"
-        )
-        if not ok or not title.strip():
-            return
-        session = session_from_template(find_template(None), title.strip())
-        try:
-            self.repository.add(session)
-        except LibraryError as error:
-            QMessageBox.warning(self, "New Session", str(error))
-            return
-        self.open_document(session.id)
+        self.templates.new_session()
 
     def open_session(self) -> None:
         current = self.document.session.id if self.document else None
@@ -133,6 +130,48 @@ class MainWindow(QMainWindow):
         if self.view is not None:
             self.view.zoom_by(1 / 1.25)
 
+    # --- files dropped on the window or opened from the File menu ------------------------------
+
+    def open_file(self, path: Path) -> None:
+        """Take in a file the facilitator dropped: a template, a session archive, a CSV."""
+        if path.name.endswith(TEMPLATE_SUFFIX):
+            self.templates.install(path)
+        else:
+            QMessageBox.warning(
+                self, APP_NAME,
+                f"{path.name} is not a file Workshop Canvas takes in. Drop a workshop template "
+                f"(*{TEMPLATE_SUFFIX}).",
+            )
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in (QEvent.Type.DragEnter, QEvent.Type.DragMove, QEvent.Type.Drop):
+            drag = cast(QDropEvent, event)
+            if dropped_files(drag.mimeData()):
+                if event.type() == QEvent.Type.Drop:
+                    self.dropEvent(drag)
+                else:
+                    drag.acceptProposedAction()
+                return True
+        return super().eventFilter(watched, event)
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if dropped_files(event.mimeData()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        files = dropped_files(event.mimeData())
+        if files:
+            event.acceptProposedAction()
+            for path in files:
+                self.open_file(path)
+
     def closeEvent(self, event: QCloseEvent) -> None:
         self.close_document()
         super().closeEvent(event)
+
+
+def dropped_files(mime: QMimeData) -> list[Path]:
+    """The local files in a drop (text and notes dropped on the board are the scene's)."""
+    if not mime.hasUrls():
+        return []
+    return [Path(url.toLocalFile()) for url in mime.urls() if url.isLocalFile() and Path(url.toLocalFile()).is_file()]

@@ -15,12 +15,17 @@ from canvasapp.ui.main_window import MainWindow
 
 
 @pytest.fixture
-def make_window(qtbot: QtBot, library_path: Path) -> Iterator[Callable[..., MainWindow]]:
+def templates_dir(tmp_path: Path) -> Path:
+    return tmp_path / "templates"
+
+
+@pytest.fixture
+def make_window(qtbot: QtBot, library_path: Path, templates_dir: Path) -> Iterator[Callable[..., MainWindow]]:
     windows: list[MainWindow] = []
     application()
 
     def make(session_id: str | None = None, library: Path | None = None) -> MainWindow:
-        window = open_main_window(str(library or library_path), session_id)
+        window = open_main_window(str(library or library_path), session_id, templates_dir)
         qtbot.addWidget(window)
         with qtbot.waitExposed(window):
             window.show()
