@@ -1,0 +1,314 @@
+"""The board as vector graphics: lanes as titled columns, notes in their colours with their text.
+
+:class:`BoardPicture` is a platypus flowable that splits itself into horizontal bands, so a tall
+board continues on the next page at a legible scale instead of shrinking to specks. Bands are cut
+between rows of notes, never through one. Text is drawn with ``drawString`` (never parsed as
+markup), wrapped to the note and shrunk to fit; a note too long for its square ends in "…" and is
+given in full in the lists that follow (the number in its corner says where).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from reportlab.lib.colors import Color, HexColor
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import Flowable
+
+from canvasapp.export.fonts import BOLD, REGULAR
+from canvasapp.ops.layout import LANE_HEADER_HEIGHT, Rect
+from canvasapp.ops.summary import NoteEntry, WorkshopSummary
+
+#: Smallest type on the page, in points; below it printed text stops being readable.
+MIN_TEXT_PT = 5.0
+#: Note text sizes tried, largest first, in board units (a note is 200 × 140 units).
+NOTE_TEXT_SIZES = (24.0, 20.0, 17.0, 15.0)
+#: Height of the strip naming the lanes at the top of a continued band, in points.
+CONTINUED_STRIP_PT = 13.0
+#: Only this much of a note is considered for the picture; the lists carry the rest.
+_PICTURE_TEXT_LIMIT = 600
+_NOTE_PADDING = 10.0
+_NUMBER_SIZE = 13.0
+_INK = HexColor("#1F1F1F")
+_MUTED = HexColor("#555555")
+
+
+@lru_cache(maxsize=256)
+def parse_colour(value: str | None, fallback: str = "#FFE45C") -> Color:
+    """A reportlab colour from ``#RRGGBB``; anything else falls back rather than failing."""
+    for candidate in (value, fallback):
+        if candidate and len(candidate) == 7 and candidate.startswith("#"):
+            try:
+                int(candidate[1:], 16)
+            except ValueError:
+                continue
+            return HexColor(candidate)
+    return HexColor("#FFE45C")
+
+
+def tint(colour: Color, amount: float) -> Color:
+    """``colour`` mixed with white; ``amount`` 0 is the colour, 1 is white."""
+    return Color(
+        colour.red + (1 - colour.red) * amount,
+        colour.green + (1 - colour.green) * amount,
+        colour.blue + (1 - colour.blue) * amount,
+    )
+
+
+def ink_on(colour: Color) -> Color:
+    """Dark text on light notes, white on dark ones (relative luminance, WCAG)."""
+
+    def channel(value: float) -> float:
+        return value / 12.92 if value <= 0.03928 else ((value + 0.055) / 1.055) ** 2.4
+
+    luminance = 0.2126 * channel(colour.red) + 0.7152 * channel(colour.green) + 0.0722 * channel(colour.blue)
+    return _INK if luminance > 0.22 else HexColor("#FFFFFF")
+
+
+def wrap_text(text: str, font: str, size: float, width: float, max_lines: int) -> tuple[list[str], bool]:
+    """Lines of ``text`` no wider than ``width``; stops after ``max_lines``.
+
+    Returns the lines and whether text was left over. Words longer than a line are broken
+    between characters, so a pasted URL or a run of "xxxx" cannot run out of the note.
+    """
+    lines: list[str] = []
+    space = stringWidth(" ", font, size)
+    for paragraph in text.split("\n"):
+        line = ""
+        line_width = 0.0
+        for word in paragraph.split():
+            word_width = stringWidth(word, font, size)
+            if line and line_width + space + word_width <= width:
+                line += " " + word
+                line_width += space + word_width
+                continue
+            if line:
+                lines.append(line)
+                if len(lines) > max_lines:
+                    return lines[:max_lines], True
+            while word_width > width and len(word) > 1:
+                cut = _fitting_prefix(word, font, size, width)
+                lines.append(word[:cut])
+                if len(lines) > max_lines:
+                    return lines[:max_lines], True
+                word = word[cut:]
+                word_width = stringWidth(word, font, size)
+            line, line_width = word, word_width
+        lines.append(line)
+        if len(lines) > max_lines:
+            return lines[:max_lines], True
+    while lines and not lines[-1]:
+        lines.pop()
+    return lines, False
+
+
+def _fitting_prefix(word: str, font: str, size: float, width: float) -> int:
+    low, high = 1, len(word)
+    while low < high:
+        middle = (low + high + 1) // 2
+        if stringWidth(word[:middle], font, size) <= width:
+            low = middle
+        else:
+            high = middle - 1
+    return low
+
+
+@dataclass(frozen=True, slots=True)
+class _Band:
+    top: float
+    bottom: float
+
+
+class BoardPicture(Flowable):  # type: ignore[misc]
+    """The part of the board from ``top`` to ``bottom`` (board units), drawn at ``scale``.
+
+    Made for the whole board; platypus calls :meth:`split` when it does not fit the page, and
+    the pieces are again ``BoardPicture`` objects for consecutive bands.
+    """
+
+    def __init__(
+        self,
+        summary: WorkshopSummary,
+        scale: float,
+        top: float | None = None,
+        bottom: float | None = None,
+    ) -> None:
+        super().__init__()
+        self.summary = summary
+        self.scale = scale
+        board = summary.board
+        self.top = board.y if top is None else top
+        self.bottom = board.bottom if bottom is None else bottom
+        self.continued = self.top > board.y
+        self.width = board.width * scale
+        self.strip = CONTINUED_STRIP_PT if self.continued else 0.0
+        self.height = (self.bottom - self.top) * scale + self.strip
+
+    # --- platypus protocol ------------------------------------------------------------------
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:  # noqa: ARG002
+        return self.width, self.height
+
+    def split(self, available_width: float, available_height: float) -> list[Flowable]:  # noqa: ARG002
+        usable = (available_height - self.strip) / self.scale
+        # A band shorter than one row of notes is not worth a page's end; start afresh.
+        if usable < min(140.0, self.bottom - self.top):
+            return []
+        cut = _cut_between_notes(self.summary.notes, self.top, self.top + usable)
+        if cut >= self.bottom:
+            return [self]
+        return [
+            BoardPicture(self.summary, self.scale, self.top, cut),
+            BoardPicture(self.summary, self.scale, cut, self.bottom),
+        ]
+
+    def draw(self) -> None:
+        canvas: Canvas = self.canv
+        canvas.saveState()
+        band_height = (self.bottom - self.top) * self.scale
+        path = canvas.beginPath()
+        path.rect(0, 0, self.width, band_height)
+        canvas.clipPath(path, stroke=0, fill=0)
+        for lane in self.summary.lanes:
+            if lane.rect is not None:
+                self._draw_lane(canvas, lane.rect, lane.colour, lane.title, lane.prompt, len(lane.notes))
+        for note in self.summary.notes:
+            if note.rect.bottom > self.top and note.rect.y < self.bottom:
+                self._draw_note(canvas, note)
+        canvas.restoreState()
+        if self.continued:
+            self._draw_continued_strip(canvas, band_height)
+
+    # --- drawing ------------------------------------------------------------------------------
+
+    def _page(self, x: float, y: float) -> tuple[float, float]:
+        """Board units (y down) to points in this band (y up)."""
+        band_height = (self.bottom - self.top) * self.scale
+        return (x - self.summary.board.x) * self.scale, band_height - (y - self.top) * self.scale
+
+    def _draw_lane(self, canvas: Canvas, rect: Rect, colour: str, title: str, prompt: str, count: int) -> None:
+        if rect.bottom <= self.top or rect.y >= self.bottom:
+            return
+        s = self.scale
+        left, top = self._page(rect.x, rect.y)
+        base = parse_colour(colour)
+        canvas.setFillColor(tint(base, 0.82))
+        canvas.setStrokeColor(tint(base, 0.35))
+        canvas.setLineWidth(0.6)
+        canvas.rect(left, top - rect.height * s, rect.width * s, rect.height * s, stroke=1, fill=1)
+        if rect.y + LANE_HEADER_HEIGHT <= self.top:
+            return
+        # The header: title and note count, then as much of the prompt as fits.
+        padding = 16 * s
+        title_size = max(MIN_TEXT_PT + 3, 34 * s)
+        canvas.setFillColor(_INK)
+        title_line = _ellipsize(f"{title}", BOLD, title_size, rect.width * s - 2 * padding - 60 * s)
+        canvas.setFont(BOLD, title_size)
+        canvas.drawString(left + padding, top - padding - title_size * 0.8, title_line)
+        canvas.setFont(REGULAR, max(MIN_TEXT_PT + 1, 20 * s))
+        canvas.setFillColor(_MUTED)
+        canvas.drawRightString(
+            left + rect.width * s - padding, top - padding - title_size * 0.8,
+            f"{count} note{'s' if count != 1 else ''}",
+        )
+        prompt_size = max(MIN_TEXT_PT, 17 * s)
+        room = LANE_HEADER_HEIGHT * s - padding - title_size - 6 * s
+        max_lines = int(room // (prompt_size * 1.2))
+        if prompt.strip() and max_lines > 0:
+            lines, more = wrap_text(prompt[:_PICTURE_TEXT_LIMIT], REGULAR, prompt_size, rect.width * s - 2 * padding, max_lines)
+            if more and lines:
+                lines[-1] = _ellipsize(lines[-1] + " …", REGULAR, prompt_size, rect.width * s - 2 * padding)
+            canvas.setFont(REGULAR, prompt_size)
+            y = top - padding - title_size - 4 * s - prompt_size
+            for line in lines:
+                canvas.drawString(left + padding, y, line)
+                y -= prompt_size * 1.2
+
+    def _draw_note(self, canvas: Canvas, note: NoteEntry) -> None:
+        s = self.scale
+        rect = note.rect
+        left, top = self._page(rect.x, rect.y)
+        width, height = rect.width * s, rect.height * s
+        fill = parse_colour(note.colour)
+        canvas.setFillColor(fill)
+        canvas.setStrokeColor(tint(Color(fill.red * 0.6, fill.green * 0.6, fill.blue * 0.6), 0.0))
+        canvas.setLineWidth(0.4)
+        canvas.rect(left, top - height, width, height, stroke=1, fill=1)
+        ink = ink_on(fill)
+        padding = _NOTE_PADDING * s
+        number_size = max(MIN_TEXT_PT, _NUMBER_SIZE * s)
+        canvas.setFillColor(ink)
+        canvas.setFont(BOLD, number_size)
+        canvas.drawString(left + padding, top - padding - number_size * 0.8, str(note.number))
+        text_top = top - padding - number_size - 2 * s
+        text_width = width - 2 * padding
+        text_height = text_top - (top - height + padding)
+        if text_width <= 0 or text_height < MIN_TEXT_PT:
+            return
+        lines, size, more = self._fit(note.text, text_width, text_height)
+        if not lines:
+            return
+        if more:
+            lines[-1] = _ellipsize(lines[-1] + " …", REGULAR, size, text_width)
+        canvas.setFont(REGULAR, size)
+        leading = size * 1.18
+        y = text_top - size * 0.85
+        for line in lines:
+            canvas.drawString(left + padding, y, line)
+            y -= leading
+
+    def _fit(self, text: str, width: float, height: float) -> tuple[list[str], float, bool]:
+        """The largest text size at which the note's text fits; else the smallest, cut short."""
+        text = text[:_PICTURE_TEXT_LIMIT]
+        sizes = [max(MIN_TEXT_PT, units * self.scale) for units in NOTE_TEXT_SIZES]
+        lines: list[str] = []
+        more = False
+        size = sizes[-1]
+        for size in dict.fromkeys(sizes):  # distinct sizes, largest first
+            max_lines = max(0, int((height + size * 0.18) // (size * 1.18)))
+            if max_lines == 0:
+                continue
+            lines, more = wrap_text(text, REGULAR, size, width, max_lines)
+            if not more:
+                return lines, size, False
+        return lines, size, more
+
+    def _draw_continued_strip(self, canvas: Canvas, band_height: float) -> None:
+        """Lane names above a continued band, so a reader of page 3 knows which column is which."""
+        size = 8.0
+        canvas.setFont(BOLD, size)
+        canvas.setFillColor(_MUTED)
+        for lane in self.summary.lanes:
+            if lane.rect is None:
+                continue
+            left, _ = self._page(lane.rect.x, self.top)
+            label = _ellipsize(f"{lane.title} (continued)", BOLD, size, lane.rect.width * self.scale - 4)
+            canvas.drawString(left + 2, band_height + 3.5, label)
+
+
+def _ellipsize(text: str, font: str, size: float, width: float) -> str:
+    text = " ".join(text.split())
+    if stringWidth(text, font, size) <= width:
+        return text
+    while text and stringWidth(text + "…", font, size) > width:
+        text = text[: max(0, len(text) - max(1, len(text) // 8))]
+    return (text.rstrip() + "…") if text else ""
+
+
+def _cut_between_notes(notes: tuple[NoteEntry, ...], top: float, limit: float) -> float:
+    """The lowest y ≤ ``limit`` (but below ``top``) that passes through no note.
+
+    When a single note is taller than the whole band there is no such line; then the band is
+    cut at ``limit`` and that one note is drawn in two pieces.
+    """
+    cut = limit
+    while True:
+        crossing = [note.rect.y for note in notes if note.rect.y < cut < note.rect.bottom]
+        if not crossing:
+            return cut
+        higher = min(crossing)
+        if higher <= top:
+            return limit
+        cut = higher

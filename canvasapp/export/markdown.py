@@ -1,0 +1,79 @@
+"""The notes of a session as Markdown: a heading per lane, a bullet per note.
+
+Note text is escaped so that what people wrote shows as written: ``*``, ``_``, ``#``, ``<``,
+backticks, brackets and friends become literal characters, never emphasis, headings, HTML or
+links. A note of several lines stays one bullet, its later lines indented under it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from canvasapp.ops.summary import WorkshopSummary
+
+# Characters CommonMark lets a backslash escape and that would otherwise start markup.
+# Escaping every "." or "-" would litter ordinary sentences with backslashes; they only
+# matter at the start of a line ("1." or "-" start a list), so those are handled there.
+_INLINE = re.compile(r"([\\`*_{}\[\]<>#!|~&])")
+_LIST_START = re.compile(r"^(\s*)(\d+)([.)])")
+
+
+def escape_markdown(text: str) -> str:
+    """One line of user text, with every character that could start markup escaped."""
+    escaped = _INLINE.sub(r"\\\1", text)
+    escaped = _LIST_START.sub(r"\1\2\\\3", escaped)
+    if escaped[:1] in {"-", "+", "=", ">"}:
+        escaped = "\\" + escaped
+    return escaped
+
+
+def notes_markdown(summary: WorkshopSummary) -> str:
+    """The whole session as a Markdown document."""
+    lines = [f"# {escape_markdown(_one_line(summary.title))}", ""]
+    facts = [f"Date: {summary.date.isoformat()}"]
+    details = summary.details
+    if details.place:
+        facts.append(f"Place: {escape_markdown(_one_line(details.place))}")
+    if details.facilitator:
+        facts.append(f"Facilitator: {escape_markdown(_one_line(details.facilitator))}")
+    if details.participants is not None:
+        facts.append(f"Participants: {details.participants}")
+    if summary.template_name or summary.template_id:
+        facts.append(f"Template: {escape_markdown(summary.template_name or summary.template_id or '')}")
+    facts.append(f"Notes: {summary.note_count}")
+    lines.extend(f"- {fact}" for fact in facts)
+    lines.append("")
+    for lane in summary.lanes:
+        lines.append(f"## {escape_markdown(_one_line(lane.title))} ({len(lane.notes)})")
+        lines.append("")
+        if lane.prompt.strip():
+            lines.append(f"*{escape_markdown(_one_line(lane.prompt))}*")
+            lines.append("")
+        if not lane.notes:
+            lines.append("No notes in this lane.")
+        for note in lane.notes:
+            lines.append(_bullet(note.text))
+        lines.append("")
+    return "\n".join(lines).rstrip("\n") + "\n"
+
+
+def _bullet(text: str) -> str:
+    note_lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    # Blank lines inside a note would end the list item; a lone backslash keeps the break.
+    # Leading spaces are dropped: four of them would turn the line into a code block.
+    rendered = [escape_markdown(line.strip()) if line.strip() else "" for line in note_lines]
+    while rendered and not rendered[-1]:
+        rendered.pop()
+    if not rendered:
+        return "- *(empty note)*"
+    first, *rest = rendered
+    # Two trailing spaces make a hard line break; the indent keeps the lines in the bullet.
+    out = [f"- {first}"]
+    for line in rest:
+        out[-1] += "  "
+        out.append(f"  {line}" if line else "  \\")
+    return "\n".join(out)
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())

@@ -1,0 +1,47 @@
+"""The notes of a session as CSV, for spreadsheets and for ``canvasapp import``.
+
+Columns: ``lane, text, cluster, colour, dots, created``. UTF-8 with a byte order mark, because
+spreadsheet programs otherwise guess a legacy encoding and mangle accents, Greek and Cyrillic.
+``colour`` is the note's own colour, empty while it follows its lane's, so that importing the
+file again gives the same notes. ``cluster`` and ``dots`` stay empty until clusters and votes
+exist in the model; the columns are there so the file's shape does not change when they do.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from canvasapp.ops.summary import LaneEntry, WorkshopSummary
+
+COLUMNS = ("lane", "text", "cluster", "colour", "dots", "created")
+
+
+def notes_csv(summary: WorkshopSummary) -> bytes:
+    """Every note, lane by lane in reading order, as CSV bytes (UTF-8 with BOM)."""
+    out = io.StringIO(newline="")
+    writer = csv.writer(out)
+    writer.writerow(COLUMNS)
+    names = _lane_names(summary.lanes)
+    for lane in summary.lanes:
+        name = names.get(lane.id, "")
+        for note in lane.notes:
+            writer.writerow((
+                name,
+                note.text,
+                "",
+                note.own_colour or "",
+                "",
+                note.created.isoformat(timespec="milliseconds"),
+            ))
+    return out.getvalue().encode("utf-8-sig")
+
+
+def _lane_names(lanes: tuple[LaneEntry, ...]) -> dict[str | None, str]:
+    """A lane's title for people; its id where two lanes share a title, so import finds it."""
+    real = [lane for lane in lanes if lane.id is not None]
+    titles = [lane.title.strip().casefold() for lane in real]
+    return {
+        lane.id: lane.title if titles.count(lane.title.strip().casefold()) == 1 else str(lane.id)
+        for lane in real
+    }

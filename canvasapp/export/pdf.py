@@ -1,0 +1,421 @@
+"""The PDF summary people receive after a workshop (DESIGN.md §7), headless with reportlab.
+
+The layout lives in class attributes of :class:`SummaryPdf` and the build is a few steps that a
+subclass may override, after pretix's invoice renderer: register fonts, stylesheet, page
+templates, page decoration, story. A numbered canvas writes "Page x of y".
+
+Nothing a person typed ever reaches reportlab's markup parser unescaped: :func:`markup` is the
+only way user text enters a ``Paragraph``, and the board picture draws text with ``drawString``.
+So ``<b>``, ``&``, ``<img src=...>`` or ``<a href=...>`` in a note are printed as typed and can
+neither break the export nor embed a file or a link.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import re
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, ClassVar
+from xml.sax.saxutils import escape
+
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_LEFT
+from reportlab.lib.pagesizes import A4, LETTER, landscape
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import (
+    BaseDocTemplate,
+    CondPageBreak,
+    Flowable,
+    Frame,
+    NextPageTemplate,
+    PageBreak,
+    PageTemplate,
+    Paragraph,
+    Spacer,
+    Table,
+    TableStyle,
+)
+
+from canvasapp import APP_NAME, __version__
+from canvasapp.export.board import BoardPicture, parse_colour, tint
+from canvasapp.export.fonts import BOLD, REGULAR, ensure_glyphs, register_fonts
+from canvasapp.export.files import write_atomically
+from canvasapp.ops.summary import LaneEntry, NoteEntry, WorkshopSummary
+
+PAGE_SIZES: dict[str, tuple[float, float]] = {"a4": A4, "letter": LETTER}
+
+#: Longest piece of one note put in a single Paragraph. reportlab re-wraps the remainder at
+#: every page split (quadratic for a 10,000-character note) and cannot split a single line;
+#: pieces keep both cheap.
+CHUNK_CHARACTERS = 1500
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+def markup(text: str) -> str:
+    """User text as safe Paragraph markup: escaped, newlines kept as ``<br/>``.
+
+    Control characters (which reportlab's parser rejects) become spaces; tabs too.
+    """
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ")
+    text = _CONTROL.sub(" ", text)
+    return escape(text).replace("\n", "<br/>")
+
+
+def chunks(text: str, size: int = CHUNK_CHARACTERS) -> list[str]:
+    """``text`` cut into pieces of at most about ``size`` characters, at line ends or spaces.
+
+    A piece boundary replaces the newline or space it is cut at, so no character is lost.
+    """
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if len(text) <= size:
+        return [text]
+    pieces: list[str] = []
+    current = ""
+    for line in text.split("\n"):
+        while len(line) > size:
+            cut = line.rfind(" ", size // 2, size)
+            if cut <= 0:
+                cut = size
+                head, line = line[:cut], line[cut:]
+            else:
+                head, line = line[:cut], line[cut + 1:]
+            if current:
+                pieces.append(current)
+                current = ""
+            pieces.append(head)
+        if current and len(current) + 1 + len(line) > size:
+            pieces.append(current)
+            current = line
+        else:
+            current = f"{current}\n{line}" if current else line
+    if current or not pieces:
+        pieces.append(current)
+    return pieces
+
+
+@dataclass(frozen=True, slots=True)
+class PdfOptions:
+    """What the person exporting chooses."""
+
+    page_size: str = "a4"
+    """``"a4"`` or ``"letter"``."""
+    include_board: bool = True
+
+
+class _Heading(Paragraph):  # type: ignore[misc]
+    """A heading that also becomes an entry of the PDF outline (the viewer's bookmarks)."""
+
+    def __init__(self, text: str, style: ParagraphStyle, outline: str, key: str, level: int = 0) -> None:
+        super().__init__(markup(text), style)
+        self.outline_title = outline
+        self.outline_key = key
+        self.outline_level = level
+
+    def draw(self) -> None:
+        self.canv.bookmarkPage(self.outline_key)
+        self.canv.addOutlineEntry(self.outline_title, self.outline_key, level=self.outline_level)
+        super().draw()
+
+
+class NumberedCanvas(Canvas):  # type: ignore[misc]
+    """Holds every page until the end so each footer can say "Page x of y"."""
+
+    footer_font = REGULAR
+    footer_size = 8.0
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._pages: list[dict[str, Any]] = []
+        self.footer_left = ""
+        self.footer_margin = SummaryPdf.margin
+
+    def showPage(self) -> None:  # noqa: N802 - reportlab's name
+        self._pages.append(dict(self.__dict__))
+        self._startPage()
+
+    def save(self) -> None:
+        total = len(self._pages)
+        for number, state in enumerate(self._pages, start=1):
+            self.__dict__.update(state)
+            self._draw_footer(number, total)
+            super().showPage()
+        super().save()
+
+    def _draw_footer(self, number: int, total: int) -> None:
+        width, _height = self._pagesize
+        margin = self.footer_margin
+        self.saveState()
+        self.setFont(self.footer_font, self.footer_size)
+        self.setFillColor(colors.HexColor("#666666"))
+        self.drawRightString(width - margin, margin * 0.55, f"Page {number} of {total}")
+        self.drawString(margin, margin * 0.55, self.footer_left)
+        self.restoreState()
+
+
+class SummaryPdf:
+    """Renders a :class:`WorkshopSummary` as a PDF. Override a step to change one part."""
+
+    page_size: ClassVar[tuple[float, float]] = A4
+    margin: ClassVar[float] = 18 * mm
+    board_margin: ClassVar[float] = 10 * mm
+    font: ClassVar[str] = REGULAR
+    bold_font: ClassVar[str] = BOLD
+    body_size: ClassVar[float] = 10.0
+    #: Largest drawing scale for the board; a small board should not look like a poster.
+    max_board_scale: ClassVar[float] = 0.5
+    accent: ClassVar[colors.Color] = colors.HexColor("#2B4C7E")
+
+    def __init__(self, summary: WorkshopSummary, options: PdfOptions | None = None) -> None:
+        self.summary = summary
+        self.options = options or PdfOptions()
+        try:
+            self.page_size = PAGE_SIZES[self.options.page_size.lower()]
+        except KeyError:
+            known = ", ".join(PAGE_SIZES)
+            raise ValueError(f"Unknown paper size {self.options.page_size!r} (known: {known}).") from None
+
+    # --- the steps -----------------------------------------------------------------------------
+
+    def register_fonts(self) -> None:
+        register_fonts()
+        s = self.summary
+        details = s.details
+        ensure_glyphs([
+            s.title, details.place or "", details.facilitator or "", s.template_name or "",
+            s.template_id or "", *(lane.title + lane.prompt for lane in s.lanes), *(note.text for note in s.notes),
+        ])
+
+    def stylesheet(self) -> dict[str, ParagraphStyle]:
+        base = ParagraphStyle(
+            "body", fontName=self.font, fontSize=self.body_size, leading=self.body_size * 1.35,
+            alignment=TA_LEFT, textColor=colors.HexColor("#1F1F1F"),
+        )
+        muted = colors.HexColor("#555555")
+        return {
+            "body": base,
+            "kicker": ParagraphStyle("kicker", base, fontSize=9, textColor=muted, spaceAfter=2),
+            "title": ParagraphStyle(
+                "title", base, fontName=self.bold_font, fontSize=22, leading=27, spaceAfter=10,
+                textColor=self.accent,
+            ),
+            "h1": ParagraphStyle(
+                "h1", base, fontName=self.bold_font, fontSize=15, leading=19, spaceBefore=14,
+                spaceAfter=6, textColor=self.accent, keepWithNext=1,
+            ),
+            "prompt": ParagraphStyle("prompt", base, textColor=muted, spaceAfter=8, keepWithNext=1),
+            "fact_label": ParagraphStyle("fact_label", base, textColor=muted),
+            "fact": base,
+            "note": ParagraphStyle(
+                "note", base, leftIndent=30, bulletIndent=0, bulletFontName=self.bold_font,
+                bulletFontSize=self.body_size, borderPadding=(3, 5, 3, 5), spaceBefore=0, spaceAfter=0,
+            ),
+            "empty": ParagraphStyle("empty", base, textColor=muted, spaceAfter=6),
+            "caption": ParagraphStyle("caption", base, fontSize=9, textColor=muted, spaceAfter=6),
+        }
+
+    def page_templates(self, doc: BaseDocTemplate) -> list[PageTemplate]:
+        width, height = self.page_size
+        m = self.margin
+        body = Frame(m, m, width - 2 * m, height - 2 * m, id="body", leftPadding=0, rightPadding=0,
+                     topPadding=0, bottomPadding=0)
+        board_width, board_height = landscape(self.page_size)
+        b = self.board_margin
+        board = Frame(b, m, board_width - 2 * b, board_height - m - b, id="board", leftPadding=0,
+                      rightPadding=0, topPadding=0, bottomPadding=0)
+        return [
+            PageTemplate("body", [body], onPage=self.decorate_page, pagesize=self.page_size),
+            PageTemplate("board", [board], onPage=self.decorate_page, pagesize=landscape(self.page_size)),
+        ]
+
+    def decorate_page(self, canvas: Canvas, doc: BaseDocTemplate) -> None:
+        """Per page: the footer's left text (the right one, "Page x of y", comes at the end)."""
+        if doc.page == 1:
+            canvas.showOutline()
+        landscape_page = canvas._pagesize[0] > canvas._pagesize[1]
+        canvas.footer_margin = self.board_margin if landscape_page else self.margin
+        canvas.footer_left = _shorten(f"{self.summary.title} · {self.summary.date.isoformat()}", 90)
+
+    def story(self, styles: dict[str, ParagraphStyle]) -> list[Flowable]:
+        story: list[Flowable] = []
+        story += self.title_block(styles)
+        story += self.outcome(styles)
+        if self.options.include_board:
+            story += self.board(styles)
+        for index, lane in enumerate(self.summary.lanes):
+            story += self.lane_notes(styles, lane, index)
+        return story
+
+    # --- story parts ---------------------------------------------------------------------------
+
+    def title_block(self, styles: dict[str, ParagraphStyle]) -> list[Flowable]:
+        s = self.summary
+        details = s.details
+        facts: list[tuple[str, str]] = [("Date", _long_date(s))]
+        if details.place:
+            facts.append(("Place", details.place))
+        if details.facilitator:
+            facts.append(("Facilitator", details.facilitator))
+        if details.participants is not None:
+            facts.append(("Participants", f"{details.participants}"))
+        if s.template_name and s.template_id:
+            facts.append(("Template", f"{s.template_name} ({s.template_id})"))
+        elif s.template_name or s.template_id:
+            facts.append(("Template", s.template_name or s.template_id or ""))
+        lanes = [lane for lane in s.lanes if lane.id is not None]
+        facts.append(("Notes", f"{s.note_count} in {len(lanes)} lane{'s' if len(lanes) != 1 else ''}"))
+        rows = [[Paragraph(markup(label), styles["fact_label"]), Paragraph(markup(value), styles["fact"])]
+                for label, value in facts]
+        width = self.page_size[0] - 2 * self.margin
+        table = Table(rows, colWidths=[32 * mm, width - 32 * mm], hAlign="LEFT")
+        table.setStyle(TableStyle([
+            # Tables set a cell font even when every cell is a Paragraph; left at its default
+            # (Helvetica) it would put an unembedded font into the PDF.
+            ("FONTNAME", (0, 0), (-1, -1), self.font),
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("LEFTPADDING", (0, 0), (-1, -1), 0),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+            ("TOPPADDING", (0, 0), (-1, -1), 1),
+        ]))
+        return [
+            Paragraph("Workshop summary", styles["kicker"]),
+            _Heading(_shorten(s.title, 2000), styles["title"], outline=_shorten(s.title, 120), key="summary"),
+            table,
+            Spacer(1, 6),
+        ]
+
+    def outcome(self, styles: dict[str, ParagraphStyle]) -> list[Flowable]:
+        s = self.summary
+        parts: list[Flowable] = [_Heading("Outcome", styles["h1"], outline="Outcome", key="outcome", level=1)]
+        if not s.votes_held:
+            parts.append(Paragraph(
+                "No dot vote was recorded in this session, so there is no ranking of ideas yet. "
+                "What the room said is below: first a picture of the board, then every note, lane by "
+                "lane, read top to bottom and left to right. The numbers on the board match the "
+                "numbers in the lists.",
+                styles["body"],
+            ))
+        parts.append(Spacer(1, 8))
+        rows: list[list[Flowable | str]] = [[
+            Paragraph("<b>Lane</b>", styles["body"]),
+            Paragraph("<b>Notes</b>", styles["body"]),
+            Paragraph("<b>The question asked</b>", styles["body"]),
+        ]]
+        for lane in s.lanes:
+            rows.append([
+                Paragraph(markup(_shorten(lane.title, 300)), styles["body"]),
+                Paragraph(f"{len(lane.notes)}", styles["body"]),
+                Paragraph(markup(_shorten(lane.prompt, 1200)) if lane.prompt.strip() else "—", styles["body"]),
+            ])
+        width = self.page_size[0] - 2 * self.margin
+        table = Table(rows, colWidths=[38 * mm, 16 * mm, width - 54 * mm], hAlign="LEFT", repeatRows=1)
+        style: list[tuple[Any, ...]] = [
+            ("FONTNAME", (0, 0), (-1, -1), self.font),
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("LINEBELOW", (0, 0), (-1, 0), 0.8, self.accent),
+            ("LINEBELOW", (0, 1), (-1, -1), 0.3, colors.HexColor("#CCCCCC")),
+            ("TOPPADDING", (0, 0), (-1, -1), 4),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
+            ("LEFTPADDING", (0, 0), (-1, -1), 4),
+        ]
+        for row, lane in enumerate(s.lanes, start=1):
+            style.append(("BACKGROUND", (0, row), (0, row), tint(parse_colour(lane.colour), 0.45)))
+        table.setStyle(TableStyle(style))
+        parts.append(table)
+        return parts
+
+    def board(self, styles: dict[str, ParagraphStyle]) -> list[Flowable]:
+        s = self.summary
+        width, height = landscape(self.page_size)
+        frame_width = width - 2 * self.board_margin
+        scale = min(self.max_board_scale, frame_width / s.board.width)
+        return [
+            NextPageTemplate("board"),
+            PageBreak(),
+            _Heading("The board", styles["h1"], outline="The board", key="board", level=1),
+            Paragraph(
+                markup(
+                    f"All {s.note_count} notes where they were on the board. Each note's number is its "
+                    "place in its lane's list on the following pages, where long notes are given in full."
+                ),
+                styles["caption"],
+            ),
+            BoardPicture(s, scale),
+            NextPageTemplate("body"),
+            PageBreak(),
+        ]
+
+    def lane_notes(self, styles: dict[str, ParagraphStyle], lane: LaneEntry, index: int) -> list[Flowable]:
+        count = len(lane.notes)
+        heading = f"{lane.title} ({count} note{'s' if count != 1 else ''})"
+        parts: list[Flowable] = [
+            CondPageBreak(60 * mm),
+            _Heading(_shorten(heading, 2000), styles["h1"], outline=_shorten(heading, 120), key=f"lane-{index}", level=1),
+        ]
+        if lane.prompt.strip():
+            parts.append(Paragraph(markup(lane.prompt), styles["prompt"]))
+        if not lane.notes:
+            parts.append(Paragraph("No notes in this lane.", styles["empty"]))
+        for note in lane.notes:
+            parts += list(self.note_paragraphs(styles, note))
+        return parts
+
+    def note_paragraphs(self, styles: dict[str, ParagraphStyle], note: NoteEntry) -> Iterator[Flowable]:
+        """One note as one or more paragraphs on the note's colour (several if it is long)."""
+        pieces = chunks(note.text) if note.text.strip() else ["(empty note)"]
+        back = tint(parse_colour(note.colour), 0.35)
+        last = len(pieces) - 1
+        for number, piece in enumerate(pieces):
+            # Frames collapse adjoining spaces to the larger one; 11 pt minus the 3 pt border
+            # padding above and below leaves a clear gap between one note and the next, while
+            # the pieces of one long note join into a single coloured block.
+            style = ParagraphStyle(f"note-{number}", styles["note"], backColor=back,
+                                   spaceAfter=11 if number == last else 0)
+            yield Paragraph(markup(piece), style, bulletText=f"{note.number}." if number == 0 else None)
+
+    # --- building -------------------------------------------------------------------------------
+
+    def render(self) -> bytes:
+        """The whole PDF as bytes."""
+        self.register_fonts()
+        buffer = io.BytesIO()
+        s = self.summary
+        doc = BaseDocTemplate(
+            buffer,
+            pagesize=self.page_size,
+            title=s.title,
+            author=s.details.facilitator or APP_NAME,
+            subject=f"Workshop summary: {s.title}" + (f" ({s.template_name})" if s.template_name else ""),
+            creator=f"{APP_NAME} {__version__}",
+            keywords=["workshop", "summary", *(lane.title for lane in s.lanes if lane.id)],
+            initialFontName=self.font,
+            leftMargin=self.margin, rightMargin=self.margin, topMargin=self.margin, bottomMargin=self.margin,
+        )
+        doc.addPageTemplates(self.page_templates(doc))
+        doc.build(self.story(self.stylesheet()), canvasmaker=NumberedCanvas)
+        return buffer.getvalue()
+
+    def write(self, path: str | os.PathLike[str]) -> Path:
+        """Render and write to ``path`` atomically: a failed export leaves no half file."""
+        return write_atomically(path, self.render())
+
+
+def summary_pdf(summary: WorkshopSummary, options: PdfOptions | None = None) -> bytes:
+    """The PDF summary of a session as bytes."""
+    return SummaryPdf(summary, options).render()
+
+
+def _shorten(text: str, limit: int) -> str:
+    text = " ".join(unicodedata.normalize("NFC", text).split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def _long_date(summary: WorkshopSummary) -> str:
+    day = summary.date
+    return f"{day.day} {day.strftime('%B')} {day.year}"

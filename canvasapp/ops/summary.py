@@ -1,0 +1,144 @@
+"""A plain summary of a session: what every export (PDF, Markdown, CSV) reads.
+
+Exports read this instead of the live :class:`~canvasapp.model.Session`, so the order of
+lanes and notes and the numbering readers refer to ("Blockers 3") are decided once, here.
+As clusters, votes and actions arrive in the model, they are added to this object.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from canvasapp.model import Note, Session
+from canvasapp.ops.layout import Rect, lane_rects
+
+#: The title of the group of notes that sit outside every lane.
+OUTSIDE_LANES_TITLE = "Outside the lanes"
+
+
+@dataclass(frozen=True, slots=True)
+class WorkshopDetails:
+    """What the model does not record yet; ``None`` leaves the line out of the summary."""
+
+    date: date | None = None
+    place: str | None = None
+    facilitator: str | None = None
+    participants: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class NoteEntry:
+    """One note as readers see it: numbered within its lane, in its drawn colour."""
+
+    id: str
+    number: int
+    text: str
+    colour: str
+    own_colour: str | None
+    """The note's own colour; ``None`` while it follows its lane."""
+    rect: Rect
+    created: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class LaneEntry:
+    """A lane with its notes in reading order. ``id`` is ``None`` for notes outside every lane."""
+
+    id: str | None
+    title: str
+    prompt: str
+    colour: str
+    rect: Rect | None
+    notes: tuple[NoteEntry, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class WorkshopSummary:
+    """Everything an export shows about one session, in the order it is shown."""
+
+    title: str
+    date: date
+    details: WorkshopDetails
+    template_id: str | None
+    template_name: str | None
+    lanes: tuple[LaneEntry, ...]
+    board: Rect
+    """The area of the board that holds every lane and note."""
+    created: datetime
+    updated: datetime
+    votes_held: bool = False
+    """No vote rounds exist in the model yet; the outcome section says so."""
+    notes: tuple[NoteEntry, ...] = field(default=())
+
+    @property
+    def note_count(self) -> int:
+        return sum(len(lane.notes) for lane in self.lanes)
+
+
+def reading_order_key(note: Note) -> tuple[float, float, datetime, str]:
+    """Top to bottom, then left to right, as people read a wall of sticky notes."""
+    return (note.y, note.x, note.created, note.id)
+
+
+def build_summary(
+    session: Session,
+    details: WorkshopDetails | None = None,
+    template_name: str | None = None,
+) -> WorkshopSummary:
+    """The summary of ``session``; every note appears exactly once."""
+    details = details or WorkshopDetails()
+    lanes = session.lanes
+    notes = session.notes
+    rects = lane_rects(lanes, notes)
+
+    by_lane: dict[str | None, list[Note]] = {lane.id: [] for lane in lanes}
+    outside: list[Note] = []
+    for note in notes:
+        bucket = by_lane.get(note.lane_id) if note.lane_id is not None else None
+        (bucket if bucket is not None else outside).append(note)
+
+    def entries(group: list[Note]) -> tuple[NoteEntry, ...]:
+        return tuple(
+            NoteEntry(
+                id=note.id,
+                number=number,
+                text=note.text,
+                colour=session.note_colour(note),
+                own_colour=note.colour,
+                rect=Rect(note.x, note.y, note.width, note.height),
+                created=note.created,
+            )
+            for number, note in enumerate(sorted(group, key=reading_order_key), start=1)
+        )
+
+    lane_entries = [
+        LaneEntry(lane.id, lane.title, lane.prompt, lane.colour, rects[lane.id], entries(by_lane[lane.id]))
+        for lane in lanes
+    ]
+    if outside:
+        lane_entries.append(LaneEntry(None, OUTSIDE_LANES_TITLE, "", "#FFE45C", None, entries(outside)))
+
+    return WorkshopSummary(
+        title=session.title,
+        date=details.date or session.created.astimezone().date(),
+        details=details,
+        template_id=session.template_id,
+        template_name=template_name,
+        lanes=tuple(lane_entries),
+        board=_board_bounds(list(rects.values()), notes),
+        created=session.created,
+        updated=session.updated,
+        notes=tuple(note for lane in lane_entries for note in lane.notes),
+    )
+
+
+def _board_bounds(rects: list[Rect], notes: list[Note]) -> Rect:
+    boxes = rects + [Rect(note.x, note.y, note.width, note.height) for note in notes]
+    if not boxes:
+        return Rect(0.0, 0.0, 1.0, 1.0)
+    left = min(box.x for box in boxes)
+    top = min(box.y for box in boxes)
+    right = max(box.right for box in boxes)
+    bottom = max(box.bottom for box in boxes)
+    return Rect(left, top, max(right - left, 1.0), max(bottom - top, 1.0))
