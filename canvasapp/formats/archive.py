@@ -1,0 +1,321 @@
+"""The session archive (``*.workshop.json``): a whole session, to rebuild it in another library.
+
+Format ``canvasapp.session``, version 1. What it holds: the session's title, template id and
+times, every lane with all its fields, and every note with all its fields. As clusters, votes,
+participants and actions arrive in the model they are added in a new format version, and
+:data:`UPGRADES` gains the step that brings version 1 files up to it (as nbformat does: each
+version owns one step, and old files climb one step at a time).
+
+Importing an archive always makes a **new** session: a new session id and new note ids, so
+importing the same file twice, or into the library it came from, never clashes. Lane ids are
+kept (they belong to the session and name lanes in CSV imports). Titles, texts, positions,
+colours and times are kept exactly.
+
+Reading is defensive, because archives come from other people: the size is checked before
+parsing, duplicate keys and NaN are refused, unknown fields are refused, lengths and counts are
+capped, and a file from a newer version of the app is refused with a message saying so.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Callable
+from pathlib import Path
+from typing import Annotated, Any, Literal
+
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, StringConstraints, ValidationError
+
+from canvasapp import APP_NAME
+from canvasapp.model import Lane, Note, Session, new_id
+
+FORMAT = "canvasapp.session"
+FORMAT_VERSION = 1
+SUFFIX = ".workshop.json"
+#: Refused before parsing: pydantic parses an oversized list before it can reject it.
+MAX_ARCHIVE_BYTES = 64 * 1024 * 1024
+MAX_NOTES = 50_000
+MAX_LANES = 50
+MAX_NOTE_TEXT = 100_000
+#: Board coordinates beyond this are not a real board; they would only break drawing.
+MAX_COORDINATE = 10_000_000.0
+
+
+class ArchiveError(ValueError):
+    """An archive that cannot be read; ``str()`` is one plain sentence naming the file."""
+
+
+Colour = Annotated[str, StringConstraints(pattern=r"^#[0-9A-Fa-f]{6}$")]
+Coordinate = Annotated[float, Field(ge=-MAX_COORDINATE, le=MAX_COORDINATE)]
+Size = Annotated[float, Field(gt=0, le=MAX_COORDINATE)]
+Id = Annotated[str, StringConstraints(min_length=1, max_length=200)]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid", strict=True, allow_inf_nan=False, frozen=True, use_attribute_docstrings=True
+    )
+
+
+class ArchiveLane(_Strict):
+    """A lane of the board, with every field the model has."""
+
+    id: Id
+    """Unique within the session; notes name their lane by it."""
+    title: Annotated[str, StringConstraints(min_length=1, max_length=1000)]
+    prompt: Annotated[str, StringConstraints(max_length=10_000)] = ""
+    """The question the room answered in this lane."""
+    colour: Colour
+    order: int = Field(ge=0, le=10_000)
+    """Position from the left, 0 first."""
+    width: Size
+
+
+class ArchiveNote(_Strict):
+    """A sticky note, with every field the model has."""
+
+    id: Annotated[str, StringConstraints(min_length=1, max_length=64)]
+    """The id in the library it came from; an import gives the note a new one."""
+    lane_id: Id | None
+    """``None`` for a note outside every lane."""
+    text: Annotated[str, StringConstraints(max_length=MAX_NOTE_TEXT)]
+    x: Coordinate
+    y: Coordinate
+    width: Size
+    height: Size
+    colour: Colour | None
+    """``None`` while the note follows its lane's colour."""
+    created: AwareDatetime
+    updated: AwareDatetime
+
+
+class SessionArchive(_Strict):
+    """A whole workshop session, as written to ``*.workshop.json``."""
+
+    format: Literal["canvasapp.session"] = FORMAT
+    format_version: Literal[1] = FORMAT_VERSION
+    generator: Annotated[str, StringConstraints(max_length=200)] = ""
+    """The app and version that wrote the file, for people debugging an exchange."""
+    title: Annotated[str, StringConstraints(min_length=1, max_length=1000)]
+    template_id: Annotated[str, StringConstraints(max_length=200)] | None
+    created: AwareDatetime
+    updated: AwareDatetime
+    lanes: list[ArchiveLane] = Field(max_length=MAX_LANES)
+    notes: list[ArchiveNote] = Field(max_length=MAX_NOTES)
+
+
+#: ``UPGRADES[n]`` turns a version ``n`` document (a dict) into version ``n + 1``.
+UPGRADES: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {}
+
+
+SCHEMA_ID = "https://canvasapp.invalid/schema/workshop-session.schema.json"
+
+
+def archive_json_schema() -> dict[str, Any]:
+    """The JSON Schema of the current version, as published for editors and other tools."""
+    schema = SessionArchive.model_json_schema(mode="validation")
+    # Listed first so an editor (and a reader) sees what kind of document this is.
+    return {"$schema": "https://json-schema.org/draft/2020-12/schema", "$id": SCHEMA_ID, **schema}
+
+
+def archive_json_schema_text() -> str:
+    """The schema exactly as committed in ``workshop_templates/schema/workshop-session.schema.json``.
+
+    Regenerate with ``python -m canvasapp.formats.archive > workshop_templates/schema/workshop-session.schema.json``.
+    """
+    return json.dumps(archive_json_schema(), indent=2, ensure_ascii=False) + "\n"
+
+
+# --- model <-> archive -------------------------------------------------------------------------
+
+
+def archive_from_session(session: Session) -> SessionArchive:
+    """Everything needed to rebuild ``session`` elsewhere."""
+    from canvasapp import __version__
+
+    return SessionArchive(
+        generator=f"{APP_NAME} {__version__}",
+        title=session.title,
+        template_id=session.template_id,
+        created=session.created,
+        updated=session.updated,
+        lanes=[
+            ArchiveLane(id=lane.id, title=lane.title, prompt=lane.prompt, colour=lane.colour,
+                        order=lane.order, width=lane.width)
+            for lane in session.lanes
+        ],
+        notes=[
+            ArchiveNote(id=note.id, lane_id=note.lane_id, text=note.text, x=note.x, y=note.y,
+                        width=note.width, height=note.height, colour=note.colour,
+                        created=note.created, updated=note.updated)
+            for note in sorted(session.notes, key=lambda note: (note.created, note.id))
+        ],
+    )
+
+
+def session_from_archive(archive: SessionArchive, title: str | None = None) -> Session:
+    """A new session (new session and note ids) rebuilt from ``archive``.
+
+    ``title`` replaces the archived title when given. Notes that name a lane the archive does
+    not have are kept, outside every lane, rather than dropped.
+    """
+    lane_ids = {lane.id for lane in archive.lanes}
+    lanes = [
+        Lane(id=lane.id, title=lane.title, prompt=lane.prompt, colour=lane.colour,
+             order=lane.order, width=lane.width)
+        for lane in archive.lanes
+    ]
+    notes = [
+        Note(
+            id=new_id(),
+            lane_id=note.lane_id if note.lane_id in lane_ids else None,
+            text=note.text, x=note.x, y=note.y, width=note.width, height=note.height,
+            colour=note.colour, created=note.created, updated=note.updated,
+        )
+        for note in archive.notes
+    ]
+    return Session(
+        id=new_id(),
+        title=(title or "").strip() or archive.title,
+        lanes=lanes,
+        notes=notes,
+        template_id=archive.template_id,
+        created=archive.created,
+        updated=archive.updated,
+    )
+
+
+# --- bytes <-> archive -------------------------------------------------------------------------
+
+
+def dump_archive(session: Session) -> bytes:
+    """The archive of ``session`` as UTF-8 JSON bytes (indented, so a diff can be read)."""
+    return archive_from_session(session).model_dump_json(indent=2).encode("utf-8") + b"\n"
+
+
+def load_archive(data: bytes, name: str = "the archive") -> SessionArchive:
+    """Parse and check archive bytes; ``name`` (the file's name) appears in every error."""
+    if len(data) > MAX_ARCHIVE_BYTES:
+        raise ArchiveError(
+            f"{name}: the file is too large for a session archive "
+            f"({len(data):,} bytes; at most {MAX_ARCHIVE_BYTES:,})."
+        )
+    document = _parse_json(data, name)
+    version = _check_header(document, name)
+    if version == FORMAT_VERSION:
+        # The common case: let pydantic's strict JSON mode read the bytes themselves.
+        source: bytes = data
+    else:
+        while version < FORMAT_VERSION:
+            document = UPGRADES[version](document)
+            version += 1
+            document["format_version"] = version
+        source = json.dumps(document).encode("utf-8")
+    try:
+        archive = SessionArchive.model_validate_json(source)
+    except ValidationError as error:
+        first = error.errors()[0]
+        where = ".".join(str(part) for part in first["loc"]) or "the file"
+        raise ArchiveError(f"{name}: {where}: {first['msg']}.") from None
+    _check_consistency(archive, name)
+    return archive
+
+
+def read_archive(path: str | Path, title: str | None = None) -> Session:
+    """A new session from an archive file (see :func:`session_from_archive`)."""
+    path = Path(path)
+    try:
+        size = path.stat().st_size
+        if size > MAX_ARCHIVE_BYTES:
+            raise ArchiveError(
+                f"{path.name}: the file is too large for a session archive "
+                f"({size:,} bytes; at most {MAX_ARCHIVE_BYTES:,})."
+            )
+        data = path.read_bytes()
+    except OSError as error:
+        raise ArchiveError(f"{path.name}: cannot read the file ({error.strerror or error}).") from None
+    return session_from_archive(load_archive(data, path.name), title)
+
+
+def _parse_json(data: bytes, name: str) -> dict[str, Any]:
+    def refuse_constant(token: str) -> float:
+        raise ValueError(f"{token} is not a number a session archive may hold")
+
+    def refuse_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+        seen: dict[str, Any] = {}
+        for key, value in pairs:
+            if key in seen:
+                raise ValueError(f"the key {key!r} appears twice in one object")
+            seen[key] = value
+        return seen
+
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise ArchiveError(f"{name} is not a session archive (it is not UTF-8 text).") from None
+    try:
+        document = json.loads(text, parse_constant=refuse_constant, object_pairs_hook=refuse_duplicates)
+    except RecursionError:
+        raise ArchiveError(f"{name} is not a session archive (it is nested too deeply).") from None
+    except ValueError as error:
+        reason = str(error) if "archive" in str(error) or "twice" in str(error) else "it is not valid JSON"
+        raise ArchiveError(f"{name} is damaged or not a session archive ({reason}).") from None
+    if not isinstance(document, dict):
+        raise ArchiveError(f"{name} is not a session archive (it holds no JSON object).")
+    return document
+
+
+def _check_header(document: dict[str, Any], name: str) -> int:
+    kind = document.get("format")
+    if kind != FORMAT:
+        if kind == "canvasapp.template":
+            raise ArchiveError(
+                f"{name} is a workshop template, not a session archive; "
+                "use it with --template to start a new session."
+            )
+        raise ArchiveError(f"{name} is not a {APP_NAME} session archive (its format is {_describe(kind)}).")
+    version = document.get("format_version")
+    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
+        raise ArchiveError(f"{name}: format_version must be a whole number from 1 (it is {_describe(version)}).")
+    if version > FORMAT_VERSION:
+        raise ArchiveError(
+            f"{name} was made by a newer version of {APP_NAME} (session archive version {version}; "
+            f"this version reads up to {FORMAT_VERSION}). Update the app to import it."
+        )
+    missing = [step for step in range(version, FORMAT_VERSION) if step not in UPGRADES]
+    if missing:  # pragma: no cover - a release that forgot its upgrade step
+        raise ArchiveError(f"{name}: this version cannot upgrade session archives of version {version}.")
+    return version
+
+
+def _check_consistency(archive: SessionArchive, name: str) -> None:
+    lane_ids = [lane.id for lane in archive.lanes]
+    if len(set(lane_ids)) != len(lane_ids):
+        raise ArchiveError(f"{name}: two lanes share the id {_first_duplicate(lane_ids)!r}.")
+    note_ids = [note.id for note in archive.notes]
+    if len(set(note_ids)) != len(note_ids):
+        raise ArchiveError(f"{name}: two notes share the id {_first_duplicate(note_ids)!r}.")
+
+
+def _first_duplicate(values: list[str]) -> str:
+    seen: set[str] = set()
+    for value in values:
+        if value in seen:
+            return value
+        seen.add(value)
+    return ""
+
+
+def _describe(value: object) -> str:
+    if value is None:
+        return "missing"
+    if isinstance(value, float) and not math.isfinite(value):
+        return "not a number"
+    text = json.dumps(value, ensure_ascii=False) if not isinstance(value, str) else repr(value)
+    return text if len(text) <= 40 else text[:39] + "…"
+
+
+if __name__ == "__main__":
+    import sys
+
+    sys.stdout.write(archive_json_schema_text())

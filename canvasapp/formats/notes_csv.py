@@ -1,0 +1,216 @@
+"""Importing notes from CSV (DESIGN.md §8) into a new session built from a template.
+
+The file: UTF-8 (a byte order mark is fine), a header row, then one note per row. Columns,
+matched by name in any order and case:
+
+- ``text`` (required): the note's text; it may span several lines inside quotes.
+- ``lane``: a lane id or title of the template, case-insensitive; empty means the first lane.
+- ``cluster``: accepted and ignored until clusters exist in the app.
+- ``colour``: ``#RRGGBB``, or empty to follow the lane's colour.
+- ``created``: an ISO 8601 time (as ``canvasapp export --csv`` writes it), or empty.
+
+Other columns (``dots`` from an export, or anything a spreadsheet adds) are ignored. Rows are
+counted as a spreadsheet shows them: the header is row 1. Any bad row refuses the whole file,
+naming the row, so an import is all or nothing. Notes are laid out on each lane's grid in the
+order of the file.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from canvasapp.formats.template import WorkshopTemplate
+from canvasapp.model import Lane, Note, Session, new_id, utc_now
+from canvasapp.ops.layout import lane_rects
+from canvasapp.ops.placement import GridPlacer
+
+MAX_CSV_BYTES = 32 * 1024 * 1024
+MAX_ROWS = 50_000
+MAX_TEXT = 100_000
+_COLOUR = re.compile(r"^#[0-9A-Fa-f]{6}$")
+
+
+class CsvImportError(ValueError):
+    """A CSV file that cannot be imported; ``str()`` is one plain sentence."""
+
+
+@dataclass(frozen=True, slots=True)
+class _LaneFinder:
+    """Finds a lane by id or title, case-insensitively, as people type them in spreadsheets."""
+
+    lanes: Sequence[Lane]
+
+    def find(self, value: str, row: int, name: str) -> str:
+        wanted = value.strip()
+        if not wanted:
+            return self.lanes[0].id
+        for lane in self.lanes:
+            if lane.id == wanted:
+                return lane.id
+        folded = wanted.casefold()
+        by_id = [lane for lane in self.lanes if lane.id.casefold() == folded]
+        by_title = [lane for lane in self.lanes if lane.title.strip().casefold() == folded]
+        matches = by_id or by_title
+        if len(matches) == 1:
+            return matches[0].id
+        if len(matches) > 1:
+            ids = ", ".join(lane.id for lane in matches)
+            raise CsvImportError(f"{name}, row {row}: the lane {wanted!r} matches more than one lane; use its id ({ids}).")
+        raise CsvImportError(
+            f"{name}, row {row}: there is no lane {wanted!r}. The lanes are: {self.describe()} "
+            "(an id or a title, any case; empty for the first lane)."
+        )
+
+    def describe(self) -> str:
+        return ", ".join(
+            lane.id if lane.title.casefold() == lane.id.casefold() else f"{lane.id} ({lane.title})"
+            for lane in self.lanes
+        )
+
+
+def lanes_of(template: WorkshopTemplate) -> list[Lane]:
+    """The template's lanes as model lanes, in order."""
+    return [
+        Lane(id=lane.id, title=lane.title, prompt=lane.prompt, colour=lane.colour, order=index)
+        for index, lane in enumerate(template.lanes)
+    ]
+
+
+def notes_from_csv(data: bytes, lanes: Sequence[Lane], name: str = "the CSV file") -> list[Note]:
+    """The notes of a CSV file, placed on the grid of their lanes. Raises :class:`CsvImportError`."""
+    if not lanes:
+        raise CsvImportError(f"{name}: the session has no lanes to put notes in.")
+    text = _decode(data, name)
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    try:
+        header = next(reader, None)
+        if header is None or not any(cell.strip() for cell in header):
+            raise CsvImportError(f"{name} is empty; it needs a header row with a 'text' column, then one note per row.")
+        columns = _columns(header, name)
+        finder = _LaneFinder(lanes)
+        rows: list[tuple[str, str, str | None, datetime | None]] = []
+        for row_number, row in enumerate(reader, start=2):
+            if not any(cell.strip() for cell in row):
+                continue  # blank lines, often at the end of hand-made files
+            if len(rows) >= MAX_ROWS:
+                raise CsvImportError(f"{name} has more than {MAX_ROWS:,} notes; split it into several files.")
+            rows.append(_read_row(row, row_number, columns, finder, name))
+    except csv.Error as error:
+        raise CsvImportError(f"{name}, row {reader.line_num}: this is not valid CSV ({error}).") from None
+
+    rects = lane_rects(list(lanes))
+    placer = GridPlacer(rects)
+    now = utc_now()
+    # Distinct, increasing times keep the file's order wherever notes are sorted by creation.
+    start = now - timedelta(milliseconds=len(rows))
+    notes: list[Note] = []
+    for index, (lane_id, note_text, colour, created) in enumerate(rows):
+        x, y = placer.place(lane_id)
+        notes.append(Note(
+            id=new_id(), lane_id=lane_id, text=note_text, x=x, y=y, colour=colour,
+            created=created or start + timedelta(milliseconds=index), updated=now,
+        ))
+    return notes
+
+
+def session_from_csv(
+    data: bytes, template: WorkshopTemplate, title: str, name: str = "the CSV file"
+) -> Session:
+    """A new session with the template's lanes and the file's notes (no starter notes)."""
+    lanes = lanes_of(template)
+    notes = notes_from_csv(data, lanes, name)
+    return Session(new_id(), title, lanes=lanes, notes=notes, template_id=template.id)
+
+
+def read_csv_file(path: str | Path) -> bytes:
+    """The bytes of a CSV file, refused before reading if it is too large."""
+    path = Path(path)
+    try:
+        size = path.stat().st_size
+        if size > MAX_CSV_BYTES:
+            raise CsvImportError(
+                f"{path.name} is too large to import ({size:,} bytes; at most {MAX_CSV_BYTES:,})."
+            )
+        return path.read_bytes()
+    except OSError as error:
+        raise CsvImportError(f"{path.name}: cannot read the file ({error.strerror or error}).") from None
+
+
+# --- the parts ----------------------------------------------------------------------------------
+
+
+def _decode(data: bytes, name: str) -> str:
+    if len(data) > MAX_CSV_BYTES:
+        raise CsvImportError(f"{name} is too large to import ({len(data):,} bytes; at most {MAX_CSV_BYTES:,}).")
+    if b"\x00" in data[:65536]:
+        raise CsvImportError(f"{name} is not a CSV file (it holds binary data).")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise CsvImportError(
+            f"{name} is not UTF-8 text; save it from your spreadsheet as \"CSV UTF-8\" and try again."
+        ) from None
+
+
+@dataclass(frozen=True, slots=True)
+class _Columns:
+    text: int
+    lane: int | None
+    colour: int | None
+    created: int | None
+
+
+def _columns(header: list[str], name: str) -> _Columns:
+    positions: dict[str, int] = {}
+    for index, cell in enumerate(header):
+        positions.setdefault(cell.strip().lstrip("\ufeff").casefold(), index)
+    if "text" not in positions:
+        found = ", ".join(repr(cell.strip()) for cell in header[:8] if cell.strip()) or "none"
+        raise CsvImportError(
+            f"{name} has no 'text' column; its first row must name the columns "
+            f"(text, and optionally lane, cluster, colour). Found: {found}."
+        )
+    return _Columns(
+        text=positions["text"],
+        lane=positions.get("lane"),
+        colour=positions.get("colour", positions.get("color")),
+        created=positions.get("created"),
+    )
+
+
+def _cell(row: list[str], index: int | None) -> str:
+    return row[index] if index is not None and index < len(row) else ""
+
+
+def _read_row(
+    row: list[str], number: int, columns: _Columns, finder: _LaneFinder, name: str
+) -> tuple[str, str, str | None, datetime | None]:
+    text = _cell(row, columns.text).replace("\r\n", "\n").replace("\r", "\n")
+    if len(text) > MAX_TEXT:
+        raise CsvImportError(f"{name}, row {number}: the text is longer than {MAX_TEXT:,} characters.")
+    lane_id = finder.find(_cell(row, columns.lane), number, name)
+    colour_text = _cell(row, columns.colour).strip()
+    if colour_text and not _COLOUR.match(colour_text):
+        raise CsvImportError(
+            f"{name}, row {number}: the colour {colour_text[:20]!r} is not like #FFE45C (or leave it empty)."
+        )
+    created_text = _cell(row, columns.created).strip()
+    created: datetime | None = None
+    if created_text:
+        try:
+            created = datetime.fromisoformat(created_text)
+        except ValueError:
+            raise CsvImportError(
+                f"{name}, row {number}: the time {created_text[:40]!r} is not like "
+                "2024-05-03T14:30:00+00:00 (or leave 'created' empty)."
+            ) from None
+        created = (created if created.tzinfo else created.replace(tzinfo=UTC)).astimezone(UTC)
+        # Milliseconds: what every storage back end keeps, so a round trip is exact.
+        created = created.replace(microsecond=created.microsecond // 1000 * 1000)
+    return lane_id, text, colour_text or None, created
