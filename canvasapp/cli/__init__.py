@@ -10,6 +10,7 @@ from canvasapp import __version__
 from canvasapp.cli.errors import UserError, user_errors
 from canvasapp.cli.sessions import add_session_commands
 from canvasapp.cli.templates import add_template_commands
+from canvasapp.cli.transfer import add_transfer_commands
 
 
 class _Parser(argparse.ArgumentParser):
@@ -34,6 +35,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--session", metavar="ID", help="open this session (an id or a unique start of one)")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     add_session_commands(commands, library)
+    add_transfer_commands(commands, library)
     add_template_commands(commands, library)
     return parser
 
