@@ -16,10 +16,12 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
 
+from canvasapp.formats.template_io import DEFAULT_TEMPLATE_ID
 from canvasapp.formats.template_library import TemplateEntry
 
 
@@ -46,6 +48,9 @@ class TemplateGallery(QDialog):
         self.list = QListWidget()
         self.list.setObjectName("template_list")
         self.list.setMinimumWidth(320)
+        self.list.setWordWrap(True)
+        self.list.setSpacing(4)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         for entry in entries:
             suffix = "" if entry.origin == "built-in" else "  · yours"
             item = QListWidgetItem(f"{entry.name}{suffix}\n{entry.agenda_minutes} min · {len(entry.lanes)} lanes")
@@ -58,6 +63,11 @@ class TemplateGallery(QDialog):
         self.preview.setWordWrap(True)
         self.preview.setTextFormat(Qt.TextFormat.RichText)
         self.preview.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.preview.setMargin(8)
+        scroller = QScrollArea()
+        scroller.setWidget(self.preview)
+        scroller.setWidgetResizable(True)
+        scroller.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
 
         self.title_edit = QLineEdit(f"Workshop {date.today():%d %B %Y}")
         self.title_edit.setObjectName("session_title")
@@ -76,14 +86,15 @@ class TemplateGallery(QDialog):
 
         panes = QHBoxLayout()
         panes.addWidget(self.list, 2)
-        panes.addWidget(self.preview, 3)
+        panes.addWidget(scroller, 3)
         layout = QVBoxLayout(self)
         layout.addLayout(panes)
         layout.addLayout(form)
         layout.addWidget(buttons)
 
         ids = [entry.id for entry in entries]
-        self.list.setCurrentRow(ids.index(selected_id) if selected_id in ids else 0)
+        wanted = selected_id if selected_id in ids else DEFAULT_TEMPLATE_ID
+        self.list.setCurrentRow(ids.index(wanted) if wanted in ids else 0)
 
     def chosen(self) -> TemplateEntry | None:
         row = self.list.currentRow()
@@ -116,9 +127,10 @@ class TemplateGallery(QDialog):
 def preview_html(entry: TemplateEntry) -> str:
     """The preview as rich text; every string from the file is escaped."""
     template = entry.template
+    # One row per lane, so a kit with eight lanes reads as well as one with three.
     lanes = "".join(
-        f'<td style="background:{_safe_colour(lane.colour)}; color:#1A1A1A; padding:10px 14px;">'
-        f"<b>{escape(lane.title)}</b><br/><small>{escape(lane.prompt)}</small></td>"
+        f'<tr><td style="background:{_safe_colour(lane.colour)}; color:#1A1A1A; padding:6px 10px;">'
+        f"<b>{escape(lane.title)}</b><br/><small>{escape(lane.prompt)}</small></td></tr>"
         for lane in template.lanes
     )
     phases = "".join(
@@ -132,7 +144,7 @@ def preview_html(entry: TemplateEntry) -> str:
         f"<h2>{escape(template.name)}</h2>"
         f"<p>{escape(template.description)}</p>"
         f"<p><small>{origin}{author} · {template.agenda_minutes} minutes · language {escape(template.language)}</small></p>"
-        f"<table cellspacing='6'><tr>{lanes}</tr></table>"
+        f"<h3>Lanes</h3><table width='100%' cellspacing='4'>{lanes}</table>"
         f"<h3>Agenda</h3><table cellspacing='4'>{phases}</table>"
     )
 
