@@ -120,7 +120,11 @@ def _check_existing_file(path: Path) -> tuple[int, str]:
 def _check_contents(path: Path) -> tuple[int, str]:
     """A read-only look inside, through the WAL (the file header alone may be stale until a
     checkpoint): foreign, newer and damaged files are found before any write."""
-    uri = f"{path.resolve().as_uri()}?mode=ro"
+    # Without a -wal file the main file holds everything, and immutable=1 reads it without
+    # creating -wal/-shm files (mode=ro would leave both beside a refused WAL-mode file).
+    # With a -wal (the app was killed, or another instance runs) mode=ro reads through it.
+    has_wal = path.with_name(path.name + "-wal").exists()
+    uri = f"{path.resolve().as_uri()}?{'mode=ro' if has_wal else 'immutable=1'}"
     try:
         connection = sqlite3.connect(uri, uri=True)
     except sqlite3.Error as error:
@@ -143,7 +147,9 @@ def _check_contents(path: Path) -> tuple[int, str]:
         raise LibraryError(f"{path} is damaged or not a Workshop Canvas library ({error}).") from None
     finally:
         connection.close()
-    if revision is None or _script().get_revision(revision[0]) is None:
+    # An exact id: get_revision would raise on an unknown one and resolve a mere prefix ("000").
+    known = {script.revision for script in _script().walk_revisions()}
+    if revision is None or revision[0] not in known:
         raise LibraryError(
             f"{path} was made by a newer version of Workshop Canvas "
             "(its schema is unknown to this version). Update the app to open it."
