@@ -13,6 +13,7 @@ from canvasapp.formats.template_io import TemplateError, find_template, session_
 from canvasapp.storage import Library, LibraryError, SessionRepository, open_library
 from canvasapp.ui.fonts import app_font_family
 from canvasapp.ui.main_window import MainWindow
+from canvasapp.ui.theme import apply_theme, saved_theme
 
 
 def application() -> QApplication:
@@ -23,6 +24,10 @@ def application() -> QApplication:
     app.setApplicationVersion(__version__)
     app.setDesktopFileName("canvasapp")
     app.setFont(_ui_font())
+    # The look chosen last time, applied once per process (the stylesheet restyles every widget).
+    if not app.property("canvasapp_themed"):
+        app.setProperty("canvasapp_themed", True)
+        apply_theme(saved_theme(), app)
     return app
 
 

@@ -12,11 +12,14 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QWidget
 from canvasapp import APP_NAME
 from canvasapp.formats.template_io import TEMPLATE_SUFFIX
 from canvasapp.storage import Library, SessionRepository
-from canvasapp.ui.actions import build_menus, menu
+from canvasapp.ui.actions import ACTIONS, build_menus, build_toolbar, menu
 from canvasapp.ui.board_view import BoardView
+from canvasapp.ui.icons import icon
+from canvasapp.ui.minimap import MinimapView, minimap_shown, save_minimap_shown
 from canvasapp.ui.session_dialog import OpenSessionDialog
 from canvasapp.ui.session_document import SessionDocument
 from canvasapp.ui.template_controller import TemplateController
+from canvasapp.ui.theme import DARK, LIGHT, Theme, apply_theme, current_theme, save_theme, theme_changed
 
 
 class MainWindow(QMainWindow):
@@ -53,7 +56,23 @@ class MainWindow(QMainWindow):
         self.setAcceptDrops(True)
         self._read_only_label = QLabel()
         self.statusBar().addPermanentWidget(self._read_only_label)
+        self.minimap: MinimapView | None = None
+        self._build_looks()
         self.open_document(session_id)
+
+    def _build_looks(self) -> None:
+        """Tool bar, zoom read-out and theme state (navigation and looks, issue 3)."""
+        self.toolbar = build_toolbar(self, self.actions_by_id, extra=("edit.undo", "edit.redo"))
+        self.zoom_label = QLabel("100%")
+        self.zoom_label.setObjectName("zoom_label")
+        self.zoom_label.setToolTip("Zoom (Ctrl+0 fits the board, Ctrl+1 is 100%)")
+        self.statusBar().addPermanentWidget(self.zoom_label)
+        # Showing the saved state is not a choice to save again (_syncing).
+        self._syncing = True
+        self.actions_by_id["view.minimap"].setChecked(minimap_shown())
+        self._syncing = False
+        self._on_theme_changed(current_theme())
+        theme_changed.connect(self._on_theme_changed)
 
     # --- the open session ---------------------------------------------------------------------
 
@@ -71,6 +90,9 @@ class MainWindow(QMainWindow):
         # Files dropped over the board are the window's to open; text is the board's.
         self.view.viewport().installEventFilter(self)
         self.setCentralWidget(self.view)
+        self.view.zoom_changed.connect(self._show_zoom)
+        self.minimap = MinimapView(self.view, parent=self.view)
+        self.minimap.setVisible(self.actions_by_id["view.minimap"].isChecked())
         self._update_title()
         self._read_only_label.setText(
             "Read-only: this session is open in another window" if document.read_only else ""
@@ -129,6 +151,47 @@ class MainWindow(QMainWindow):
     def zoom_out(self) -> None:
         if self.view is not None:
             self.view.zoom_by(1 / 1.25)
+
+    def zoom_100(self) -> None:
+        if self.view is not None:
+            self.view.set_zoom(1.0)
+
+    def zoom_to_selection(self) -> None:
+        if self.view is not None and not self.view.zoom_to_selection():
+            self.statusBar().showMessage("Select some notes first, then zoom to them.", 4000)
+
+    def show_minimap(self, shown: bool) -> None:
+        if not self._syncing:
+            save_minimap_shown(shown)
+        if self.minimap is not None:
+            self.minimap.setVisible(shown)
+
+    def use_light_theme(self, _checked: bool = True) -> None:
+        self._use_theme(LIGHT)
+
+    def use_dark_theme(self, _checked: bool = True) -> None:
+        self._use_theme(DARK)
+
+    def _use_theme(self, theme: Theme) -> None:
+        if self._syncing:
+            return
+        if theme != current_theme():
+            apply_theme(theme)
+        save_theme(theme)
+
+    def _on_theme_changed(self, theme: Theme) -> None:
+        self._syncing = True
+        self.actions_by_id[f"view.theme_{theme.name}"].setChecked(True)
+        self._syncing = False
+        # Icons are drawn in the theme's colour.
+        for action_id, icon_name in (("edit.undo", "undo"), ("edit.redo", "redo")):
+            self.actions_by_id[action_id].setIcon(icon(icon_name, theme.icon))
+        for spec in ACTIONS:
+            if spec.icon:
+                self.actions_by_id[spec.id].setIcon(icon(spec.icon, theme.icon))
+
+    def _show_zoom(self, zoom: float) -> None:
+        self.zoom_label.setText(f"{zoom * 100:.0f}%")
 
     # --- files dropped on the window or opened from the File menu ------------------------------
 
