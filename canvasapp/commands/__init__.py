@@ -2,6 +2,28 @@
 methods; ``canvasapp.ui.undo`` puts them on a ``QUndoStack``."""
 
 from canvasapp.commands.base import Command
-from canvasapp.commands.notes import AddNotes, EditNoteText, MoveNotes, RemoveNotes
+from canvasapp.commands.lanes import AddLane, MoveLane, RemoveLane, RenameLane, ResizeLane, SetLaneColour
+from canvasapp.commands.notes import (
+    AddNotes,
+    EditNoteText,
+    MoveNotes,
+    RemoveNotes,
+    ResizeNotes,
+    SetNoteColour,
+)
 
-__all__ = ["AddNotes", "Command", "EditNoteText", "MoveNotes", "RemoveNotes"]
+__all__ = [
+    "AddLane",
+    "AddNotes",
+    "Command",
+    "EditNoteText",
+    "MoveLane",
+    "MoveNotes",
+    "RemoveLane",
+    "RemoveNotes",
+    "RenameLane",
+    "ResizeLane",
+    "ResizeNotes",
+    "SetLaneColour",
+    "SetNoteColour",
+]

@@ -1,4 +1,4 @@
-"""Commands on sticky notes: add, edit text, move, remove."""
+"""Commands on sticky notes: add, edit text, move, resize, colour, remove."""
 
 from __future__ import annotations
 
@@ -11,12 +11,13 @@ from canvasapp.model import Note, NotePlacement, Session
 class AddNotes(Command):
     """Add notes (one from a double-click, many from a paste)."""
 
-    def __init__(self, notes: Iterable[Note]) -> None:
+    def __init__(self, notes: Iterable[Note], *, verb: str = "Add") -> None:
         self._notes = [note.copy() for note in notes]
+        self._verb = verb
 
     @property
     def text(self) -> str:
-        return f"Add {plural(len(self._notes), 'Note')}"
+        return f"{self._verb} {plural(len(self._notes), 'Note')}"
 
     @property
     def note_ids(self) -> list[str]:
@@ -32,13 +33,14 @@ class AddNotes(Command):
 class RemoveNotes(Command):
     """Remove notes; undo puts back exactly what was removed."""
 
-    def __init__(self, note_ids: Iterable[str]) -> None:
+    def __init__(self, note_ids: Iterable[str], *, verb: str = "Delete") -> None:
         self._note_ids = list(dict.fromkeys(note_ids))
         self._removed: list[Note] = []
+        self._verb = verb
 
     @property
     def text(self) -> str:
-        return f"Delete {plural(len(self._note_ids), 'Note')}"
+        return f"{self._verb} {plural(len(self._note_ids), 'Note')}"
 
     def apply(self, session: Session) -> None:
         self._removed = [note.copy() for note in session.remove_notes(self._note_ids)]
@@ -75,20 +77,33 @@ class MoveNotes(Command):
         new: Mapping[str, NotePlacement],
         *,
         nudge: bool = False,
+        verb: str = "Move",
+        suffix: str = "",
     ) -> None:
         self._old = dict(old)
         self._new = dict(new)
         self.merge_id = self.NUDGE_MERGE_ID if nudge else -1
+        self._verb = verb
+        self._suffix = suffix
 
     @classmethod
-    def to(cls, session: Session, new: Mapping[str, NotePlacement], *, nudge: bool = False) -> MoveNotes:
+    def to(
+        cls,
+        session: Session,
+        new: Mapping[str, NotePlacement],
+        *,
+        nudge: bool = False,
+        verb: str = "Move",
+        suffix: str = "",
+    ) -> MoveNotes:
         """A move from where the notes are now."""
         old = {note_id: session.note(note_id).placement for note_id in new}
-        return cls(old, new, nudge=nudge)
+        return cls(old, new, nudge=nudge, verb=verb, suffix=suffix)
 
     @property
     def text(self) -> str:
-        return f"Move {plural(len(self._new), 'Note')}"
+        # "Move 3 Notes", "Tidy 5 Notes", "Align 2 Notes Left".
+        return f"{self._verb} {plural(len(self._new), 'Note')}{self._suffix}"
 
     def apply(self, session: Session) -> None:
         session.move_notes(self._new)
@@ -105,3 +120,49 @@ class MoveNotes(Command):
             return False
         self._new = dict(other._new)
         return True
+
+
+class ResizeNotes(Command):
+    """Give notes new sizes (a resize handle dragged, or the size dialog)."""
+
+    def __init__(self, old: Mapping[str, tuple[float, float]], new: Mapping[str, tuple[float, float]]) -> None:
+        self._old = dict(old)
+        self._new = dict(new)
+
+    @classmethod
+    def to(cls, session: Session, new: Mapping[str, tuple[float, float]]) -> ResizeNotes:
+        old = {note_id: (session.note(note_id).width, session.note(note_id).height) for note_id in new}
+        return cls(old, new)
+
+    @property
+    def text(self) -> str:
+        return f"Resize {plural(len(self._new), 'Note')}"
+
+    def apply(self, session: Session) -> None:
+        session.resize_notes(self._new)
+
+    def revert(self, session: Session) -> None:
+        session.resize_notes(self._old)
+
+
+class SetNoteColour(Command):
+    """Give notes one colour of their own, or (``None``) let them follow their lane again."""
+
+    def __init__(self, old: Mapping[str, str | None], colour: str | None) -> None:
+        self._old = dict(old)
+        self._colour = colour
+
+    @classmethod
+    def to(cls, session: Session, note_ids: Iterable[str], colour: str | None) -> SetNoteColour:
+        return cls({note_id: session.note(note_id).colour for note_id in dict.fromkeys(note_ids)}, colour)
+
+    @property
+    def text(self) -> str:
+        notes = plural(len(self._old), "Note")
+        return f"Lane Colour for {notes}" if self._colour is None else f"Colour {notes}"
+
+    def apply(self, session: Session) -> None:
+        session.set_note_colours({note_id: self._colour for note_id in self._old})
+
+    def revert(self, session: Session) -> None:
+        session.set_note_colours(self._old)

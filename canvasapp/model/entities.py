@@ -9,6 +9,13 @@ from datetime import UTC, datetime
 NOTE_WIDTH = 200.0
 NOTE_HEIGHT = 140.0
 LANE_WIDTH = 760.0
+#: Smallest note a resize may leave: room for a few legible words.
+MIN_NOTE_WIDTH = 80.0
+MIN_NOTE_HEIGHT = 60.0
+MAX_NOTE_SIDE = 2000.0
+#: Narrowest lane: one note column with a margin on each side.
+MIN_LANE_WIDTH = 260.0
+MAX_LANE_WIDTH = 20000.0
 
 
 def new_id() -> str:
@@ -32,6 +39,10 @@ class Lane:
     colour: str = "#FFE45C"
     order: int = 0
     width: float = LANE_WIDTH
+
+    def copy(self) -> Lane:
+        """A snapshot that later edits of this lane do not change."""
+        return replace(self)
 
 
 @dataclass(slots=True)

@@ -2,16 +2,37 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from datetime import datetime
 
-from canvasapp.model.entities import Lane, Note, NotePlacement, new_id, utc_now
+from canvasapp.model.entities import (
+    MAX_LANE_WIDTH,
+    MAX_NOTE_SIDE,
+    MIN_LANE_WIDTH,
+    MIN_NOTE_HEIGHT,
+    MIN_NOTE_WIDTH,
+    Lane,
+    Note,
+    NotePlacement,
+    new_id,
+    utc_now,
+)
 from canvasapp.model.events import Event
 
 
 class SessionError(ValueError):
     """A change the session refuses, with a message fit for the user."""
+
+
+_COLOUR = re.compile(r"#[0-9A-Fa-f]{6}")
+
+
+def _check_colour(colour: str) -> str:
+    if not _COLOUR.fullmatch(colour):
+        raise SessionError(f"{colour!r} is not a colour like #FFE45C.")
+    return colour.upper()
 
 
 class Session:
@@ -45,6 +66,13 @@ class Session:
         self.notes_removed: Event[[list[Note]]] = Event()
         self.notes_moved: Event[[list[Note]]] = Event()
         self.note_text_changed: Event[[Note]] = Event()
+        self.notes_resized: Event[[list[Note]]] = Event()
+        self.note_colours_changed: Event[[list[Note]]] = Event()
+        self.lane_added: Event[[Lane]] = Event()
+        self.lane_removed: Event[[Lane]] = Event()
+        self.lanes_changed: Event[[list[Lane]]] = Event()
+        """Lanes whose title, prompt, colour, width or order changed (also after an add or a
+        removal renumbered the others)."""
         self.title_changed: Event[[str]] = Event()
         self.edit_finished: Event[[]] = Event()
 
@@ -138,6 +166,122 @@ class Session:
                 note.x, note.y, note.lane_id = placement.x, placement.y, placement.lane_id
                 note.updated = now
             self.notes_moved.emit(moved)
+
+    def resize_notes(self, sizes: Mapping[str, tuple[float, float]]) -> None:
+        """Give notes a new ``(width, height)``; their top-left corner stays where it is."""
+        resized = [self.note(note_id) for note_id in sizes]
+        for note in resized:
+            width, height = sizes[note.id]
+            if not (MIN_NOTE_WIDTH <= width <= MAX_NOTE_SIDE and MIN_NOTE_HEIGHT <= height <= MAX_NOTE_SIDE):
+                raise SessionError(
+                    f"A note is between {MIN_NOTE_WIDTH:g}×{MIN_NOTE_HEIGHT:g} and "
+                    f"{MAX_NOTE_SIDE:g}×{MAX_NOTE_SIDE:g} points; {width:g}×{height:g} is not."
+                )
+        with self.edit():
+            now = utc_now()
+            for note in resized:
+                note.width, note.height = sizes[note.id]
+                note.updated = now
+            self.notes_resized.emit(resized)
+
+    def set_note_colours(self, colours: Mapping[str, str | None]) -> None:
+        """Give notes their own colour, or ``None`` to follow their lane's again."""
+        changed = [self.note(note_id) for note_id in colours]
+        checked = {note_id: None if colour is None else _check_colour(colour) for note_id, colour in colours.items()}
+        with self.edit():
+            now = utc_now()
+            for note in changed:
+                note.colour = checked[note.id]
+                note.updated = now
+            self.note_colours_changed.emit(changed)
+
+    # --- lanes -----------------------------------------------------------------------------
+
+    def lane_index(self, lane_id: str) -> int:
+        for index, lane in enumerate(self._lanes):
+            if lane.id == lane_id:
+                return index
+        raise SessionError(f"There is no lane {lane_id!r} in this session.")
+
+    def notes_in_lane(self, lane_id: str) -> list[Note]:
+        return [note for note in self._notes.values() if note.lane_id == lane_id]
+
+    def add_lane(self, lane: Lane, index: int | None = None) -> None:
+        """Insert a lane at ``index`` (the end by default); the lanes after it move along."""
+        if self.lane(lane.id) is not None:
+            raise SessionError(f"The lane {lane.id!r} is already in this session.")
+        self._check_lane(lane.title, lane.colour, lane.width)
+        lane.colour = _check_colour(lane.colour)
+        position = len(self._lanes) if index is None else max(0, min(index, len(self._lanes)))
+        with self.edit():
+            self._lanes.insert(position, lane)
+            renumbered = self._renumber()
+            self.lane_added.emit(lane)
+            others = [other for other in renumbered if other is not lane]
+            if others:
+                self.lanes_changed.emit(others)
+
+    def remove_lane(self, lane_id: str) -> tuple[Lane, int]:
+        """Remove an empty lane; return it and where it was, so an undo can put it back."""
+        index = self.lane_index(lane_id)
+        if self.notes_in_lane(lane_id):
+            raise SessionError("Only an empty lane can be removed: move or delete its notes first.")
+        with self.edit():
+            lane = self._lanes.pop(index)
+            renumbered = self._renumber()
+            self.lane_removed.emit(lane)
+            if renumbered:
+                self.lanes_changed.emit(renumbered)
+        return lane, index
+
+    def update_lane(
+        self,
+        lane_id: str,
+        *,
+        title: str | None = None,
+        prompt: str | None = None,
+        colour: str | None = None,
+        width: float | None = None,
+    ) -> None:
+        """Change a lane's title, prompt, colour or width (what is ``None`` stays)."""
+        lane = self._lanes[self.lane_index(lane_id)]
+        new_title = lane.title if title is None else title.strip()
+        new_colour = lane.colour if colour is None else colour
+        new_width = lane.width if width is None else width
+        self._check_lane(new_title, new_colour, new_width)
+        with self.edit():
+            lane.title = new_title
+            lane.prompt = lane.prompt if prompt is None else prompt.strip()
+            lane.colour = _check_colour(new_colour)
+            lane.width = new_width
+            self.lanes_changed.emit([lane])
+
+    def move_lane(self, lane_id: str, index: int) -> None:
+        """Put a lane at another place in the order (0 is the leftmost)."""
+        old_index = self.lane_index(lane_id)
+        index = max(0, min(index, len(self._lanes) - 1))
+        if index == old_index:
+            return
+        with self.edit():
+            self._lanes.insert(index, self._lanes.pop(old_index))
+            self.lanes_changed.emit(self._renumber())
+
+    def _renumber(self) -> list[Lane]:
+        """Orders 0, 1, 2, ... again; return the lanes whose order changed."""
+        changed = []
+        for position, lane in enumerate(self._lanes):
+            if lane.order != position:
+                lane.order = position
+                changed.append(lane)
+        return changed
+
+    @staticmethod
+    def _check_lane(title: str, colour: str, width: float) -> None:
+        if not title.strip():
+            raise SessionError("A lane needs a title.")
+        _check_colour(colour)
+        if not MIN_LANE_WIDTH <= width <= MAX_LANE_WIDTH:
+            raise SessionError(f"A lane is between {MIN_LANE_WIDTH:g} and {MAX_LANE_WIDTH:g} points wide.")
 
     def set_title(self, title: str) -> None:
         title = title.strip()

@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from sqlalchemy import delete, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import SQLAlchemyError
 
-from canvasapp.model import Event, Note, Session
+from canvasapp.model import Event, Lane, Note, Session
 from canvasapp.storage.errors import driver_message
 from canvasapp.storage.library import Library
-from canvasapp.storage.mapping import note_values
-from canvasapp.storage.orm import NoteRow, SessionRow
+from canvasapp.storage.mapping import lane_values, note_values
+from canvasapp.storage.orm import LaneRow, NoteRow, SessionRow
 
 _sessions = SessionRow.__table__
+_lanes = LaneRow.__table__
 _notes = NoteRow.__table__
 _UPSERT = {"sqlite": sqlite.insert, "postgresql": postgresql.insert}
 
@@ -32,29 +35,37 @@ class SessionStore:
         self._dirty: dict[str, Note] = {}
         self._removed: set[str] = set()
         self._session_dirty = False
+        self._dirty_lanes: dict[str, Lane] = {}
+        self._removed_lanes: set[str] = set()
         self.saved: Event[[]] = Event()
         self.save_failed: Event[[str]] = Event()
+        for event, observer in self._observers():
+            event.connect(observer)
 
-        session.notes_added.connect(self._mark_notes)
-        session.notes_moved.connect(self._mark_notes)
-        session.note_text_changed.connect(self._mark_note)
-        session.notes_removed.connect(self._mark_removed)
-        session.title_changed.connect(self._mark_session)
-        session.edit_finished.connect(self.flush)
+    def _observers(self) -> list[tuple[Event[...], Callable[..., object]]]:
+        session = self.session
+        return [
+            (session.notes_added, self._mark_notes),
+            (session.notes_moved, self._mark_notes),
+            (session.notes_resized, self._mark_notes),
+            (session.note_colours_changed, self._mark_notes),
+            (session.note_text_changed, self._mark_note),
+            (session.notes_removed, self._mark_removed),
+            (session.lane_added, self._mark_lane),
+            (session.lanes_changed, self._mark_lanes),
+            (session.lane_removed, self._mark_lane_removed),
+            (session.title_changed, self._mark_session),
+            (session.edit_finished, self.flush),
+        ]
 
     def close(self) -> None:
         """Stop following the session (the window closed)."""
-        session = self.session
-        session.notes_added.disconnect(self._mark_notes)
-        session.notes_moved.disconnect(self._mark_notes)
-        session.note_text_changed.disconnect(self._mark_note)
-        session.notes_removed.disconnect(self._mark_removed)
-        session.title_changed.disconnect(self._mark_session)
-        session.edit_finished.disconnect(self.flush)
+        for event, observer in self._observers():
+            event.disconnect(observer)
 
     @property
     def pending(self) -> bool:
-        return bool(self._dirty or self._removed or self._session_dirty)
+        return bool(self._dirty or self._removed or self._session_dirty or self._dirty_lanes or self._removed_lanes)
 
     def _mark_notes(self, notes: list[Note]) -> None:
         for note in notes:
@@ -69,6 +80,18 @@ class SessionStore:
             self._dirty.pop(note.id, None)
             self._removed.add(note.id)
 
+    def _mark_lane(self, lane: Lane) -> None:
+        self._mark_lanes([lane])
+
+    def _mark_lanes(self, lanes: list[Lane]) -> None:
+        for lane in lanes:
+            self._removed_lanes.discard(lane.id)
+            self._dirty_lanes[lane.id] = lane
+
+    def _mark_lane_removed(self, lane: Lane) -> None:
+        self._dirty_lanes.pop(lane.id, None)
+        self._removed_lanes.add(lane.id)
+
     def _mark_session(self, _title: str) -> None:
         self._session_dirty = True
 
@@ -79,6 +102,22 @@ class SessionStore:
             with self._engine.begin() as connection:
                 if self._removed:
                     connection.execute(delete(_notes).where(_notes.c.id.in_(list(self._removed))))
+                if self._removed_lanes:
+                    connection.execute(
+                        delete(_lanes).where(
+                            _lanes.c.session_id == session.id, _lanes.c.id.in_(list(self._removed_lanes))
+                        )
+                    )
+                if self._dirty_lanes:
+                    lane_rows = [lane_values(session.id, lane) for lane in self._dirty_lanes.values()]
+                    lane_statement = self._upsert(_lanes)
+                    lane_changes = {
+                        name: lane_statement.excluded[name] for name in lane_rows[0] if name not in ("id", "session_id")
+                    }
+                    connection.execute(
+                        lane_statement.on_conflict_do_update(index_elements=["session_id", "id"], set_=lane_changes),
+                        lane_rows,
+                    )
                 if self._dirty:
                     rows = [note_values(session.id, note) for note in self._dirty.values()]
                     statement = self._upsert(_notes)
@@ -94,5 +133,7 @@ class SessionStore:
             return
         self._dirty.clear()
         self._removed.clear()
+        self._dirty_lanes.clear()
+        self._removed_lanes.clear()
         self._session_dirty = False
         self.saved.emit()
