@@ -70,7 +70,9 @@ def _bullet(text: str) -> str:
     # Two trailing spaces make a hard line break; the indent keeps the lines in the bullet.
     out = [f"- {first}"]
     for line in rest:
-        out[-1] += "  "
+        # A backslash at a line's end is itself a hard break (used for blank lines).
+        if not out[-1].endswith("\\"):
+            out[-1] += "  "
         out.append(f"  {line}" if line else "  \\")
     return "\n".join(out)
 

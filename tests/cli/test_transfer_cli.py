@@ -1,0 +1,108 @@
+"""``canvasapp import`` and ``canvasapp export`` run as a user runs them: in a child process."""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from canvasapp.formats.archive import dump_archive
+from tests.export.conftest import hostile_session, normalise, pdf_text
+from tests.export.hostile import HOSTILE_TEXTS
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def canvasapp(*args: str | Path) -> subprocess.CompletedProcess[str]:
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join(filter(None, [str(REPO), os.environ.get("PYTHONPATH", "")])))
+    return subprocess.run(
+        [sys.executable, "-m", "canvasapp", *map(str, args)],
+        capture_output=True, text=True, env=env, cwd=REPO, timeout=120, check=False,
+    )
+
+
+@pytest.fixture
+def hostile_archive(tmp_path: Path) -> Path:
+    path = tmp_path / "hostile.workshop.json"
+    path.write_bytes(dump_archive(hostile_session()))
+    return path
+
+
+def test_archive_import_then_every_export(tmp_path: Path, hostile_archive: Path) -> None:
+    library = tmp_path / "library.sqlite"
+    imported = canvasapp("import", hostile_archive, "--library", library)
+    assert imported.returncode == 0, imported.stderr
+    session_id = imported.stdout.strip().splitlines()[-1]
+    assert len(session_id) == 32
+
+    pdf = tmp_path / "out" / "summary.pdf"
+    pdf.parent.mkdir()
+    done = canvasapp("export", "--session", session_id[:8], "--library", library, "--pdf", pdf,
+                     "--facilitator", "Ana", "--place", "Town hall", "--participants", "14", "--date", "2024-05-03")
+    assert done.returncode == 0, done.stderr
+    text = pdf_text(pdf)
+    for note in HOSTILE_TEXTS:
+        assert normalise(note) in text
+    assert "Town hall" in text and "3 May 2024" in text
+
+    archive = tmp_path / "again.workshop.json"
+    assert canvasapp("export", "--session", session_id, "--library", library, "--archive", archive).returncode == 0
+    again = canvasapp("import", archive, "--library", library)
+    assert again.returncode == 0 and again.stdout.strip().splitlines()[-1] != session_id
+
+    table = tmp_path / "notes.csv"
+    assert canvasapp("export", "--session", session_id, "--library", library, "--csv", table).returncode == 0
+    rows = list(csv.DictReader(io.StringIO(table.read_bytes().decode("utf-8-sig"), newline="")))
+    assert sorted(row["text"] for row in rows) == sorted([*HOSTILE_TEXTS, "Parked: ask the council about rooms"])
+
+    markdown = tmp_path / "notes.md"
+    assert canvasapp("export", "--session", session_id, "--library", library, "--markdown", markdown).returncode == 0
+    assert "## Drivers (5)" in markdown.read_text(encoding="utf-8")
+
+    # The CSV comes back as the same notes in the same lanes.
+    from_csv = canvasapp("import", table, "--library", library, "--title", "From CSV")
+    assert from_csv.returncode == 0, from_csv.stderr
+    table_again = tmp_path / "notes-again.csv"
+    new_id = from_csv.stdout.strip().splitlines()[-1]
+    assert canvasapp("export", "--session", new_id, "--library", library, "--csv", table_again).returncode == 0
+    rows_again = list(csv.DictReader(io.StringIO(table_again.read_bytes().decode("utf-8-sig"), newline="")))
+    outside = [row for row in rows if row["lane"] == ""]  # notes outside every lane land in the first lane
+    assert len(outside) == 1
+    expected = sorted((row["lane"] or "Drivers", row["text"], row["colour"], row["created"]) for row in rows)
+    assert sorted((row["lane"], row["text"], row["colour"], row["created"]) for row in rows_again) == expected
+
+
+def test_refusals_are_one_line_with_exit_2_and_change_nothing(tmp_path: Path) -> None:
+    library = tmp_path / "library.sqlite"
+    bad = tmp_path / "bad.csv"
+    bad.write_text("text,lane\nfine,drivers\nwrong,Ideas\n", encoding="utf-8")
+    result = canvasapp("import", bad, "--library", library)
+    assert result.returncode == 2
+    assert result.stderr.count("\n") == 1 and "row 3" in result.stderr and "activities" in result.stderr
+    listing = canvasapp("sessions", "--library", library, "--json")
+    assert listing.stdout.strip() == "[]"
+
+    foreign = tmp_path / "drawing.json"
+    foreign.write_text('{"type": "excalidraw", "elements": []}', encoding="utf-8")
+    result = canvasapp("import", foreign, "--library", library)
+    assert result.returncode == 2 and "not a Workshop Canvas session archive" in result.stderr
+
+    result = canvasapp("export", "--session", "nope", "--library", library, "--pdf", tmp_path / "x.pdf")
+    assert result.returncode == 2 and "no session 'nope'" in result.stderr
+    assert not (tmp_path / "x.pdf").exists()
+
+
+def test_a_failed_export_leaves_no_file(tmp_path: Path, hostile_archive: Path) -> None:
+    library = tmp_path / "library.sqlite"
+    session_id = canvasapp("import", hostile_archive, "--library", library).stdout.strip().splitlines()[-1]
+    target = tmp_path / "missing-folder" / "summary.pdf"
+    result = canvasapp("export", "--session", session_id, "--library", library, "--pdf", target)
+    assert result.returncode == 2 and "Could not write" in result.stderr
+    assert not target.parent.exists()
+    result = canvasapp("export", "--session", session_id, "--library", library, "--pdf", "a.pdf", "--csv", "b.csv")
+    assert result.returncode == 2 and "not allowed with" in result.stderr
