@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from canvasapp import APP_NAME, __version__
 from canvasapp.formats.template_io import TemplateError, find_template, session_from_template
+from canvasapp.model import Session
 from canvasapp.storage import Library, LibraryError, SessionRepository, open_library
 from canvasapp.ui.fonts import app_font_family
 from canvasapp.ui.main_window import MainWindow
@@ -104,3 +105,13 @@ def run_app(library_location: str | None, session_id: str | None) -> int:
     code = app.exec()
     library.close()
     return code
+
+
+def board_png_headless(session: Session, scale: float) -> bytes:
+    """The board picture for the command line: Qt draws it offscreen, no window, no display."""
+    if QApplication.instance() is None:
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    application()
+    from canvasapp.ui.board_image import board_png
+
+    return board_png(session, scale)

@@ -1,4 +1,4 @@
-"""``canvasapp import FILE`` and ``canvasapp export --session ID (--pdf|--csv|--markdown|--archive) F``.
+"""``canvasapp import FILE`` and ``canvasapp export --session ID (--pdf|--csv|--markdown|--archive|--png) F``.
 
 Imports build the whole session in memory first and then add it to the library in one
 transaction, so a refused file leaves the library as it was. Exports are written to a temporary
@@ -51,6 +51,8 @@ def add_transfer_commands(commands: Any, library: argparse.ArgumentParser) -> No
     formats.add_argument("--csv", metavar="FILE", help="every note as CSV (UTF-8, for spreadsheets)")
     formats.add_argument("--markdown", metavar="FILE", help="every note as Markdown")
     formats.add_argument("--archive", metavar="FILE", help="the whole session as a .workshop.json archive")
+    formats.add_argument("--png", metavar="FILE", help="a picture of the whole board")
+    exporting.add_argument("--scale", type=_scale, default=1.0, help="PNG size: 1 = 100%% (default), 0.5 = half")
     pdf = exporting.add_argument_group("PDF summary")
     pdf.add_argument("--paper", choices=sorted(PAGE_SIZES), default="a4", help="paper size (default: a4)")
     pdf.add_argument("--no-board", action="store_true", help="leave out the picture of the board")
@@ -150,6 +152,10 @@ def _export_choice(args: argparse.Namespace) -> tuple[str, str, Callable[[Sessio
         return args.csv, "CSV of notes", lambda session: notes_csv(summary(session))
     if args.markdown:
         return args.markdown, "Markdown", lambda session: notes_markdown(summary(session)).encode("utf-8")
+    if args.png:
+        from canvasapp.app import board_png_headless  # Qt only for the one export that draws
+
+        return args.png, "board picture", lambda session: board_png_headless(session, args.scale)
     return args.archive, "session archive", dump_archive
 
 
@@ -169,6 +175,16 @@ def _date(text: str) -> date:
         return date.fromisoformat(text.strip())
     except ValueError:
         raise argparse.ArgumentTypeError(f"{text!r} is not a date like 2024-05-03") from None
+
+
+def _scale(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number like 0.5 or 2") from None
+    if not 0.05 <= value <= 4:
+        raise argparse.ArgumentTypeError("the scale must be between 0.05 and 4")
+    return value
 
 
 def _count(text: str) -> int:

@@ -7,6 +7,7 @@ simply counted on: the caller says how many cells of the lane are already used.
 
 from __future__ import annotations
 
+from canvasapp.model import Note
 from canvasapp.model.entities import NOTE_HEIGHT, NOTE_WIDTH
 from canvasapp.ops.layout import LANE_HEADER_HEIGHT, NOTE_GAP, Rect
 
@@ -40,3 +41,22 @@ class GridPlacer:
         index = self._next.get(lane_id, 0)
         self._next[lane_id] = index + 1
         return grid_cell(self._rects[lane_id], index)
+
+
+def below_existing(new_notes: list[Note], existing: list[Note]) -> list[Note]:
+    """Imported notes moved down, lane by lane, to start below the notes already there,
+    so an import into a session in progress covers nothing."""
+    bottoms: dict[str | None, float] = {}
+    for note in existing:
+        bottoms[note.lane_id] = max(bottoms.get(note.lane_id, 0.0), note.y + note.height)
+    tops: dict[str | None, float] = {}
+    for note in new_notes:
+        tops[note.lane_id] = min(tops.get(note.lane_id, note.y), note.y)
+    shifted: list[Note] = []
+    for note in new_notes:
+        bottom = bottoms.get(note.lane_id)
+        moved = note.copy()
+        if bottom is not None:
+            moved.y += max(0.0, bottom + NOTE_GAP - tops[note.lane_id])
+        shifted.append(moved)
+    return shifted

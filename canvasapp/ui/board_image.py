@@ -3,11 +3,7 @@ which may be offscreen)."""
 
 from __future__ import annotations
 
-import os
-import tempfile
-from pathlib import Path
-
-from PySide6.QtCore import QRectF, Qt
+from PySide6.QtCore import QBuffer, QIODevice, QRectF, Qt
 from PySide6.QtGui import QColor, QImage, QPainter
 
 from canvasapp.model import Session
@@ -36,16 +32,10 @@ def render_board(session: Session, scale: float = 1.0) -> QImage:
         scene.detach()
 
 
-def write_board_png(session: Session, path: Path, scale: float = 1.0) -> Path:
-    """Write the board as a PNG, atomically: a failed export leaves no half file."""
-    image = render_board(session, scale)
-    descriptor, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".png", dir=path.parent)
-    os.close(descriptor)
-    try:
-        if not image.save(temporary, "PNG"):
-            raise OSError(f"could not write {path.name}")
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-    return path
+def board_png(session: Session, scale: float = 1.0) -> bytes:
+    """The whole board as PNG bytes (written with ``export.files.write_atomically``)."""
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    if not render_board(session, scale).save(buffer, "PNG"):
+        raise OSError("the picture of the board could not be encoded as PNG")
+    return bytes(buffer.data().data())

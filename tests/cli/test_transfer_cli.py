@@ -106,3 +106,24 @@ def test_a_failed_export_leaves_no_file(tmp_path: Path, hostile_archive: Path) -
     assert not target.parent.exists()
     result = canvasapp("export", "--session", session_id, "--library", library, "--pdf", "a.pdf", "--csv", "b.csv")
     assert result.returncode == 2 and "not allowed with" in result.stderr
+
+
+def test_png_export_draws_the_board_without_a_display(tmp_path: Path, hostile_archive: Path) -> None:
+    library = tmp_path / "library.sqlite"
+    session_id = canvasapp("import", hostile_archive, "--library", library).stdout.strip().splitlines()[-1]
+    target = tmp_path / "board.png"
+    env_without_display = {key: value for key, value in os.environ.items() if key not in ("DISPLAY", "QT_QPA_PLATFORM")}
+    result = subprocess.run(
+        [sys.executable, "-m", "canvasapp", "export", "--session", session_id, "--library", str(library),
+         "--png", str(target), "--scale", "0.25"],
+        capture_output=True, text=True, cwd=REPO, timeout=120, check=False,
+        env={**env_without_display, "PYTHONPATH": str(REPO)},
+    )
+    assert result.returncode == 0, result.stderr
+    data = target.read_bytes()
+    assert data.startswith(b"\x89PNG\r\n\x1a\n")
+    width, height = int.from_bytes(data[16:20], "big"), int.from_bytes(data[20:24], "big")
+    assert width > 400 and height > 200
+
+    refused = canvasapp("export", "--session", session_id, "--library", library, "--png", target, "--scale", "9")
+    assert refused.returncode == 2 and "scale" in refused.stderr
