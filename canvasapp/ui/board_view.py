@@ -27,6 +27,8 @@ from PySide6.QtWidgets import (
 )
 
 from canvasapp.ui.board_scene import BoardScene
+from canvasapp.ui.note_item import DETAIL_THRESHOLD
+from canvasapp.ui.overview import NoteBlocksItem, note_blocks_of
 from canvasapp.ui.theme import Theme, current_theme, theme_changed
 
 MIN_SCALE = 0.02
@@ -66,6 +68,7 @@ class BoardView(QGraphicsView):
         self._pan_from: QPoint | None = None
         self._pan_button = Qt.MouseButton.NoButton
         self._last_zoom = self.zoom()
+        self.note_blocks: NoteBlocksItem = note_blocks_of(scene)
         self.horizontalScrollBar().valueChanged.connect(self._on_scrolled)
         self.verticalScrollBar().valueChanged.connect(self._on_scrolled)
         self.apply_theme(current_theme())
@@ -156,6 +159,8 @@ class BoardView(QGraphicsView):
 
     def _after_zoom(self) -> None:
         zoom = self.zoom()
+        # Zoomed out, the notes are blocks drawn all at once (canvasapp.ui.overview).
+        self.note_blocks.set_active(zoom < DETAIL_THRESHOLD)
         if abs(zoom - self._last_zoom) > 1e-9:
             self._last_zoom = zoom
             self.zoom_changed.emit(zoom)

@@ -91,7 +91,10 @@ class MainWindow(QMainWindow):
         self.view.viewport().installEventFilter(self)
         self.setCentralWidget(self.view)
         self.view.zoom_changed.connect(self._show_zoom)
-        self.minimap = MinimapView(self.view, parent=self.view)
+        scene = document.scene
+        self.minimap = MinimapView(
+            self.view, lambda: [scene.lane_item(lane.id) for lane in document.session.lanes], parent=self.view
+        )
         self.minimap.setVisible(self.actions_by_id["view.minimap"].isChecked())
         self._update_title()
         self._read_only_label.setText(

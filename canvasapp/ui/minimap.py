@@ -4,16 +4,21 @@ Click or drag in it to move the main view there. It is a small second QGraphicsV
 scene, always fitted to the whole board; what it shows is cached. Repainting 10,000 notes
 whenever the main view scrolls (the frame moves on every scroll step) would cost more than the
 main view's own frame, so the board is rendered once into a pixmap, again only after the board
-changed and settled, and the frame is drawn over that pixmap.
+changed and settled, and the frame is drawn over that pixmap. The pixmap holds the lanes and
+the notes as blocks (canvasapp.ui.overview), never each note's own paint: 10,000 Python paints
+would freeze the window for a tenth of a second after every edit.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QPointF, QRectF, QSettings, QSize, Qt, QTimer
 from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent, QPen, QPixmap, QResizeEvent, QWheelEvent
-from PySide6.QtWidgets import QFrame, QGraphicsView, QWidget
+from PySide6.QtWidgets import QFrame, QGraphicsView, QStyleOptionGraphicsItem, QWidget
 
 from canvasapp.ui.board_view import BoardView
+from canvasapp.ui.lane_item import LaneItem
 from canvasapp.ui.theme import Theme, current_theme, theme_changed
 
 #: QSettings key: is the overview shown?
@@ -40,13 +45,17 @@ def save_minimap_shown(shown: bool) -> None:
 class MinimapView(QGraphicsView):
     """An overview of ``view``'s scene that follows and moves ``view``.
 
-    Made with ``parent=view`` it floats over the view's bottom-right corner.
+    Made with ``parent=view`` it floats over the view's bottom-right corner. ``lanes`` gives the
+    lane items to draw, in order (the scene holds them by id; the window knows the ids).
     """
 
-    def __init__(self, view: BoardView, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, view: BoardView, lanes: Callable[[], list[LaneItem]], parent: QWidget | None = None
+    ) -> None:
         super().__init__(view.scene(), parent)
         self.setObjectName("minimap")
         self._view = view
+        self._lanes = lanes
         self._cache: QPixmap | None = None
         self._frame_colour = QColor(current_theme().minimap_frame)
         self.setFixedSize(MINIMAP_SIZE)
@@ -95,8 +104,15 @@ class MinimapView(QGraphicsView):
         pixmap.setDevicePixelRatio(ratio)
         pixmap.fill(self.backgroundBrush().color())
         painter = QPainter(pixmap)
-        scene_area = self.mapToScene(self.viewport().rect()).boundingRect()
-        self.scene().render(painter, QRectF(self.viewport().rect()), scene_area)
+        painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
+        painter.setTransform(self.viewportTransform())
+        option = QStyleOptionGraphicsItem()
+        for lane in self._lanes():
+            painter.save()
+            painter.translate(lane.pos())
+            lane.paint(painter, option, None)
+            painter.restore()
+        self._view.note_blocks.draw(painter)
         painter.end()
         self._cache = pixmap
         self.viewport().update()

@@ -1,0 +1,39 @@
+"""The benchmark runner works end to end on a small board (no timed assertions: these machines
+are noisy, and the figures are for people to read)."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+RUN = Path(__file__).resolve().parent / "run.py"
+
+
+def test_run_reports_every_figure_with_its_baseline(tmp_path: Path) -> None:
+    sys.path.insert(0, str(RUN.parent))
+    try:
+        import run  # the runner's own list of figures
+    finally:
+        sys.path.remove(str(RUN.parent))
+    expected = {figure.name: figure.unit for figure in run.collect()}
+    assert {"open_10k_s", "frame_100pct_ms", "frame_overview_ms", "drag_200_ms", "save_edit_ms"} <= set(expected)
+
+    output = tmp_path / "figures.json"
+    environment = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    completed = subprocess.run(
+        [sys.executable, str(RUN), "--notes", "200", "--json", str(output)],
+        capture_output=True, text=True, timeout=600, env=environment, cwd=tmp_path,
+    )
+    assert completed.returncode == 0, completed.stderr[-3000:]
+
+    figures = json.loads(output.read_text(encoding="utf-8"))
+    assert set(figures) == set(expected)
+    for name, figure in figures.items():
+        assert set(figure) == {"value", "unit", "baseline", "ratio"}, name
+        assert figure["unit"] == expected[name]
+        assert figure["value"] > 0 and figure["baseline"] > 0, name
+        assert figure["ratio"] == figure["value"] / figure["baseline"]
+        assert name in completed.stdout
