@@ -20,8 +20,9 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import Connection
+from sqlalchemy.exc import SQLAlchemyError
 
-from canvasapp.storage.errors import LibraryError
+from canvasapp.storage.errors import LibraryError, driver_message
 from canvasapp.storage.orm import Base
 
 #: SQLite header field that marks the file as ours ("WCNV").
@@ -85,7 +86,15 @@ def _open_sqlite(path: Path) -> Library:
     else:
         _check_new_file_location(path)
         engine = _sqlite_engine(path)
-        _create(engine)
+        try:
+            _create(engine)
+        except SQLAlchemyError as error:
+            # A disk that is full or goes away mid-creation: one plain sentence, and no
+            # half-made file left to be refused as "empty" or "another program's" next time.
+            engine.dispose()
+            for leftover in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+                leftover.unlink(missing_ok=True)
+            raise LibraryError(f"Could not create the library {path}: {driver_message(error)}.") from None
     return Library(engine=engine, location=str(path), path=path)
 
 
@@ -240,24 +249,35 @@ def _create(engine: Engine) -> None:
     with engine.begin() as connection:
         Base.metadata.create_all(connection)
         command.stamp(_alembic_config(connection), "head")
-    _mark_file(engine)
+        # Marked in the same transaction: a crash right after it must not leave a complete
+        # library whose header says "not ours" (refused ever after as another program's file).
+        _mark_file(connection)
+    _checkpoint(engine)
 
 
 def _migrate(engine: Engine) -> None:
     try:
         with engine.begin() as connection:
             command.upgrade(_alembic_config(connection), "head")
+            # With the upgrade, not after it: the schema number never lags behind the schema.
+            _mark_file(connection)
     except Exception as error:  # noqa: BLE001 - the transaction rolled back; say so plainly
         raise LibraryError(f"Could not upgrade the library: {error}.") from None
-    _mark_file(engine)
+    _checkpoint(engine)
 
 
-def _mark_file(engine: Engine) -> None:
+def _mark_file(connection: Connection) -> None:
+    """Name the file ours and its schema generation, inside the caller's transaction (SQLite
+    writes both header fields transactionally)."""
+    if connection.dialect.name != "sqlite":
+        return
+    connection.exec_driver_sql(f"PRAGMA application_id={APPLICATION_ID}")
+    connection.exec_driver_sql(f"PRAGMA user_version={SCHEMA_VERSION}")
+
+
+def _checkpoint(engine: Engine) -> None:
     if engine.dialect.name != "sqlite":
         return
-    with engine.begin() as connection:
-        connection.exec_driver_sql(f"PRAGMA application_id={APPLICATION_ID}")
-        connection.exec_driver_sql(f"PRAGMA user_version={SCHEMA_VERSION}")
     # Into the main file at once, so its header names us even for tools that ignore the WAL.
     with engine.connect() as connection:
         connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")

@@ -98,6 +98,47 @@ def test_reopening_keeps_the_marks_and_does_not_back_up(library: Library, librar
     assert sorted(p.name for p in library_path.parent.iterdir() if "backup" in p.name) == []
 
 
+def test_a_library_cut_off_right_after_creation_opens_as_ours(
+    library_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # As if the app died after the creating transaction committed, before anything else ran:
+    # what that transaction left must already be a whole library of ours.
+    from canvasapp.storage import library as library_module
+
+    def killed(_engine: object) -> None:
+        raise RuntimeError("killed right after the first commit")
+
+    monkeypatch.setattr(library_module, "_checkpoint", killed)
+    with pytest.raises(RuntimeError, match="killed"):
+        open_library(library_path)
+    monkeypatch.undo()
+
+    reopened = open_library(library_path)
+    try:
+        assert SessionRepository(reopened).list() == []
+    finally:
+        reopened.close()
+    with raw(library_path) as connection:
+        assert connection.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID
+        assert connection.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+
+
+def test_a_failed_creation_is_one_sentence_and_leaves_no_file(
+    library_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from sqlalchemy.exc import OperationalError
+
+    from canvasapp.storage.orm import Base
+
+    def full_disk(*_args: object, **_kwargs: object) -> None:
+        raise OperationalError("CREATE TABLE sessions", {}, sqlite3.OperationalError("database or disk is full"))
+
+    monkeypatch.setattr(Base.metadata, "create_all", full_disk)
+    with pytest.raises(LibraryError, match="Could not create the library .*: database or disk is full"):
+        open_library(library_path)
+    assert list(library_path.parent.iterdir()) == []
+
+
 def test_a_new_library_needs_an_existing_folder(tmp_path: Path) -> None:
     with pytest.raises(LibraryError, match="does not exist"):
         open_library(tmp_path / "missing" / "library.sqlite")
