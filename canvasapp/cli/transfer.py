@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from canvasapp.cli.errors import UserError
-from canvasapp.export.files import write_atomically
+from canvasapp.files import write_atomically
 from canvasapp.export.markdown import notes_markdown
 from canvasapp.export.notes_csv import notes_csv
 from canvasapp.export.pdf import PAGE_SIZES, PdfOptions, summary_pdf

@@ -1,5 +1,5 @@
 """Headless exports of a session: PDF summary, CSV of notes, Markdown. No Qt here.
 
 Every export reads a :class:`canvasapp.ops.summary.WorkshopSummary` and returns bytes;
-:func:`canvasapp.export.files.write_atomically` puts them on disk.
+:func:`canvasapp.files.write_atomically` puts them on disk.
 """

@@ -45,7 +45,7 @@ from reportlab.platypus import (
 from canvasapp import APP_NAME, __version__
 from canvasapp.export.board import BoardPicture, parse_colour, tint
 from canvasapp.export.fonts import BOLD, REGULAR, ensure_glyphs, register_fonts
-from canvasapp.export.files import write_atomically
+from canvasapp.files import write_atomically
 from canvasapp.ops.summary import LaneEntry, NoteEntry, WorkshopSummary
 
 PAGE_SIZES: dict[str, tuple[float, float]] = {"a4": A4, "letter": LETTER}

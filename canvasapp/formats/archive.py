@@ -27,6 +27,7 @@ from typing import Annotated, Any, Literal
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, StringConstraints, ValidationError
 
 from canvasapp import APP_NAME
+from canvasapp.formats.incoming import BOM, IncomingFileError, parse_json, read_capped, too_large
 from canvasapp.model import Lane, Note, Session, new_id
 
 FORMAT = "canvasapp.session"
@@ -196,11 +197,10 @@ def dump_archive(session: Session) -> bytes:
 def load_archive(data: bytes, name: str = "the archive") -> SessionArchive:
     """Parse and check archive bytes; ``name`` (the file's name) appears in every error."""
     if len(data) > MAX_ARCHIVE_BYTES:
-        raise ArchiveError(
-            f"{name}: the file is too large for a session archive "
-            f"({len(data):,} bytes; at most {MAX_ARCHIVE_BYTES:,})."
-        )
-    document = _parse_json(data, name)
+        raise ArchiveError(too_large(name, len(data), MAX_ARCHIVE_BYTES, "session archive"))
+    document = _parse_object(data, name)
+    if data.startswith(BOM):
+        data = data[len(BOM):]
     version = _check_header(document, name)
     if version == FORMAT_VERSION:
         # The common case: let pydantic's strict JSON mode read the bytes themselves.
@@ -225,41 +225,17 @@ def read_archive(path: str | Path, title: str | None = None) -> Session:
     """A new session from an archive file (see :func:`session_from_archive`)."""
     path = Path(path)
     try:
-        size = path.stat().st_size
-        if size > MAX_ARCHIVE_BYTES:
-            raise ArchiveError(
-                f"{path.name}: the file is too large for a session archive "
-                f"({size:,} bytes; at most {MAX_ARCHIVE_BYTES:,})."
-            )
-        data = path.read_bytes()
-    except OSError as error:
-        raise ArchiveError(f"{path.name}: cannot read the file ({error.strerror or error}).") from None
+        data = read_capped(path, MAX_ARCHIVE_BYTES, "session archive")
+    except IncomingFileError as error:
+        raise ArchiveError(str(error)) from None
     return session_from_archive(load_archive(data, path.name), title)
 
 
-def _parse_json(data: bytes, name: str) -> dict[str, Any]:
-    def refuse_constant(token: str) -> float:
-        raise ValueError(f"{token} is not a number a session archive may hold")
-
-    def refuse_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-        seen: dict[str, Any] = {}
-        for key, value in pairs:
-            if key in seen:
-                raise ValueError(f"the key {key!r} appears twice in one object")
-            seen[key] = value
-        return seen
-
+def _parse_object(data: bytes, name: str) -> dict[str, Any]:
     try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise ArchiveError(f"{name} is not a session archive (it is not UTF-8 text).") from None
-    try:
-        document = json.loads(text, parse_constant=refuse_constant, object_pairs_hook=refuse_duplicates)
-    except RecursionError:
-        raise ArchiveError(f"{name} is not a session archive (it is nested too deeply).") from None
-    except ValueError as error:
-        reason = str(error) if "archive" in str(error) or "twice" in str(error) else "it is not valid JSON"
-        raise ArchiveError(f"{name} is damaged or not a session archive ({reason}).") from None
+        document = parse_json(data, name, "session archive")
+    except IncomingFileError as error:
+        raise ArchiveError(str(error)) from None
     if not isinstance(document, dict):
         raise ArchiveError(f"{name} is not a session archive (it holds no JSON object).")
     return document

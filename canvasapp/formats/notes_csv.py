@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+from canvasapp.formats.incoming import IncomingFileError, read_capped
 from canvasapp.formats.template import WorkshopTemplate
 from canvasapp.model import Lane, Note, Session, new_id, utc_now
 from canvasapp.ops.layout import lane_rects
@@ -130,16 +131,10 @@ def session_from_csv(
 
 def read_csv_file(path: str | Path) -> bytes:
     """The bytes of a CSV file, refused before reading if it is too large."""
-    path = Path(path)
     try:
-        size = path.stat().st_size
-        if size > MAX_CSV_BYTES:
-            raise CsvImportError(
-                f"{path.name} is too large to import ({size:,} bytes; at most {MAX_CSV_BYTES:,})."
-            )
-        return path.read_bytes()
-    except OSError as error:
-        raise CsvImportError(f"{path.name}: cannot read the file ({error.strerror or error}).") from None
+        return read_capped(Path(path), MAX_CSV_BYTES, "CSV file of notes")
+    except IncomingFileError as error:
+        raise CsvImportError(str(error)) from None
 
 
 # --- the parts ----------------------------------------------------------------------------------

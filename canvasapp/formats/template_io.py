@@ -9,14 +9,12 @@ about 200 levels instead of recursing) reads it, and every failure becomes one
 from __future__ import annotations
 
 import json
-import os
 import re
-import tempfile
 from pathlib import Path
 from typing import Any
 
 from pydantic import ValidationError
-from pydantic_core import ErrorDetails, from_json
+from pydantic_core import ErrorDetails
 
 from canvasapp.formats.template import (
     MAX_LANES,
@@ -29,6 +27,8 @@ from canvasapp.formats.template import (
     VotingDefaults,
     WorkshopTemplate,
 )
+from canvasapp.files import write_atomically
+from canvasapp.formats.incoming import BOM, IncomingFileError, parse_json, read_capped, too_large
 from canvasapp.formats.template_versions import check_kind, upgrade
 from canvasapp.locations import builtin_templates_dir
 from canvasapp.model import Lane, Note, Session, new_id
@@ -56,7 +56,6 @@ MAX_TEMPLATE_BYTES = 1_000_000
 MAX_PROBLEMS_LISTED = 5
 """How many problems ``TemplateError.problems`` keeps (``validate`` prints a few lines at most)."""
 
-_BOM = b"\xef\xbb\xbf"
 
 
 # --- reading -----------------------------------------------------------------------------
@@ -64,36 +63,23 @@ _BOM = b"\xef\xbb\xbf"
 
 def read_template(path: Path) -> WorkshopTemplate:
     """The template in ``path``, validated and upgraded to the current format."""
-    name = path.name
     try:
-        size = path.stat().st_size
-        if path.is_dir():
-            raise TemplateError(f"{name}: this is a folder, not a template file.")
-        if size > MAX_TEMPLATE_BYTES:
-            raise TemplateError(_too_large(name, size))
-        with path.open("rb") as stream:
-            # Read at most one byte past the cap: the file may have grown since stat().
-            data = stream.read(MAX_TEMPLATE_BYTES + 1)
-    except OSError as error:
-        raise TemplateError(f"{name}: cannot read the file ({error.strerror or error}).") from None
-    return parse_template(data, name)
+        data = read_capped(path, MAX_TEMPLATE_BYTES, "template")
+    except IncomingFileError as error:
+        raise TemplateError(str(error)) from None
+    return parse_template(data, path.name)
 
 
 def parse_template(data: bytes, name: str = "the template") -> WorkshopTemplate:
     """Validate the bytes of a template file; ``name`` is used in the error messages."""
     if len(data) > MAX_TEMPLATE_BYTES:
-        raise TemplateError(_too_large(name, len(data)))
-    if data.startswith(_BOM):  # Some Windows editors start UTF-8 files with a BOM.
-        data = data[len(_BOM):]
-    if not data.strip():
-        raise TemplateError(f"{name}: the file is empty.")
-    if b"\x00" in data:
-        raise TemplateError(f"{name}: this is a binary file, not a JSON template.")
+        raise TemplateError(too_large(name, len(data), MAX_TEMPLATE_BYTES, "template"))
     try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError:
-        raise TemplateError(f"{name}: the file is not UTF-8 text, so it cannot be a JSON template.") from None
-    raw = _parse_json(text, name)
+        raw = parse_json(data, name, "template")
+    except IncomingFileError as error:
+        raise TemplateError(str(error)) from None
+    if data.startswith(BOM):
+        data = data[len(BOM):]
     template_raw, upgraded = upgrade(check_kind(raw, name), name)
     # Validate from JSON (not from the Python objects) so strict mode means JSON types.
     source: str | bytes = json.dumps(template_raw, ensure_ascii=False) if upgraded else data
@@ -104,61 +90,6 @@ def parse_template(data: bytes, name: str = "the template") -> WorkshopTemplate:
         raise TemplateError(problems[0], problems[:MAX_PROBLEMS_LISTED]) from None
     except RecursionError:  # Not expected after _parse_json; never let it reach the user.
         raise TemplateError(f"{name}: the file is nested too deeply to be a template.") from None
-
-
-def _too_large(name: str, size: int) -> str:
-    return (
-        f"{name}: the file is too large for a template "
-        f"({size:,} bytes; at most {MAX_TEMPLATE_BYTES:,})."
-    )
-
-
-def _parse_json(text: str, name: str) -> Any:
-    # pydantic-core's parser first: it refuses deep nesting, NaN and lone surrogates without
-    # recursing in Python. Python's json then runs on a document known to be shallow, only to
-    # catch duplicate keys (which both parsers would otherwise resolve silently to the last).
-    try:
-        from_json(text, allow_inf_nan=False)
-    except ValueError as error:
-        raise TemplateError(_json_problem(name, str(error), text)) from None
-    try:
-        return json.loads(text, object_pairs_hook=_no_duplicate_keys)
-    except _DuplicateKey as error:
-        raise TemplateError(f"{name}: the key {error.key!r} appears twice in the same object.") from None
-    except (ValueError, RecursionError):
-        raise TemplateError(f"{name}: the file is not valid JSON.") from None
-
-
-def _json_problem(name: str, detail: str, text: str) -> str:
-    where = re.search(r"line (\d+) column (\d+)", detail)
-    at = f" at line {where[1]}, column {where[2]}" if where else ""
-    if where and ("expected value" in detail or "invalid number" in detail):
-        lines = text.split("\n")
-        row, column = int(where[1]) - 1, int(where[2]) - 1
-        line = lines[row] if row < len(lines) else ""
-        if re.search(r"NaN|Infinity", line[max(0, column - 1): column + 9]):
-            return f"{name}: NaN and Infinity are not JSON numbers{at}; write a number."
-    if "recursion limit" in detail:
-        return f"{name}: the file is nested too deeply to be a template (JSON nesting{at})."
-    if "EOF while parsing" in detail:
-        return f"{name}: the file ends too soon{at}; it looks cut short (truncated)."
-    reason = re.sub(r" at line \d+ column \d+$", "", detail)
-    return f"{name}: the file is not valid JSON ({reason}{at})."
-
-
-class _DuplicateKey(ValueError):
-    def __init__(self, key: str) -> None:
-        super().__init__(key)
-        self.key = key
-
-
-def _no_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    result: dict[str, Any] = {}
-    for key, value in pairs:
-        if key in result:
-            raise _DuplicateKey(key)
-        result[key] = value
-    return result
 
 
 def _path(loc: tuple[int | str, ...]) -> str:
@@ -231,20 +162,10 @@ def write_template(template: WorkshopTemplate, path: Path) -> None:
     text = template_json(template).encode("utf-8")
     if len(text) > MAX_TEMPLATE_BYTES:
         # Writing it would make a file every reader (this app included) refuses.
-        raise TemplateError(_too_large(path.name, len(text)) + " Leave out some starter notes.")
-    folder = path.parent
+        raise TemplateError(too_large(path.name, len(text), MAX_TEMPLATE_BYTES, "template") + " Leave out some starter notes.")
     try:
-        folder.mkdir(parents=True, exist_ok=True)
-        descriptor, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-        try:
-            with os.fdopen(descriptor, "wb") as stream:
-                stream.write(text)
-                stream.flush()
-                os.fsync(stream.fileno())
-            os.replace(temporary, path)
-        except BaseException:
-            Path(temporary).unlink(missing_ok=True)
-            raise
+        path.parent.mkdir(parents=True, exist_ok=True)
+        write_atomically(path, text)
     except OSError as error:
         raise TemplateError(f"{path.name}: cannot write the file ({error.strerror or error}).") from None
 

@@ -33,7 +33,7 @@ def render_board(session: Session, scale: float = 1.0) -> QImage:
 
 
 def board_png(session: Session, scale: float = 1.0) -> bytes:
-    """The whole board as PNG bytes (written with ``export.files.write_atomically``)."""
+    """The whole board as PNG bytes (written with ``canvasapp.files.write_atomically``)."""
     buffer = QBuffer()
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
     if not render_board(session, scale).save(buffer, "PNG"):

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from canvasapp.commands import AddNotes
-from canvasapp.export.files import write_atomically
+from canvasapp.files import write_atomically
 from canvasapp.export.markdown import notes_markdown
 from canvasapp.export.notes_csv import notes_csv
 from canvasapp.export.pdf import PdfOptions, summary_pdf

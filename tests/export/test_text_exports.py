@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from canvasapp.export import files
-from canvasapp.export.files import write_atomically
+from canvasapp import files
+from canvasapp.files import write_atomically
 from canvasapp.export.markdown import escape_markdown, notes_markdown
 from canvasapp.export.notes_csv import COLUMNS, notes_csv
 from canvasapp.ops.summary import WorkshopSummary

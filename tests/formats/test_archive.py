@@ -106,12 +106,13 @@ def test_spoiled_archives_are_refused_clearly(spoil: Any, message: str) -> None:
 @pytest.mark.parametrize(
     ("data", "message"),
     [
-        (b"", "damaged or not a session archive"),
-        (b"\x89PNG\r\n\x1a\n\x00\x00", "not UTF-8 text"),
-        (b'{"format": "canvasapp.session", "format_version": 1, "title": "x"', "damaged"),
+        (b"", "the file is empty"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00", "binary file, not a session archive"),
+        (b"\xff\xfe{}", "not UTF-8 text"),
+        (b'{"format": "canvasapp.session", "format_version": 1, "title": "x"', "cut short"),
         (b"[1, 2]", "holds no JSON object"),
         (b'{"format": "canvasapp.session", "format": "canvasapp.session"}', "appears twice"),
-        (b'{"format": "canvasapp.session", "format_version": 1, "x": NaN}', "NaN is not a number"),
+        (b'{"format": "canvasapp.session", "format_version": 1, "x": NaN}', "NaN and Infinity are not JSON numbers"),
         (b"[" * 100_000 + b"]" * 100_000, "nested too deeply"),
     ],
 )

@@ -1,4 +1,4 @@
-"""Writing an export to disk so that a failure never leaves half a file behind."""
+"""Writing a file so that a failure never leaves half of it behind (exports, templates)."""
 
 from __future__ import annotations
 
