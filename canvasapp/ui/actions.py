@@ -9,10 +9,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QSize
-from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QAction, QActionGroup, QColor, QIcon, QKeySequence, QPainter, QPixmap
 from PySide6.QtWidgets import QMainWindow, QMenu, QToolBar
 
+from canvasapp.ops.palette import PALETTE
 from canvasapp.ui.icons import icon, validate_icon_names
 
 StandardKey = QKeySequence.StandardKey
@@ -34,9 +35,19 @@ class ActionSpec:
     """A checkable action calls its handler with the new state (``handler(checked)``)."""
     group: str = ""
     """Checkable actions sharing a group name are exclusive (one theme at a time)."""
+    argument: object = None
+    """Given to the handler when not ``None`` (``handler(argument)``): one handler serves the
+    palette's colours."""
+    scope: str = "window"
+    """``"board"``: the shortcut works only while the board has the focus, so plain keys
+    (arrows, Tab, Enter, N, Esc) stay with the find bar and the history list when they have it."""
+    swatch: str = ""
+    """A ``#RRGGBB`` colour drawn as the action's icon (palette actions)."""
 
 
-MENUS = ("&File", "&Edit", "&View")
+MENUS = ("&File", "&Edit", "&View", "&Arrange", "&Lanes", "&Help")
+#: A menu path "&Edit/Note &Colour" puts an action in a submenu.
+SUBMENU = "/"
 
 ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("file.new_session", "&New Session…", "&File", "new_session", (StandardKey.New,),
@@ -50,8 +61,53 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("file.export_template", "E&xport Template…", "&File", "templates.export_template", (),
                "Write a template to a file you can send to a peer"),
     ActionSpec("file.quit", "&Quit", "&File", "close", (StandardKey.Quit,)),
+    # --- Edit: the notes (handlers in canvasapp.ui.board_actions) ------------------------------
+    ActionSpec("edit.cut", "Cu&t", "&Edit", "board_actions.cut", (StandardKey.Cut,),
+               "Copy the selected notes to the clipboard and delete them"),
+    ActionSpec("edit.copy", "&Copy", "&Edit", "board_actions.copy", (StandardKey.Copy,),
+               "Copy the selected notes (other apps get one line per note)"),
+    ActionSpec("edit.paste", "&Paste", "&Edit", "board_actions.paste", (StandardKey.Paste,),
+               "Paste notes, or one note per line of text, at the mouse"),
+    ActionSpec("edit.duplicate", "D&uplicate", "&Edit", "board_actions.duplicate", ("Ctrl+D",),
+               "Copy the selected notes next to themselves"),
     ActionSpec("edit.delete", "&Delete", "&Edit", "delete_selection", ("Delete", "Backspace"),
                "Delete the selected notes"),
+    ActionSpec("edit.select_all", "Select &All", "&Edit", "board_actions.select_all", (StandardKey.SelectAll,),
+               "Select every note"),
+    ActionSpec("edit.clear_selection", "Clear Selectio&n", "&Edit", "board_actions.escape", ("Esc",),
+               "Stop editing, or select nothing", scope="board"),
+    ActionSpec("edit.new_note", "Ne&w Note at Mouse", "&Edit", "board_actions.new_note", ("N",),
+               "A new note where the mouse is, ready to type", scope="board"),
+    ActionSpec("edit.edit_note", "&Edit Note Text", "&Edit", "board_actions.edit_note", ("Return", "Enter"),
+               "Type in the selected note (Ctrl+Enter or Esc ends)", scope="board"),
+    ActionSpec("edit.next_note", "Ne&xt Note", "&Edit", "board_actions.next_note", ("Tab",),
+               "Select the next note, lane by lane, in reading order", scope="board"),
+    ActionSpec("edit.previous_note", "Pre&vious Note", "&Edit", "board_actions.previous_note",
+               ("Shift+Tab", "Shift+Backtab"), "Select the previous note in reading order", scope="board"),
+    *(
+        ActionSpec(f"edit.nudge_{name.lower()}{'_far' if far else ''}", f"Nudge {name}{' Far' if far else ''}",
+                   "&Edit/N&udge", "board_actions.nudge", (f"{'Shift+' if far else ''}{name}",),
+                   f"Move the selected notes a little {name.lower()}", argument=(name, far), scope="board")
+        for far in (False, True) for name in ("Left", "Right", "Up", "Down")
+    ),
+    ActionSpec("edit.note_size", "Note Si&ze…", "&Edit", "board_actions.note_size", ("Ctrl+Shift+R",),
+               "Set the width and height of the selected notes"),
+    ActionSpec("note.colour.lane", "&Lane Colour", "&Edit/Note &Colour", "board_actions.set_note_colour",
+               ("Alt+0",), "The notes follow their lane's colour again", argument=""),
+    *(
+        ActionSpec(f"note.colour.{colour.id}", colour.name, "&Edit/Note &Colour", "board_actions.set_note_colour",
+                   (f"Alt+{number}",) if number <= 9 else (), f"Colour the selected notes {colour.name.lower()}",
+                   argument=colour.hex, swatch=colour.hex)
+        for number, colour in enumerate(PALETTE, start=1)
+    ),
+    ActionSpec("edit.find", "&Find…", "&Edit", "board_actions.find", (StandardKey.Find,),
+               "Find notes by their text"),
+    ActionSpec("edit.find_next", "Find Ne&xt", "&Edit", "board_actions.find_next", ("F3",),
+               "Go to the next note that matches"),
+    ActionSpec("edit.find_previous", "Find Pre&vious", "&Edit", "board_actions.find_previous", ("Shift+F3",),
+               "Go to the previous note that matches"),
+    ActionSpec("edit.history", "&History", "&Edit", "board_actions.show_history", ("Ctrl+H",),
+               "Show every step you can undo", checkable=True),
     # --- View: navigation and looks -------------------------------------------------------
     ActionSpec("view.fit_all", "&Fit All", "&View", "fit_all", ("Ctrl+0",), "Show the whole board",
                icon="fit_all"),
@@ -69,6 +125,38 @@ ACTIONS: tuple[ActionSpec, ...] = (
                "High contrast and large type, for a projector", checkable=True, group="theme"),
     ActionSpec("view.theme_dark", "&Dark Theme", "&View", "use_dark_theme", (),
                "Light text on dark, for preparing at a screen", checkable=True, group="theme"),
+    # --- Arrange and Lanes (handlers in canvasapp.ui.board_actions) ----------------------------
+    ActionSpec("arrange.tidy", "&Tidy into Grid", "&Arrange", "board_actions.tidy", ("Ctrl+Shift+A",),
+               "Line the selected notes up on a grid inside their lane"),
+    ActionSpec("arrange.align_left", "Align &Left", "&Arrange", "board_actions.align_left", ("Ctrl+Shift+L",),
+               "Line up the left edges of the selected notes"),
+    ActionSpec("arrange.align_top", "Align T&op", "&Arrange", "board_actions.align_top", ("Ctrl+Shift+T",),
+               "Line up the top edges of the selected notes"),
+    ActionSpec("arrange.distribute_horizontally", "Distribute &Horizontally", "&Arrange",
+               "board_actions.distribute_horizontally", ("Ctrl+Shift+H",), "Equal gaps from left to right"),
+    ActionSpec("arrange.distribute_vertically", "Distribute &Vertically", "&Arrange",
+               "board_actions.distribute_vertically", ("Ctrl+Shift+J",), "Equal gaps from top to bottom"),
+    ActionSpec("arrange.snap", "&Snap to Grid", "&Arrange", "board_actions.set_snap", ("Ctrl+'",),
+               "Dragged notes land on a grid", checkable=True),
+    ActionSpec("lane.add", "&New Lane…", "&Lanes", "board_actions.add_lane", ("Ctrl+Shift+N",),
+               "Add a lane right of the current one"),
+    ActionSpec("lane.rename", "&Rename Lane…", "&Lanes", "board_actions.rename_lane", ("F2",),
+               "Rename the lane of the selected note, or the one under the mouse"),
+    *(
+        ActionSpec(f"lane.colour.{colour.id}", colour.name, "&Lanes/Lane &Colour", "board_actions.set_lane_colour",
+                   (), f"Colour the lane {colour.name.lower()}", argument=colour.hex, swatch=colour.hex)
+        for colour in PALETTE
+    ),
+    ActionSpec("lane.move_left", "Move Lane &Left", "&Lanes", "board_actions.move_lane", ("Ctrl+Shift+PgUp",),
+               "Swap the lane with the one on its left; its notes go with it", argument=-1),
+    ActionSpec("lane.move_right", "Move Lane Ri&ght", "&Lanes", "board_actions.move_lane", ("Ctrl+Shift+PgDown",),
+               "Swap the lane with the one on its right; its notes go with it", argument=1),
+    ActionSpec("lane.width", "Lane &Width…", "&Lanes", "board_actions.lane_width", (),
+               "Make the lane wider or narrower (or drag its right edge)"),
+    ActionSpec("lane.delete", "&Delete Lane", "&Lanes", "board_actions.delete_lane", (),
+               "Delete the lane and its notes (Undo brings both back)"),
+    ActionSpec("help.shortcuts", "&Keyboard Shortcuts", "&Help", "board_actions.show_shortcuts", ("F1",),
+               "Every action and its keys"),
 )
 
 
@@ -88,8 +176,12 @@ def build_menus(window: QMainWindow, specs: tuple[ActionSpec, ...] = ACTIONS) ->
             action.setToolTip(_tool_tip(spec))
         if spec.icon:
             action.setIcon(icon(spec.icon))
+        if spec.swatch:
+            action.setIcon(swatch_icon(spec.swatch))
         handler: Callable[..., object] = _resolve(window, spec.handler)
-        if spec.checkable:
+        if spec.argument is not None:
+            action.triggered.connect(lambda _checked=False, handler=handler, argument=spec.argument: handler(argument))
+        elif spec.checkable:
             action.setCheckable(True)
             if spec.group:
                 groups.setdefault(spec.group, QActionGroup(window)).addAction(action)
@@ -101,10 +193,35 @@ def build_menus(window: QMainWindow, specs: tuple[ActionSpec, ...] = ACTIONS) ->
             )
         else:
             action.triggered.connect(lambda _checked=False, handler=handler: handler())
+        if spec.menu not in menus:
+            parent, _, title = spec.menu.rpartition(SUBMENU)
+            menus[spec.menu] = menus[parent].addMenu(title)
         menus[spec.menu].addAction(action)
-        window.addAction(action)
+        if spec.scope == "board":
+            # Added to the board view by the window (board_actions.attach_view), not the window.
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        else:
+            window.addAction(action)
         actions[spec.id] = action
     return actions
+
+
+def board_scoped(actions: dict[str, QAction], specs: tuple[ActionSpec, ...] = ACTIONS) -> list[QAction]:
+    """The actions whose shortcuts work only while the board has the focus."""
+    return [actions[spec.id] for spec in specs if spec.scope == "board" and spec.id in actions]
+
+
+def swatch_icon(colour: str, size: int = 32) -> QIcon:
+    """A rounded square of a colour with a thin dark outline (visible on any theme)."""
+    pixmap = QPixmap(size, size)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setPen(QColor("#555555"))
+    painter.setBrush(QColor(colour))
+    painter.drawRoundedRect(2, 2, size - 4, size - 4, 5, 5)
+    painter.end()
+    return QIcon(pixmap)
 
 
 def build_toolbar(

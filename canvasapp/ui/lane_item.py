@@ -34,6 +34,19 @@ class LaneItem(QGraphicsItem):
     def title(self) -> str:
         return self._title
 
+    @property
+    def prompt(self) -> str:
+        return self._prompt
+
+    def colour(self) -> QColor:
+        return QColor(self._colour)
+
+    def rect(self) -> QRectF:
+        return QRectF(self._rect)
+
+    def header_rect(self) -> QRectF:
+        return QRectF(self._rect.x(), self._rect.y(), self._rect.width(), LANE_HEADER_HEIGHT)
+
     def set_geometry(self, rect: QRectF) -> None:
         if rect != self._rect:
             self.prepareGeometryChange()

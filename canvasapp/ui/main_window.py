@@ -13,6 +13,7 @@ from canvasapp import APP_NAME
 from canvasapp.formats.template_io import TEMPLATE_SUFFIX
 from canvasapp.storage import Library, SessionRepository
 from canvasapp.ui.actions import ACTIONS, build_menus, build_toolbar, menu
+from canvasapp.ui.board_actions import BoardActions
 from canvasapp.ui.board_view import BoardView
 from canvasapp.ui.icons import icon
 from canvasapp.ui.minimap import MinimapView, minimap_shown, save_minimap_shown
@@ -44,6 +45,7 @@ class MainWindow(QMainWindow):
         redo.setObjectName("edit.redo")
         redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
         self.templates = TemplateController(self, templates_dir)
+        self.board_actions = BoardActions(self)  # the editing actions' handlers
         self.actions_by_id: dict[str, QAction] = build_menus(self)
         edit_menu = menu(self, "&Edit")
         first = edit_menu.actions()[0] if edit_menu.actions() else None
@@ -52,6 +54,7 @@ class MainWindow(QMainWindow):
         for action in (undo, redo):
             self.addAction(action)
             self.actions_by_id[action.objectName()] = action
+        self.board_actions.install(self.actions_by_id)
 
         self.setAcceptDrops(True)
         self._read_only_label = QLabel()
@@ -102,11 +105,13 @@ class MainWindow(QMainWindow):
         )
         QTimer.singleShot(0, self.view.show_lanes)
         self.view.setFocus()
+        self.board_actions.attach(document)
 
     def close_document(self) -> None:
         if self.document is None:
             return
         self.undo_group.removeStack(self.document.editor.undo_stack)
+        self.board_actions.detach()
         self.document.close()
         self.document = None
 

@@ -12,7 +12,9 @@ from canvasapp.ui.note_item import LARGEST_TEXT_PX, PADDING, TEXT_COLOUR, NoteIt
 
 
 class NoteEditor(QGraphicsTextItem):
-    """Edits one note's text; ``finished`` carries the text when Esc or a click outside ends it."""
+    """Edits one note's text; ``finished`` carries the text when Esc, Ctrl+Enter or a click
+    outside ends it. Enter starts a new line; the editor grows below the note while the text
+    is longer than the note."""
 
     finished = Signal(str)
 
@@ -26,7 +28,7 @@ class NoteEditor(QGraphicsTextItem):
         self.setZValue(5.0)
         self.setFont(app_font(LARGEST_TEXT_PX))
         self.setDefaultTextColor(TEXT_COLOUR)
-        self.setTextWidth(note.boundingRect().width() - 6 - 2 * PADDING)
+        self.setTextWidth(note.size()[0] - 2 * PADDING)
         self.setPlainText(note.text)
         self.setTextInteractionFlags(Qt.TextInteractionFlag.TextEditorInteraction)
         cursor = self.textCursor()
@@ -48,6 +50,11 @@ class NoteEditor(QGraphicsTextItem):
         if event.key() == Qt.Key.Key_Escape:
             self.finish()
             return
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and (
+            event.modifiers() & Qt.KeyboardModifier.ControlModifier
+        ):
+            self.finish()
+            return
         super().keyPressEvent(event)
 
     def focusOutEvent(self, event: QFocusEvent) -> None:
@@ -67,5 +74,5 @@ class NoteEditor(QGraphicsTextItem):
     def boundingRect(self) -> QRectF:
         # Covers the whole note, and grows below it while the text is longer than the note.
         rect = super().boundingRect().adjusted(-PADDING, -PADDING, PADDING, PADDING)
-        rect.setHeight(max(rect.height(), self._note.boundingRect().height() - 6))
+        rect.setHeight(max(rect.height(), self._note.size()[1]))
         return rect

@@ -4,14 +4,26 @@ from __future__ import annotations
 
 from functools import cache
 
-from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen
-from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen
+from PySide6.QtWidgets import (
+    QGraphicsItem,
+    QGraphicsSceneHoverEvent,
+    QGraphicsSceneMouseEvent,
+    QStyleOptionGraphicsItem,
+    QWidget,
+)
 
 from canvasapp.ui.fonts import app_font
 
 TEXT_COLOUR = QColor("#1A1A1A")
 SELECTION_COLOUR = QColor("#1F5FD1")
+#: Find: every match gets an amber ring, the current one a thick orange one (not the
+#: selection's blue, so "selected" and "found" never read the same).
+MATCH_COLOUR = QColor("#E8A100")
+CURRENT_MATCH_COLOUR = QColor("#D94A00")
+#: The resize handle at the bottom-right corner of a note that is selected alone.
+HANDLE_SIZE = 22.0
 PADDING = 10.0
 LARGEST_TEXT_PX = 26
 SMALLEST_TEXT_PX = 13  # still legible from the back of a room at a projector's 100%
@@ -32,6 +44,8 @@ class NoteItem(QGraphicsItem):
         self._shown_text = text
         self._font: QFont = _font(LARGEST_TEXT_PX)
         self._fitted = False
+        self._handle_shown = False
+        self._match = 0  # 0 none, 1 a find match, 2 the current match
         self.setFlags(
             QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
             | QGraphicsItem.GraphicsItemFlag.ItemIsMovable
@@ -59,6 +73,50 @@ class NoteItem(QGraphicsItem):
         self._fitted = False
         self.setToolTip(text)
         self.update()
+
+    def set_size(self, width: float, height: float) -> None:
+        if (width, height) == (self._rect.width(), self._rect.height()):
+            return
+        self.prepareGeometryChange()
+        self._rect = QRectF(0, 0, width, height)
+        self._fitted = False
+        self.update()
+
+    def size(self) -> tuple[float, float]:
+        return self._rect.width(), self._rect.height()
+
+    def set_handle_shown(self, shown: bool) -> None:
+        """Show the resize handle (the scene shows it on a note selected alone)."""
+        if shown != self._handle_shown:
+            self._handle_shown = shown
+            # Hover events only on the one note with a handle: 10,000 notes need none.
+            self.setAcceptHoverEvents(shown)
+            if not shown:
+                self.unsetCursor()
+            self.update()
+
+    @property
+    def handle_shown(self) -> bool:
+        return self._handle_shown
+
+    def handle_rect(self) -> QRectF:
+        return QRectF(self._rect.right() - HANDLE_SIZE, self._rect.bottom() - HANDLE_SIZE, HANDLE_SIZE, HANDLE_SIZE)
+
+    def on_handle(self, scene_pos: QPointF) -> bool:
+        """Whether a scene position is on this note's (visible) resize handle."""
+        if not self._handle_shown:
+            return False
+        return self.handle_rect().adjusted(-4, -4, 4, 4).contains(self.mapFromScene(scene_pos))
+
+    def set_match(self, level: int) -> None:
+        """0 no find match, 1 a match, 2 the match find is at."""
+        if level != self._match:
+            self._match = level
+            self.update()
+
+    @property
+    def match(self) -> int:
+        return self._match
 
     def set_colour(self, colour: str) -> None:
         self._colour = QColor(colour)
@@ -96,7 +154,26 @@ class NoteItem(QGraphicsItem):
     # --- QGraphicsItem ------------------------------------------------------------------
 
     def boundingRect(self) -> QRectF:
-        return self._rect.adjusted(-3, -3, 3, 3)
+        # Room for the find ring around the note.
+        return self._rect.adjusted(-7, -7, 7, 7)
+
+    def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:
+        # Shift-click toggles like Ctrl-click (Miro, FigJam); Qt knows only Ctrl.
+        if event.modifiers() & Qt.KeyboardModifier.ShiftModifier:
+            event.setModifiers(event.modifiers() | Qt.KeyboardModifier.ControlModifier)
+        super().mousePressEvent(event)
+
+    def mouseReleaseEvent(self, event: QGraphicsSceneMouseEvent) -> None:
+        if event.modifiers() & Qt.KeyboardModifier.ShiftModifier:
+            event.setModifiers(event.modifiers() | Qt.KeyboardModifier.ControlModifier)
+        super().mouseReleaseEvent(event)
+
+    def hoverMoveEvent(self, event: QGraphicsSceneHoverEvent) -> None:
+        if self.on_handle(event.scenePos()):
+            self.setCursor(Qt.CursorShape.SizeFDiagCursor)
+        else:
+            self.unsetCursor()
+        super().hoverMoveEvent(event)
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
         scale = option.levelOfDetailFromTransform(painter.worldTransform())  # type: ignore[attr-defined]
@@ -107,6 +184,11 @@ class NoteItem(QGraphicsItem):
         painter.setPen(QPen(self._colour.darker(130), 1))
         painter.setBrush(self._colour)
         painter.drawRoundedRect(self._rect, 4, 4)
+        if self._match:
+            current = self._match == 2
+            painter.setPen(QPen(CURRENT_MATCH_COLOUR if current else MATCH_COLOUR, 8 if current else 5))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRoundedRect(self._rect.adjusted(-3, -3, 3, 3), 7, 7)
         if self.isSelected():
             painter.setPen(QPen(SELECTION_COLOUR, 4))
             painter.setBrush(Qt.BrushStyle.NoBrush)
@@ -114,6 +196,16 @@ class NoteItem(QGraphicsItem):
         painter.setPen(TEXT_COLOUR)
         painter.setFont(self._font)
         painter.drawText(self._text_rect(), _WRAP, self._shown_text)
+        if self._handle_shown:
+            # A corner triangle: the grip people know from window corners.
+            handle = self.handle_rect()
+            path = QPainterPath(handle.bottomRight())
+            path.lineTo(handle.topRight())
+            path.lineTo(handle.bottomLeft())
+            path.closeSubpath()
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(SELECTION_COLOUR)
+            painter.drawPath(path)
 
 
 @cache
