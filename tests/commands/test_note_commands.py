@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import astuple
 from datetime import UTC, datetime
 
@@ -230,8 +231,8 @@ def test_move_snapshot_is_independent_of_the_callers_mapping(session: Session) -
         (lambda s: EditNoteText(ids(s)[0], "a", "b"), "Edit Note Text"),
     ],
 )
-def test_command_texts(session: Session, make: object, expected: str) -> None:
-    command = make(session)  # type: ignore[operator]
+def test_command_texts(session: Session, make: Callable[[Session], Command], expected: str) -> None:
+    command = make(session)
     assert isinstance(command, Command)
     assert command.text == expected
 
