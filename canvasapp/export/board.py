@@ -169,7 +169,8 @@ class BoardPicture(Flowable):  # type: ignore[misc]
         canvas.saveState()
         band_height = (self.bottom - self.top) * self.scale
         path = canvas.beginPath()
-        path.rect(0, 0, self.width, band_height)
+        # A point of slack, so the outer lanes' borders (centred on the edge) are not cut in half.
+        path.rect(-1, -1, self.width + 2, band_height + 2)
         canvas.clipPath(path, stroke=0, fill=0)
         for lane in self.summary.lanes:
             if lane.rect is not None:
