@@ -28,9 +28,11 @@ from canvasapp.formats.template_io import (
     TEMPLATE_SUFFIX,
     builtin_templates,
     read_template,
+    session_from_template,
     write_template,
 )
 from canvasapp.locations import builtin_templates_dir
+from canvasapp.model import Session
 
 Origin = Literal["built-in", "user"]
 _ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9_-]{0,63}$")
@@ -64,6 +66,34 @@ class TemplateEntry:
     def lanes(self) -> list[tuple[str, str]]:
         """(title, colour) of each lane, for a preview that needs no pydantic."""
         return [(lane.title, lane.colour) for lane in self.template.lanes]
+
+    # Plain values for the UI, so the pydantic model itself never leaves canvasapp.formats.
+
+    @property
+    def author(self) -> str:
+        return self.template.author
+
+    @property
+    def language(self) -> str:
+        return self.template.language
+
+    @property
+    def lane_prompts(self) -> list[tuple[str, str, str]]:
+        """(title, prompt, colour) of each lane, in order."""
+        return [(lane.title, lane.prompt, lane.colour) for lane in self.template.lanes]
+
+    @property
+    def phases(self) -> list[tuple[str, int, str]]:
+        """(title, minutes, kind) of each agenda phase, in order."""
+        return [(phase.title, phase.minutes, phase.kind) for phase in self.template.phases]
+
+    def new_session(self, title: str) -> Session:
+        """A new session from this template."""
+        return session_from_template(self.template, title)
+
+    def write_to(self, path: Path) -> None:
+        """Write this template to a file someone else can import."""
+        write_template(self.template, path)
 
 
 def builtin_entries() -> list[TemplateEntry]:

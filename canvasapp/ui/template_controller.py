@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from canvasapp.formats.template import TemplateError
-from canvasapp.formats.template_io import TEMPLATE_SUFFIX, session_from_template, slug, template_from_session, write_template
+from canvasapp.formats.template_io import TEMPLATE_SUFFIX, slug, template_from_session
 from canvasapp.formats.template_library import (
     TemplateEntry,
     builtin_entries,
@@ -57,7 +57,7 @@ class TemplateController:
         gallery = TemplateGallery(self.entries(), parent=self.window)
         if not gallery.exec() or (entry := gallery.chosen()) is None:
             return
-        session = session_from_template(entry.template, gallery.session_title())
+        session = entry.new_session(gallery.session_title())
         try:
             self.window.repository.add(session)
         except LibraryError as error:
@@ -154,7 +154,7 @@ class TemplateController:
         if not target.name.endswith(TEMPLATE_SUFFIX):
             target = target.with_name(target.name.removesuffix(".json") + TEMPLATE_SUFFIX)
         try:
-            write_template(entry.template, target)
+            entry.write_to(target)
         except (TemplateError, OSError) as error:
             QMessageBox.warning(self.window, "Export Template", f"Could not write {target.name}: {error}")
             return

@@ -126,24 +126,22 @@ class TemplateGallery(QDialog):
 
 def preview_html(entry: TemplateEntry) -> str:
     """The preview as rich text; every string from the file is escaped."""
-    template = entry.template
     # One row per lane, so a kit with eight lanes reads as well as one with three.
     lanes = "".join(
-        f'<tr><td style="background:{_safe_colour(lane.colour)}; color:#1A1A1A; padding:6px 10px;">'
-        f"<b>{escape(lane.title)}</b><br/><small>{escape(lane.prompt)}</small></td></tr>"
-        for lane in template.lanes
+        f'<tr><td style="background:{_safe_colour(colour)}; color:#1A1A1A; padding:6px 10px;">'
+        f"<b>{escape(title)}</b><br/><small>{escape(prompt)}</small></td></tr>"
+        for title, prompt, colour in entry.lane_prompts
     )
     phases = "".join(
-        f"<tr><td>{escape(phase.title)}</td><td align='right'>{phase.minutes} min</td>"
-        f"<td><i>{escape(phase.kind)}</i></td></tr>"
-        for phase in template.phases
+        f"<tr><td>{escape(title)}</td><td align='right'>{minutes} min</td><td><i>{escape(kind)}</i></td></tr>"
+        for title, minutes, kind in entry.phases
     )
     origin = "Built in" if entry.origin == "built-in" else "Your template"
-    author = f" · by {escape(template.author)}" if template.author else ""
+    author = f" · by {escape(entry.author)}" if entry.author else ""
     return (
-        f"<h2>{escape(template.name)}</h2>"
-        f"<p>{escape(template.description)}</p>"
-        f"<p><small>{origin}{author} · {template.agenda_minutes} minutes · language {escape(template.language)}</small></p>"
+        f"<h2>{escape(entry.name)}</h2>"
+        f"<p>{escape(entry.description)}</p>"
+        f"<p><small>{origin}{author} · {entry.agenda_minutes} minutes · language {escape(entry.language)}</small></p>"
         f"<h3>Lanes</h3><table width='100%' cellspacing='4'>{lanes}</table>"
         f"<h3>Agenda</h3><table cellspacing='4'>{phases}</table>"
     )
