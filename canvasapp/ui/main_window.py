@@ -10,6 +10,7 @@ from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKe
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QWidget
 
 from canvasapp import APP_NAME
+from canvasapp.formats.archive import SUFFIX as ARCHIVE_SUFFIX
 from canvasapp.formats.template_io import TEMPLATE_SUFFIX
 from canvasapp.storage import Library, SessionRepository
 from canvasapp.ui.actions import ACTIONS, build_menus, build_toolbar, menu
@@ -20,6 +21,7 @@ from canvasapp.ui.minimap import MinimapView, minimap_shown, save_minimap_shown
 from canvasapp.ui.session_dialog import OpenSessionDialog
 from canvasapp.ui.session_document import SessionDocument
 from canvasapp.ui.template_controller import TemplateController
+from canvasapp.ui.transfer_controller import TransferController
 from canvasapp.ui.theme import DARK, LIGHT, Theme, apply_theme, current_theme, save_theme, theme_changed
 
 
@@ -45,6 +47,7 @@ class MainWindow(QMainWindow):
         redo.setObjectName("edit.redo")
         redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
         self.templates = TemplateController(self, templates_dir)
+        self.transfers = TransferController(self)
         self.board_actions = BoardActions(self)  # the editing actions' handlers
         self.actions_by_id: dict[str, QAction] = build_menus(self)
         edit_menu = menu(self, "&Edit")
@@ -205,13 +208,16 @@ class MainWindow(QMainWindow):
 
     def open_file(self, path: Path) -> None:
         """Take in a file the facilitator dropped: a template, a session archive, a CSV."""
-        if path.name.endswith(TEMPLATE_SUFFIX):
+        name = path.name.lower()
+        if name.endswith(TEMPLATE_SUFFIX):
             self.templates.install(path)
+        elif name.endswith((".csv", ARCHIVE_SUFFIX)):
+            self.transfers.import_path(path)
         else:
             QMessageBox.warning(
                 self, APP_NAME,
-                f"{path.name} is not a file Workshop Canvas takes in. Drop a workshop template "
-                f"(*{TEMPLATE_SUFFIX}).",
+                f"{path.name} is not a file Workshop Canvas takes in: drop a CSV of notes, a session "
+                f"archive (*{ARCHIVE_SUFFIX}) or a workshop template (*{TEMPLATE_SUFFIX}).",
             )
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
