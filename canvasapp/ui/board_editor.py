@@ -172,12 +172,10 @@ class BoardEditor(QObject):
         return [arrange.Box.of(self.session.note(note_id)) for note_id in note_ids if self.session.has_note(note_id)]
 
     def _arrange(self, positions: dict[str, tuple[float, float]], verb: str, suffix: str = "") -> None:
-        changed = {
-            note_id: xy for note_id, xy in positions.items()
-            if (self.session.note(note_id).x, self.session.note(note_id).y) != xy
-        }
-        if changed:
-            self.push(MoveNotes.to(self.session, self._placements(changed), verb=verb, suffix=suffix))
+        # The command names every arranged note ("Align 3 Notes Left"), also those already in
+        # place; nothing at all is pushed when no note moves.
+        if any((self.session.note(note_id).x, self.session.note(note_id).y) != xy for note_id, xy in positions.items()):
+            self.push(MoveNotes.to(self.session, self._placements(positions), verb=verb, suffix=suffix))
 
     def tidy(self, note_ids: list[str]) -> None:
         """The notes on a grid inside their own lane (notes outside lanes stay put)."""
