@@ -32,7 +32,8 @@ from canvasapp.formats.incoming import BOM, IncomingFileError, parse_json, read_
 from canvasapp.formats.template_versions import check_kind, upgrade
 from canvasapp.locations import builtin_templates_dir
 from canvasapp.model import Lane, Note, Session, new_id
-from canvasapp.ops.layout import free_spot, lane_rects
+from canvasapp.ops.layout import lane_rects
+from canvasapp.ops.placement import GridPlacer
 
 __all__ = [
     "DEFAULT_TEMPLATE_ID",
@@ -209,11 +210,12 @@ def session_from_template(template: WorkshopTemplate, title: str) -> Session:
     ]
     session = Session.create(title, lanes, template_id=template.id)
     rects = lane_rects(lanes)
+    placer = GridPlacer(rects)
     placed: list[Note] = []
     for starter in template.starter_notes:
         if starter.lane not in rects:
             continue
-        x, y = free_spot(rects[starter.lane], placed, starter.lane)
+        x, y = placer.place(starter.lane)
         placed.append(Note(id=new_id(), lane_id=starter.lane, text=starter.text, x=x, y=y))
     if placed:
         session.add_notes(placed)

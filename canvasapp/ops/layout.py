@@ -5,7 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from canvasapp.model import Lane, Note
-from canvasapp.model.entities import NOTE_HEIGHT, NOTE_WIDTH
 
 LANE_GAP = 24.0
 LANE_HEADER_HEIGHT = 150.0
@@ -51,17 +50,3 @@ def lane_at(lanes: list[Lane], x: float) -> str | None:
         if rect.contains_x(x):
             return lane_id
     return None
-
-
-def free_spot(lane_rect: Rect, notes: list[Note], lane_id: str) -> tuple[float, float]:
-    """The first grid cell in a lane that no note of that lane covers (for new notes)."""
-    columns = max(1, int((lane_rect.width - NOTE_GAP) // (NOTE_WIDTH + NOTE_GAP)))
-    taken = [n for n in notes if n.lane_id == lane_id]
-    index = 0
-    while True:
-        column, row = index % columns, index // columns
-        x = lane_rect.x + NOTE_GAP + column * (NOTE_WIDTH + NOTE_GAP)
-        y = LANE_HEADER_HEIGHT + row * (NOTE_HEIGHT + NOTE_GAP)
-        if not any(abs(n.x - x) < NOTE_WIDTH / 2 and abs(n.y - y) < NOTE_HEIGHT / 2 for n in taken):
-            return x, y
-        index += 1
