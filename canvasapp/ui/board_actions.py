@@ -9,14 +9,15 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QMimeData, QObject, QPoint, QPointF, QSettings, Qt
-from PySide6.QtGui import QAction, QGuiApplication
+from PySide6.QtCore import QMimeData, QObject, QPoint, QPointF, QRectF, QSettings, QSize, Qt
+from PySide6.QtGui import QAction, QColor, QGuiApplication, QIcon, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QDockWidget,
     QFormLayout,
     QInputDialog,
+    QLabel,
     QMenu,
     QSpinBox,
     QToolBar,
@@ -92,13 +93,8 @@ class BoardActions(QObject):
         self.colour_toolbar: QToolBar | None = None
 
     def install(self, actions: dict[str, QAction]) -> None:
-        """After the menus exist: the colour tool bar, and the checkable actions' states."""
-        self.colour_toolbar = QToolBar("Note Colours", self.window)
-        self.colour_toolbar.setObjectName("colour_toolbar")
-        self.colour_toolbar.setMovable(False)
-        for action_id in ("note.colour.lane", *(f"note.colour.{colour.id}" for colour in PALETTE)):
-            self.colour_toolbar.addAction(actions[action_id])
-        self.window.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.colour_toolbar)
+        """After the menus exist: the checkable actions' states and the lane-colour icon."""
+        actions["note.colour.lane"].setIcon(lane_colour_icon())
         snap = actions["arrange.snap"]
         snap.blockSignals(True)
         snap.setChecked(self.snap_to_grid)
@@ -108,10 +104,26 @@ class BoardActions(QObject):
             lambda shown: history.setChecked(shown) if history.isChecked() != shown else None
         )
 
+    def _build_colour_toolbar(self) -> None:
+        """The palette as a tool bar, right of the main one (so built once the window has it)."""
+        actions = self.window.actions_by_id
+        toolbar = QToolBar("Note Colours", self.window)
+        toolbar.setObjectName("colour_toolbar")
+        toolbar.setMovable(False)
+        toolbar.setIconSize(QSize(26, 26))
+        label = QLabel("  Note colour: ", toolbar)
+        toolbar.addWidget(label)
+        for action_id in ("note.colour.lane", *(f"note.colour.{colour.id}" for colour in PALETTE)):
+            toolbar.addAction(actions[action_id])
+        self.window.addToolBar(Qt.ToolBarArea.TopToolBarArea, toolbar)
+        self.colour_toolbar = toolbar
+
     # --- the shown session ---------------------------------------------------------------------
 
     def attach(self, document: SessionDocument) -> None:
         """Follow the session a window now shows (the view exists by now)."""
+        if self.colour_toolbar is None:
+            self._build_colour_toolbar()
         self._document = document
         self._walk_current = None
         self._last_paste = None
@@ -548,6 +560,29 @@ class BoardActions(QObject):
         menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.last_context_menu = menu
         menu.popup(screen_pos)
+
+
+def lane_colour_icon(size: int = 32) -> QIcon:
+    """"Lane colour": a small outlined note under a lane's coloured header band, so it reads
+    as "the colour of the lane"."""
+    pixmap = QPixmap(size, size)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    frame = QRectF(2, 2, size - 4, size - 4)
+    painter.setPen(QPen(QColor("#555555"), 1.2))
+    painter.setBrush(QColor("#FFFFFF"))
+    painter.drawRoundedRect(frame, 5, 5)
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(QColor(PALETTE[0].hex))
+    painter.drawRect(QRectF(3, 3, size - 6, (size - 6) * 0.35))
+    painter.setBrush(QColor(PALETTE[0].hex).lighter(112))
+    painter.drawRect(QRectF(9, size * 0.5, size - 18, size * 0.32))
+    painter.setPen(QPen(QColor("#555555"), 1.0))
+    painter.setBrush(Qt.BrushStyle.NoBrush)
+    painter.drawRect(QRectF(9, size * 0.5, size - 18, size * 0.32))
+    painter.end()
+    return QIcon(pixmap)
 
 
 def _spin_box(name: str, low: float, high: float, value: float) -> QSpinBox:

@@ -22,23 +22,27 @@ MOUSE_GESTURES = (
 
 
 def _keys(action: QAction) -> str:
-    return ", ".join(
-        shortcut.toString(QKeySequence.SequenceFormat.NativeText) for shortcut in action.shortcuts()
-    )
+    # Backtab is how some keyboards report Shift+Tab: the same key to a person.
+    names = [shortcut.toString(QKeySequence.SequenceFormat.NativeText) for shortcut in action.shortcuts()]
+    return ", ".join(name for name in names if "Backtab" not in name)
 
 
 def shortcut_rows(actions: dict[str, QAction], specs: tuple[ActionSpec, ...] = ACTIONS) -> dict[str, list[tuple[str, str]]]:
     """``{menu: [(action text, keys)]}`` from the table, with the keys the actions really have."""
     rows: dict[str, list[tuple[str, str]]] = {}
-    extra = [action for action_id, action in actions.items() if action_id.startswith("edit.") and action_id in ("edit.undo", "edit.redo")]
-    for action in extra:
-        rows.setdefault("Edit", []).append((action.text().replace("&", ""), _keys(action)))
+    # Undo and Redo come from the undo group, not the table.
+    for action_id in ("edit.undo", "edit.redo"):
+        if (action := actions.get(action_id)) is not None:
+            rows.setdefault("Edit", []).append((action_id.removeprefix("edit.").title(), _keys(action)))
     for spec in specs:
         action = actions.get(spec.id)
         if action is None:
             continue
-        menu = spec.menu.split(SUBMENU)[0].replace("&", "")
-        rows.setdefault(menu, []).append((spec.text.replace("&", "").rstrip("…"), _keys(action)))
+        menu, *submenus = spec.menu.replace("&", "").split(SUBMENU)
+        text = spec.text.replace("&", "").rstrip("…")
+        if submenus and submenus[-1] not in ("Nudge",):
+            text = f"{submenus[-1]}: {text}"  # "Note Colour: Yellow"
+        rows.setdefault(menu, []).append((text, _keys(action)))
     return rows
 
 
