@@ -14,16 +14,20 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
+from typing import TYPE_CHECKING
+
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import Connection
 from sqlalchemy.exc import SQLAlchemyError
 
 from canvasapp.storage.errors import LibraryError, driver_message
 from canvasapp.storage.orm import Base
+
+if TYPE_CHECKING:
+    # Alembic is imported only to create or upgrade a library: opening one needs none of it
+    # (it is a third of the command line's start-up time).
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
 
 #: SQLite header field that marks the file as ours ("WCNV").
 APPLICATION_ID = 0x57434E56
@@ -77,7 +81,7 @@ def _open_sqlite(path: Path) -> Library:
         schema, revision = _check_existing_file(path)
         engine = _sqlite_engine(path)
         try:
-            if revision != _script().get_current_head():
+            if revision != known_revisions()[-1]:
                 backup_library(path, f"v{schema}")
                 _migrate(engine)
         except LibraryError:
@@ -85,17 +89,32 @@ def _open_sqlite(path: Path) -> Library:
             raise
     else:
         _check_new_file_location(path)
+        _create_file(path)
         engine = _sqlite_engine(path)
-        try:
-            _create(engine)
-        except SQLAlchemyError as error:
-            # A disk that is full or goes away mid-creation: one plain sentence, and no
-            # half-made file left to be refused as "empty" or "another program's" next time.
-            engine.dispose()
-            for leftover in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
-                leftover.unlink(missing_ok=True)
-            raise LibraryError(f"Could not create the library {path}: {driver_message(error)}.") from None
     return Library(engine=engine, location=str(path), path=path)
+
+
+def _create_file(path: Path) -> None:
+    """Make a complete library under a temporary name, then give it its real name: a crash or
+    a full disk mid-creation never leaves a half-made file that would be refused ever after."""
+    temporary = path.with_name(f".{path.name}.creating")
+    _remove_with_journal(temporary)  # left by a crash during an earlier first start
+    engine = _sqlite_engine(temporary)
+    try:
+        _create(engine)
+    except SQLAlchemyError as error:
+        engine.dispose()
+        _remove_with_journal(temporary)
+        raise LibraryError(f"Could not create the library {path}: {driver_message(error)}.") from None
+    # Closing the last connection checkpoints the WAL into the file and removes it.
+    engine.dispose()
+    os.replace(temporary, path)
+    _remove_with_journal(temporary)
+
+
+def _remove_with_journal(path: Path) -> None:
+    for leftover in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+        leftover.unlink(missing_ok=True)
 
 
 def _check_new_file_location(path: Path) -> None:
@@ -156,9 +175,8 @@ def _check_contents(path: Path) -> tuple[int, str]:
         raise LibraryError(f"{path} is damaged or not a Workshop Canvas library ({error}).") from None
     finally:
         connection.close()
-    # An exact id: get_revision would raise on an unknown one and resolve a mere prefix ("000").
-    known = {script.revision for script in _script().walk_revisions()}
-    if revision is None or revision[0] not in known:
+    # An exact id: Alembic's get_revision would resolve a mere prefix ("000").
+    if revision is None or revision[0] not in known_revisions():
         raise LibraryError(
             f"{path} was made by a newer version of Workshop Canvas "
             "(its schema is unknown to this version). Update the app to open it."
@@ -213,6 +231,8 @@ def backup_library(path: Path, label: str) -> Path:
 
 
 def _open_url(url: str) -> Library:
+    from alembic.runtime.migration import MigrationContext
+
     try:
         engine = create_engine(url)
         with engine.connect() as connection:
@@ -231,7 +251,16 @@ def _open_url(url: str) -> Library:
 # --- schema ---------------------------------------------------------------------------------
 
 
+def known_revisions() -> list[str]:
+    """The migration ids, oldest first, read from the file names (``NNNN_what.py`` with
+    revision ``NNNN``, a convention a test holds the migrations to)."""
+    versions = _MIGRATIONS / "versions"
+    return sorted(path.name.split("_", 1)[0] for path in versions.glob("[0-9][0-9][0-9][0-9]_*.py"))
+
+
 def _alembic_config(connection: Connection) -> Config:
+    from alembic.config import Config
+
     config = Config()
     config.set_main_option("script_location", str(_MIGRATIONS))
     config.attributes["connection"] = connection
@@ -239,6 +268,9 @@ def _alembic_config(connection: Connection) -> Config:
 
 
 def _script() -> ScriptDirectory:
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
+
     config = Config()
     config.set_main_option("script_location", str(_MIGRATIONS))
     return ScriptDirectory.from_config(config)
@@ -246,6 +278,8 @@ def _script() -> ScriptDirectory:
 
 def _create(engine: Engine) -> None:
     """A new library: tables from the models, stamped with the newest migration."""
+    from alembic import command
+
     with engine.begin() as connection:
         Base.metadata.create_all(connection)
         command.stamp(_alembic_config(connection), "head")
@@ -256,6 +290,8 @@ def _create(engine: Engine) -> None:
 
 
 def _migrate(engine: Engine) -> None:
+    from alembic import command
+
     try:
         with engine.begin() as connection:
             command.upgrade(_alembic_config(connection), "head")

@@ -479,3 +479,15 @@ def test_reading_an_unknown_session_is_a_library_error(library: Library) -> None
     with pytest.raises(LibraryError):
         SessionRepository(library).load(new_id())
     assert isinstance(sqlite3.sqlite_version, str)
+
+
+def test_a_crash_during_the_first_creation_leaves_nothing_to_refuse(tmp_path: Path) -> None:
+    """The library is made under a temporary name: what a crash leaves is that file, which the
+    next start clears away, never a half-made library.sqlite."""
+    target = tmp_path / "library.sqlite"
+    leftover = tmp_path / ".library.sqlite.creating"
+    leftover.write_bytes(b"half a library")
+    opened = open_library(target)
+    opened.close()
+    assert target.is_file() and not leftover.exists()
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".library")) == []

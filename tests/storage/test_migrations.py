@@ -282,3 +282,12 @@ def test_a_failed_upgrade_leaves_the_library_at_its_old_schema(tmp_path: Path, m
     future_migrations(tmp_path / "fixed", monkeypatch, failing=False)
     open_library(copy).close()
     assert "ix_notes_lane_id" in index_names(copy)
+
+
+def test_migration_files_are_named_by_their_revision() -> None:
+    """Opening a library reads the revisions from the file names (no Alembic import):
+    they must say exactly what Alembic's own walk says, in order."""
+    walked = [script.revision for script in reversed(list(library_module._script().walk_revisions()))]
+    assert library_module.known_revisions() == walked
+    for script in library_module._script().walk_revisions():
+        assert Path(script.path).name.startswith(f"{script.revision}_")
