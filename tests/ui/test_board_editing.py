@@ -255,3 +255,37 @@ def test_multi_line_text_enter_is_a_new_line_ctrl_enter_ends_and_the_editor_grow
     assert saved_note(library_path, "c")["text"] == text
     item = window.document.scene.note_item("c")
     assert item.shown_text.endswith("…") and item.toolTip() == text
+
+
+def test_note_size_dialog_resizes_every_selected_note(qtbot: QtBot, window: MainWindow, library_path: Path) -> None:
+    from PySide6.QtWidgets import QSpinBox
+
+    from tests.ui.editing_helpers import answer_dialog
+
+    window.document.scene.select_only(["a", "b"])
+
+    def fill(dialog) -> None:  # type: ignore[no-untyped-def]
+        dialog.findChild(QSpinBox, "note_width").setValue(240)
+        dialog.findChild(QSpinBox, "note_height").setValue(180)
+        dialog.accept()
+
+    answer_dialog(fill)
+    trigger(window, "edit.note_size")
+    session = window.document.session
+    assert {(session.note(i).width, session.note(i).height) for i in "ab"} == {(240, 180)}
+    assert stack(window).undoText() == "Resize 2 Notes"
+    assert saved_note(library_path, "b")["height"] == 180
+
+
+def test_right_click_on_a_note_selects_it_and_opens_its_menu(qtbot: QtBot, window: MainWindow) -> None:
+    from PySide6.QtGui import QContextMenuEvent
+
+    viewport = window.view.viewport()
+    pos = at(window, 350, 250)
+    event = QContextMenuEvent(QContextMenuEvent.Reason.Mouse, pos, viewport.mapToGlobal(pos))
+    QApplication.sendEvent(viewport, event)
+    assert selected(window) == {"b"}
+    menu = window.board_actions.last_context_menu
+    assert menu is not None and menu.isVisible()
+    assert "edit.duplicate" in [action.objectName() for action in menu.actions()]
+    menu.close()
