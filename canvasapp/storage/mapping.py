@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from dataclasses import fields
 from typing import Any
 
 from sqlalchemy import Row
 
 from canvasapp.model import Lane, Note, Session
+from canvasapp.storage.orm import NoteRow
 
 
 def session_values(session: Session) -> dict[str, Any]:
@@ -59,15 +61,10 @@ def lane_from_row(row: Row[Any]) -> Lane:
 
 
 def note_from_row(row: Row[Any]) -> Note:
-    return Note(
-        id=row.id,
-        lane_id=row.lane_id,
-        text=row.text,
-        x=row.x,
-        y=row.y,
-        width=row.width,
-        height=row.height,
-        colour=row.colour,
-        created=row.created,
-        updated=row.updated,
-    )
+    """A note from a row of :data:`NOTE_COLUMNS`, read by position: attribute access on a
+    ``Row`` costs more than building the note, and a session opens with 10,000 of them."""
+    return Note(*row)
+
+
+#: The columns :func:`note_from_row` reads: one per field of ``Note``, in its order.
+NOTE_COLUMNS = tuple(NoteRow.__table__.c[field.name] for field in fields(Note))

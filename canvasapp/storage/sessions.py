@@ -12,6 +12,7 @@ from canvasapp.model import Session, utc_now
 from canvasapp.storage.errors import LibraryError, driver_message
 from canvasapp.storage.library import Library
 from canvasapp.storage.mapping import (
+    NOTE_COLUMNS,
     lane_from_row,
     lane_values,
     note_from_row,
@@ -108,7 +109,7 @@ class SessionRepository:
                 select(_lanes).where(_lanes.c.session_id == session_id).order_by(_lanes.c.position)
             ).all()
             notes = connection.execute(
-                select(_notes).where(_notes.c.session_id == session_id).order_by(_notes.c.created, _notes.c.id)
+                select(*NOTE_COLUMNS).where(_notes.c.session_id == session_id).order_by(_notes.c.created, _notes.c.id)
             ).all()
         return Session(
             id=row.id,
