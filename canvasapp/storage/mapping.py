@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import fields
 from typing import Any
 
 from sqlalchemy import Row
@@ -63,8 +62,10 @@ def lane_from_row(row: Row[Any]) -> Lane:
 def note_from_row(row: Row[Any]) -> Note:
     """A note from a row of :data:`NOTE_COLUMNS`, read by position: attribute access on a
     ``Row`` costs more than building the note, and a session opens with 10,000 of them."""
-    return Note(*row)
+    return Note(**dict(zip(NOTE_FIELDS, row, strict=True)))
 
 
-#: The columns :func:`note_from_row` reads: one per field of ``Note``, in its order.
-NOTE_COLUMNS = tuple(NoteRow.__table__.c[field.name] for field in fields(Note))
+#: The note fields kept in the notes table (a model field kept elsewhere is not listed).
+NOTE_FIELDS = ("id", "lane_id", "text", "x", "y", "width", "height", "colour", "created", "updated")
+#: The columns :func:`note_from_row` reads, in the order of :data:`NOTE_FIELDS`.
+NOTE_COLUMNS = tuple(NoteRow.__table__.c[name] for name in NOTE_FIELDS)
