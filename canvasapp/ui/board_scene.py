@@ -62,6 +62,9 @@ class BoardScene(QGraphicsScene):
         self._press_positions: dict[str, QPointF] = {}
         self._read_only = False
         self._board_bottom = 0.0
+        # Where the notes reach, grown as they are added and moved: itemsBoundingRect() would
+        # ask every one of 10,000 items each time the board's size is needed.
+        self._extent = QRectF()
         self._cursor_pos: QPointF | None = None
         self._handle_note: str | None = None
         # (note id, press position, size at the press) while a resize handle is dragged.
@@ -137,8 +140,11 @@ class BoardScene(QGraphicsScene):
             item.setFlag(NoteItem.GraphicsItemFlag.ItemIsMovable, not read_only)
 
     def board_rect(self) -> QRectF:
-        """Everything on the board: the lanes, which hold every note."""
-        return self.itemsBoundingRect()
+        """Everything on the board: the lanes and every note (also those outside the lanes)."""
+        rect = QRectF(self._extent)
+        for lane in self._lanes.values():
+            rect = rect.united(lane.boundingRect())
+        return rect
 
     # --- selection and find -------------------------------------------------------------------
 
@@ -223,11 +229,25 @@ class BoardScene(QGraphicsScene):
         for lane_id, rect in rects.items():
             height = max(rect.height, self._board_bottom)
             self._lanes[lane_id].set_geometry(QRectF(rect.x, rect.y, rect.width, height))
-        self.setSceneRect(self.itemsBoundingRect().adjusted(-_MARGIN, -_MARGIN, _MARGIN, _MARGIN))
+        self.setSceneRect(self.board_rect().adjusted(-_MARGIN, -_MARGIN, _MARGIN, _MARGIN))
 
     def _grow_to(self, notes: list[Note]) -> None:
-        bottom = max((note.y + note.height + 100 for note in notes), default=0.0)
-        if bottom > self._board_bottom or not self.sceneRect().isValid():
+        if not notes:
+            if not self.sceneRect().isValid():
+                self._layout_lanes()
+            return
+        reach = QRectF(
+            min(note.x for note in notes),
+            min(note.y for note in notes),
+            0.0,
+            0.0,
+        )
+        reach.setRight(max(note.x + note.width for note in notes))
+        reach.setBottom(max(note.y + note.height for note in notes))
+        grown = not self._extent.contains(reach)
+        self._extent = reach if self._extent.isNull() else self._extent.united(reach)
+        bottom = reach.bottom() + 100
+        if bottom > self._board_bottom or grown or not self.sceneRect().isValid():
             self._board_bottom = max(bottom, self._board_bottom)
             self._layout_lanes()
 

@@ -54,11 +54,13 @@ class NoteBlocksItem(QGraphicsItem):
         self.invalidate()
 
     def invalidate(self, *_regions: object) -> None:
+        """Rebuild at the next paint, not now: ``changed`` comes many times while a board opens
+        or a drag runs, and only the paint needs the blocks."""
         self._dirty = True
         if self._active:
-            # Qt signals ``changed`` once per event-loop pass, before the views repaint: the
-            # blocks (and so this item's bounds) must be current when they do.
-            self._rebuild()
+            # The bounds are the board's, known without the blocks, so they are right before
+            # the views repaint even though the blocks are built during that paint.
+            self._grow_to(self._board.board_rect())
 
     def blocks(self) -> list[tuple[QColor, list[QRectF]]]:
         """The notes' rectangles in scene coordinates, grouped by colour."""
@@ -85,7 +87,6 @@ class NoteBlocksItem(QGraphicsItem):
         self._dirty = False
         by_colour: dict[int, tuple[QColor, list[QRectF]]] = {}
         selected: list[QRectF] = []
-        bounds = QRectF()
         for item in self._board.note_items():
             width, height = _note_size(item)
             rect = QRectF(item.pos(), QSizeF(width, height))
@@ -98,14 +99,11 @@ class NoteBlocksItem(QGraphicsItem):
                 entry[1].append(rect)
             if item.isSelected():
                 selected.append(rect)
-            bounds = bounds.united(rect)
         self._blocks = list(by_colour.values())
         self._selected = selected
-        # The notes' own extent (plus the selection ring): never more, so the scene's
-        # itemsBoundingRect, which lays out the lanes, is not changed by this item.
-        self._grow_to(bounds.adjusted(-3, -3, 3, 3) if bounds.isValid() else QRectF())
 
     def _grow_to(self, rect: QRectF) -> None:
+        rect = rect.adjusted(-3, -3, 3, 3)  # the selection ring
         if rect != self._bounds:
             self.prepareGeometryChange()
             self._bounds = QRectF(rect)
