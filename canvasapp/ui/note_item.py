@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import cache
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen, QStaticText, QTransform
 from PySide6.QtWidgets import (
     QGraphicsItem,
     QGraphicsSceneHoverEvent,
@@ -29,6 +29,9 @@ LARGEST_TEXT_PX = 26
 SMALLEST_TEXT_PX = 13  # still legible from the back of a room at a projector's 100%
 #: Below this scale a note is a coloured block: text would be unreadable and slow to draw.
 DETAIL_THRESHOLD = 0.35
+#: QStaticText breaks lines at U+2028, not at "\n".
+LINE_SEPARATOR = "\u2028"
+_TEXT_OFFSET = QPointF(PADDING, PADDING)
 _WRAP = int(Qt.TextFlag.TextWordWrap) | int(Qt.AlignmentFlag.AlignLeft) | int(Qt.AlignmentFlag.AlignTop)
 
 
@@ -47,6 +50,9 @@ class NoteItem(QGraphicsItem):
         self._text = text
         self._shown_text = text
         self._font: QFont = _font(LARGEST_TEXT_PX)
+        self._static = QStaticText()
+        self._border = QPen(self._colour.darker(130), 1)
+        self._bounds = self._rect.adjusted(-7, -7, 7, 7)
         self._fitted = False
         self._handle_shown = False
         self._match = 0  # 0 none, 1 a find match, 2 the current match
@@ -80,6 +86,7 @@ class NoteItem(QGraphicsItem):
             return
         self.prepareGeometryChange()
         self._rect = QRectF(0, 0, width, height)
+        self._bounds = self._rect.adjusted(-7, -7, 7, 7)
         self._fitted = False
         self.update()
 
@@ -121,6 +128,7 @@ class NoteItem(QGraphicsItem):
 
     def set_colour(self, colour: str) -> None:
         self._colour = QColor(colour)
+        self._border = QPen(self._colour.darker(130), 1)
         self.update()
 
     def colour(self) -> QColor:
@@ -136,27 +144,18 @@ class NoteItem(QGraphicsItem):
             return
         self._fitted = True
         area = self._text_rect()
-        if _fits(_font(LARGEST_TEXT_PX), area, self._text):
-            self._font, self._shown_text = _font(LARGEST_TEXT_PX), self._text
-            return
-        if not _fits(_font(SMALLEST_TEXT_PX), area, self._text):
-            self._font = _font(SMALLEST_TEXT_PX)
-            self._shown_text = _elide(self._font, area, self._text)
-            return
-        low, high = SMALLEST_TEXT_PX, LARGEST_TEXT_PX - 1  # low fits, LARGEST does not
-        while low < high:
-            middle = (low + high + 1) // 2
-            if _fits(_font(middle), area, self._text):
-                low = middle
-            else:
-                high = middle - 1
-        self._font, self._shown_text = _font(low), self._text
+        self._font, self._shown_text = _fitted_font(area, self._text)
+        # Laid out once: drawText would wrap the text again at every paint (twice the cost).
+        self._static = QStaticText(self._shown_text.replace("\n", LINE_SEPARATOR))
+        self._static.setTextFormat(Qt.TextFormat.PlainText)
+        self._static.setTextWidth(area.width())
+        self._static.prepare(QTransform(), self._font)
 
     # --- QGraphicsItem ------------------------------------------------------------------
 
     def boundingRect(self) -> QRectF:
-        # Room for the find ring around the note.
-        return self._rect.adjusted(-7, -7, 7, 7)
+        # Room for the find ring around the note; kept, since Qt asks thousands of times a drag.
+        return self._bounds
 
     def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:
         # Shift-click toggles like Ctrl-click (Miro, FigJam); Qt knows only Ctrl.
@@ -182,7 +181,7 @@ class NoteItem(QGraphicsItem):
             painter.fillRect(self._rect, self._colour)
             return
         self._ensure_fitted()
-        painter.setPen(QPen(self._colour.darker(130), 1))
+        painter.setPen(self._border)
         painter.setBrush(self._colour)
         painter.drawRoundedRect(self._rect, 4, 4)
         if self._match:
@@ -196,7 +195,7 @@ class NoteItem(QGraphicsItem):
             painter.drawRoundedRect(self._rect.adjusted(-1, -1, 1, 1), 5, 5)
         painter.setPen(TEXT_COLOUR)
         painter.setFont(self._font)
-        painter.drawText(self._text_rect(), _WRAP, self._shown_text)
+        painter.drawStaticText(self._rect.topLeft() + _TEXT_OFFSET, self._static)
         if self._handle_shown:
             # A corner triangle: the grip people know from window corners.
             handle = self.handle_rect()
@@ -207,6 +206,23 @@ class NoteItem(QGraphicsItem):
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(SELECTION_COLOUR)
             painter.drawPath(path)
+
+
+def _fitted_font(area: QRectF, text: str) -> tuple[QFont, str]:
+    """The largest font in which ``text`` fits ``area``, and the text as shown in it (cut
+    with "…" when even the smallest legible size is too large)."""
+    if _fits(_font(LARGEST_TEXT_PX), area, text):
+        return _font(LARGEST_TEXT_PX), text
+    if not _fits(_font(SMALLEST_TEXT_PX), area, text):
+        return _font(SMALLEST_TEXT_PX), _elide(_font(SMALLEST_TEXT_PX), area, text)
+    low, high = SMALLEST_TEXT_PX, LARGEST_TEXT_PX - 1  # low fits, LARGEST does not
+    while low < high:
+        middle = (low + high + 1) // 2
+        if _fits(_font(middle), area, text):
+            low = middle
+        else:
+            high = middle - 1
+    return _font(low), text
 
 
 @cache
