@@ -6,6 +6,7 @@ import os
 import sys
 from pathlib import Path
 
+from PySide6.QtGui import QPixmapCache
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from canvasapp import APP_NAME, __version__
@@ -15,6 +16,9 @@ from canvasapp.storage import Library, LibraryError, SessionRepository, open_lib
 from canvasapp.ui.fonts import app_font_family
 from canvasapp.ui.main_window import MainWindow
 from canvasapp.ui.theme import apply_theme, saved_theme
+
+
+PIXMAP_CACHE_KB = 128 * 1024
 
 
 def application() -> QApplication:
