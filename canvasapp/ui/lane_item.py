@@ -8,9 +8,11 @@ from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from canvasapp.ops.layout import LANE_HEADER_HEIGHT
 from canvasapp.ui.fonts import app_font
+from canvasapp.ui.text_fit import WRAP, fitted_font
 
 TITLE_PX = 44
 PROMPT_PX = 22
+SMALLEST_PROMPT_PX = 14
 _TITLE_COLOUR = QColor("#111111")
 _PROMPT_COLOUR = QColor("#333333")
 
@@ -27,6 +29,8 @@ class LaneItem(QGraphicsItem):
         self._rect = QRectF()
         self._title_font = app_font(TITLE_PX, bold=True)
         self._prompt_font = app_font(PROMPT_PX)
+        self._shown_prompt = prompt
+        self._prompt_fitted = False
         self.setZValue(-10.0)
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
 
@@ -50,11 +54,26 @@ class LaneItem(QGraphicsItem):
     def set_geometry(self, rect: QRectF) -> None:
         if rect != self._rect:
             self.prepareGeometryChange()
+            self._prompt_fitted = self._prompt_fitted and rect.width() == self._rect.width()
             self._rect = QRectF(rect)
 
     def set_lane(self, title: str, prompt: str, colour: str) -> None:
         self._title, self._prompt, self._colour = title, prompt, QColor(colour)
+        self._prompt_fitted = False
         self.update()
+
+    def _prompt_area(self) -> QRectF:
+        return self.header_rect().adjusted(18, 10 + TITLE_PX + 12, -18, -8)
+
+    def _fit_prompt(self) -> None:
+        """Long prompts get smaller type (and at worst "…", the whole prompt in the tooltip)
+        rather than running under the notes."""
+        if not self._prompt_fitted:
+            self._prompt_fitted = True
+            self._prompt_font, self._shown_prompt = fitted_font(
+                self._prompt_area(), self._prompt, PROMPT_PX, SMALLEST_PROMPT_PX
+            )
+            self.setToolTip(self._prompt if self._shown_prompt != self._prompt else "")
 
     def boundingRect(self) -> QRectF:
         return self._rect
@@ -77,10 +96,7 @@ class LaneItem(QGraphicsItem):
             return
         painter.setFont(self._title_font)
         painter.drawText(text_area, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop, self._title)
+        self._fit_prompt()
         painter.setPen(_PROMPT_COLOUR)
         painter.setFont(self._prompt_font)
-        painter.drawText(
-            text_area.adjusted(0, TITLE_PX + 12, 0, 0),
-            int(Qt.TextFlag.TextWordWrap) | int(Qt.AlignmentFlag.AlignLeft) | int(Qt.AlignmentFlag.AlignTop),
-            self._prompt,
-        )
+        painter.drawText(self._prompt_area(), WRAP, self._shown_prompt)

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from functools import cache
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen, QStaticText, QTransform
+from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPen, QStaticText, QTransform
 from PySide6.QtWidgets import (
     QGraphicsItem,
     QGraphicsSceneHoverEvent,
@@ -14,7 +13,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from canvasapp.ui.fonts import app_font
+from canvasapp.ui.text_fit import fitted_font, font_px
 
 TEXT_COLOUR = QColor("#1A1A1A")
 SELECTION_COLOUR = QColor("#1F5FD1")
@@ -32,7 +31,6 @@ DETAIL_THRESHOLD = 0.35
 #: QStaticText breaks lines at U+2028, not at "\n".
 LINE_SEPARATOR = "\u2028"
 _TEXT_OFFSET = QPointF(PADDING, PADDING)
-_WRAP = int(Qt.TextFlag.TextWordWrap) | int(Qt.AlignmentFlag.AlignLeft) | int(Qt.AlignmentFlag.AlignTop)
 
 
 # Combined once: Python's enum "|" costs 12 µs, more than the rest of building a note item.
@@ -49,7 +47,7 @@ class NoteItem(QGraphicsItem):
         self._colour = QColor(colour)
         self._text = text
         self._shown_text = text
-        self._font: QFont = _font(LARGEST_TEXT_PX)
+        self._font: QFont = font_px(LARGEST_TEXT_PX)
         self._static = QStaticText()
         self._border = QPen(self._colour.darker(130), 1)
         self._bounds = self._rect.adjusted(-7, -7, 7, 7)
@@ -148,7 +146,7 @@ class NoteItem(QGraphicsItem):
             return
         self._fitted = True
         area = self._text_rect()
-        self._font, self._shown_text = _fitted_font(area, self._text)
+        self._font, self._shown_text = fitted_font(area, self._text, LARGEST_TEXT_PX, SMALLEST_TEXT_PX)
         # Laid out once: drawText would wrap the text again at every paint (twice the cost).
         self._static = QStaticText(self._shown_text.replace("\n", LINE_SEPARATOR))
         self._static.setTextFormat(Qt.TextFormat.PlainText)
@@ -210,42 +208,3 @@ class NoteItem(QGraphicsItem):
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(SELECTION_COLOUR)
             painter.drawPath(path)
-
-
-def _fitted_font(area: QRectF, text: str) -> tuple[QFont, str]:
-    """The largest font in which ``text`` fits ``area``, and the text as shown in it (cut
-    with "…" when even the smallest legible size is too large)."""
-    if _fits(_font(LARGEST_TEXT_PX), area, text):
-        return _font(LARGEST_TEXT_PX), text
-    if not _fits(_font(SMALLEST_TEXT_PX), area, text):
-        return _font(SMALLEST_TEXT_PX), _elide(_font(SMALLEST_TEXT_PX), area, text)
-    low, high = SMALLEST_TEXT_PX, LARGEST_TEXT_PX - 1  # low fits, LARGEST does not
-    while low < high:
-        middle = (low + high + 1) // 2
-        if _fits(_font(middle), area, text):
-            low = middle
-        else:
-            high = middle - 1
-    return _font(low), text
-
-
-@cache
-def _font(pixel_size: int) -> QFont:
-    return app_font(pixel_size)
-
-
-def _fits(font: QFont, area: QRectF, text: str) -> bool:
-    needed = QFontMetricsF(font).boundingRect(area, _WRAP, text)
-    return needed.height() <= area.height() and needed.width() <= area.width() + 0.5
-
-
-def _elide(font: QFont, area: QRectF, text: str) -> str:
-    """The longest start of ``text`` that fits with "…" after it (binary search)."""
-    low, high = 0, len(text)
-    while low < high:
-        middle = (low + high + 1) // 2
-        if _fits(font, area, text[:middle].rstrip() + "…"):
-            low = middle
-        else:
-            high = middle - 1
-    return text[:low].rstrip() + "…"
