@@ -19,7 +19,9 @@ from canvasapp.model.entities import (
     new_id,
     utc_now,
 )
+from canvasapp.model.cluster import Cluster
 from canvasapp.model.events import Event
+from canvasapp.model.session_clusters import SessionClusters
 
 
 class SessionError(ValueError):
@@ -35,7 +37,7 @@ def _check_colour(colour: str) -> str:
     return colour.upper()
 
 
-class Session:
+class Session(SessionClusters):
     """The document the facilitator edits.
 
     Every change emits a fine-grained event (for the scene) and, when the outermost
@@ -52,6 +54,7 @@ class Session:
         template_id: str | None = None,
         created: datetime | None = None,
         updated: datetime | None = None,
+        clusters: Iterable[Cluster] = (),
     ) -> None:
         self.id = id
         self.title = title
@@ -75,6 +78,7 @@ class Session:
         removal renumbered the others)."""
         self.title_changed: Event[[str]] = Event()
         self.edit_finished: Event[[]] = Event()
+        self._init_clusters(clusters)  # after the notes: members are checked against them
 
     @classmethod
     def create(cls, title: str, lanes: Iterable[Lane], template_id: str | None = None) -> Session:
@@ -145,6 +149,8 @@ class Session:
         # An id given twice is removed once (deleting it a second time would fail mid-edit).
         removed = [self.note(note_id) for note_id in dict.fromkeys(note_ids)]
         with self.edit():
+            # Clusters first, so observers never see a cluster naming a deleted note.
+            self._detach_notes(note.id for note in removed)
             for note in removed:
                 del self._notes[note.id]
             self.notes_removed.emit(removed)

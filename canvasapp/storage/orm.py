@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from sqlalchemy import DateTime, Float, ForeignKey, Index, Integer, MetaData, String, Text
+from sqlalchemy import Boolean, DateTime, Float, ForeignKey, Index, Integer, MetaData, String, Text
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 from sqlalchemy.types import TypeDecorator
@@ -82,3 +82,29 @@ class NoteRow(Base):
     updated: Mapped[datetime]
 
 
+class ClusterRow(Base):
+    """A theme grouping notes (schema 2). ``position`` is its place in the session's order."""
+
+    __tablename__ = "clusters"
+    __table_args__ = (Index("ix_clusters_session_id", "session_id"),)
+
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    session_id: Mapped[str] = mapped_column(ForeignKey("sessions.id", ondelete="CASCADE"))
+    title: Mapped[str] = mapped_column(Text, default="")
+    colour: Mapped[str | None] = mapped_column(String(16))
+    # Not a foreign key, for the reason NoteRow.lane_id is not one.
+    lane_id: Mapped[str | None] = mapped_column(String(200))
+    position: Mapped[int] = mapped_column(Integer)
+    collapsed: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class ClusterNoteRow(Base):
+    """A note's membership of a cluster (schema 2). The note id is the key: a note belongs to
+    one cluster at most, and the database says so too. Deleting either side deletes the row."""
+
+    __tablename__ = "cluster_notes"
+    __table_args__ = (Index("ix_cluster_notes_cluster_id", "cluster_id"),)
+
+    note_id: Mapped[str] = mapped_column(ForeignKey("notes.id", ondelete="CASCADE"), primary_key=True)
+    cluster_id: Mapped[str] = mapped_column(ForeignKey("clusters.id", ondelete="CASCADE"))
+    position: Mapped[int] = mapped_column(Integer)

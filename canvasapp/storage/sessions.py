@@ -9,6 +9,7 @@ from sqlalchemy import Connection, delete, func, insert, select, update
 from sqlalchemy.exc import SQLAlchemyError
 
 from canvasapp.model import Session, utc_now
+from canvasapp.storage.cluster_rows import insert_clusters, load_clusters
 from canvasapp.storage.errors import LibraryError, driver_message
 from canvasapp.storage.library import Library
 from canvasapp.storage.mapping import (
@@ -97,6 +98,7 @@ class SessionRepository:
                     connection.execute(insert(_lanes), [lane_values(session.id, lane) for lane in session.lanes])
                 if len(session):
                     connection.execute(insert(_notes), [note_values(session.id, note) for note in session.notes])
+                insert_clusters(connection, session)
         except SQLAlchemyError as error:
             raise LibraryError(f"Could not save the session {session.title!r}: {driver_message(error)}.") from None
 
@@ -111,6 +113,7 @@ class SessionRepository:
             notes = connection.execute(
                 select(*NOTE_COLUMNS).where(_notes.c.session_id == session_id).order_by(_notes.c.created, _notes.c.id)
             ).all()
+            clusters = load_clusters(connection, session_id)
         return Session(
             id=row.id,
             title=row.title,
@@ -119,6 +122,7 @@ class SessionRepository:
             updated=row.updated,
             lanes=[lane_from_row(lane) for lane in lanes],
             notes=[note_from_row(note) for note in notes],
+            clusters=clusters,
         )
 
     def rename(self, session_id: str, title: str) -> None:

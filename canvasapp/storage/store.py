@@ -9,6 +9,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import SQLAlchemyError
 
 from canvasapp.model import Event, Lane, Note, Session
+from canvasapp.storage.cluster_rows import ClusterChanges
 from canvasapp.storage.errors import driver_message
 from canvasapp.storage.library import Library
 from canvasapp.storage.mapping import lane_values, note_values
@@ -37,6 +38,7 @@ class SessionStore:
         self._session_dirty = False
         self._dirty_lanes: dict[str, Lane] = {}
         self._removed_lanes: set[str] = set()
+        self._clusters = ClusterChanges(session, self._upsert)
         self.saved: Event[[]] = Event()
         self.save_failed: Event[[str]] = Event()
         for event, observer in self._observers():
@@ -55,6 +57,7 @@ class SessionStore:
             (session.lanes_changed, self._mark_lanes),
             (session.lane_removed, self._mark_lane_removed),
             (session.title_changed, self._mark_session),
+            *self._clusters.observers(),
             (session.edit_finished, self.flush),
         ]
 
@@ -65,7 +68,10 @@ class SessionStore:
 
     @property
     def pending(self) -> bool:
-        return bool(self._dirty or self._removed or self._session_dirty or self._dirty_lanes or self._removed_lanes)
+        return bool(
+            self._dirty or self._removed or self._session_dirty or self._dirty_lanes or self._removed_lanes
+            or self._clusters.pending
+        )
 
     def _mark_notes(self, notes: list[Note]) -> None:
         for note in notes:
@@ -123,6 +129,7 @@ class SessionStore:
                     statement = self._upsert(_notes)
                     changing = {name: statement.excluded[name] for name in rows[0] if name != "id"}
                     connection.execute(statement.on_conflict_do_update(index_elements=["id"], set_=changing), rows)
+                self._clusters.write(connection)  # after the notes: memberships refer to them
                 connection.execute(
                     update(_sessions)
                     .where(_sessions.c.id == session.id)
@@ -135,5 +142,6 @@ class SessionStore:
         self._removed.clear()
         self._dirty_lanes.clear()
         self._removed_lanes.clear()
+        self._clusters.clear()
         self._session_dirty = False
         self.saved.emit()

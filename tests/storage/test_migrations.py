@@ -162,6 +162,11 @@ def test_every_released_library_still_opens(fixture: Path, tmp_path: Path) -> No
                     if field in ("created", "updated"):
                         value = datetime.fromisoformat(value)
                     assert getattr(loaded, field) == value, (note["id"], field)
+            # Schema 2 added clusters; a fixture from before it has none (and so must load none).
+            assert [
+                {field: getattr(cluster, field) for field in ("id", "title", "colour", "lane_id", "collapsed", "note_ids")}
+                for cluster in session.clusters
+            ] == known.get("clusters", [])
     finally:
         library.close()
 
@@ -188,16 +193,23 @@ def test_the_committed_fixture_itself_is_untouched_by_the_tests() -> None:
 
 # --- an older library is backed up, then upgraded ---------------------------------------------
 #
-# Only one schema has been released, so there is no real older file yet. A future migration is
-# simulated instead: a copy of the shipped migrations plus a "0002" that adds an index, with the
-# app's SCHEMA_VERSION raised to 2. The schema-1 fixture is then a genuinely older library.
+# A failing upgrade needs a migration that fails, so a future one is simulated: a copy of the
+# shipped migrations plus the next revision after the head, adding an index, with the app's
+# SCHEMA_VERSION raised by one. The schema-1 fixture climbs every real migration, then that one.
 
-MIGRATION_0002 = '''"""Simulated future migration."""
+HEAD = ScriptDirectory.from_config(
+    (lambda config: (config.set_main_option("script_location", str(MIGRATIONS)), config)[1])(Config())
+).get_current_head()
+assert HEAD is not None
+NEXT = f"{int(HEAD) + 1:04d}"
+FUTURE_SCHEMA = SCHEMA_VERSION + 1
+
+MIGRATION_NEXT = '''"""Simulated future migration."""
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0002"
-down_revision = "0001"
+revision = "{revision}"
+down_revision = "{down_revision}"
 branch_labels = None
 depends_on = None
 
@@ -216,9 +228,11 @@ def future_migrations(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, *, failin
     location = tmp_path / "migrations"
     shutil.copytree(MIGRATIONS, location, ignore=shutil.ignore_patterns("__pycache__"))
     failure = 'raise RuntimeError("simulated failure halfway through the upgrade")' if failing else "pass"
-    (location / "versions" / "0002_future.py").write_text(MIGRATION_0002.format(failure=failure))
+    (location / "versions" / f"{NEXT}_future.py").write_text(
+        MIGRATION_NEXT.format(failure=failure, revision=NEXT, down_revision=HEAD)
+    )
     monkeypatch.setattr(library_module, "_MIGRATIONS", location)
-    monkeypatch.setattr(library_module, "SCHEMA_VERSION", 2)
+    monkeypatch.setattr(library_module, "SCHEMA_VERSION", FUTURE_SCHEMA)
 
 
 def schema_1_copy(tmp_path: Path) -> Path:
@@ -246,8 +260,8 @@ def test_an_older_library_is_backed_up_then_upgraded(tmp_path: Path, monkeypatch
 
     assert len(sessions) == len(expected_contents(FIXTURES / "schema-1.sqlite")["sessions"])
     with raw(copy) as connection:
-        assert connection.execute("PRAGMA user_version").fetchone()[0] == 2
-        assert connection.execute("SELECT version_num FROM alembic_version").fetchone()[0] == "0002"
+        assert connection.execute("PRAGMA user_version").fetchone()[0] == FUTURE_SCHEMA
+        assert connection.execute("SELECT version_num FROM alembic_version").fetchone()[0] == NEXT
     assert "ix_notes_lane_id" in index_names(copy)
 
     backups = list(tmp_path.glob("library.backup-v1-*.sqlite"))

@@ -1,0 +1,232 @@
+"""The cluster half of :class:`~canvasapp.model.Session`: themes that group notes.
+
+Kept apart from ``session.py`` so the notes-and-lanes core stays readable; ``Session`` mixes it
+in. The rules kept here: a note belongs to at most one cluster, every member is a note of the
+session, and a cluster has at least one member (deleting a cluster's last note deletes it).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from contextlib import AbstractContextManager
+from typing import TYPE_CHECKING, Final
+
+from canvasapp.model.cluster import MAX_CLUSTER_TITLE, Cluster
+from canvasapp.model.entities import Note
+from canvasapp.model.events import Event
+
+
+class _Keep:
+    """The "leave it as it is" default, where ``None`` is a value (no colour, no lane)."""
+
+    def __repr__(self) -> str:
+        return "KEEP"
+
+
+KEEP: Final = _Keep()
+
+#: ``(cluster, index)`` pairs: clusters as they were and where they stood in the order.
+ClusterSnapshot = list[tuple[Cluster, int]]
+
+
+class SessionClusters:
+    """Cluster state and methods; every change emits an event inside one edit."""
+
+    if TYPE_CHECKING:
+        _notes: dict[str, Note]
+
+        def edit(self) -> AbstractContextManager[None]: ...
+
+    def _init_clusters(self, clusters: Iterable[Cluster]) -> None:
+        self._clusters: list[Cluster] = []
+        self._cluster_by_id: dict[str, Cluster] = {}
+        self._cluster_of: dict[str, str] = {}
+        self.cluster_added: Event[[Cluster]] = Event()
+        self.cluster_removed: Event[[Cluster]] = Event()
+        self.clusters_changed: Event[[list[Cluster]]] = Event()
+        """Clusters whose title, colour, lane, collapsed state or members changed."""
+        for cluster in clusters:
+            self._check_new(cluster)
+            self._insert(cluster, len(self._clusters))
+
+    # --- reading -------------------------------------------------------------------------------
+
+    @property
+    def clusters(self) -> list[Cluster]:
+        return list(self._clusters)
+
+    def cluster(self, cluster_id: str) -> Cluster:
+        try:
+            return self._cluster_by_id[cluster_id]
+        except KeyError:
+            raise self._error(f"There is no cluster {cluster_id!r} in this session.") from None
+
+    def has_cluster(self, cluster_id: str) -> bool:
+        return cluster_id in self._cluster_by_id
+
+    def cluster_of(self, note_id: str) -> Cluster | None:
+        """The cluster a note belongs to, if any."""
+        cluster_id = self._cluster_of.get(note_id)
+        return None if cluster_id is None else self._cluster_by_id[cluster_id]
+
+    def cluster_index(self, cluster_id: str) -> int:
+        return self._clusters.index(self.cluster(cluster_id))
+
+    # --- changing ------------------------------------------------------------------------------
+
+    def add_cluster(self, cluster: Cluster, index: int | None = None) -> None:
+        """Add a cluster (at ``index`` in the order, the end by default)."""
+        self._check_new(cluster)
+        position = len(self._clusters) if index is None else max(0, min(index, len(self._clusters)))
+        with self.edit():
+            self._insert(cluster, position)
+            self.cluster_added.emit(cluster)
+
+    def remove_cluster(self, cluster_id: str) -> tuple[Cluster, int]:
+        """Remove a cluster (its notes stay, unclustered); return it and its place for an undo."""
+        cluster = self.cluster(cluster_id)
+        index = self._clusters.index(cluster)
+        with self.edit():
+            self._drop(cluster)
+            self.cluster_removed.emit(cluster)
+        return cluster, index
+
+    def set_cluster_members(self, members: Mapping[str, list[str]]) -> None:
+        """Give several clusters new member lists at once (a note moving from one to another)."""
+        changed = [self.cluster(cluster_id) for cluster_id in members]
+        owner = dict(self._cluster_of)
+        for cluster in changed:
+            for note_id in cluster.note_ids:
+                if owner.get(note_id) == cluster.id:
+                    del owner[note_id]
+        for cluster in changed:
+            note_ids = members[cluster.id]
+            if not note_ids:
+                raise self._error("A cluster needs at least one note.")
+            for note_id in note_ids:
+                self._check_note(note_id)
+                if note_id in owner:
+                    raise self._error("A note belongs to one cluster at most.")
+                owner[note_id] = cluster.id
+        with self.edit():
+            for cluster in changed:
+                cluster.note_ids = list(members[cluster.id])
+            self._cluster_of = owner
+            self.clusters_changed.emit(changed)
+
+    def update_cluster(
+        self,
+        cluster_id: str,
+        *,
+        title: str | None = None,
+        colour: str | None | _Keep = KEEP,
+        lane_id: str | None | _Keep = KEEP,
+        collapsed: bool | None = None,
+    ) -> None:
+        """Change a cluster's title, colour, lane or folded state (what is left out stays)."""
+        cluster = self.cluster(cluster_id)
+        new_title = cluster.title if title is None else _clean_title(title)
+        new_colour = cluster.colour if isinstance(colour, _Keep) else colour
+        if new_colour is not None:
+            new_colour = self._checked_colour(new_colour)
+        with self.edit():
+            cluster.title = new_title
+            cluster.colour = new_colour
+            if not isinstance(lane_id, _Keep):
+                cluster.lane_id = lane_id
+            if collapsed is not None:
+                cluster.collapsed = collapsed
+            self.clusters_changed.emit([cluster])
+
+    def cluster_snapshot(self, note_ids: Iterable[str]) -> ClusterSnapshot:
+        """Copies of the clusters holding any of these notes, with their places (for an undo)."""
+        wanted = {self._cluster_of[note_id] for note_id in note_ids if note_id in self._cluster_of}
+        return [(cluster.copy(), index) for index, cluster in enumerate(self._clusters) if cluster.id in wanted]
+
+    def restore_clusters(self, snapshot: ClusterSnapshot) -> None:
+        """Put clusters back as a snapshot had them: members, fields and place in the order."""
+        if not snapshot:
+            return
+        with self.edit():
+            for saved, index in sorted(snapshot, key=lambda pair: pair[1]):
+                if self.has_cluster(saved.id):
+                    self.set_cluster_members({saved.id: list(saved.note_ids)})
+                    self.update_cluster(
+                        saved.id, title=saved.title, colour=saved.colour, lane_id=saved.lane_id,
+                        collapsed=saved.collapsed,
+                    )
+                else:
+                    self.add_cluster(saved.copy(), index)
+
+    def _detach_notes(self, note_ids: Iterable[str]) -> None:
+        """Notes about to be deleted leave their clusters; a cluster left empty goes too."""
+        losing: dict[str, set[str]] = {}
+        for note_id in note_ids:
+            if (cluster_id := self._cluster_of.get(note_id)) is not None:
+                losing.setdefault(cluster_id, set()).add(note_id)
+        changed = []
+        for cluster_id, gone in losing.items():
+            cluster = self._cluster_by_id[cluster_id]
+            kept = [note_id for note_id in cluster.note_ids if note_id not in gone]
+            for note_id in gone:
+                del self._cluster_of[note_id]
+            if kept:
+                cluster.note_ids = kept
+                changed.append(cluster)
+            else:
+                cluster.note_ids = []
+                self._drop(cluster)
+                self.cluster_removed.emit(cluster)
+        if changed:
+            self.clusters_changed.emit(changed)
+
+    # --- internals -------------------------------------------------------------------------------
+
+    def _check_new(self, cluster: Cluster) -> None:
+        if cluster.id in self._cluster_by_id:
+            raise self._error(f"The cluster {cluster.id!r} is already in this session.")
+        if not cluster.note_ids:
+            raise self._error("A cluster needs at least one note.")
+        if len(set(cluster.note_ids)) != len(cluster.note_ids):
+            raise self._error("A note is listed twice in one cluster.")
+        for note_id in cluster.note_ids:
+            self._check_note(note_id)
+            if note_id in self._cluster_of:
+                raise self._error("A note belongs to one cluster at most.")
+        cluster.title = _clean_title(cluster.title)
+        if cluster.colour is not None:
+            cluster.colour = self._checked_colour(cluster.colour)
+
+    def _check_note(self, note_id: str) -> None:
+        if note_id not in self._notes:
+            raise self._error(f"There is no note {note_id!r} in this session.")
+
+    def _checked_colour(self, colour: str) -> str:
+        # Imported here: session.py imports this module (one colour rule for every object).
+        from canvasapp.model.session import _check_colour
+
+        return _check_colour(colour)
+
+    def _error(self, message: str) -> Exception:
+        from canvasapp.model.session import SessionError
+
+        return SessionError(message)
+
+    def _insert(self, cluster: Cluster, index: int) -> None:
+        self._clusters.insert(index, cluster)
+        self._cluster_by_id[cluster.id] = cluster
+        for note_id in cluster.note_ids:
+            self._cluster_of[note_id] = cluster.id
+
+    def _drop(self, cluster: Cluster) -> None:
+        self._clusters.remove(cluster)
+        del self._cluster_by_id[cluster.id]
+        for note_id in cluster.note_ids:
+            if self._cluster_of.get(note_id) == cluster.id:
+                del self._cluster_of[note_id]
+
+
+def _clean_title(title: str) -> str:
+    # An untitled theme is allowed (the facilitator names it a moment later); a very long
+    # title is cut rather than refused, so a paste never fails mid-edit.
+    return " ".join(title.split())[:MAX_CLUSTER_TITLE]

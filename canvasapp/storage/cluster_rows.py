@@ -1,0 +1,153 @@
+"""Clusters to rows and back, and the store's part that writes cluster changes.
+
+Kept apart from ``store.py`` and ``sessions.py`` so clusters are one file to read: the rows
+(``clusters`` and ``cluster_notes``), how a session's clusters load, and how an edit that
+touched clusters is written inside the store's transaction.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from sqlalchemy import Connection, delete, insert, select
+
+from canvasapp.model import Cluster, Session
+from canvasapp.storage.orm import ClusterNoteRow, ClusterRow
+
+_clusters = ClusterRow.__table__
+_members = ClusterNoteRow.__table__
+
+
+def cluster_values(session_id: str, cluster: Cluster, position: int) -> dict[str, Any]:
+    return {
+        "id": cluster.id,
+        "session_id": session_id,
+        "title": cluster.title,
+        "colour": cluster.colour,
+        "lane_id": cluster.lane_id,
+        "position": position,
+        "collapsed": cluster.collapsed,
+    }
+
+
+def member_values(cluster: Cluster) -> list[dict[str, Any]]:
+    return [
+        {"note_id": note_id, "cluster_id": cluster.id, "position": position}
+        for position, note_id in enumerate(cluster.note_ids)
+    ]
+
+
+def insert_clusters(connection: Connection, session: Session) -> None:
+    """Every cluster of a new session (its notes are written already)."""
+    clusters = session.clusters
+    if not clusters:
+        return
+    connection.execute(
+        insert(_clusters), [cluster_values(session.id, cluster, index) for index, cluster in enumerate(clusters)]
+    )
+    connection.execute(insert(_members), [row for cluster in clusters for row in member_values(cluster)])
+
+
+def load_clusters(connection: Connection, session_id: str) -> list[Cluster]:
+    """A session's clusters in their order, each with its members in theirs."""
+    rows = connection.execute(
+        select(_clusters).where(_clusters.c.session_id == session_id).order_by(_clusters.c.position, _clusters.c.id)
+    ).all()
+    if not rows:
+        return []
+    members: dict[str, list[str]] = {}
+    for note_id, cluster_id in connection.execute(
+        select(_members.c.note_id, _members.c.cluster_id)
+        .join(_clusters, _clusters.c.id == _members.c.cluster_id)
+        .where(_clusters.c.session_id == session_id)
+        .order_by(_members.c.cluster_id, _members.c.position)
+    ):
+        members.setdefault(cluster_id, []).append(note_id)
+    return [
+        Cluster(
+            id=row.id,
+            title=row.title,
+            lane_id=row.lane_id,
+            note_ids=members.get(row.id, []),
+            colour=row.colour,
+            collapsed=bool(row.collapsed),
+        )
+        for row in rows
+        # A cluster with no member rows cannot come from this app; skip it rather than refuse
+        # the whole session.
+        if members.get(row.id)
+    ]
+
+
+class ClusterChanges:
+    """What an edit changed in the clusters, written by the store inside its transaction.
+
+    ``upsert`` is the dialect's ``INSERT`` with ``ON CONFLICT`` (the store picks it).
+    """
+
+    def __init__(self, session: Session, upsert: Callable[..., Any]) -> None:
+        self.session = session
+        self._upsert = upsert
+        self._dirty: set[str] = set()
+        self._removed: set[str] = set()
+        self._reordered = False
+
+    def observers(self) -> list[tuple[Any, Any]]:
+        session = self.session
+        return [
+            (session.cluster_added, self._mark_added),
+            (session.clusters_changed, self._mark_many),
+            (session.cluster_removed, self._mark_removed),
+        ]
+
+    @property
+    def pending(self) -> bool:
+        return bool(self._dirty or self._removed)
+
+    def _mark_added(self, cluster: Cluster) -> None:
+        self._reordered = True
+        self._mark(cluster)
+
+    def _mark(self, cluster: Cluster) -> None:
+        self._removed.discard(cluster.id)
+        self._dirty.add(cluster.id)
+
+    def _mark_many(self, clusters: list[Cluster]) -> None:
+        for cluster in clusters:
+            self._mark(cluster)
+
+    def _mark_removed(self, cluster: Cluster) -> None:
+        self._reordered = True
+        self._dirty.discard(cluster.id)
+        self._removed.add(cluster.id)
+
+    def write(self, connection: Connection) -> None:
+        """After the notes are written: removed clusters go (their memberships cascade), changed
+        ones are upserted and get their member rows anew. An add or a removal renumbers the
+        order, so then every cluster's row is upserted (a few dozen rows at most)."""
+        if not self.pending:
+            return
+        session = self.session
+        if self._removed:
+            connection.execute(delete(_clusters).where(_clusters.c.id.in_(list(self._removed))))
+        dirty = [session.cluster(cluster_id) for cluster_id in sorted(self._dirty) if session.has_cluster(cluster_id)]
+        if dirty:
+            # Every changed cluster's members out first, then back in: a note moving from one
+            # changed cluster to another never has two rows at once.
+            connection.execute(delete(_members).where(_members.c.cluster_id.in_([c.id for c in dirty])))
+        targets = session.clusters if self._reordered else dirty
+        if targets:
+            positions = {cluster.id: index for index, cluster in enumerate(session.clusters)}
+            rows = [cluster_values(session.id, cluster, positions[cluster.id]) for cluster in targets]
+            statement = self._upsert(_clusters)
+            changing = {name: statement.excluded[name] for name in rows[0] if name != "id"}
+            connection.execute(statement.on_conflict_do_update(index_elements=["id"], set_=changing), rows)
+        members = [row for cluster in dirty for row in member_values(cluster)]
+        if members:
+            connection.execute(insert(_members), members)
+
+    def clear(self) -> None:
+        self._dirty.clear()
+        self._removed.clear()
+        self._reordered = False
