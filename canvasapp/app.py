@@ -6,7 +6,7 @@ import os
 import sys
 from pathlib import Path
 
-from PySide6.QtGui import QPixmapCache
+from PySide6.QtGui import QFont, QPixmapCache
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from canvasapp import APP_NAME, __version__
@@ -29,6 +29,9 @@ def application() -> QApplication:
     app.setApplicationVersion(__version__)
     app.setDesktopFileName("canvasapp")
     app.setFont(_ui_font())
+    # Room for a screenful of cached note pixmaps (NoteItem), which Qt keeps in this cache;
+    # its default of 10 MB holds fewer notes than a projector shows.
+    QPixmapCache.setCacheLimit(PIXMAP_CACHE_KB)
     # The look chosen last time, applied once per process (the stylesheet restyles every widget).
     if not app.property("canvasapp_themed"):
         app.setProperty("canvasapp_themed", True)
@@ -36,9 +39,7 @@ def application() -> QApplication:
     return app
 
 
-def _ui_font():  # type: ignore[no-untyped-def]
-    from PySide6.QtGui import QFont
-
+def _ui_font() -> QFont:
     font = QFont(app_font_family())
     font.setPointSize(11)
     return font

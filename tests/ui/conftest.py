@@ -6,12 +6,25 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtCore import QPoint, QPointF, QSettings, Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from canvasapp.app import application, open_main_window
 from canvasapp.ui.main_window import MainWindow
+from canvasapp.ui.theme import LIGHT, apply_theme, current_theme
+
+
+@pytest.fixture(autouse=True)
+def temporary_settings(tmp_path: Path) -> Iterator[Path]:
+    """QSettings in the test's own folder (never the user's), and the light theme after."""
+    folder = tmp_path / "settings"
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(folder))
+    yield folder
+    if QApplication.instance() is not None and current_theme() != LIGHT:
+        apply_theme(LIGHT)
+    QSettings.setDefaultFormat(QSettings.Format.NativeFormat)
 
 
 @pytest.fixture

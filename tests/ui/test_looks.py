@@ -3,8 +3,6 @@ main tool bar; the app font in the UI."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings
@@ -30,16 +28,6 @@ from canvasapp.ui.theme import (
 from tests.ui.conftest import trigger
 
 
-@pytest.fixture(autouse=True)
-def temporary_settings(tmp_path: Path) -> Iterator[Path]:
-    """QSettings in the test's folder; the light theme before and after."""
-    folder = tmp_path / "settings"
-    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(folder))
-    yield folder
-    if QApplication.instance() is not None and current_theme() != LIGHT:
-        apply_theme(LIGHT)
-    QSettings.setDefaultFormat(QSettings.Format.NativeFormat)
 
 
 # --- icons ------------------------------------------------------------------------------

@@ -3,7 +3,6 @@ the overview map. Settings go to a temporary folder, never the user's."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -14,20 +13,9 @@ from pytestqt.qtbot import QtBot
 
 from canvasapp.ui.main_window import MainWindow
 from canvasapp.ui.minimap import MINIMAP_KEY, minimap_shown
-from canvasapp.ui.theme import LIGHT, apply_theme, current_theme
 from tests.ui.conftest import trigger
 
 
-@pytest.fixture(autouse=True)
-def temporary_settings(tmp_path: Path) -> Iterator[Path]:
-    """QSettings in the test's folder; the light theme before and after."""
-    folder = tmp_path / "settings"
-    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(folder))
-    yield folder
-    if QApplication.instance() is not None and current_theme() != LIGHT:
-        apply_theme(LIGHT)
-    QSettings.setDefaultFormat(QSettings.Format.NativeFormat)
 
 
 @pytest.fixture

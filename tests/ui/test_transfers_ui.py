@@ -9,7 +9,6 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtWidgets import QFileDialog, QMessageBox
-from pytestqt.qtbot import QtBot
 
 from canvasapp.formats.archive import dump_archive, read_archive
 from canvasapp.storage import SessionRepository
