@@ -9,7 +9,7 @@ from __future__ import annotations
 from abc import abstractmethod
 
 from canvasapp.commands.base import Command, plural
-from canvasapp.model import Lane, Note, NotePlacement, Session
+from canvasapp.model import Cluster, Lane, Note, NotePlacement, Session
 from canvasapp.ops.lanes import follow_lanes
 
 
@@ -67,6 +67,7 @@ class RemoveLane(_LaneLayoutCommand):
         self._lane: Lane | None = None
         self._index = 0
         self._notes: list[Note] = []
+        self._clusters: list[Cluster] = []
         self._title = title
         self._count = note_count
 
@@ -84,6 +85,7 @@ class RemoveLane(_LaneLayoutCommand):
     def _change(self, session: Session) -> None:
         notes = session.notes_in_lane(self._lane_id)
         self._notes = [note.copy() for note in notes]
+        self._clusters = [cluster.copy() for cluster in session.clusters]
         if notes:
             session.remove_notes(note.id for note in notes)
         lane, self._index = session.remove_lane(self._lane_id)
@@ -94,6 +96,7 @@ class RemoveLane(_LaneLayoutCommand):
         session.add_lane(self._lane.copy(), self._index)
         if self._notes:
             session.add_notes(note.copy() for note in self._notes)
+            session.replace_clusters(self._clusters)  # the lane's notes back in their clusters
 
 
 class RenameLane(Command):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 
 from canvasapp.commands.base import Command, plural
-from canvasapp.model import Note, NotePlacement, Session
+from canvasapp.model import Cluster, Note, NotePlacement, Session
 
 
 class AddNotes(Command):
@@ -31,11 +31,13 @@ class AddNotes(Command):
 
 
 class RemoveNotes(Command):
-    """Remove notes; undo puts back exactly what was removed."""
+    """Remove notes; undo puts back exactly what was removed, each note in its cluster at its
+    place there (and a cluster the deletion emptied comes back too)."""
 
     def __init__(self, note_ids: Iterable[str], *, verb: str = "Delete") -> None:
         self._note_ids = list(dict.fromkeys(note_ids))
         self._removed: list[Note] = []
+        self._clusters: list[Cluster] = []
         self._verb = verb
 
     @property
@@ -43,10 +45,13 @@ class RemoveNotes(Command):
         return f"{self._verb} {plural(len(self._note_ids), 'Note')}"
 
     def apply(self, session: Session) -> None:
+        self._clusters = [cluster.copy() for cluster in session.clusters]
         self._removed = [note.copy() for note in session.remove_notes(self._note_ids)]
 
     def revert(self, session: Session) -> None:
-        session.add_notes(note.copy() for note in self._removed)
+        with session.edit():
+            session.add_notes(note.copy() for note in self._removed)
+            session.replace_clusters(self._clusters)
 
 
 class EditNoteText(Command):

@@ -138,6 +138,53 @@ class SessionClusters:
                 cluster.collapsed = collapsed
             self.clusters_changed.emit([cluster])
 
+    def replace_clusters(self, target: Iterable[Cluster]) -> None:
+        """Make the clusters exactly ``target`` (ids, fields, members and order), touching only
+        the clusters that differ. Commands keep before and after states and swap them: undo
+        and redo are then exact, whatever the edit did (group, merge, split, member moves)."""
+        wanted = [cluster.copy() for cluster in target]
+        owner: dict[str, str] = {}
+        for cluster in wanted:
+            if not cluster.note_ids:
+                raise self._error("A cluster needs at least one note.")
+            for note_id in cluster.note_ids:
+                self._check_note(note_id)
+                if note_id in owner:
+                    raise self._error("A note belongs to one cluster at most.")
+                owner[note_id] = cluster.id
+            cluster.title = _clean_title(cluster.title)
+            if cluster.colour is not None:
+                cluster.colour = self._checked_colour(cluster.colour)
+        by_id = {cluster.id: cluster for cluster in wanted}
+        if len(by_id) != len(wanted):
+            raise self._error("Two clusters share one id.")
+        old_index = {cluster.id: index for index, cluster in enumerate(self._clusters)}
+        with self.edit():
+            removed = [cluster for cluster in self._clusters if cluster.id not in by_id]
+            kept: list[Cluster] = []
+            added: list[Cluster] = []
+            changed: list[Cluster] = []
+            for index, cluster in enumerate(wanted):
+                current = self._cluster_by_id.get(cluster.id)
+                if current is None:
+                    kept.append(cluster)
+                    added.append(cluster)
+                    continue
+                if current != cluster or old_index[cluster.id] != index:
+                    current.title, current.colour, current.lane_id = cluster.title, cluster.colour, cluster.lane_id
+                    current.collapsed, current.note_ids = cluster.collapsed, list(cluster.note_ids)
+                    changed.append(current)
+                kept.append(current)
+            self._clusters = kept
+            self._cluster_by_id = {cluster.id: cluster for cluster in kept}
+            self._cluster_of = owner
+            for cluster in removed:
+                self.cluster_removed.emit(cluster)
+            for cluster in added:
+                self.cluster_added.emit(cluster)
+            if changed:
+                self.clusters_changed.emit(changed)
+
     def cluster_snapshot(self, note_ids: Iterable[str]) -> ClusterSnapshot:
         """Copies of the clusters holding any of these notes, with their places (for an undo)."""
         wanted = {self._cluster_of[note_id] for note_id in note_ids if note_id in self._cluster_of}
