@@ -1,4 +1,5 @@
-"""The notes of a session as Markdown: a heading per lane, a bullet per note.
+"""The notes of a session as Markdown: the next steps, a heading per lane with a bullet per
+note, and the agenda as run.
 
 Note text is escaped so that what people wrote shows as written: ``*``, ``_``, ``#``, ``<``,
 backticks, brackets and friends become literal characters, never emphasis, headings, HTML or
@@ -9,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from canvasapp.ops.run_summary import ActionEntry, AgendaEntry
 from canvasapp.ops.summary import WorkshopSummary
 
 # Characters CommonMark lets a backslash escape and that would otherwise start markup.
@@ -41,8 +43,14 @@ def notes_markdown(summary: WorkshopSummary) -> str:
     if summary.template_name or summary.template_id:
         facts.append(f"Template: {escape_markdown(summary.template_name or summary.template_id or '')}")
     facts.append(f"Notes: {summary.note_count}")
+    if details.purpose:
+        facts.insert(0, f"Purpose: {escape_markdown(_one_line(details.purpose))}")
     lines.extend(f"- {fact}" for fact in facts)
     lines.append("")
+    if summary.actions:
+        lines += ["## Next steps", ""]
+        lines += [_action_line(action) for action in summary.actions]
+        lines.append("")
     for lane in summary.lanes:
         lines.append(f"## {escape_markdown(_one_line(lane.title))} ({len(lane.notes)})")
         lines.append("")
@@ -54,7 +62,31 @@ def notes_markdown(summary: WorkshopSummary) -> str:
         for note in lane.notes:
             lines.append(_bullet(note.text))
         lines.append("")
+    if summary.agenda:
+        lines += ["## Agenda as run", ""]
+        lines += [_agenda_line(number, entry) for number, entry in enumerate(summary.agenda, start=1)]
+        lines.append("")
     return "\n".join(lines).rstrip("\n") + "\n"
+
+
+def _action_line(action: ActionEntry) -> str:
+    """``- [ ] Text — Owner, due 2025-06-01``: a task list item GitHub and editors tick."""
+    box = "[x]" if action.status == "done" else "[ ]"
+    text = escape_markdown(_one_line(action.text)) or "*(empty note)*"
+    who = [escape_markdown(_one_line(action.owner)) if action.owner.strip() else "no owner yet"]
+    if action.due is not None:
+        who.append(f"due {action.due.isoformat()}")
+    return f"- {box} {text} — {', '.join(who)}"
+
+
+def _agenda_line(number: int, entry: AgendaEntry) -> str:
+    used = f"ran {_minutes(entry.used_seconds)}" if entry.ran else "not timed"
+    return f"{number}. {escape_markdown(_one_line(entry.title))} ({entry.kind}): planned {entry.planned_minutes} min, {used}"
+
+
+def _minutes(seconds: float) -> str:
+    whole = round(seconds)
+    return f"{whole // 60} min {whole % 60:02d} s"
 
 
 def _bullet(text: str) -> str:

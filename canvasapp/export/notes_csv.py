@@ -1,10 +1,12 @@
 """The notes of a session as CSV, for spreadsheets and for ``canvasapp import``.
 
-Columns: ``lane, text, cluster, colour, dots, created``. UTF-8 with a byte order mark, because
+Columns: ``lane, text, cluster, colour, dots, created, action_owner, action_due, action_status``. UTF-8 with a byte order mark, because
 spreadsheet programs otherwise guess a legacy encoding and mangle accents, Greek and Cyrillic.
 ``colour`` is the note's own colour, empty while it follows its lane's, so that importing the
 file again gives the same notes. ``cluster`` and ``dots`` stay empty until clusters and votes
 exist in the model; the columns are there so the file's shape does not change when they do.
+The ``action_*`` columns are filled for notes that became follow-up actions (status ``open`` or
+``done``, due date as ``YYYY-MM-DD``) and empty for the rest.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ import io
 
 from canvasapp.ops.summary import LaneEntry, WorkshopSummary
 
-COLUMNS = ("lane", "text", "cluster", "colour", "dots", "created")
+COLUMNS = ("lane", "text", "cluster", "colour", "dots", "created", "action_owner", "action_due", "action_status")
 
 
 def notes_csv(summary: WorkshopSummary) -> bytes:
@@ -23,9 +25,11 @@ def notes_csv(summary: WorkshopSummary) -> bytes:
     writer = csv.writer(out)
     writer.writerow(COLUMNS)
     names = _lane_names(summary.lanes)
+    actions = {action.note_id: action for action in summary.actions}
     for lane in summary.lanes:
         name = names.get(lane.id, "")
         for note in lane.notes:
+            action = actions.get(note.id)
             writer.writerow((
                 name,
                 note.text,
@@ -33,6 +37,9 @@ def notes_csv(summary: WorkshopSummary) -> bytes:
                 note.own_colour or "",
                 "",
                 note.created.isoformat(timespec="milliseconds"),
+                action.owner if action else "",
+                action.due.isoformat() if action and action.due else "",
+                action.status if action else "",
             ))
     return out.getvalue().encode("utf-8-sig")
 

@@ -45,6 +45,7 @@ from reportlab.platypus import (
 from canvasapp import APP_NAME, __version__
 from canvasapp.export.board import BoardPicture, parse_colour, tint
 from canvasapp.export.fonts import BOLD, REGULAR, ensure_glyphs, register_fonts
+from canvasapp.export.pdf_run import agenda_as_run, next_steps
 from canvasapp.files import write_atomically
 from canvasapp.ops.summary import LaneEntry, NoteEntry, WorkshopSummary
 
@@ -190,6 +191,7 @@ class SummaryPdf:
         ensure_glyphs([
             s.title, details.place or "", details.facilitator or "", s.template_name or "",
             s.template_id or "", *(lane.title + lane.prompt for lane in s.lanes), *(note.text for note in s.notes),
+            details.purpose or "", *(action.owner for action in s.actions), *(entry.title for entry in s.agenda),
         ])
 
     def stylesheet(self) -> dict[str, ParagraphStyle]:
@@ -250,6 +252,7 @@ class SummaryPdf:
             story += self.board(styles)
         for index, lane in enumerate(self.summary.lanes):
             story += self.lane_notes(styles, lane, index)
+        story += self.agenda(styles)
         return story
 
     # --- story parts ---------------------------------------------------------------------------
@@ -258,6 +261,8 @@ class SummaryPdf:
         s = self.summary
         details = s.details
         facts: list[tuple[str, str]] = [("Date", _long_date(s))]
+        if details.purpose:
+            facts.insert(0, ("Purpose", details.purpose))
         if details.place:
             facts.append(("Place", details.place))
         if details.facilitator:
@@ -328,7 +333,19 @@ class SummaryPdf:
             style.append(("BACKGROUND", (0, row), (0, row), tint(parse_colour(lane.colour), 0.45)))
         table.setStyle(TableStyle(style))
         parts.append(table)
+        parts += next_steps(s.actions, styles, markup, width, self.font, self.accent)
         return parts
+
+    def agenda(self, styles: dict[str, ParagraphStyle]) -> list[Flowable]:
+        """The agenda as run: each phase's planned and actual minutes."""
+        if not self.summary.agenda:
+            return []
+        width = self.page_size[0] - 2 * self.margin
+        return [
+            CondPageBreak(50 * mm),
+            _Heading("Agenda as run", styles["h1"], outline="Agenda as run", key="agenda", level=1),
+            *agenda_as_run(self.summary.agenda, styles, markup, width, self.font, self.accent),
+        ]
 
     def board(self, styles: dict[str, ParagraphStyle]) -> list[Flowable]:
         s = self.summary

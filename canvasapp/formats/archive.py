@@ -1,7 +1,10 @@
 """The session archive (``*.workshop.json``): a whole session, to rebuild it in another library.
 
 Format ``canvasapp.session``, version 1. What it holds: the session's title, template id and
-times, every lane with all its fields, and every note with all its fields. As clusters, votes,
+times, every lane with all its fields, every note with all its fields (and the follow-up action
+it became), the agenda with the time each phase ran, and the session's details (date, place,
+facilitator, participants, purpose). The last three were added to version 1 as optional fields
+with defaults, so files written before them still read. As clusters, votes,
 participants and actions arrive in the model they are added in a new format version, and
 :data:`UPGRADES` gains the step that brings version 1 files up to it (as nbformat does: each
 version owns one step, and old files climb one step at a time).
@@ -22,13 +25,15 @@ import json
 import math
 from collections.abc import Callable
 from pathlib import Path
+from datetime import date as Date
 from typing import Annotated, Any, Literal
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, StringConstraints, ValidationError
 
 from canvasapp import APP_NAME
 from canvasapp.formats.incoming import BOM, IncomingFileError, parse_json, read_capped, too_large
-from canvasapp.model import Lane, Note, Session, new_id
+from canvasapp.model import FollowUp, Lane, Note, Phase, Session, SessionDetails, new_id
+from canvasapp.model.agenda import MAX_PHASE_MINUTES
 
 FORMAT = "canvasapp.session"
 FORMAT_VERSION = 1
@@ -38,6 +43,7 @@ MAX_ARCHIVE_BYTES = 64 * 1024 * 1024
 MAX_NOTES = 50_000
 MAX_LANES = 50
 MAX_NOTE_TEXT = 100_000
+MAX_PHASES = 200
 #: Board coordinates beyond this are not a real board; they would only break drawing.
 MAX_COORDINATE = 10_000_000.0
 
@@ -72,6 +78,39 @@ class ArchiveLane(_Strict):
     width: Size
 
 
+class ArchiveAction(_Strict):
+    """The follow-up a note became: a next step with an owner and a due date."""
+
+    owner: Annotated[str, StringConstraints(max_length=200)] = ""
+    due: Date | None = None
+    status: Literal["open", "done"] = "open"
+
+
+class ArchivePhase(_Strict):
+    """One step of the session's agenda, with the time the timer ran for it."""
+
+    id: Id
+    title: Annotated[str, StringConstraints(min_length=1, max_length=200)]
+    minutes: int = Field(ge=1, le=MAX_PHASE_MINUTES)
+    kind: Literal["ritual", "brainstorm", "cluster", "vote", "discuss", "actions"]
+    instructions: Annotated[str, StringConstraints(max_length=10_000)] = ""
+    lane_ids: list[Id] = Field(default_factory=list, max_length=MAX_LANES)
+    """The lanes in focus during the phase (empty: the whole board)."""
+    order: int = Field(ge=0, le=10_000)
+    used_seconds: float = Field(default=0.0, ge=0, le=10_000_000)
+    """How long the phase's timer ran (the "agenda as run")."""
+
+
+class ArchiveDetails(_Strict):
+    """What the summary's title block says about the workshop."""
+
+    date: Date | None = None
+    place: Annotated[str, StringConstraints(max_length=1000)] = ""
+    facilitator: Annotated[str, StringConstraints(max_length=1000)] = ""
+    participants: int | None = Field(default=None, ge=0, le=100_000)
+    purpose: Annotated[str, StringConstraints(max_length=1000)] = ""
+
+
 class ArchiveNote(_Strict):
     """A sticky note, with every field the model has."""
 
@@ -88,6 +127,8 @@ class ArchiveNote(_Strict):
     """``None`` while the note follows its lane's colour."""
     created: AwareDatetime
     updated: AwareDatetime
+    action: ArchiveAction | None = None
+    """The follow-up this note became; absent for a plain note (and in older files)."""
 
 
 class SessionArchive(_Strict):
@@ -103,6 +144,12 @@ class SessionArchive(_Strict):
     updated: AwareDatetime
     lanes: list[ArchiveLane] = Field(max_length=MAX_LANES)
     notes: list[ArchiveNote] = Field(max_length=MAX_NOTES)
+    # Added within version 1 with defaults, so files written before them still read.
+    phases: list[ArchivePhase] = Field(default_factory=list, max_length=MAX_PHASES)
+    """The session's agenda, in order."""
+    current_phase_id: Id | None = None
+    """The phase the room was in when the archive was written."""
+    details: ArchiveDetails = ArchiveDetails()
 
 
 #: ``UPGRADES[n]`` turns a version ``n`` document (a dict) into version ``n + 1``.
@@ -148,10 +195,27 @@ def archive_from_session(session: Session) -> SessionArchive:
         notes=[
             ArchiveNote(id=note.id, lane_id=note.lane_id, text=note.text, x=note.x, y=note.y,
                         width=note.width, height=note.height, colour=note.colour,
-                        created=note.created, updated=note.updated)
+                        created=note.created, updated=note.updated, action=_archive_action(note.action))
             for note in sorted(session.notes, key=lambda note: (note.created, note.id))
         ],
+        phases=[
+            ArchivePhase(id=phase.id, title=phase.title, minutes=phase.minutes, kind=phase.kind,  # type: ignore[arg-type]
+                         instructions=phase.instructions, lane_ids=list(phase.lane_ids), order=phase.order,
+                         used_seconds=phase.used_seconds)
+            for phase in session.agenda.phases
+        ],
+        current_phase_id=session.agenda.current_phase_id,
+        details=ArchiveDetails(
+            date=session.details.date, place=session.details.place, facilitator=session.details.facilitator,
+            participants=session.details.participants, purpose=session.details.purpose,
+        ),
     )
+
+
+def _archive_action(action: FollowUp | None) -> ArchiveAction | None:
+    if action is None:
+        return None
+    return ArchiveAction(owner=action.owner, due=action.due, status=action.status)  # type: ignore[arg-type]
 
 
 def session_from_archive(archive: SessionArchive, title: str | None = None) -> Session:
@@ -172,9 +236,18 @@ def session_from_archive(archive: SessionArchive, title: str | None = None) -> S
             lane_id=note.lane_id if note.lane_id in lane_ids else None,
             text=note.text, x=note.x, y=note.y, width=note.width, height=note.height,
             colour=note.colour, created=note.created, updated=note.updated,
+            action=None if note.action is None else FollowUp(
+                owner=note.action.owner, due=note.action.due, status=note.action.status),
         )
         for note in archive.notes
     ]
+    phases = [
+        Phase(id=phase.id, title=phase.title, minutes=phase.minutes, kind=phase.kind,
+              instructions=phase.instructions, lane_ids=tuple(phase.lane_ids), order=phase.order,
+              used_seconds=phase.used_seconds)
+        for phase in archive.phases
+    ]
+    details = archive.details
     return Session(
         id=new_id(),
         title=(title or "").strip() or archive.title,
@@ -183,6 +256,10 @@ def session_from_archive(archive: SessionArchive, title: str | None = None) -> S
         template_id=archive.template_id,
         created=archive.created,
         updated=archive.updated,
+        phases=phases,
+        current_phase_id=archive.current_phase_id,
+        details=SessionDetails(date=details.date, place=details.place, facilitator=details.facilitator,
+                               participants=details.participants, purpose=details.purpose),
     )
 
 
@@ -268,6 +345,9 @@ def _check_consistency(archive: SessionArchive, name: str) -> None:
     lane_ids = [lane.id for lane in archive.lanes]
     if len(set(lane_ids)) != len(lane_ids):
         raise ArchiveError(f"{name}: two lanes share the id {_first_duplicate(lane_ids)!r}.")
+    phase_ids = [phase.id for phase in archive.phases]
+    if len(set(phase_ids)) != len(phase_ids):
+        raise ArchiveError(f"{name}: two phases share the id {_first_duplicate(phase_ids)!r}.")
     note_ids = [note.id for note in archive.notes]
     if len(set(note_ids)) != len(note_ids):
         raise ArchiveError(f"{name}: two notes share the id {_first_duplicate(note_ids)!r}.")

@@ -19,6 +19,7 @@ from pydantic_core import ErrorDetails
 from canvasapp.formats.template import (
     MAX_LANES,
     MAX_NOTE_TEXT,
+    MAX_PHASES,
     MAX_STARTER_NOTES,
     MAX_TEXT,
     MAX_TITLE,
@@ -31,7 +32,7 @@ from canvasapp.files import write_atomically
 from canvasapp.formats.incoming import BOM, IncomingFileError, parse_json, read_capped, too_large
 from canvasapp.formats.template_versions import check_kind, upgrade
 from canvasapp.locations import builtin_templates_dir
-from canvasapp.model import Lane, Note, Session, new_id
+from canvasapp.model import Lane, Note, Phase, Session, new_id
 from canvasapp.ops.layout import lane_rects
 from canvasapp.ops.placement import GridPlacer
 
@@ -203,12 +204,18 @@ def find_template(id_or_file: str | None, user_dir: Path | None = None) -> Works
 
 
 def session_from_template(template: WorkshopTemplate, title: str) -> Session:
-    """A new session with the template's lanes and its starter notes placed in them."""
+    """A new session with the template's lanes, its agenda, and its starter notes placed in the lanes."""
     lanes = [
         Lane(id=lane.id, title=lane.title, prompt=lane.prompt, colour=lane.colour, order=index)
         for index, lane in enumerate(template.lanes)
     ]
     session = Session.create(title, lanes, template_id=template.id)
+    # The agenda is the session's own from now on: the facilitator edits it during the workshop.
+    for order, phase in enumerate(template.phases):
+        session.agenda.add_phase(Phase(
+            id=phase.id, title=phase.title, minutes=phase.minutes, kind=phase.kind,
+            instructions=phase.instructions, lane_ids=tuple(phase.lanes), order=order,
+        ))
     rects = lane_rects(lanes)
     placer = GridPlacer(rects)
     placed: list[Note] = []
@@ -282,16 +289,33 @@ def template_from_session(
         })
     kept = set(lane_ids.values())
 
+    if len(session.agenda):
+        # The session's own agenda, as the facilitator left it (ids made template-safe).
+        phases: list[dict[str, Any]] = []
+        used_ids: set[str] = set()
+        for index, phase in enumerate(session.agenda.phases[:MAX_PHASES]):
+            wanted = phase.id if _ID_PATTERN.match(phase.id) else slug(phase.title, f"phase-{index + 1}")
+            unique, suffix = wanted, 2
+            while unique in used_ids:
+                unique, suffix = f"{wanted[:60]}-{suffix}", suffix + 1
+            used_ids.add(unique)
+            phases.append({
+                "id": unique, "title": _clip(phase.title.strip(), MAX_TITLE) or f"Phase {index + 1}",
+                "minutes": phase.minutes, "kind": phase.kind, "instructions": _clip(phase.instructions, MAX_TEXT),
+                "lanes": [lane_ids[lane] for lane in phase.lane_ids if lane in lane_ids],
+            })
     if base is not None:
-        phases = [
-            {**phase.model_dump(), "lanes": [lane for lane in phase.lanes if lane in kept]}
-            for phase in base.phases
-        ]
+        if not len(session.agenda):
+            phases = [
+                {**phase.model_dump(), "lanes": [lane for lane in phase.lanes if lane in kept]}
+                for phase in base.phases
+            ]
         voting = {**base.voting.model_dump(), "lanes": [lane for lane in base.voting.lanes if lane in kept]}
     else:
-        phases = [phase.model_dump() for phase in default_agenda([lane["id"] for lane in lanes],
-                                                                 [lane["title"] for lane in lanes],
-                                                                 [lane["prompt"] for lane in lanes])]
+        if not len(session.agenda):
+            phases = [phase.model_dump() for phase in default_agenda([lane["id"] for lane in lanes],
+                                                                     [lane["title"] for lane in lanes],
+                                                                     [lane["prompt"] for lane in lanes])]
         voting = VotingDefaults().model_dump()
 
     notes: list[dict[str, str]] = []

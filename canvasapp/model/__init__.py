@@ -1,17 +1,25 @@
 """The domain: plain Python objects and their change events. Standard library only."""
 
+from canvasapp.model.agenda import Agenda, AgendaError, Phase
 from canvasapp.model.cluster import Cluster
+from canvasapp.model.details import SessionDetails
 from canvasapp.model.entities import Lane, Note, NotePlacement, new_id, utc_now
 from canvasapp.model.events import Event
+from canvasapp.model.follow_up import FollowUp
 from canvasapp.model.session import Session, SessionError
 
 __all__ = [
+    "Agenda",
+    "AgendaError",
     "Cluster",
     "Event",
+    "FollowUp",
     "Lane",
     "Note",
     "NotePlacement",
+    "Phase",
     "Session",
+    "SessionDetails",
     "SessionError",
     "new_id",
     "utc_now",

@@ -6,6 +6,8 @@ import uuid
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 
+from canvasapp.model.follow_up import FollowUp
+
 NOTE_WIDTH = 200.0
 NOTE_HEIGHT = 140.0
 LANE_WIDTH = 760.0
@@ -68,6 +70,8 @@ class Note:
     colour: str | None = None
     created: datetime = field(default_factory=utc_now)
     updated: datetime = field(default_factory=utc_now)
+    action: FollowUp | None = None
+    """The follow-up this note became (owner, due date, status); ``None`` for a plain note."""
 
     @property
     def placement(self) -> NotePlacement:

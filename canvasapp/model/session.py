@@ -19,9 +19,12 @@ from canvasapp.model.entities import (
     new_id,
     utc_now,
 )
+from canvasapp.model.agenda import Phase
 from canvasapp.model.cluster import Cluster
+from canvasapp.model.details import SessionDetails
 from canvasapp.model.events import Event
 from canvasapp.model.session_clusters import SessionClusters
+from canvasapp.model.session_facilitation import SessionFacilitation
 
 
 class SessionError(ValueError):
@@ -37,7 +40,7 @@ def _check_colour(colour: str) -> str:
     return colour.upper()
 
 
-class Session(SessionClusters):
+class Session(SessionClusters, SessionFacilitation):
     """The document the facilitator edits.
 
     Every change emits a fine-grained event (for the scene) and, when the outermost
@@ -55,6 +58,9 @@ class Session(SessionClusters):
         created: datetime | None = None,
         updated: datetime | None = None,
         clusters: Iterable[Cluster] = (),
+        phases: Iterable[Phase] = (),
+        current_phase_id: str | None = None,
+        details: SessionDetails | None = None,
     ) -> None:
         self.id = id
         self.title = title
@@ -79,6 +85,7 @@ class Session(SessionClusters):
         self.title_changed: Event[[str]] = Event()
         self.edit_finished: Event[[]] = Event()
         self._init_clusters(clusters)  # after the notes: members are checked against them
+        self._init_facilitation(phases, current_phase_id, details)
 
     @classmethod
     def create(cls, title: str, lanes: Iterable[Lane], template_id: str | None = None) -> Session:

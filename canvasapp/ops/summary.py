@@ -12,6 +12,7 @@ from datetime import date, datetime
 
 from canvasapp.model import Note, Session
 from canvasapp.ops.layout import Rect, lane_rects
+from canvasapp.ops.run_summary import ActionEntry, AgendaEntry, action_entries, agenda_entries
 
 #: The title of the group of notes that sit outside every lane.
 OUTSIDE_LANES_TITLE = "Outside the lanes"
@@ -19,12 +20,27 @@ OUTSIDE_LANES_TITLE = "Outside the lanes"
 
 @dataclass(frozen=True, slots=True)
 class WorkshopDetails:
-    """What the model does not record yet; ``None`` leaves the line out of the summary."""
+    """The title block's facts; ``None`` leaves the line out of the summary."""
 
     date: date | None = None
     place: str | None = None
     facilitator: str | None = None
     participants: int | None = None
+    purpose: str | None = None
+
+
+def details_of(session: Session, overrides: WorkshopDetails | None = None) -> WorkshopDetails:
+    """The session's stored details, each replaced by the override's when that one is given
+    (the command line's ``--date``, ``--place``, ... win over what the session says)."""
+    stored = session.details
+    given = overrides or WorkshopDetails()
+    return WorkshopDetails(
+        date=given.date or stored.date,
+        place=given.place or stored.place or None,
+        facilitator=given.facilitator or stored.facilitator or None,
+        participants=given.participants if given.participants is not None else stored.participants,
+        purpose=given.purpose or stored.purpose or None,
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,6 +86,10 @@ class WorkshopSummary:
     votes_held: bool = False
     """No vote rounds exist in the model yet; the outcome section says so."""
     notes: tuple[NoteEntry, ...] = field(default=())
+    agenda: tuple[AgendaEntry, ...] = field(default=())
+    """The session's phases, planned and as run."""
+    actions: tuple[ActionEntry, ...] = field(default=())
+    """The next steps: notes that became actions, open ones first."""
 
     @property
     def note_count(self) -> int:
@@ -86,8 +106,9 @@ def build_summary(
     details: WorkshopDetails | None = None,
     template_name: str | None = None,
 ) -> WorkshopSummary:
-    """The summary of ``session``; every note appears exactly once."""
-    details = details or WorkshopDetails()
+    """The summary of ``session``; every note appears exactly once. ``details`` override the
+    session's own (see :func:`details_of`)."""
+    details = details_of(session, details)
     lanes = session.lanes
     notes = session.notes
     rects = lane_rects(lanes, notes)
@@ -130,6 +151,10 @@ def build_summary(
         created=session.created,
         updated=session.updated,
         notes=tuple(note for lane in lane_entries for note in lane.notes),
+        agenda=agenda_entries(session),
+        actions=action_entries(
+            session, {note.id: (lane.title, note.number) for lane in lane_entries for note in lane.notes}
+        ),
     )
 
 
