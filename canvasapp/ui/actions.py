@@ -41,6 +41,8 @@ class ActionSpec:
     scope: str = "window"
     """``"board"``: the shortcut works only while the board has the focus, so plain keys
     (arrows, Tab, Enter, N, Esc) stay with the find bar and the history list when they have it."""
+    separator_before: bool = False
+    """A line above this action in its menu: groups read at a glance."""
     swatch: str = ""
     """A ``#RRGGBB`` colour drawn as the action's icon (palette actions)."""
 
@@ -55,7 +57,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("file.open_session", "&Open Session…", "&File", "open_session", (StandardKey.Open,),
                "Open, rename or delete the library's sessions"),
     ActionSpec("file.import", "&Import Notes or Session…", "&File", "transfers.import_file", ("Ctrl+I",),
-               "Add notes from a CSV file, or a session from a .workshop.json archive"),
+               "Add notes from a CSV file, or a session from a .workshop.json archive", separator_before=True),
     ActionSpec("file.export_pdf", "Export &PDF Summary…", "&File/&Export", "transfers.export_pdf", ("Ctrl+E",),
                "The summary to send to everyone after the workshop"),
     ActionSpec("file.export_csv", "Notes as &CSV…", "&File/&Export", "transfers.export_csv", (),
@@ -64,13 +66,13 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("file.export_png", "Board as P&NG Picture…", "&File/&Export", "transfers.export_png", ()),
     ActionSpec("file.export_archive", "Session &Archive…", "&File/&Export", "transfers.export_archive", (),
                "Everything needed to rebuild this session in another library"),
-    ActionSpec("file.import_template", "&Import Template…", "&File", "templates.import_template", (),
-               "Add a template file someone sent you to your templates"),
+    ActionSpec("file.import_template", "Im&port Template…", "&File", "templates.import_template", (),
+               "Add a template file someone sent you to your templates", separator_before=True),
     ActionSpec("file.save_as_template", "Save Session as &Template…", "&File", "templates.save_as_template", (),
                "Keep this session's lanes, prompts and agenda as a template of your own"),
     ActionSpec("file.export_template", "E&xport Template…", "&File", "templates.export_template", (),
                "Write a template to a file you can send to a peer"),
-    ActionSpec("file.quit", "&Quit", "&File", "close", (StandardKey.Quit,)),
+    ActionSpec("file.quit", "&Quit", "&File", "close", (StandardKey.Quit,), separator_before=True),
     # --- Edit: the notes (handlers in canvasapp.ui.board_actions) ------------------------------
     ActionSpec("edit.cut", "Cu&t", "&Edit", "board_actions.cut", (StandardKey.Cut,),
                "Copy the selected notes to the clipboard and delete them"),
@@ -206,6 +208,8 @@ def build_menus(window: QMainWindow, specs: tuple[ActionSpec, ...] = ACTIONS) ->
         if spec.menu not in menus:
             parent, _, title = spec.menu.rpartition(SUBMENU)
             menus[spec.menu] = menus[parent].addMenu(title)
+        if spec.separator_before:
+            menus[spec.menu].addSeparator()
         menus[spec.menu].addAction(action)
         if spec.scope == "board":
             # Added to the board view by the window (board_actions.attach_view), not the window.
