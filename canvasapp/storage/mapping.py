@@ -7,6 +7,7 @@ from typing import Any
 from sqlalchemy import Row
 
 from canvasapp.model import Lane, Note, Session
+from canvasapp.storage.facilitation_rows import action_from_columns, action_values, session_facilitation_values
 from canvasapp.storage.orm import NoteRow
 
 
@@ -17,6 +18,7 @@ def session_values(session: Session) -> dict[str, Any]:
         "template_id": session.template_id,
         "created": session.created,
         "updated": session.updated,
+        **session_facilitation_values(session),
     }
 
 
@@ -45,6 +47,7 @@ def note_values(session_id: str, note: Note) -> dict[str, Any]:
         "colour": note.colour,
         "created": note.created,
         "updated": note.updated,
+        **action_values(note.action),
     }
 
 
@@ -62,10 +65,18 @@ def lane_from_row(row: Row[Any]) -> Lane:
 def note_from_row(row: Row[Any]) -> Note:
     """A note from a row of :data:`NOTE_COLUMNS`, read by position: attribute access on a
     ``Row`` costs more than building the note, and a session opens with 10,000 of them."""
-    return Note(**dict(zip(NOTE_FIELDS, row, strict=True)))
+    note = Note(**dict(zip(NOTE_FIELDS, row[:_FIELD_COUNT], strict=True)))
+    if row[_STATUS] is not None:
+        note.action = action_from_columns(*row[_FIELD_COUNT:])
+    return note
 
 
 #: The note fields kept in the notes table (a model field kept elsewhere is not listed).
 NOTE_FIELDS = ("id", "lane_id", "text", "x", "y", "width", "height", "colour", "created", "updated")
 #: The columns :func:`note_from_row` reads, in the order of :data:`NOTE_FIELDS`.
-NOTE_COLUMNS = tuple(NoteRow.__table__.c[name] for name in NOTE_FIELDS)
+NOTE_COLUMNS = tuple(NoteRow.__table__.c[name] for name in NOTE_FIELDS) + tuple(
+    # After the fields: the note's follow-up action (schema 3), made into a FollowUp.
+    NoteRow.__table__.c[name] for name in ("action_owner", "action_due", "action_status")
+)
+_FIELD_COUNT = len(NOTE_FIELDS)
+_STATUS = _FIELD_COUNT + 2

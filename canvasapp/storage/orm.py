@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 
-from sqlalchemy import Boolean, DateTime, Float, ForeignKey, Index, Integer, MetaData, String, Text
+from sqlalchemy import Boolean, Date, DateTime, Float, ForeignKey, Index, Integer, MetaData, String, Text
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 from sqlalchemy.types import TypeDecorator
@@ -47,6 +47,13 @@ class SessionRow(Base):
     template_id: Mapped[str | None] = mapped_column(String(200))
     created: Mapped[datetime]
     updated: Mapped[datetime] = mapped_column(index=True)
+    # Schema 3 (issue 8): the phase the room is in, and the details for the PDF's title block.
+    current_phase_id: Mapped[str | None] = mapped_column(String(200))
+    held_on: Mapped[date | None] = mapped_column(Date)
+    place: Mapped[str | None] = mapped_column(Text)
+    facilitator: Mapped[str | None] = mapped_column(Text)
+    participants: Mapped[int | None] = mapped_column(Integer)
+    purpose: Mapped[str | None] = mapped_column(Text)
 
 
 class LaneRow(Base):
@@ -80,6 +87,10 @@ class NoteRow(Base):
     colour: Mapped[str | None] = mapped_column(String(16))
     created: Mapped[datetime]
     updated: Mapped[datetime]
+    # Schema 3: the follow-up action the note became; ``action_status`` NULL for a plain note.
+    action_owner: Mapped[str | None] = mapped_column(Text)
+    action_due: Mapped[date | None] = mapped_column(Date)
+    action_status: Mapped[str | None] = mapped_column(String(16))
 
 
 class ClusterRow(Base):
@@ -108,3 +119,20 @@ class ClusterNoteRow(Base):
     note_id: Mapped[str] = mapped_column(ForeignKey("notes.id", ondelete="CASCADE"), primary_key=True)
     cluster_id: Mapped[str] = mapped_column(ForeignKey("clusters.id", ondelete="CASCADE"))
     position: Mapped[int] = mapped_column(Integer)
+
+
+class PhaseRow(Base):
+    """One phase of a session's agenda (schema 3), with the time its timer ran."""
+
+    __tablename__ = "phases"
+
+    session_id: Mapped[str] = mapped_column(ForeignKey("sessions.id", ondelete="CASCADE"), primary_key=True)
+    id: Mapped[str] = mapped_column(String(200), primary_key=True)
+    position: Mapped[int] = mapped_column(Integer)
+    title: Mapped[str] = mapped_column(Text)
+    minutes: Mapped[int] = mapped_column(Integer)
+    kind: Mapped[str] = mapped_column(String(20))
+    instructions: Mapped[str] = mapped_column(Text, default="")
+    # Space-separated lane ids (lane ids never hold spaces): a list read and written whole.
+    lane_ids: Mapped[str] = mapped_column(Text, default="")
+    used_seconds: Mapped[float] = mapped_column(Float, default=0.0)

@@ -11,6 +11,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from canvasapp.model import Session, utc_now
 from canvasapp.storage.cluster_rows import insert_clusters, load_clusters
 from canvasapp.storage.errors import LibraryError, driver_message
+from canvasapp.storage.facilitation_rows import details_from_row, insert_phases, load_phases
 from canvasapp.storage.library import Library
 from canvasapp.storage.mapping import (
     NOTE_COLUMNS,
@@ -99,6 +100,7 @@ class SessionRepository:
                 if len(session):
                     connection.execute(insert(_notes), [note_values(session.id, note) for note in session.notes])
                 insert_clusters(connection, session)
+                insert_phases(connection, session)
         except SQLAlchemyError as error:
             raise LibraryError(f"Could not save the session {session.title!r}: {driver_message(error)}.") from None
 
@@ -114,6 +116,7 @@ class SessionRepository:
                 select(*NOTE_COLUMNS).where(_notes.c.session_id == session_id).order_by(_notes.c.created, _notes.c.id)
             ).all()
             clusters = load_clusters(connection, session_id)
+            phases = load_phases(connection, session_id)
         return Session(
             id=row.id,
             title=row.title,
@@ -123,6 +126,9 @@ class SessionRepository:
             lanes=[lane_from_row(lane) for lane in lanes],
             notes=[note_from_row(note) for note in notes],
             clusters=clusters,
+            phases=phases,
+            current_phase_id=row.current_phase_id,
+            details=details_from_row(row),
         )
 
     def rename(self, session_id: str, title: str) -> None:

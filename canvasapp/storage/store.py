@@ -11,6 +11,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from canvasapp.model import Event, Lane, Note, Session
 from canvasapp.storage.cluster_rows import ClusterChanges
 from canvasapp.storage.errors import driver_message
+from canvasapp.storage.facilitation_rows import FacilitationChanges
 from canvasapp.storage.library import Library
 from canvasapp.storage.mapping import lane_values, note_values
 from canvasapp.storage.orm import LaneRow, NoteRow, SessionRow
@@ -39,6 +40,7 @@ class SessionStore:
         self._dirty_lanes: dict[str, Lane] = {}
         self._removed_lanes: set[str] = set()
         self._clusters = ClusterChanges(session, self._upsert)
+        self._facilitation = FacilitationChanges(session, self._upsert)
         self.saved: Event[[]] = Event()
         self.save_failed: Event[[str]] = Event()
         for event, observer in self._observers():
@@ -58,6 +60,8 @@ class SessionStore:
             (session.lane_removed, self._mark_lane_removed),
             (session.title_changed, self._mark_session),
             *self._clusters.observers(),
+            (session.note_actions_changed, self._mark_notes),
+            *self._facilitation.observers(),
             (session.edit_finished, self.flush),
         ]
 
@@ -70,7 +74,7 @@ class SessionStore:
     def pending(self) -> bool:
         return bool(
             self._dirty or self._removed or self._session_dirty or self._dirty_lanes or self._removed_lanes
-            or self._clusters.pending
+            or self._clusters.pending or self._facilitation.pending
         )
 
     def _mark_notes(self, notes: list[Note]) -> None:
@@ -130,6 +134,7 @@ class SessionStore:
                     changing = {name: statement.excluded[name] for name in rows[0] if name != "id"}
                     connection.execute(statement.on_conflict_do_update(index_elements=["id"], set_=changing), rows)
                 self._clusters.write(connection)  # after the notes: memberships refer to them
+                self._facilitation.write(connection)
                 connection.execute(
                     update(_sessions)
                     .where(_sessions.c.id == session.id)
@@ -143,5 +148,6 @@ class SessionStore:
         self._dirty_lanes.clear()
         self._removed_lanes.clear()
         self._clusters.clear()
+        self._facilitation.clear()
         self._session_dirty = False
         self.saved.emit()

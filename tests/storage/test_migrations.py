@@ -167,6 +167,24 @@ def test_every_released_library_still_opens(fixture: Path, tmp_path: Path) -> No
                 {field: getattr(cluster, field) for field in ("id", "title", "colour", "lane_id", "collapsed", "note_ids")}
                 for cluster in session.clusters
             ] == known.get("clusters", [])
+            # Schema 3 added the agenda, the details and the notes' actions; older fixtures have
+            # none of them, and must load with an empty agenda, no details and no actions.
+            assert [
+                {"id": p.id, "title": p.title, "minutes": p.minutes, "kind": p.kind, "instructions": p.instructions,
+                 "lane_ids": list(p.lane_ids), "used_seconds": p.used_seconds}
+                for p in session.agenda.phases
+            ] == known.get("phases", [])
+            assert session.agenda.current_phase_id == known.get("current_phase_id")
+            details = session.details
+            assert {
+                "date": details.date.isoformat() if details.date else None, "place": details.place,
+                "facilitator": details.facilitator, "participants": details.participants, "purpose": details.purpose,
+            } == known.get("details", {"date": None, "place": "", "facilitator": "", "participants": None, "purpose": ""})
+            assert [
+                {"note_id": n.id, "owner": n.action.owner, "due": n.action.due.isoformat() if n.action.due else None,
+                 "status": n.action.status}
+                for n in session.action_notes if n.action is not None
+            ] == known.get("actions", [])
     finally:
         library.close()
 
