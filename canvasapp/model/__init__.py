@@ -7,6 +7,7 @@ from canvasapp.model.entities import Lane, Note, NotePlacement, new_id, utc_now
 from canvasapp.model.events import Event
 from canvasapp.model.follow_up import FollowUp
 from canvasapp.model.session import Session, SessionError
+from canvasapp.model.voting import Participant, RoundState, Vote, VoteRound, Voting, VotingError
 
 __all__ = [
     "Agenda",
@@ -16,11 +17,17 @@ __all__ = [
     "FollowUp",
     "Lane",
     "Note",
+    "Participant",
     "NotePlacement",
     "Phase",
+    "RoundState",
     "Session",
     "SessionDetails",
     "SessionError",
+    "Vote",
+    "VoteRound",
+    "Voting",
+    "VotingError",
     "new_id",
     "utc_now",
 ]

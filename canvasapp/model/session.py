@@ -25,6 +25,7 @@ from canvasapp.model.details import SessionDetails
 from canvasapp.model.events import Event
 from canvasapp.model.session_clusters import SessionClusters
 from canvasapp.model.session_facilitation import SessionFacilitation
+from canvasapp.model.voting import Voting
 
 
 class SessionError(ValueError):
@@ -86,6 +87,8 @@ class Session(SessionClusters, SessionFacilitation):
         self.edit_finished: Event[[]] = Event()
         self._init_clusters(clusters)  # after the notes: members are checked against them
         self._init_facilitation(phases, current_phase_id, details)
+        # Vote rounds, roster and dots (issue 7); storage fills it with Voting.load.
+        self.voting = Voting(self.edit, self)
 
     @classmethod
     def create(cls, title: str, lanes: Iterable[Lane], template_id: str | None = None) -> Session:
