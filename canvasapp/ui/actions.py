@@ -47,7 +47,7 @@ class ActionSpec:
     """A ``#RRGGBB`` colour drawn as the action's icon (palette actions)."""
 
 
-MENUS = ("&File", "&Edit", "&View", "&Arrange", "&Lanes", "&Help")
+MENUS = ("&File", "&Edit", "&View", "A&genda", "&Arrange", "&Lanes", "&Help")
 #: A menu path "&Edit/Note &Colour" puts an action in a submenu.
 SUBMENU = "/"
 
@@ -56,6 +56,8 @@ ACTIONS: tuple[ActionSpec, ...] = (
                "Start a new session from a template"),
     ActionSpec("file.open_session", "&Open Session…", "&File", "open_session", (StandardKey.Open,),
                "Open, rename or delete the library's sessions"),
+    ActionSpec("file.session_details", "Session &Details…", "&File", "facilitation.edit_details", (),
+               "Date, place, facilitator, participants and purpose (the PDF's title block)"),
     ActionSpec("file.import", "&Import Notes or Session…", "&File", "transfers.import_file", ("Ctrl+I",),
                "Add notes from a CSV file, or a session from a .workshop.json archive", separator_before=True),
     ActionSpec("file.export_pdf", "Export &PDF Summary…", "&File/&Export", "transfers.export_pdf", ("Ctrl+E",),
@@ -112,6 +114,11 @@ ACTIONS: tuple[ActionSpec, ...] = (
                    argument=colour.hex, swatch=colour.hex)
         for number, colour in enumerate(PALETTE, start=1)
     ),
+    ActionSpec("note.make_action", "&Make Action from Note", "&Edit", "facilitation.make_action", ("Ctrl+Shift+K",),
+               "Turn the selected notes into follow-up actions with an owner and a due date",
+               separator_before=True),
+    ActionSpec("note.remove_action", "Remove Acti&on", "&Edit", "facilitation.remove_action", (),
+               "The selected action becomes a plain note again"),
     ActionSpec("edit.find", "&Find…", "&Edit", "board_actions.find", (StandardKey.Find,),
                "Find notes by their text"),
     ActionSpec("edit.find_next", "Find Ne&xt", "&Edit", "board_actions.find_next", ("F3",),
@@ -137,6 +144,40 @@ ACTIONS: tuple[ActionSpec, ...] = (
                "High contrast and large type, for a projector", checkable=True, group="theme"),
     ActionSpec("view.theme_dark", "&Dark Theme", "&View", "use_dark_theme", (),
                "Light text on dark, for preparing at a screen", checkable=True, group="theme"),
+    # --- Running the room (handlers in canvasapp.ui.facilitation) ------------------------------
+    ActionSpec("view.present", "&Presentation Mode", "&View", "facilitation.present", ("F5",),
+               "Full screen for the projector: the board, the phase and the timer (Esc leaves)",
+               checkable=True, separator_before=True),
+    ActionSpec("view.audience", "A&udience Window", "&View", "facilitation.show_audience", ("F6",),
+               "A clean view of the board for a second screen (the projector)", checkable=True),
+    ActionSpec("view.audience_follow", "Audience Follows My &View", "&View", "facilitation.audience_follow", (),
+               "The audience window shows what you see; off: the whole board", checkable=True),
+    ActionSpec("view.agenda", "A&genda Panel", "&View", "facilitation.show_agenda", ("F8",),
+               "The phases, the current one and its timer", checkable=True, separator_before=True),
+    ActionSpec("view.actions", "A&ctions Panel", "&View", "facilitation.show_actions", ("F9",),
+               "The follow-up actions with owners and due dates", checkable=True),
+    ActionSpec("agenda.next", "&Next Phase", "A&genda", "facilitation.next_phase", ("PgDown",),
+               "Go to the next phase and focus the board on its lanes"),
+    ActionSpec("agenda.previous", "&Previous Phase", "A&genda", "facilitation.previous_phase", ("PgUp",),
+               "Go back to the previous phase"),
+    ActionSpec("timer.start_pause", "&Start", "A&genda", "facilitation.timer_start_pause", ("Ctrl+Space",),
+               "Start or pause the phase's countdown", separator_before=True),
+    ActionSpec("timer.reset", "&Reset", "A&genda", "facilitation.timer_reset", ("Ctrl+Shift+Space",),
+               "Back to the phase's full time"),
+    ActionSpec("timer.plus", "+1 min", "A&genda", "facilitation.timer_add", ("Ctrl+]",),
+               "One more minute for this phase", argument=1),
+    ActionSpec("timer.minus", "−1 min", "A&genda", "facilitation.timer_add", ("Ctrl+[",),
+               "One minute less for this phase", argument=-1),
+    ActionSpec("agenda.add", "&Add Phase…", "A&genda", "facilitation.add_phase", (),
+               "A new phase after the chosen one", separator_before=True),
+    ActionSpec("agenda.edit", "&Edit Phase…", "A&genda", "facilitation.edit_phase", (),
+               "Title, minutes, kind, instructions and lanes of the chosen phase"),
+    ActionSpec("agenda.delete", "&Delete Phase", "A&genda", "facilitation.delete_phase", (),
+               "Remove the chosen phase (Undo brings it back)"),
+    ActionSpec("agenda.move_up", "Move Phase &Up", "A&genda", "facilitation.move_phase", (),
+               "Earlier in the agenda", argument=-1),
+    ActionSpec("agenda.move_down", "Move Phase Do&wn", "A&genda", "facilitation.move_phase", (),
+               "Later in the agenda", argument=1),
     # --- Arrange and Lanes (handlers in canvasapp.ui.board_actions) ----------------------------
     ActionSpec("arrange.tidy", "&Tidy into Grid", "&Arrange", "board_actions.tidy", ("Ctrl+Shift+A",),
                "Line the selected notes up on a grid inside their lane"),

@@ -16,6 +16,7 @@ from canvasapp.storage import Library, SessionRepository
 from canvasapp.ui.actions import ACTIONS, build_menus, build_toolbar, menu
 from canvasapp.ui.board_actions import BoardActions
 from canvasapp.ui.board_view import BoardView
+from canvasapp.ui.facilitation import FacilitationController
 from canvasapp.ui.icons import icon
 from canvasapp.ui.minimap import MinimapView, minimap_shown, save_minimap_shown
 from canvasapp.ui.session_dialog import OpenSessionDialog
@@ -49,6 +50,7 @@ class MainWindow(QMainWindow):
         self.templates = TemplateController(self, templates_dir)
         self.transfers = TransferController(self)
         self.board_actions = BoardActions(self)  # the editing actions' handlers
+        self.facilitation = FacilitationController(self)  # agenda, timer, presenting, actions
         self.actions_by_id: dict[str, QAction] = build_menus(self)
         edit_menu = menu(self, "&Edit")
         first = edit_menu.actions()[0] if edit_menu.actions() else None
@@ -58,6 +60,7 @@ class MainWindow(QMainWindow):
             self.addAction(action)
             self.actions_by_id[action.objectName()] = action
         self.board_actions.install(self.actions_by_id)
+        self.facilitation.install(self.actions_by_id)
 
         self.setAcceptDrops(True)
         self._read_only_label = QLabel()
@@ -109,12 +112,14 @@ class MainWindow(QMainWindow):
         QTimer.singleShot(0, self.view.show_lanes)
         self.view.setFocus()
         self.board_actions.attach(document)
+        self.facilitation.attach(document)
 
     def close_document(self) -> None:
         if self.document is None:
             return
         self.undo_group.removeStack(self.document.editor.undo_stack)
         self.board_actions.detach()
+        self.facilitation.detach()
         self.document.close()
         self.document = None
 

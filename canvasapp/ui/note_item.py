@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from canvasapp.ui.audience_flag import is_audience
 from canvasapp.ui.text_fit import fitted_font, font_px
 
 TEXT_COLOUR = QColor("#1A1A1A")
@@ -186,19 +187,21 @@ class NoteItem(QGraphicsItem):
         painter.setPen(self._border)
         painter.setBrush(self._colour)
         painter.drawRoundedRect(self._rect, 4, 4)
-        if self._match:
+        # The audience view (a second view of this scene) shows the board, not the tool.
+        chrome = not is_audience(widget)
+        if self._match and chrome:
             current = self._match == 2
             painter.setPen(QPen(CURRENT_MATCH_COLOUR if current else MATCH_COLOUR, 8 if current else 5))
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawRoundedRect(self._rect.adjusted(-3, -3, 3, 3), 7, 7)
-        if self.isSelected():
+        if chrome and self.isSelected():
             painter.setPen(QPen(SELECTION_COLOUR, 4))
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawRoundedRect(self._rect.adjusted(-1, -1, 1, 1), 5, 5)
         painter.setPen(TEXT_COLOUR)
         painter.setFont(self._font)
         painter.drawStaticText(self._rect.topLeft() + _TEXT_OFFSET, self._static)
-        if self._handle_shown:
+        if chrome and self._handle_shown:
             # A corner triangle: the grip people know from window corners.
             handle = self.handle_rect()
             path = QPainterPath(handle.bottomRight())

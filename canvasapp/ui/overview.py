@@ -14,6 +14,7 @@ from PySide6.QtCore import QRectF, QSizeF, Qt
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
+from canvasapp.ui.audience_flag import is_audience
 from canvasapp.ui.board_scene import BoardScene
 from canvasapp.ui.note_item import DETAIL_THRESHOLD, SELECTION_COLOUR, NoteItem
 
@@ -67,14 +68,14 @@ class NoteBlocksItem(QGraphicsItem):
         self._rebuild()
         return self._blocks
 
-    def draw(self, painter: QPainter) -> None:
+    def draw(self, painter: QPainter, selection: bool = True) -> None:
         """Paint every note as a block (also used by the overview map)."""
         self._rebuild()
         painter.setPen(Qt.PenStyle.NoPen)
         for colour, rects in self._blocks:
             painter.setBrush(colour)
             painter.drawRects(rects)
-        if self._selected:
+        if self._selected and selection:
             pen = QPen(SELECTION_COLOUR, 3)
             pen.setCosmetic(True)  # visible at any zoom
             painter.setPen(pen)
@@ -123,7 +124,7 @@ class NoteBlocksItem(QGraphicsItem):
         scale = option.levelOfDetailFromTransform(painter.worldTransform())  # type: ignore[attr-defined]
         if scale >= DETAIL_THRESHOLD:
             return
-        self.draw(painter)
+        self.draw(painter, selection=not is_audience(widget))
 
 
 def _note_size(item: NoteItem) -> tuple[float, float]:

@@ -3,24 +3,22 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate, QSettings, QUrl
+from PySide6.QtCore import QSettings, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QDoubleSpinBox,
     QFileDialog,
     QFormLayout,
-    QLineEdit,
+    QLabel,
     QMessageBox,
-    QSpinBox,
+    QPushButton,
     QWidget,
 )
 
@@ -34,7 +32,7 @@ from canvasapp.formats.archive import ArchiveError, dump_archive, read_archive
 from canvasapp.formats.notes_csv import CsvImportError, notes_from_csv, read_csv_file
 from canvasapp.model import Session
 from canvasapp.ops.placement import below_existing
-from canvasapp.ops.summary import WorkshopDetails, build_summary
+from canvasapp.ops.summary import build_summary
 from canvasapp.storage import LibraryError
 from canvasapp.ui.board_image import board_png
 
@@ -60,14 +58,15 @@ class TransferController:
         session = self.session
         if session is None:
             return
-        dialog = ExportPdfDialog(session, self.window)
+        dialog = ExportPdfDialog(session, self.window.facilitation.edit_details, self.window)
         if not dialog.exec():
             return
         path = self._ask_target("Export PDF Summary", session, ".pdf", "PDF documents (*.pdf)")
         if path is None:
             return
         options = PdfOptions(page_size=dialog.page_size(), include_board=dialog.include_board())
-        summary = build_summary(session, dialog.details(), self._template_name(session))
+        # The title block shows the session's own details (File > Session Details…).
+        summary = build_summary(session, None, self._template_name(session))
         if self._write(path, "PDF summary", lambda: summary_pdf(summary, options)) and dialog.open_when_done():
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
 
@@ -170,9 +169,10 @@ class TransferController:
 
 
 class ExportPdfDialog(QDialog):
-    """What the summary should say about the workshop, and how it is printed."""
+    """How the summary is printed; the workshop's details are the session's own, shown here
+    with a button to change them."""
 
-    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+    def __init__(self, session: Session, edit_details: Callable[[], None], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("export_pdf_dialog")
         self.setWindowTitle("Export PDF Summary")
@@ -188,22 +188,21 @@ class ExportPdfDialog(QDialog):
         self.open_after = QCheckBox("Open the PDF when it is written")
         self.open_after.setObjectName("open_when_done")
         self.open_after.setChecked(settings.value("pdf/open", "true") == "true")
-        self.date = QDateEdit(QDate(session.created.astimezone().date()))
-        self.date.setCalendarPopup(True)
-        self.place = QLineEdit()
-        self.facilitator = QLineEdit(str(settings.value("pdf/facilitator", "")))
-        self.participants = QSpinBox()
-        self.participants.setRange(0, 10_000)
-        self.participants.setSpecialValueText("not given")
+        self._session = session
+        self.details_label = QLabel()
+        self.details_label.setObjectName("pdf_details")
+        self.details_label.setWordWrap(True)
+        self.details_button = QPushButton("Session Details…")
+        self.details_button.setObjectName("edit_details_button")
+        self.details_button.clicked.connect(lambda: (edit_details(), self._show_details()))
+        self._show_details()
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         buttons.addButton("Export…", QDialogButtonBox.ButtonRole.AcceptRole).setObjectName("export_button")
         buttons.accepted.connect(self._accept)
         buttons.rejected.connect(self.reject)
         form = QFormLayout(self)
-        form.addRow("Date:", self.date)
-        form.addRow("Place:", self.place)
-        form.addRow("Facilitator:", self.facilitator)
-        form.addRow("Participants:", self.participants)
+        form.addRow("Title block:", self.details_label)
+        form.addRow("", self.details_button)
         form.addRow("Paper:", self.paper)
         form.addRow("", self.board)
         form.addRow("", self.open_after)
@@ -218,20 +217,19 @@ class ExportPdfDialog(QDialog):
     def open_when_done(self) -> bool:
         return self.open_after.isChecked()
 
-    def details(self) -> WorkshopDetails:
-        picked = self.date.date()
-        return WorkshopDetails(
-            date=date(picked.year(), picked.month(), picked.day()),
-            place=self.place.text().strip() or None,
-            facilitator=self.facilitator.text().strip() or None,
-            participants=self.participants.value() or None,
-        )
+    def _show_details(self) -> None:
+        details = self._session.details
+        day = details.date or self._session.created.astimezone().date()
+        lines = [f"{day.day} {day.strftime('%B')} {day.year}"]
+        lines += [text for text in (details.place, details.facilitator) if text]
+        if details.participants is not None:
+            lines.append(f"{details.participants} participants")
+        self.details_label.setText(" · ".join(lines))
 
     def _accept(self) -> None:
         settings = QSettings()
         settings.setValue("pdf/paper", self.page_size())
         settings.setValue("pdf/open", "true" if self.open_when_done() else "false")
-        settings.setValue("pdf/facilitator", self.facilitator.text().strip())
         self.accept()
 
 

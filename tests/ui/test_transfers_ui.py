@@ -39,16 +39,30 @@ def note_count(library_path: Path, session_id: str) -> int:
 
 
 @pytest.mark.skipif(not shutil.which("pdftotext"), reason="needs poppler-utils")
-def test_export_pdf_with_the_details_typed_in_the_dialog(make_session, make_window, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_export_pdf_with_the_sessions_details(make_session, make_window, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     session = make_session("Spring gathering", notes=[("drivers", "Stories of success"), ("blockers", "R&D <b>time</b>")])
     window = make_window(session.id)
     target = tmp_path / "summary.pdf"
     save_to(monkeypatch, target)
 
-    def fill(dialog) -> None:  # type: ignore[no-untyped-def]
+    def fill_details(dialog) -> None:  # type: ignore[no-untyped-def]
         dialog.place.setText("Utrecht")
         dialog.facilitator.setText("Ragni")
         dialog.participants.setValue(14)
+        dialog.purpose.setPlainText("Plan the spring")
+        dialog.accept()
+
+    when_dialog_opens(fill_details)
+    trigger(window, "file.session_details")
+    assert session.id == window.document.session.id
+    details = window.document.session.details
+    assert (details.place, details.facilitator, details.participants) == ("Utrecht", "Ragni", 14)
+    window.undo_group.undo()
+    assert window.document.session.details.place == ""
+    window.undo_group.redo()
+
+    def fill(dialog) -> None:  # type: ignore[no-untyped-def]
+        assert "Utrecht" in dialog.details_label.text()  # the PDF dialog shows the session's details
         dialog.paper.setCurrentIndex(dialog.paper.findData("letter"))
         dialog.open_after.setChecked(False)
         dialog.accept()
@@ -57,7 +71,7 @@ def test_export_pdf_with_the_details_typed_in_the_dialog(make_session, make_wind
     trigger(window, "file.export_pdf")
 
     text = subprocess.run(["pdftotext", "-layout", str(target), "-"], capture_output=True, text=True, check=True).stdout
-    for expected in ("Spring gathering", "Utrecht", "Ragni", "14", "Stories of success", "R&D <b>time</b>"):
+    for expected in ("Spring gathering", "Utrecht", "Ragni", "14", "Plan the spring", "Stories of success", "R&D <b>time</b>"):
         assert expected in text
     info = subprocess.run(["pdfinfo", str(target)], capture_output=True, text=True, check=True).stdout
     assert "612 x 792" in info  # US Letter

@@ -1,0 +1,196 @@
+"""Running the room as a facilitator does: the agenda and its timer (with a fake clock), the
+presentation mode, the audience window, the Actions panel."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QPointF, Qt
+from PySide6.QtGui import QColor, QImage
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from canvasapp.model import FollowUp
+from canvasapp.ops.timer import TimerLevel
+from canvasapp.storage import SessionRepository, open_library
+from canvasapp.ui.note_item import SELECTION_COLOUR
+from tests.ui.conftest import trigger
+from tests.ui.dialogs import when_dialog_opens
+
+
+class FakeClock:
+    def __init__(self) -> None:
+        self.now = 500.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def test_next_phase_highlights_focuses_and_times_it(make_session, make_window, library_path: Path, qtbot: QtBot) -> None:  # type: ignore[no-untyped-def]
+    session = make_session(notes=[("drivers", "Belonging"), ("blockers", "No time")])
+    window = make_window(session.id)
+    clock = FakeClock()
+    facilitation = window.facilitation
+    facilitation.clock = clock
+    panel = facilitation.agenda_panel
+    assert panel.list.count() == len(session.agenda.phases)
+    assert panel.highlighted_phase_id() is None
+
+    trigger(window, "agenda.next")
+    trigger(window, "agenda.next")
+    current = window.document.session.agenda.current_phase
+    assert current is not None and panel.highlighted_phase_id() == current.id
+    assert current.lane_ids, "the built-in template's second phase focuses on a lane"
+    qtbot.waitUntil(lambda: window.view.visible_scene_rect().center().x()
+                    < window.document.scene.lane_item(current.lane_ids[0]).sceneBoundingRect().right())
+
+    trigger(window, "timer.start_pause")
+    clock.now += current.minutes * 60 - 30
+    facilitation.tick()
+    assert panel.timer.level is TimerLevel.WARNING
+    assert panel.timer.digits.text() == "0:30"
+    trigger(window, "timer.plus")
+    assert facilitation.reading().text == "1:30"
+    trigger(window, "timer.minus")
+    clock.now += 45
+    facilitation.tick()
+    assert panel.timer.level is TimerLevel.OVER and panel.timer.status.text() == "Time's up"
+    used = current.minutes * 60 + 15
+
+    # Moving on records the time the phase used, and the next phase's clock keeps running.
+    trigger(window, "agenda.next")
+    assert window.document.session.agenda.phase(current.id).used_seconds == used
+    assert facilitation.timer is not None and facilitation.timer.running
+    window.close()
+    library = open_library(library_path)
+    try:
+        loaded = SessionRepository(library).load(session.id)
+        assert loaded.agenda.phase(current.id).used_seconds == used
+        assert loaded.agenda.current_phase_id == window_phase_after(current.id, loaded)
+    finally:
+        library.close()
+
+
+def window_phase_after(phase_id: str, session) -> str:  # type: ignore[no-untyped-def]
+    ids = [phase.id for phase in session.agenda.phases]
+    return ids[ids.index(phase_id) + 1]
+
+
+def test_phases_are_edited_with_undo(make_session, make_window) -> None:  # type: ignore[no-untyped-def]
+    session = make_session()
+    window = make_window(session.id)
+    agenda = window.document.session.agenda
+    before = [phase.id for phase in agenda.phases]
+    window.facilitation.agenda_panel.list.setCurrentRow(0)
+
+    def fill(dialog) -> None:  # type: ignore[no-untyped-def]
+        dialog.title.setText("Coffee break")
+        dialog.minutes.setValue(12)
+        dialog.kind.setCurrentText("ritual")
+        dialog.accept()
+
+    when_dialog_opens(fill)
+    trigger(window, "agenda.add")
+    assert [phase.title for phase in agenda.phases][1] == "Coffee break"
+    assert agenda.phases[1].minutes == 12
+    trigger(window, "agenda.move_down")
+    assert agenda.phases[2].title == "Coffee break"
+    trigger(window, "agenda.delete")
+    assert "Coffee break" not in [phase.title for phase in agenda.phases]
+    assert window.undo_group.undoText() == "Delete Phase “Coffee break”"
+    for _ in range(3):
+        window.undo_group.undo()
+    assert [phase.id for phase in agenda.phases] == before
+
+
+def test_presentation_mode_hides_the_tool_and_esc_leaves_unless_typing(make_session, make_window, qtbot: QtBot) -> None:  # type: ignore[no-untyped-def]
+    session = make_session(notes=[("drivers", "Belonging")])
+    window = make_window(session.id)
+    trigger(window, "view.agenda")
+    assert window.facilitation.agenda_dock.isVisible()
+    trigger(window, "view.present")
+    presentation = window.facilitation.presentation
+    assert presentation.active and window.isFullScreen()
+    assert not window.menuBar().isVisible() and not window.facilitation.agenda_dock.isVisible()
+    assert presentation.overlay is not None and presentation.overlay.isVisible()
+
+    note_id = window.document.session.notes[0].id
+    window.document.scene.begin_editing(note_id)
+    qtbot.keyClick(window.view.viewport(), Qt.Key.Key_Escape)
+    assert presentation.active, "the first Esc only ends the editing"
+    assert window.document.scene.editor is None
+    qtbot.keyClick(window.view.viewport(), Qt.Key.Key_Escape)
+    assert not presentation.active
+    assert window.menuBar().isVisible() and window.facilitation.agenda_dock.isVisible()
+    assert not window.actions_by_id["view.present"].isChecked()
+
+
+def _render(view) -> QImage:  # type: ignore[no-untyped-def]
+    """What the view's viewport shows, painted as on screen (the viewport is the ``widget``
+    items are given in ``paint``)."""
+    return view.viewport().grab().toImage()
+
+
+def test_audience_window_shows_edits_and_no_selection(make_session, make_window, qtbot: QtBot) -> None:  # type: ignore[no-untyped-def]
+    session = make_session()
+    window = make_window(session.id)
+    trigger(window, "view.audience")
+    audience = window.facilitation.audience
+    assert audience is not None and audience.isVisible()
+    view = audience.view
+    assert view.scene() is window.view.scene() and not view.isInteractive()
+
+    # A note added and moved in the facilitator's view appears in the audience's render.
+    note_id = window.document.editor.add_note_at(60.0, 400.0)
+    window.document.scene.finish_editing()
+    window.document.editor.move_notes({note_id: (400.0, 500.0)})
+    window.view.fit_all()
+    QApplication.processEvents()
+    note = window.document.session.note(note_id)
+    colour = QColor(window.document.session.note_colour(note))
+    middle = view.mapFromScene(QPointF(note.x + note.width / 2, note.y + note.height - 8))
+    assert _render(view).pixelColor(middle) == colour
+
+    # Selected in the main view: a ring there, none for the audience.
+    window.view.set_zoom(1.0)
+    window.view.centerOn(note.x, note.y)
+    window.document.scene.select_only([note_id])
+    QApplication.processEvents()
+    edge = QPointF(note.x + note.width / 2, note.y)
+    main_pixel = _render(window.view).pixelColor(window.view.mapFromScene(edge))
+    audience_pixel = _render(view).pixelColor(view.mapFromScene(edge))
+    assert _close(main_pixel, SELECTION_COLOUR)
+    assert not _close(audience_pixel, SELECTION_COLOUR)
+
+    audience.set_follow(False)
+    board = window.document.scene.board_rect()
+    assert view.shown_rect().contains(board.center())
+    audience.close()
+    assert window.facilitation.audience is None and not window.actions_by_id["view.audience"].isChecked()
+
+
+def _close(a: QColor, b: QColor) -> bool:
+    return abs(a.red() - b.red()) + abs(a.green() - b.green()) + abs(a.blue() - b.blue()) < 60
+
+
+def test_actions_panel_makes_and_edits_actions_with_undo(make_session, make_window, qtbot: QtBot) -> None:  # type: ignore[no-untyped-def]
+    session = make_session(notes=[("activities", "Monthly meetup")])
+    window = make_window(session.id)
+    note_id = window.document.session.notes[0].id
+    window.document.scene.select_only([note_id])
+    trigger(window, "note.make_action")
+    panel = window.facilitation.actions_panel
+    assert window.facilitation.actions_dock.isVisible()
+    assert panel.table.rowCount() == 1
+    panel.table.item(0, 1).setText("Ana")
+    qtbot.waitUntil(lambda: window.document.session.note(note_id).action == FollowUp("Ana"))
+    panel.table.item(0, 2).setText("2025-06-31")  # no such day: refused, kept as it was
+    assert window.document.session.note(note_id).action == FollowUp("Ana")
+    panel.table.item(0, 3).setCheckState(Qt.CheckState.Checked)
+    qtbot.waitUntil(lambda: window.document.session.note(note_id).action.status == "done")
+    window.undo_group.undo()
+    window.undo_group.undo()
+    assert window.document.session.note(note_id).action == FollowUp()
+    window.undo_group.undo()
+    assert window.document.session.note(note_id).action is None
+    qtbot.waitUntil(lambda: panel.table.rowCount() == 0)
