@@ -77,7 +77,8 @@ class TimerDisplay(QWidget):
                 f"color: {text}; background: {back}; border-radius: 6px; padding: 0 8px;"
                 f" font-size: {px}px; font-weight: bold;"
             )
-        if level is TimerLevel.NORMAL:
+        if level is TimerLevel.NORMAL or not self.status.text():
+            # No empty coloured bar under the digits while the clock simply runs.
             self.status.setStyleSheet(
                 f"color: {current_theme().secondary}; background: transparent; font-size: {self._status_px}px;"
             )
