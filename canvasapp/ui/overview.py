@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from canvasapp.ui.audience_flag import is_audience
 from canvasapp.ui.board_scene import BoardScene
-from canvasapp.ui.note_item import DETAIL_THRESHOLD, SELECTION_COLOUR, NoteItem
+from canvasapp.ui.note_item import SELECTION_COLOUR
 
 #: Between the lanes (z -10) and the notes (z 1).
 BLOCKS_Z = 0.5
@@ -89,7 +89,7 @@ class NoteBlocksItem(QGraphicsItem):
         by_colour: dict[int, tuple[QColor, list[QRectF]]] = {}
         selected: list[QRectF] = []
         for item in self._board.note_items():
-            width, height = _note_size(item)
+            width, height = item.size()
             rect = QRectF(item.pos(), QSizeF(width, height))
             colour = item.colour()
             key = colour.rgba()
@@ -119,22 +119,11 @@ class NoteBlocksItem(QGraphicsItem):
         return QPainterPath()
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
-        if not self._active:
-            return
-        scale = option.levelOfDetailFromTransform(painter.worldTransform())  # type: ignore[attr-defined]
-        if scale >= DETAIL_THRESHOLD:
-            return
-        self.draw(painter, selection=not is_audience(widget))
+        # While active the notes draw nothing themselves, in every view of the scene: a second
+        # view zoomed further in than the main one (the audience window) still gets the blocks.
+        if self._active:
+            self.draw(painter, selection=not is_audience(widget))
 
-
-def _note_size(item: NoteItem) -> tuple[float, float]:
-    size = getattr(item, "size", None)
-    if size is not None:
-        return size()  # type: ignore[no-any-return]
-    # NoteItem gains a public size() with note resizing (issue 3, editing); until that lands
-    # the drawn rectangle is the only record of it.
-    rect: QRectF = item._rect  # noqa: SLF001
-    return rect.width(), rect.height()
 
 
 def note_blocks_of(scene: BoardScene) -> NoteBlocksItem:
@@ -145,4 +134,3 @@ def note_blocks_of(scene: BoardScene) -> NoteBlocksItem:
     made = NoteBlocksItem(scene)
     scene._canvasapp_note_blocks = made  # type: ignore[attr-defined]
     return made
-
