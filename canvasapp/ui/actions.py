@@ -47,7 +47,7 @@ class ActionSpec:
     """A ``#RRGGBB`` colour drawn as the action's icon (palette actions)."""
 
 
-MENUS = ("&File", "&Edit", "&View", "A&genda", "&Arrange", "&Lanes", "&Help")
+MENUS = ("&File", "&Edit", "&View", "A&genda", "&Arrange", "&Cluster", "&Lanes", "&Help")
 #: A menu path "&Edit/Note &Colour" puts an action in a submenu.
 SUBMENU = "/"
 
@@ -191,6 +191,30 @@ ACTIONS: tuple[ActionSpec, ...] = (
                "board_actions.distribute_vertically", ("Ctrl+Shift+J",), "Equal gaps from top to bottom"),
     ActionSpec("arrange.snap", "&Snap to Grid", "&Arrange", "board_actions.set_snap", ("Ctrl+'",),
                "Dragged notes land on a grid", checkable=True),
+    # --- Cluster (handlers in canvasapp.ui.cluster_actions) -------------------------------------
+    ActionSpec("cluster.group", "&Group into Cluster", "&Cluster", "board_actions.clusters.group", ("Ctrl+G",),
+               "Make a cluster of the selected notes (or add them to the one most of them are in)"),
+    ActionSpec("cluster.ungroup", "&Ungroup", "&Cluster", "board_actions.clusters.ungroup", ("Ctrl+Shift+G",),
+               "Dissolve the selected clusters; their notes stay where they are"),
+    ActionSpec("cluster.take_out", "&Take Out of Cluster", "&Cluster", "board_actions.clusters.take_out",
+               ("Ctrl+Alt+G",), "The selected notes leave their clusters"),
+    ActionSpec("cluster.rename", "&Rename Cluster", "&Cluster", "board_actions.clusters.rename_cluster", (),
+               "Type a new title for the selected cluster (F2 works too)"),
+    ActionSpec("cluster.collapse", "&Fold or Unfold", "&Cluster", "board_actions.clusters.toggle_collapsed",
+               ("Ctrl+Shift+E",),
+               "Show a cluster as one card, or its notes again"),
+    ActionSpec("cluster.tidy", "Ti&dy Cluster", "&Cluster", "board_actions.clusters.tidy", (),
+               "Line the cluster's notes up in a grid"),
+    ActionSpec("cluster.colour.lane", "&Lane Colour", "&Cluster/Cluster &Colour", "board_actions.clusters.set_colour",
+               (), "The cluster follows its lane's colour again", argument=""),
+    *(
+        ActionSpec(f"cluster.colour.{colour.id}", colour.name, "&Cluster/Cluster &Colour",
+                   "board_actions.clusters.set_colour", (), f"Colour the selected clusters {colour.name.lower()}",
+                   argument=colour.hex, swatch=colour.hex)
+        for colour in PALETTE
+    ),
+    ActionSpec("cluster.suggest", "&Suggest Clusters…", "&Cluster", "board_actions.clusters.suggest", (),
+               "Proposed themes from the notes' words, to accept, change or leave"),
     ActionSpec("lane.add", "&New Lane…", "&Lanes", "board_actions.add_lane", ("Ctrl+Shift+N",),
                "Add a lane right of the current one"),
     ActionSpec("lane.rename", "&Rename Lane…", "&Lanes", "board_actions.rename_lane", ("F2",),

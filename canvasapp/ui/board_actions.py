@@ -45,6 +45,7 @@ from canvasapp.ops.palette import PALETTE
 from canvasapp.ui.actions import board_scoped
 from canvasapp.ui.board_editor import PASTE_OFFSET, BIG_NUDGE_STEP, NUDGE_STEP, BoardEditor
 from canvasapp.ui.board_scene import BoardScene
+from canvasapp.ui.cluster_actions import ClusterActions
 from canvasapp.ui.find_bar import FindBar
 from canvasapp.ui.shortcut_sheet import ShortcutSheet
 
@@ -91,6 +92,7 @@ class BoardActions(QObject):
         window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.history_dock)
         self.history_dock.hide()
         self.colour_toolbar: QToolBar | None = None
+        self.clusters = ClusterActions(self)  # the Cluster menu's handlers
 
     def install(self, actions: dict[str, QAction]) -> None:
         """After the menus exist: the checkable actions' states and the lane-colour icon."""
@@ -252,7 +254,9 @@ class BoardActions(QObject):
         scene = self.scene
         if scene is None:
             return
-        if scene.editor is not None:
+        if (title := scene.clusters.title_editor) is not None:
+            title.finish(keep=False)  # Esc on a cluster title keeps the old one
+        elif scene.editor is not None:
             scene.finish_editing()
         else:
             scene.clearSelection()
@@ -473,6 +477,9 @@ class BoardActions(QObject):
             self.editor.add_lane(title, after=self.current_lane_id())
 
     def rename_lane(self) -> None:
+        # F2 renames a selected cluster in place; else the lane, as before.
+        if self.clusters.rename():
+            return
         lane_id = self._lane_or_tell()
         if lane_id is not None:
             self.rename_lane_id(lane_id)

@@ -24,6 +24,8 @@ from PySide6.QtWidgets import (
 from canvasapp.model import Lane, Note, Session
 from canvasapp.model.entities import MAX_NOTE_SIDE, MIN_LANE_WIDTH, MIN_NOTE_HEIGHT, MIN_NOTE_WIDTH
 from canvasapp.ops.layout import lane_rects
+from canvasapp.ui.cluster_item import ClusterItem, ClusterTitleEditor
+from canvasapp.ui.cluster_layer import ClusterLayer
 from canvasapp.ui.lane_item import LaneItem
 from canvasapp.ui.note_editor import NoteEditor
 from canvasapp.ui.note_item import NoteItem
@@ -78,6 +80,8 @@ class BoardScene(QGraphicsScene):
         self.selectionChanged.connect(self._on_selection_changed)
         for event, observer in self._observers():
             event.connect(observer)
+        # After the scene's own observers: frames are drawn around notes already in place.
+        self.clusters = ClusterLayer(self, session)
 
     def _observers(self) -> list[tuple[object, object]]:
         session = self._session
@@ -96,6 +100,7 @@ class BoardScene(QGraphicsScene):
     def detach(self) -> None:
         """Stop following the session (its window is closing)."""
         self.finish_editing()
+        self.clusters.detach()
         for event, observer in self._observers():
             event.disconnect(observer)  # type: ignore[attr-defined]
 
@@ -351,12 +356,23 @@ class BoardScene(QGraphicsScene):
                 self._lane_drag = (lane_id, pos.x(), self._lanes[lane_id].rect().width())
                 event.accept()
                 return
+            frame = self._item_at(pos, view)
+            if isinstance(frame, ClusterItem) and not event.modifiers():
+                self.finish_editing()
+                self.clusters.press(frame, pos)  # a frame drags its notes along
+                event.accept()
+                return
         super().mousePressEvent(event)
         self._press_positions = {item.note_id: item.pos() for item in self.selectedItems() if isinstance(item, NoteItem)}
+        self.clusters.begin_note_drag(list(self._press_positions))
 
     def mouseMoveEvent(self, event: QGraphicsSceneMouseEvent) -> None:
         pos = event.scenePos()
         self._cursor_pos = QPointF(pos)
+        if self.clusters.dragging:
+            self.clusters.drag_to(pos)
+            event.accept()
+            return
         if self._resizing is not None:
             note_id, start, (width, height) = self._resizing
             new_width = min(MAX_NOTE_SIDE, max(MIN_NOTE_WIDTH, width + pos.x() - start.x()))
@@ -376,6 +392,8 @@ class BoardScene(QGraphicsScene):
         if event.buttons() == Qt.MouseButton.NoButton:
             self._show_edge_cursor(event)
         super().mouseMoveEvent(event)
+        if self._press_positions and event.buttons() & Qt.MouseButton.LeftButton:
+            self.clusters.follow_note_drag()
 
     def _show_edge_cursor(self, event: QGraphicsSceneMouseEvent) -> None:
         """A resize cursor over a lane's right edge, so the gesture can be found."""
@@ -393,6 +411,10 @@ class BoardScene(QGraphicsScene):
                 widget.unsetCursor()
 
     def mouseReleaseEvent(self, event: QGraphicsSceneMouseEvent) -> None:
+        if self.clusters.dragging:
+            self.clusters.release(event.scenePos())
+            event.accept()
+            return
         if self._resizing is not None:
             note_id, _start, old = self._resizing
             self._resizing = None
@@ -419,13 +441,19 @@ class BoardScene(QGraphicsScene):
             if (item := self._notes.get(note_id)) is not None and item.pos() != start
         }
         self._press_positions = {}
-        if moved:
+        # Dropped on a note, into a cluster or out of one: the cluster layer's intent instead.
+        target = self.clusters.drop_target(list(moved), event.scenePos()) if moved else None
+        if target is not None:
+            self.clusters.notes_dropped.emit(moved, target[0], target[1])
+        elif moved:
             self.notes_dragged.emit(moved)
 
     def mouseDoubleClickEvent(self, event: QGraphicsSceneMouseEvent) -> None:
         item = self._item_at(event.scenePos(), self._view_of(event))
-        if isinstance(item, NoteEditor):
+        if isinstance(item, (NoteEditor, ClusterTitleEditor)):
             super().mouseDoubleClickEvent(event)
+        elif isinstance(item, ClusterItem) and item.title_rect().contains(event.scenePos()) and not self._read_only:
+            self.clusters.begin_renaming(item.cluster_id)
         elif isinstance(item, NoteItem):
             self.begin_editing(item.note_id)
         elif self._read_only:

@@ -6,6 +6,7 @@ from canvasapp.model import Session
 from canvasapp.storage import Library, SessionLock, SessionRepository, SessionStore
 from canvasapp.ui.board_editor import BoardEditor
 from canvasapp.ui.board_scene import BoardScene
+from canvasapp.ui.cluster_editor import ClusterEditor
 
 
 class SessionDocument:
@@ -18,6 +19,7 @@ class SessionDocument:
         self.store: SessionStore | None = None if self.read_only else SessionStore(library, self.session)
         self.scene = BoardScene(self.session)
         self.editor = BoardEditor(self.session, self.scene, read_only=self.read_only)
+        self.clusters = ClusterEditor(self.editor, self.scene.clusters)
 
     def close(self) -> None:
         """End any edit in progress (so it is saved), then let go of the session."""
