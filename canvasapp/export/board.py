@@ -18,6 +18,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable
 
 from canvasapp.export.fonts import BOLD, REGULAR
+from canvasapp.ops.cluster_summary import TITLE_HEIGHT, ClusterEntry
 from canvasapp.ops.layout import LANE_HEADER_HEIGHT, Rect
 from canvasapp.ops.summary import NoteEntry, WorkshopSummary
 
@@ -175,6 +176,10 @@ class BoardPicture(Flowable):  # type: ignore[misc]
         for lane in self.summary.lanes:
             if lane.rect is not None:
                 self._draw_lane(canvas, lane.rect, lane.colour, lane.title, lane.prompt, len(lane.notes))
+        # Cluster frames above the lanes and behind their notes, as on the canvas.
+        for cluster in self.summary.clusters:
+            if cluster.frame.bottom > self.top and cluster.frame.y < self.bottom:
+                self._draw_cluster(canvas, cluster)
         for note in self.summary.notes:
             if note.rect.bottom > self.top and note.rect.y < self.bottom:
                 self._draw_note(canvas, note)
@@ -226,6 +231,26 @@ class BoardPicture(Flowable):  # type: ignore[misc]
             for line in lines:
                 canvas.drawString(left + padding, y, line)
                 y -= prompt_size * 1.2
+
+    def _draw_cluster(self, canvas: Canvas, cluster: ClusterEntry) -> None:
+        """A tinted frame with a title bar: the cluster's title and its count."""
+        s = self.scale
+        rect = cluster.frame
+        left, top = self._page(rect.x, rect.y)
+        width, height = rect.width * s, rect.height * s
+        base = parse_colour(cluster.colour)
+        canvas.setFillColor(tint(base, 0.6))
+        canvas.setStrokeColor(Color(base.red * 0.55, base.green * 0.55, base.blue * 0.55))
+        canvas.setLineWidth(max(0.8, 3 * s))
+        canvas.roundRect(left, top - height, width, height, 10 * s, stroke=1, fill=1)
+        bar = TITLE_HEIGHT * s
+        canvas.setFillColor(base)
+        canvas.roundRect(left + 2 * s, top - bar, width - 4 * s, bar - 2 * s, 8 * s, stroke=0, fill=1)
+        size = max(MIN_TEXT_PT + 1, 26 * s)
+        canvas.setFillColor(_INK)
+        canvas.setFont(BOLD, size)
+        label = _ellipsize(f"{cluster.title or 'Untitled'} · {cluster.count}", BOLD, size, width - 24 * s)
+        canvas.drawString(left + 12 * s, top - bar / 2 - size * 0.35, label)
 
     def _draw_note(self, canvas: Canvas, note: NoteEntry) -> None:
         s = self.scale

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from canvasapp.ops.cluster_summary import clusters_in, unclustered
 from canvasapp.ops.run_summary import ActionEntry, AgendaEntry
 from canvasapp.ops.summary import WorkshopSummary
 
@@ -59,7 +60,16 @@ def notes_markdown(summary: WorkshopSummary) -> str:
             lines.append("")
         if not lane.notes:
             lines.append("No notes in this lane.")
-        for note in lane.notes:
+        themes = clusters_in(summary.clusters, lane)
+        # A heading per cluster, then the lane's other notes (all of them, if it has none).
+        for cluster in themes:
+            lines += [f"### {escape_markdown(_one_line(cluster.title)) or 'Untitled'} ({cluster.count})", ""]
+            lines += [_bullet(note.text) for note in cluster.notes]
+            lines.append("")
+        rest = unclustered(summary.clusters, lane)
+        if themes and rest:
+            lines += ["### Not in a cluster", ""]
+        for note in rest:
             lines.append(_bullet(note.text))
         lines.append("")
     if summary.agenda:

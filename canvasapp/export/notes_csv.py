@@ -3,8 +3,9 @@
 Columns: ``lane, text, cluster, colour, dots, created, action_owner, action_due, action_status``. UTF-8 with a byte order mark, because
 spreadsheet programs otherwise guess a legacy encoding and mangle accents, Greek and Cyrillic.
 ``colour`` is the note's own colour, empty while it follows its lane's, so that importing the
-file again gives the same notes. ``cluster`` and ``dots`` stay empty until clusters and votes
-exist in the model; the columns are there so the file's shape does not change when they do.
+file again gives the same notes. ``cluster`` is the title of the note's cluster (importing the
+file makes the clusters again: same title in the same lane, same cluster). ``dots`` stays
+empty until votes exist in the model; the column is there so the file's shape does not change.
 The ``action_*`` columns are filled for notes that became follow-up actions (status ``open`` or
 ``done``, due date as ``YYYY-MM-DD``) and empty for the rest.
 """
@@ -26,6 +27,7 @@ def notes_csv(summary: WorkshopSummary) -> bytes:
     writer.writerow(COLUMNS)
     names = _lane_names(summary.lanes)
     actions = {action.note_id: action for action in summary.actions}
+    themes = {note.id: cluster.title for cluster in summary.clusters for note in cluster.notes}
     for lane in summary.lanes:
         name = names.get(lane.id, "")
         for note in lane.notes:
@@ -33,7 +35,7 @@ def notes_csv(summary: WorkshopSummary) -> bytes:
             writer.writerow((
                 name,
                 note.text,
-                "",
+                themes.get(note.id, ""),
                 note.own_colour or "",
                 "",
                 note.created.isoformat(timespec="milliseconds"),

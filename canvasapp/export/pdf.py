@@ -47,6 +47,7 @@ from canvasapp.export.board import BoardPicture, parse_colour, tint
 from canvasapp.export.fonts import BOLD, REGULAR, ensure_glyphs, register_fonts
 from canvasapp.export.pdf_run import agenda_as_run, next_steps
 from canvasapp.files import write_atomically
+from canvasapp.ops.cluster_summary import clusters_in, unclustered
 from canvasapp.ops.summary import LaneEntry, NoteEntry, WorkshopSummary
 
 PAGE_SIZES: dict[str, tuple[float, float]] = {"a4": A4, "letter": LETTER}
@@ -191,6 +192,7 @@ class SummaryPdf:
         ensure_glyphs([
             s.title, details.place or "", details.facilitator or "", s.template_name or "",
             s.template_id or "", *(lane.title + lane.prompt for lane in s.lanes), *(note.text for note in s.notes),
+            *(cluster.title for cluster in s.clusters),
             details.purpose or "", *(action.owner for action in s.actions), *(entry.title for entry in s.agenda),
         ])
 
@@ -379,7 +381,20 @@ class SummaryPdf:
             parts.append(Paragraph(markup(lane.prompt), styles["prompt"]))
         if not lane.notes:
             parts.append(Paragraph("No notes in this lane.", styles["empty"]))
-        for note in lane.notes:
+        # The lane's clusters, each titled with its count, then the notes in none of them.
+        themes = clusters_in(self.summary.clusters, lane)
+        theme_style = ParagraphStyle("cluster", styles["h1"], fontSize=12.5, leading=16, spaceBefore=8, spaceAfter=4)
+        for number, cluster in enumerate(themes):
+            label = f"{cluster.title or 'Untitled'} ({cluster.count} note{'s' if cluster.count != 1 else ''})"
+            parts.append(_Heading(_shorten(label, 2000), theme_style, outline=_shorten(label, 120),
+                                  key=f"lane-{index}-cluster-{number}", level=2))
+            for note in cluster.notes:
+                parts += list(self.note_paragraphs(styles, note))
+        rest = unclustered(self.summary.clusters, lane)
+        if themes and rest:
+            parts.append(_Heading("Not in a cluster", theme_style, outline="Not in a cluster",
+                                  key=f"lane-{index}-unclustered", level=2))
+        for note in rest:
             parts += list(self.note_paragraphs(styles, note))
         return parts
 

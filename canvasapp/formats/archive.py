@@ -3,8 +3,9 @@
 Format ``canvasapp.session``, version 1. What it holds: the session's title, template id and
 times, every lane with all its fields, every note with all its fields (and the follow-up action
 it became), the agenda with the time each phase ran, and the session's details (date, place,
-facilitator, participants, purpose). The last three were added to version 1 as optional fields
-with defaults, so files written before them still read. As clusters, votes,
+facilitator, participants, purpose), and the clusters (title, colour, lane, folded or not, and
+their notes in order). The last four were added to version 1 as optional fields with defaults,
+so files written before them still read. As votes,
 participants and actions arrive in the model they are added in a new format version, and
 :data:`UPGRADES` gains the step that brings version 1 files up to it (as nbformat does: each
 version owns one step, and old files climb one step at a time).
@@ -32,7 +33,7 @@ from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, StringConstrai
 
 from canvasapp import APP_NAME
 from canvasapp.formats.incoming import BOM, IncomingFileError, parse_json, read_capped, too_large
-from canvasapp.model import FollowUp, Lane, Note, Phase, Session, SessionDetails, new_id
+from canvasapp.model import Cluster, FollowUp, Lane, Note, Phase, Session, SessionDetails, new_id
 from canvasapp.model.agenda import MAX_PHASE_MINUTES
 
 FORMAT = "canvasapp.session"
@@ -131,6 +132,23 @@ class ArchiveNote(_Strict):
     """The follow-up this note became; absent for a plain note (and in older files)."""
 
 
+class ArchiveCluster(_Strict):
+    """A theme grouping notes; a note is in one cluster at most."""
+
+    id: Id
+    """The id in the library it came from; an import gives the cluster a new one."""
+    title: Annotated[str, StringConstraints(max_length=1000)]
+    colour: Colour | None = None
+    """``None`` while the cluster follows its lane's colour."""
+    lane_id: Id | None = None
+    collapsed: bool = False
+    """Folded into one card on the board."""
+    note_ids: list[Annotated[str, StringConstraints(min_length=1, max_length=64)]] = Field(
+        min_length=1, max_length=MAX_NOTES
+    )
+    """The member notes' ids (from ``notes``), in the cluster's order."""
+
+
 class SessionArchive(_Strict):
     """A whole workshop session, as written to ``*.workshop.json``."""
 
@@ -150,6 +168,8 @@ class SessionArchive(_Strict):
     current_phase_id: Id | None = None
     """The phase the room was in when the archive was written."""
     details: ArchiveDetails = ArchiveDetails()
+    clusters: list[ArchiveCluster] = Field(default_factory=list, max_length=MAX_NOTES)
+    """The themes, in the session's order."""
 
 
 #: ``UPGRADES[n]`` turns a version ``n`` document (a dict) into version ``n + 1``.
@@ -209,6 +229,11 @@ def archive_from_session(session: Session) -> SessionArchive:
             date=session.details.date, place=session.details.place, facilitator=session.details.facilitator,
             participants=session.details.participants, purpose=session.details.purpose,
         ),
+        clusters=[
+            ArchiveCluster(id=cluster.id, title=cluster.title, colour=cluster.colour, lane_id=cluster.lane_id,
+                           collapsed=cluster.collapsed, note_ids=list(cluster.note_ids))
+            for cluster in session.clusters
+        ],
     )
 
 
@@ -230,9 +255,10 @@ def session_from_archive(archive: SessionArchive, title: str | None = None) -> S
              order=lane.order, width=lane.width)
         for lane in archive.lanes
     ]
+    new_ids = {note.id: new_id() for note in archive.notes}
     notes = [
         Note(
-            id=new_id(),
+            id=new_ids[note.id],
             lane_id=note.lane_id if note.lane_id in lane_ids else None,
             text=note.text, x=note.x, y=note.y, width=note.width, height=note.height,
             colour=note.colour, created=note.created, updated=note.updated,
@@ -260,6 +286,12 @@ def session_from_archive(archive: SessionArchive, title: str | None = None) -> S
         current_phase_id=archive.current_phase_id,
         details=SessionDetails(date=details.date, place=details.place, facilitator=details.facilitator,
                                participants=details.participants, purpose=details.purpose),
+        clusters=[
+            Cluster(id=new_id(), title=cluster.title, lane_id=cluster.lane_id if cluster.lane_id in lane_ids else None,
+                    note_ids=[new_ids[note_id] for note_id in cluster.note_ids], colour=cluster.colour,
+                    collapsed=cluster.collapsed)
+            for cluster in archive.clusters
+        ],
     )
 
 
@@ -351,6 +383,15 @@ def _check_consistency(archive: SessionArchive, name: str) -> None:
     note_ids = [note.id for note in archive.notes]
     if len(set(note_ids)) != len(note_ids):
         raise ArchiveError(f"{name}: two notes share the id {_first_duplicate(note_ids)!r}.")
+    cluster_ids = [cluster.id for cluster in archive.clusters]
+    if len(set(cluster_ids)) != len(cluster_ids):
+        raise ArchiveError(f"{name}: two clusters share the id {_first_duplicate(cluster_ids)!r}.")
+    known = set(note_ids)
+    members = [note_id for cluster in archive.clusters for note_id in cluster.note_ids]
+    if missing := [note_id for note_id in members if note_id not in known]:
+        raise ArchiveError(f"{name}: a cluster lists the note {missing[0]!r}, which the archive does not have.")
+    if len(set(members)) != len(members):
+        raise ArchiveError(f"{name}: the note {_first_duplicate(members)!r} is in two clusters (or twice in one).")
 
 
 def _first_duplicate(values: list[str]) -> str:

@@ -5,7 +5,8 @@ matched by name in any order and case:
 
 - ``text`` (required): the note's text; it may span several lines inside quotes.
 - ``lane``: a lane id or title of the template, case-insensitive; empty means the first lane.
-- ``cluster``: accepted and ignored until clusters exist in the app.
+- ``cluster``: a cluster's title; rows with the same title in the same lane make one cluster
+  (case and spacing aside), gathered in a block below the lane's other notes.
 - ``colour``: ``#RRGGBB``, or empty to follow the lane's colour.
 - ``created``: an ISO 8601 time (as ``canvasapp export --csv`` writes it), or empty.
 
@@ -27,8 +28,9 @@ from pathlib import Path
 
 from canvasapp.formats.incoming import IncomingFileError, read_capped
 from canvasapp.formats.template import WorkshopTemplate
-from canvasapp.model import Lane, Note, Session, new_id, utc_now
-from canvasapp.ops.layout import lane_rects
+from canvasapp.model import Cluster, Lane, Note, Session, new_id, utc_now
+from canvasapp.ops.cluster_layout import BLOCK_GAP, stacked_blocks
+from canvasapp.ops.layout import LANE_HEADER_HEIGHT, lane_rects
 from canvasapp.ops.placement import GridPlacer
 
 MAX_CSV_BYTES = 32 * 1024 * 1024
@@ -85,6 +87,14 @@ def lanes_of(template: WorkshopTemplate) -> list[Lane]:
 
 def notes_from_csv(data: bytes, lanes: Sequence[Lane], name: str = "the CSV file") -> list[Note]:
     """The notes of a CSV file, placed on the grid of their lanes. Raises :class:`CsvImportError`."""
+    return notes_and_clusters_from_csv(data, lanes, name)[0]
+
+
+def notes_and_clusters_from_csv(
+    data: bytes, lanes: Sequence[Lane], name: str = "the CSV file"
+) -> tuple[list[Note], list[Cluster]]:
+    """The notes of a CSV file and the clusters its ``cluster`` column names. Unclustered
+    notes go on their lanes' grid; each cluster's notes in a block below them."""
     if not lanes:
         raise CsvImportError(f"{name}: the session has no lanes to put notes in.")
     text = _decode(data, name)
@@ -96,12 +106,14 @@ def notes_from_csv(data: bytes, lanes: Sequence[Lane], name: str = "the CSV file
         columns = _columns(header, name)
         finder = _LaneFinder(lanes)
         rows: list[tuple[str, str, str | None, datetime | None]] = []
+        themes: list[str] = []
         for row_number, row in enumerate(reader, start=2):
             if not any(cell.strip() for cell in row):
                 continue  # blank lines, often at the end of hand-made files
             if len(rows) >= MAX_ROWS:
                 raise CsvImportError(f"{name} has more than {MAX_ROWS:,} notes; split it into several files.")
             rows.append(_read_row(row, row_number, columns, finder, name))
+            themes.append(" ".join(_cell(row, columns.cluster).split())[:200])
     except csv.Error as error:
         raise CsvImportError(f"{name}, row {reader.line_num}: this is not valid CSV ({error}).") from None
 
@@ -111,13 +123,35 @@ def notes_from_csv(data: bytes, lanes: Sequence[Lane], name: str = "the CSV file
     # Distinct, increasing times keep the file's order wherever notes are sorted by creation.
     start = now - timedelta(milliseconds=len(rows))
     notes: list[Note] = []
+    # Same title (case aside) in the same lane: one cluster, in the order first named.
+    groups: dict[tuple[str, str], list[int]] = {}
+    for index, ((lane_id, *_rest), theme) in enumerate(zip(rows, themes, strict=True)):
+        if theme:
+            groups.setdefault((lane_id, theme.casefold()), []).append(index)
+    clustered = {index for members in groups.values() for index in members}
     for index, (lane_id, note_text, colour, created) in enumerate(rows):
-        x, y = placer.place(lane_id)
+        x, y = placer.place(lane_id) if index not in clustered else (0.0, 0.0)
         notes.append(Note(
             id=new_id(), lane_id=lane_id, text=note_text, x=x, y=y, colour=colour,
             created=created or start + timedelta(milliseconds=index), updated=now,
         ))
-    return notes
+    clusters: list[Cluster] = []
+    bottoms: dict[str, float] = {}
+    for index, note in enumerate(notes):
+        if index not in clustered and note.lane_id is not None:
+            bottoms[note.lane_id] = max(bottoms.get(note.lane_id, 0.0), note.y + note.height)
+    by_id = {note.id: note for note in notes}
+    for lane in lanes:
+        in_lane = [(key, members) for key, members in groups.items() if key[0] == lane.id]
+        if not in_lane:
+            continue
+        top = max(bottoms.get(lane.id, 0.0), rects[lane.id].y + LANE_HEADER_HEIGHT) + BLOCK_GAP
+        blocks = [[notes[index].id for index in members] for _key, members in in_lane]
+        for note_id, (x, y) in stacked_blocks(blocks, rects[lane.id], top).items():
+            by_id[note_id].x, by_id[note_id].y = x, y
+        for (_lane, _folded), members in in_lane:
+            clusters.append(Cluster(new_id(), themes[members[0]], lane.id, [notes[index].id for index in members]))
+    return notes, clusters
 
 
 def session_from_csv(
@@ -125,8 +159,8 @@ def session_from_csv(
 ) -> Session:
     """A new session with the template's lanes and the file's notes (no starter notes)."""
     lanes = lanes_of(template)
-    notes = notes_from_csv(data, lanes, name)
-    return Session(new_id(), title, lanes=lanes, notes=notes, template_id=template.id)
+    notes, clusters = notes_and_clusters_from_csv(data, lanes, name)
+    return Session(new_id(), title, lanes=lanes, notes=notes, template_id=template.id, clusters=clusters)
 
 
 def read_csv_file(path: str | Path) -> bytes:
@@ -157,6 +191,7 @@ def _decode(data: bytes, name: str) -> str:
 class _Columns:
     text: int
     lane: int | None
+    cluster: int | None
     colour: int | None
     created: int | None
 
@@ -174,6 +209,7 @@ def _columns(header: list[str], name: str) -> _Columns:
     return _Columns(
         text=positions["text"],
         lane=positions.get("lane"),
+        cluster=positions.get("cluster"),
         colour=positions.get("colour", positions.get("color")),
         created=positions.get("created"),
     )

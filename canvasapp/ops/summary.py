@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from canvasapp.model import Note, Session
+from canvasapp.ops.cluster_summary import ClusterEntry, cluster_entries
 from canvasapp.ops.layout import Rect, lane_rects
 from canvasapp.ops.run_summary import ActionEntry, AgendaEntry, action_entries, agenda_entries
 
@@ -90,6 +91,8 @@ class WorkshopSummary:
     """The session's phases, planned and as run."""
     actions: tuple[ActionEntry, ...] = field(default=())
     """The next steps: notes that became actions, open ones first."""
+    clusters: tuple[ClusterEntry, ...] = field(default=())
+    """The themes, lane by lane (see ``canvasapp.ops.cluster_summary``)."""
 
     @property
     def note_count(self) -> int:
@@ -155,6 +158,7 @@ def build_summary(
         actions=action_entries(
             session, {note.id: (lane.title, note.number) for lane in lane_entries for note in lane.notes}
         ),
+        clusters=cluster_entries(session, lane_entries),
     )
 
 

@@ -8,11 +8,10 @@ from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QFocusEvent, QKeyEvent, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsTextItem, QStyleOptionGraphicsItem, QWidget
 
+# The frame's geometry is shared with the exports, which draw the same frames.
+from canvasapp.ops.cluster_summary import FRAME_PADDING, TITLE_HEIGHT
 from canvasapp.ui.fonts import app_font
 
-#: Room around the member notes, and the title bar above them.
-FRAME_PADDING = 16.0
-TITLE_HEIGHT = 52.0
 TITLE_PX = 28
 #: A folded cluster's card.
 CARD_WIDTH = 260.0
