@@ -136,3 +136,57 @@ class PhaseRow(Base):
     # Space-separated lane ids (lane ids never hold spaces): a list read and written whole.
     lane_ids: Mapped[str] = mapped_column(Text, default="")
     used_seconds: Mapped[float] = mapped_column(Float, default=0.0)
+
+
+class ParticipantRow(Base):
+    """Someone on a session's voting roster (schema 4): a name or a token, and a dot colour."""
+
+    __tablename__ = "participants"
+    __table_args__ = (Index("ix_participants_session_id", "session_id"),)
+
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    session_id: Mapped[str] = mapped_column(ForeignKey("sessions.id", ondelete="CASCADE"))
+    name: Mapped[str] = mapped_column(Text)
+    colour: Mapped[str] = mapped_column(String(16))
+    position: Mapped[int] = mapped_column(Integer)
+
+
+class VoteRoundRow(Base):
+    """A dot-vote round (schema 4): its rules, its state and whose turn it is (for resuming)."""
+
+    __tablename__ = "vote_rounds"
+    __table_args__ = (Index("ix_vote_rounds_session_id", "session_id"),)
+
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    session_id: Mapped[str] = mapped_column(ForeignKey("sessions.id", ondelete="CASCADE"))
+    position: Mapped[int] = mapped_column(Integer)
+    title: Mapped[str] = mapped_column(Text)
+    target: Mapped[str] = mapped_column(String(16))
+    # Space-separated ids (ids never hold spaces), as PhaseRow.lane_ids: lists read and written whole.
+    lane_ids: Mapped[str] = mapped_column(Text, default="")
+    dots_per_participant: Mapped[int] = mapped_column(Integer)
+    max_dots_per_item: Mapped[int] = mapped_column(Integer)
+    anonymous: Mapped[bool] = mapped_column(Boolean)
+    blind: Mapped[bool] = mapped_column(Boolean)
+    state: Mapped[str] = mapped_column(String(16))
+    created: Mapped[datetime]
+    opened: Mapped[datetime | None]
+    closed: Mapped[datetime | None]
+    # Not a foreign key: the roster may change while a round's results are kept.
+    current_voter_id: Mapped[str | None] = mapped_column(String(64))
+    done_ids: Mapped[str] = mapped_column(Text, default="")
+    skipped_ids: Mapped[str] = mapped_column(Text, default="")
+
+
+class VoteRow(Base):
+    """The dots one participant ("" when anonymous or tallied) put on one item in a round.
+
+    ``item_id`` is a note or a cluster and deliberately not a foreign key: a deleted note's
+    dots stay with the round, so undoing the delete brings them back (schema 4)."""
+
+    __tablename__ = "votes"
+
+    round_id: Mapped[str] = mapped_column(ForeignKey("vote_rounds.id", ondelete="CASCADE"), primary_key=True)
+    participant_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    item_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    dots: Mapped[int] = mapped_column(Integer)

@@ -13,6 +13,7 @@ from canvasapp.storage.cluster_rows import insert_clusters, load_clusters
 from canvasapp.storage.errors import LibraryError, driver_message
 from canvasapp.storage.facilitation_rows import details_from_row, insert_phases, load_phases
 from canvasapp.storage.library import Library
+from canvasapp.storage.vote_rows import insert_voting, load_voting
 from canvasapp.storage.mapping import (
     NOTE_COLUMNS,
     lane_from_row,
@@ -101,6 +102,7 @@ class SessionRepository:
                     connection.execute(insert(_notes), [note_values(session.id, note) for note in session.notes])
                 insert_clusters(connection, session)
                 insert_phases(connection, session)
+                insert_voting(connection, session)
         except SQLAlchemyError as error:
             raise LibraryError(f"Could not save the session {session.title!r}: {driver_message(error)}.") from None
 
@@ -117,7 +119,8 @@ class SessionRepository:
             ).all()
             clusters = load_clusters(connection, session_id)
             phases = load_phases(connection, session_id)
-        return Session(
+            voting = load_voting(connection, session_id)
+        session = Session(
             id=row.id,
             title=row.title,
             template_id=row.template_id,
@@ -130,6 +133,8 @@ class SessionRepository:
             current_phase_id=row.current_phase_id,
             details=details_from_row(row),
         )
+        session.voting.load(*voting)
+        return session
 
     def rename(self, session_id: str, title: str) -> None:
         title = title.strip()

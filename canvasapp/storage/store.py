@@ -15,6 +15,7 @@ from canvasapp.storage.facilitation_rows import FacilitationChanges
 from canvasapp.storage.library import Library
 from canvasapp.storage.mapping import lane_values, note_values
 from canvasapp.storage.orm import LaneRow, NoteRow, SessionRow
+from canvasapp.storage.vote_rows import VotingChanges
 
 _sessions = SessionRow.__table__
 _lanes = LaneRow.__table__
@@ -41,6 +42,7 @@ class SessionStore:
         self._removed_lanes: set[str] = set()
         self._clusters = ClusterChanges(session, self._upsert)
         self._facilitation = FacilitationChanges(session, self._upsert)
+        self._voting = VotingChanges(session, self._upsert)
         self.saved: Event[[]] = Event()
         self.save_failed: Event[[str]] = Event()
         for event, observer in self._observers():
@@ -62,6 +64,7 @@ class SessionStore:
             *self._clusters.observers(),
             (session.note_actions_changed, self._mark_notes),
             *self._facilitation.observers(),
+            *self._voting.observers(),
             (session.edit_finished, self.flush),
         ]
 
@@ -74,7 +77,7 @@ class SessionStore:
     def pending(self) -> bool:
         return bool(
             self._dirty or self._removed or self._session_dirty or self._dirty_lanes or self._removed_lanes
-            or self._clusters.pending or self._facilitation.pending
+            or self._clusters.pending or self._facilitation.pending or self._voting.pending
         )
 
     def _mark_notes(self, notes: list[Note]) -> None:
@@ -135,6 +138,7 @@ class SessionStore:
                     connection.execute(statement.on_conflict_do_update(index_elements=["id"], set_=changing), rows)
                 self._clusters.write(connection)  # after the notes: memberships refer to them
                 self._facilitation.write(connection)
+                self._voting.write(connection)
                 connection.execute(
                     update(_sessions)
                     .where(_sessions.c.id == session.id)
@@ -149,5 +153,6 @@ class SessionStore:
         self._removed_lanes.clear()
         self._clusters.clear()
         self._facilitation.clear()
+        self._voting.clear()
         self._session_dirty = False
         self.saved.emit()

@@ -185,6 +185,24 @@ def test_every_released_library_still_opens(fixture: Path, tmp_path: Path) -> No
                  "status": n.action.status}
                 for n in session.action_notes if n.action is not None
             ] == known.get("actions", [])
+            # Schema 4 added dot voting; older fixtures have no roster and no rounds. The open round
+            # of the schema-4 fixture resumes at the voter whose turn it was, with every dot.
+            voting = session.voting
+            assert {
+                "participants": [[p.id, p.name, p.colour] for p in voting.participants],
+                "rounds": [
+                    {
+                        "id": r.id, "title": r.title, "target": r.target, "lane_ids": list(r.lane_ids),
+                        "dots_per_participant": r.dots_per_participant, "max_dots_per_item": r.max_dots_per_item,
+                        "anonymous": r.anonymous, "blind": r.blind, "state": r.state,
+                        "created": r.created.isoformat(), "opened": r.opened.isoformat() if r.opened else None,
+                        "closed": r.closed.isoformat() if r.closed else None, "current_voter_id": r.current_voter_id,
+                        "done_ids": list(r.done_ids), "skipped_ids": list(r.skipped_ids),
+                        "votes": sorted([v.participant_id or "", v.item_id, v.dots] for v in voting.votes(r.id)),
+                    }
+                    for r in voting.rounds
+                ],
+            } == known.get("voting", {"participants": [], "rounds": []})
     finally:
         library.close()
 
