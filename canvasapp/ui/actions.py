@@ -47,7 +47,7 @@ class ActionSpec:
     """A ``#RRGGBB`` colour drawn as the action's icon (palette actions)."""
 
 
-MENUS = ("&File", "&Edit", "&View", "A&genda", "&Arrange", "&Cluster", "&Lanes", "&Help")
+MENUS = ("&File", "&Edit", "&View", "A&genda", "&Arrange", "&Cluster", "&Lanes", "&Vote", "&Help")
 #: A menu path "&Edit/Note &Colour" puts an action in a submenu.
 SUBMENU = "/"
 
@@ -232,6 +232,23 @@ ACTIONS: tuple[ActionSpec, ...] = (
                "Make the lane wider or narrower (or drag its right edge)"),
     ActionSpec("lane.delete", "&Delete Lane", "&Lanes", "board_actions.delete_lane", (),
                "Delete the lane and its notes (Undo brings both back)"),
+    # --- Vote: dot voting in turns on one screen (handlers in canvasapp.ui.voting.controller) ---------
+    ActionSpec("vote.new_round", "&New Vote Round…", "&Vote", "voting.new_round", ("Ctrl+Shift+V",),
+               "Choose what is voted on, the dots each and who votes, then start"),
+    ActionSpec("vote.resume", "&Resume Voting", "&Vote", "voting.resume", ("F7",),
+               "Back to the open round: the voter whose turn it is, else “Who is voting?”"),
+    ActionSpec("vote.tally", "&Tally Paper Dots…", "&Vote", "voting.tally_counts", ("Ctrl+Alt+T",),
+               "Type or step each item's count from paper dots or a show of hands"),
+    ActionSpec("vote.end_round", "&End Round and Reveal", "&Vote", "voting.end_round", ("Ctrl+Alt+E",),
+               "Close the open round now and show every dot and the ranking"),
+    ActionSpec("vote.show_results", "Show &Results", "&Vote", "voting.show_results", ("Ctrl+Alt+R",),
+               "The last closed round's dots on the board and its ranking"),
+    ActionSpec("vote.hide_results", "&Hide Dots", "&Vote", "voting.hide_results", (),
+               "Take the dots off the board again"),
+    ActionSpec("vote.sort_by_dots", "&Sort Lanes by Dots", "&Vote", "voting.sort_lanes_by_dots", ("Ctrl+Alt+S",),
+               "Each lane's notes in a grid, most dots first (one undo step)"),
+    ActionSpec("vote.rounds", "Vote Ro&unds…", "&Vote", "voting.show_rounds", ("Ctrl+Alt+U",),
+               "Every round of this session: show its results again, reopen or delete it"),
     ActionSpec("help.shortcuts", "&Keyboard Shortcuts", "&Help", "board_actions.show_shortcuts", ("F1",),
                "Every action and its keys"),
 )

@@ -23,6 +23,7 @@ from canvasapp.ui.session_dialog import OpenSessionDialog
 from canvasapp.ui.session_document import SessionDocument
 from canvasapp.ui.template_controller import TemplateController
 from canvasapp.ui.transfer_controller import TransferController
+from canvasapp.ui.voting.controller import VotingController
 from canvasapp.ui.theme import DARK, LIGHT, Theme, apply_theme, current_theme, save_theme, theme_changed
 
 
@@ -50,6 +51,7 @@ class MainWindow(QMainWindow):
         self.templates = TemplateController(self, templates_dir)
         self.transfers = TransferController(self)
         self.board_actions = BoardActions(self)  # the editing actions' handlers
+        self.voting = VotingController(self)  # the Vote menu's handlers and the voting screens
         self.facilitation = FacilitationController(self)  # agenda, timer, presenting, actions
         self.actions_by_id: dict[str, QAction] = build_menus(self)
         edit_menu = menu(self, "&Edit")
@@ -112,6 +114,7 @@ class MainWindow(QMainWindow):
         QTimer.singleShot(0, self.view.show_lanes)
         self.view.setFocus()
         self.board_actions.attach(document)
+        self.voting.attach(document)  # resumes an open round where it stood
         self.facilitation.attach(document)
 
     def close_document(self) -> None:
@@ -119,6 +122,7 @@ class MainWindow(QMainWindow):
             return
         self.undo_group.removeStack(self.document.editor.undo_stack)
         self.board_actions.detach()
+        self.voting.detach()
         self.facilitation.detach()
         self.document.close()
         self.document = None

@@ -1,0 +1,618 @@
+"""The Vote menu's handlers and the turn-taking flow on one shared screen.
+
+The flow follows the model, never the other way round: every gesture becomes a command (so it
+is undoable and saved at once), and after every edit the screens are drawn again from the
+session (so an undo, a restart or a second window all land in the right place). Resuming after
+a crash is nothing special: the open round, whose turn it was and every dot are in the library.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, QPointF
+from PySide6.QtWidgets import QMessageBox
+
+from canvasapp.commands import Command, MoveNotes
+from canvasapp.commands.voting import (
+    AddRound,
+    BeginTurn,
+    CastDot,
+    CloseRound,
+    FinishTurn,
+    RedoTurn,
+    RemoveRound,
+    ReopenRound,
+    SetRoster,
+    SetTally,
+    SkipVoter,
+    StartRound,
+    TakeBackDot,
+)
+from canvasapp.model import NotePlacement, Session, VoteRound, VotingError, new_id
+from canvasapp.model.voting import CLOSED, CLUSTERS, OPEN, SETUP
+from canvasapp.ops.arrange import Box
+from canvasapp.ops.layout import lane_rects
+from canvasapp.ops.voting import grid_in_order, item_title, neighbour, round_ranking, share_text, sorted_by_dots
+from canvasapp.ui.voting.board_input import VotingInput
+from canvasapp.ui.voting.dot_badges import DotLayer, NoteDots, own_dot_at
+from canvasapp.ui.voting.ranking_panel import RankingPanel, RankingRow
+from canvasapp.ui.voting.rounds_dialog import RoundsDialog
+from canvasapp.ui.voting.setup_dialog import RoundSetupDialog
+from canvasapp.ui.voting.style import NO_ONE_COLOUR
+from canvasapp.ui.voting.tally_panel import TallyPanel
+from canvasapp.ui.voting.turn_screen import TurnScreen, VoterEntry
+from canvasapp.ui.voting.undo import push_applied
+from canvasapp.ui.voting.vote_bar import VoteBar
+
+if TYPE_CHECKING:
+    from canvasapp.ui.main_window import MainWindow
+    from canvasapp.ui.session_document import SessionDocument
+
+#: What the window shows: the board as usual, the screens of a round, or a round's result.
+IDLE, WHO, HANDOVER, TURN, TALLY, REVEAL = "idle", "who", "handover", "turn", "tally", "reveal"
+
+
+class VotingController(QObject):
+    """Owns the voting screens of one window and turns their gestures into commands."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.document: SessionDocument | None = None
+        self.mode = IDLE
+        self.round_id: str | None = None
+        """The round on screen: being voted, tallied, or whose result is shown."""
+        self.focus_item: str | None = None
+        self._thanked = ""
+        self.screen: TurnScreen | None = None
+        self.bar: VoteBar | None = None
+        self.input: VotingInput | None = None
+        self.dots: DotLayer | None = None
+        self.ranking: RankingPanel | None = None
+        self.tally: TallyPanel | None = None
+
+    # --- the open session ---------------------------------------------------------------------
+
+    @property
+    def session(self) -> Session:
+        assert self.document is not None
+        return self.document.session
+
+    def attach(self, document: SessionDocument) -> None:
+        """Follow a newly opened session; resume its open round where it stood."""
+        self.detach()
+        self.document = document
+        view = self.window.view
+        assert view is not None
+        scene = document.scene
+        self.dots = DotLayer(lambda note_id: scene.note_item(note_id) if document.session.has_note(note_id) else None)
+        self.input = VotingInput(view)
+        self.input.item_clicked.connect(self._clicked)
+        self.input.walked.connect(self._walk)
+        self.input.place_pressed.connect(self._place_key)
+        self.input.take_back_pressed.connect(self._take_back_key)
+        self.input.done_pressed.connect(self.finish_turn)
+        self.bar = VoteBar(view)
+        self.bar.done_clicked.connect(self.finish_turn)
+        document.session.edit_finished.connect(self.refresh)
+        document.session.notes_removed.connect(self._notes_removed)
+        open_round = document.session.voting.open_round
+        if open_round is not None and not document.read_only:
+            self.round_id = open_round.id
+            self.mode = TURN if open_round.current_voter_id else WHO
+        self.refresh()
+
+    def detach(self) -> None:
+        document = self.document
+        if document is None:
+            return
+        document.session.edit_finished.disconnect(self.refresh)
+        document.session.notes_removed.disconnect(self._notes_removed)
+        self._leave_turn()
+        for widget in (self.screen, self.bar, self.ranking, self.tally):
+            if widget is not None:
+                widget.hide()
+                widget.deleteLater()
+        self.screen = self.bar = self.ranking = self.tally = None
+        self.input = None
+        self.dots = None
+        self.document = None
+        self.mode, self.round_id = IDLE, None
+
+    def _notes_removed(self, notes: list[object]) -> None:
+        if self.dots is not None:
+            self.dots.forget([note.id for note in notes])  # type: ignore[attr-defined]
+
+    # --- pushing commands ---------------------------------------------------------------------
+
+    def _push(self, command: Command) -> bool:
+        """Apply first, so the model's refusal becomes a message and nothing is stacked."""
+        if self.document is None or self.document.read_only:
+            self._say("This session is open read-only in this window: voting happens in the other one.")
+            return False
+        try:
+            push_applied(self.document.editor.undo_stack, command, self.session)
+        except VotingError as error:
+            self._say(str(error))
+            return False
+        return True
+
+    def _say(self, message: str) -> None:
+        self.window.statusBar().showMessage(message, 6000)
+
+    # --- the Vote menu --------------------------------------------------------------------------
+
+    def new_round(self) -> None:
+        """Set up a round (what, rules, who) and start it at the "Who is voting?" screen."""
+        if self.document is None:
+            return
+        voting = self.session.voting
+        if (current := voting.open_round) is not None:
+            self._say(f"The round “{current.title}” is still open: end it first (or resume it).")
+            self.resume()
+            return
+        session = self.session
+        lanes = [(lane.id, lane.title) for lane in session.lanes]
+        number = len(voting.rounds) + 1
+        dialog = RoundSetupDialog(
+            lanes, voting.participants, self._count_items, title=f"Dot vote {number}" if number > 1 else "Dot vote",
+            parent=self.window,
+        )
+        if not dialog.exec():
+            return
+        choice = dialog.choice()
+        if not choice.roster:
+            QMessageBox.information(self.window, "Nobody to vote", "Add names or tokens for the people voting.")
+            return
+        round_ = VoteRound(
+            id=new_id(), title=choice.title, target=choice.target, lane_ids=choice.lane_ids,
+            dots_per_participant=choice.dots_per_participant, max_dots_per_item=choice.max_dots_per_item,
+            anonymous=choice.anonymous, blind=choice.blind,
+        )
+        self.start(round_, choice.roster)
+
+    def start(self, round_: VoteRound, roster: list[object]) -> bool:
+        """Roster, round and start as one undo step ("New Vote Round")."""
+        stack = self.document.editor.undo_stack  # type: ignore[union-attr]
+        stack.beginMacro(f"New Vote Round “{round_.title}”")
+        try:
+            ok = True
+            roster_command = SetRoster.to(self.session, roster)  # type: ignore[arg-type]
+            if roster_command.changes_anything:
+                ok = self._push(roster_command)
+            ok = ok and self._push(AddRound(round_)) and self._push(StartRound(round_.id))
+        finally:
+            stack.endMacro()
+        if not ok:
+            stack.undo()  # a half-made round is not left behind
+            return False
+        self._hide_panels()
+        self.round_id, self.mode = round_.id, WHO
+        self.refresh()
+        return True
+
+    def resume(self) -> None:
+        """Back to the open round: the voter whose turn it is, else "Who is voting?"."""
+        if self.document is None:
+            return
+        current = self.session.voting.open_round
+        if current is None:
+            self._say("No round is open. Start one with Vote ▸ New Vote Round.")
+            return
+        self._hide_panels()
+        self.round_id = current.id
+        self.mode = TURN if current.current_voter_id else WHO
+        self.refresh()
+
+    def pause(self) -> None:
+        """Back to the board; the round stays open (Vote ▸ Resume Voting returns to it)."""
+        self.mode = IDLE
+        self.refresh()
+        self._say("Voting paused. Vote ▸ Resume Voting (F6) goes back to it.")
+
+    def tally_counts(self) -> None:
+        """Type counts from paper dots for the open round (or a new tally-only round)."""
+        if self.document is None:
+            return
+        current = self.session.voting.open_round
+        if current is None:
+            round_ = VoteRound(id=new_id(), title="Paper dots", anonymous=True, blind=False)
+            stack = self.document.editor.undo_stack
+            stack.beginMacro("New Tally Round")
+            ok = self._push(AddRound(round_)) and self._push(StartRound(round_.id))
+            stack.endMacro()
+            if not ok:
+                stack.undo()
+                return
+            current = self.session.voting.round(round_.id)
+        self.round_id, self.mode = current.id, TALLY
+        self.refresh()
+
+    def end_round(self) -> None:
+        """Close the open round at any time and reveal its dots and ranking."""
+        if self.document is None:
+            return
+        current = self.session.voting.open_round
+        if current is None:
+            self._say("No round is open.")
+            return
+        if self._push(CloseRound(current.id)):
+            self.show_results(current.id)
+
+    def show_results(self, round_id: str | None = None) -> None:
+        """Show a closed round's dots on the board and its ranking (the last one by default)."""
+        if self.document is None:
+            return
+        voting = self.session.voting
+        chosen = voting.round(round_id) if round_id else voting.last_closed_round
+        if chosen is None or chosen.state != CLOSED:
+            self._say("No round has been closed yet: its results show when the facilitator reveals them.")
+            return
+        self._leave_turn()
+        self.round_id, self.mode = chosen.id, REVEAL
+        self.refresh()
+
+    def hide_results(self) -> None:
+        self._hide_panels()
+        self.mode, self.round_id = IDLE, None
+        self.refresh()
+
+    def show_rounds(self) -> None:
+        if self.document is None:
+            return
+        voting = self.session.voting
+        rows = []
+        for round_ in voting.rounds:
+            total = sum(voting.totals(round_.id).values())
+            state = {SETUP: "set up", OPEN: "open", CLOSED: "closed"}[round_.state]
+            rows.append((round_.id, f"{round_.title} — {state}, {total} dots", round_.state))
+        dialog = RoundsDialog(rows, self.window)
+        if not dialog.exec() or dialog.chosen is None:
+            return
+        what, round_id = dialog.chosen
+        round_ = voting.round(round_id)
+        if what == "show":
+            self.show_results(round_id)
+        elif what == "delete":
+            if self._push(RemoveRound(round_id, round_.title)) and self.round_id == round_id:
+                self.hide_results()
+        elif round_.state == CLOSED:
+            if self._push(ReopenRound(round_id)):
+                self.resume()
+        elif round_.state == SETUP:
+            if self._push(StartRound(round_id)):
+                self.resume()
+        else:
+            self.resume()
+
+    def sort_lanes_by_dots(self) -> None:
+        """Each lane's notes on a grid, most dots first: one undoable move."""
+        if self.document is None:
+            return
+        voting = self.session.voting
+        round_ = voting.round(self.round_id) if self.round_id and voting.has_round(self.round_id) else voting.last_closed_round
+        if round_ is None or round_.target == CLUSTERS:
+            self._say("Sorting by dots needs a closed round on notes.")
+            return
+        ranked = round_ranking(self.session, round_.id)
+        rects = lane_rects(self.session.lanes, self.session.notes)
+        positions: dict[str, tuple[float, float]] = {}
+        for lane in self.session.lanes:
+            if round_.lane_ids and lane.id not in round_.lane_ids:
+                continue
+            notes = sorted(self.session.notes_in_lane(lane.id), key=lambda n: (n.y, n.x))
+            order = sorted_by_dots(ranked, [note.id for note in notes])
+            boxes = [Box.of(self.session.note(note_id)) for note_id in order]
+            positions.update(grid_in_order(boxes, rects[lane.id]))
+        moved = {
+            note_id: NotePlacement(x, y, self.session.note(note_id).lane_id)
+            for note_id, (x, y) in positions.items()
+            if (self.session.note(note_id).x, self.session.note(note_id).y) != (x, y)
+        }
+        if moved:
+            self._push(MoveNotes.to(self.session, moved, verb="Sort", suffix=" by Dots"))
+
+    # --- turns ----------------------------------------------------------------------------------
+
+    def pick_voter(self, participant_id: str) -> None:
+        round_id = self._open_round_id()
+        if round_id is None:
+            return
+        name = self.session.voting.participant(participant_id).name
+        current = self.session.voting.round(round_id).current_voter_id
+        if current == participant_id or self._push(BeginTurn(round_id, participant_id, name)):
+            self.mode = TURN
+            self.focus_item = None
+            self.refresh()
+
+    def finish_turn(self) -> None:
+        round_id = self._open_round_id()
+        if round_id is None or self.mode != TURN:
+            return
+        voter = self.session.voting.round(round_id).current_voter_id
+        if voter is None:
+            return
+        name = self.session.voting.participant(voter).name
+        if self._push(FinishTurn(round_id, voter, name)):
+            self._thanked = name
+            self.mode = HANDOVER
+            self.refresh()
+
+    def skip(self, participant_id: str) -> None:
+        round_id = self._open_round_id()
+        if round_id is not None:
+            name = self.session.voting.participant(participant_id).name
+            if self._push(SkipVoter(round_id, participant_id, name)):
+                self.mode = WHO
+                self.refresh()
+
+    def redo_turn(self, participant_id: str) -> None:
+        round_id = self._open_round_id()
+        if round_id is not None:
+            name = self.session.voting.participant(participant_id).name
+            if self._push(RedoTurn(round_id, participant_id, name)):
+                self.mode = TURN
+                self.refresh()
+
+    def next_voter_screen(self) -> None:
+        self.mode = WHO
+        self.refresh()
+
+    def _open_round_id(self) -> str | None:
+        current = self.session.voting.open_round if self.document is not None else None
+        return current.id if current is not None else None
+
+    # --- dots on the board ------------------------------------------------------------------------
+
+    def item_of_note(self, note_id: str) -> str | None:
+        """The item a note stands for in the round on screen: itself, or its cluster."""
+        if self.round_id is None or not self.session.voting.has_round(self.round_id):
+            return None
+        round_ = self.session.voting.round(self.round_id)
+        if round_.target != CLUSTERS:
+            return note_id
+        cluster = self.session.cluster_of(note_id)
+        return cluster.id if cluster is not None else None
+
+    def anchor_note(self, item_id: str) -> str | None:
+        """The note an item's dots are drawn on (a cluster's first note)."""
+        round_ = self.session.voting.round(self.round_id)  # type: ignore[arg-type]
+        if round_.target != CLUSTERS:
+            return item_id if self.session.has_note(item_id) else None
+        if not self.session.has_cluster(item_id):
+            return None
+        members = self.session.cluster(item_id).note_ids
+        return members[0] if members else None
+
+    def _clicked(self, note_id: str, scene_pos: QPointF) -> None:
+        round_id = self._open_round_id()
+        item = self.item_of_note(note_id)
+        if round_id is None or item is None:
+            self._say("That is not part of this round.")
+            return
+        voter = self.session.voting.round(round_id).current_voter_id
+        if voter is None:
+            return
+        self.focus_item = item
+        mine = self.session.voting.dots_of(round_id, voter).get(item, 0)
+        anchor = self.anchor_note(item)
+        badge = self.dots.badge(anchor) if self.dots is not None and anchor else None
+        others = sum(count for _colour, count in badge.shown.dots) - mine if badge is not None else 0
+        if mine and own_dot_at(badge, scene_pos, others, mine):
+            self._push(TakeBackDot(round_id, voter, item))
+        else:
+            self._push(CastDot(round_id, voter, item))
+
+    def _walk(self, dx: int, dy: int) -> None:
+        round_id = self._open_round_id()
+        if round_id is None or self.document is None:
+            return
+        boxes: dict[str, tuple[float, float, float, float]] = {}
+        for item in self.session.voting.items(round_id):
+            anchor = self.anchor_note(item)
+            if anchor is not None:
+                note = self.session.note(anchor)
+                boxes[item] = (note.x, note.y, note.width, note.height)
+        target = neighbour(boxes, self.focus_item, dx, dy)
+        if target is not None:
+            self.focus_item = target
+            self._show_focus()
+
+    def _show_focus(self) -> None:
+        if self.document is None or self.focus_item is None:
+            return
+        anchor = self.anchor_note(self.focus_item)
+        if anchor is not None:
+            self.document.scene.select_only([anchor])
+            if self.window.view is not None:
+                self.window.view.ensureVisible(self.document.scene.note_item(anchor), 40, 40)
+
+    def _place_key(self) -> None:
+        round_id = self._open_round_id()
+        if round_id is None:
+            return
+        voter = self.session.voting.round(round_id).current_voter_id
+        if voter is None:
+            return
+        if self.session.voting.remaining(round_id, voter) == 0:
+            self.finish_turn()  # Enter on Done
+        elif self.focus_item is None:
+            self._walk(1, 0)
+        else:
+            self._push(CastDot(round_id, voter, self.focus_item))
+
+    def _take_back_key(self) -> None:
+        round_id = self._open_round_id()
+        if round_id is None or self.focus_item is None:
+            return
+        voter = self.session.voting.round(round_id).current_voter_id
+        if voter is not None:
+            self._push(TakeBackDot(round_id, voter, self.focus_item))
+
+    # --- drawing everything from the model ---------------------------------------------------------
+
+    def refresh(self) -> None:
+        """Show what the model says: called after every edit (an undo included)."""
+        if self.document is None or self.dots is None:
+            return
+        voting = self.session.voting
+        if self.round_id is not None and not voting.has_round(self.round_id):
+            self.mode, self.round_id = IDLE, None
+        round_ = voting.round(self.round_id) if self.round_id else None
+        if self.mode in (WHO, HANDOVER, TURN, TALLY) and (round_ is None or round_.state != OPEN):
+            # The round was closed or undone from under the screens.
+            self.mode = REVEAL if round_ is not None and round_.state == CLOSED else IDLE
+        if self.mode == TURN and round_ is not None and round_.current_voter_id is None:
+            self.mode = WHO
+        if self.mode == WHO and round_ is not None and round_.current_voter_id is not None:
+            self.mode = TURN
+        self._draw_screens(round_)
+        self._draw_dots(round_)
+
+    def _draw_screens(self, round_: VoteRound | None) -> None:
+        voting = self.session.voting
+        covered = self.mode in (WHO, HANDOVER)
+        if covered:
+            if self.screen is None:
+                self.screen = TurnScreen(self.window)
+                self.screen.voter_picked.connect(self.pick_voter)
+                self.screen.next_requested.connect(self.next_voter_screen)
+                self.screen.skip_requested.connect(self.skip)
+                self.screen.redo_requested.connect(self.redo_turn)
+                self.screen.tally_requested.connect(self.tally_counts)
+                self.screen.end_requested.connect(self.end_round)
+                self.screen.pause_requested.connect(self.pause)
+            assert round_ is not None
+            if self.mode == WHO:
+                entries = [
+                    VoterEntry(p.id, p.name, p.colour, voting.turn_state(round_.id, p.id)) for p in voting.participants
+                ]
+                self.screen.show_who(round_.title, _rules(round_), entries)
+            else:
+                self.screen.show_handover(self._thanked, voting.next_voter(round_.id) is not None)
+        elif self.screen is not None:
+            self.screen.hide()
+        turn = self.mode == TURN and round_ is not None and round_.current_voter_id is not None
+        if turn:
+            assert round_ is not None and round_.current_voter_id is not None and self.bar is not None
+            voter = voting.participant(round_.current_voter_id)
+            remaining = voting.remaining(round_.id, voter.id)
+            self.bar.show_voter(
+                voter.name, voter.colour, remaining, round_.dots_per_participant - remaining,
+                "Tap a note to place a dot · tap your dot to take it back · arrows and Enter work too",
+            )
+            if self.input is not None:
+                self.input.set_active(True)
+            if self.document is not None:
+                self.document.editor.read_only = True  # no edits slip in while the room votes
+        else:
+            self._leave_turn()
+        self._draw_tally(round_ if self.mode == TALLY else None)
+        self._draw_ranking(round_ if self.mode == REVEAL else None)
+
+    def _leave_turn(self) -> None:
+        if self.bar is not None:
+            self.bar.hide()
+        if self.input is not None:
+            self.input.set_active(False)
+        if self.document is not None:
+            self.document.editor.read_only = self.document.read_only
+
+    def _draw_dots(self, round_: VoteRound | None) -> None:
+        assert self.dots is not None
+        if round_ is None or self.mode == IDLE and round_.state != OPEN:
+            self.dots.clear()
+            return
+        voting = self.session.voting
+        viewer = round_.current_voter_id if self.mode == TURN else None
+        if self.mode in (WHO, HANDOVER) or self.mode == IDLE and round_.blind:
+            visible = voting.visible_dots(round_.id, None)
+        else:
+            visible = voting.visible_dots(round_.id, viewer)
+        colours = {p.id: p.colour for p in voting.participants}
+        shown: dict[str, NoteDots] = {}
+        for item, by_voter in visible.items():
+            anchor = self.anchor_note(item)
+            if anchor is None:
+                continue
+            # The viewer's own dots last, so they sit together at the end of the row.
+            runs = [
+                (NO_ONE_COLOUR if pid is None else colours.get(pid, NO_ONE_COLOUR), dots)
+                for pid, dots in sorted(by_voter.items(), key=lambda pair: (pair[0] == viewer, pair[0] or ""))
+            ]
+            total = sum(by_voter.values()) if round_.state == CLOSED or self.mode == TALLY else None
+            shown[anchor] = NoteDots(tuple(runs), total)
+        self.dots.set_dots(shown)
+        if self.mode == TURN:
+            self._show_focus()
+
+    def _draw_tally(self, round_: VoteRound | None) -> None:
+        if round_ is None:
+            if self.tally is not None:
+                self.tally.hide()
+            return
+        if self.tally is None:
+            self.tally = TallyPanel(self.window)
+            self.tally.count_changed.connect(self._tally_changed)
+            self.tally.close_requested.connect(self.end_round)
+            self.window.addDockWidget(_right(), self.tally)
+        voting = self.session.voting
+        counts = voting.dots_of(round_.id, None)
+        self.tally.show_items([
+            (item, item_title(self.session, round_, item), counts.get(item, 0)) for item in voting.items(round_.id)
+        ])
+        self.tally.show()
+
+    def _tally_changed(self, item_id: str, count: int) -> None:
+        if self.round_id is not None:
+            self._push(SetTally(self.round_id, item_id, count))
+
+    def _draw_ranking(self, round_: VoteRound | None) -> None:
+        if round_ is None:
+            if self.ranking is not None:
+                self.ranking.hide()
+            return
+        if self.ranking is None:
+            self.ranking = RankingPanel(self.window)
+            self.ranking.round_chosen.connect(self.show_results)
+            self.ranking.sort_requested.connect(self.sort_lanes_by_dots)
+            self.window.addDockWidget(_right(), self.ranking)
+        voting = self.session.voting
+        closed = [(r.id, r.title) for r in voting.rounds if r.state == CLOSED]
+        self.ranking.show_rounds(closed, round_.id)
+        ranked = round_ranking(self.session, round_.id)
+        rows = [
+            RankingRow(f"{entry.rank}{'=' if entry.tied else ''}", item_title(self.session, round_, entry.item_id),
+                       entry.dots, share_text(entry.share), entry.item_id)
+            for entry in ranked
+        ]
+        total = sum(entry.dots for entry in ranked)
+        voters = len(round_.done_ids)
+        self.ranking.show_ranking(
+            f"{total} dots" + (f" from {voters} {'voter' if voters == 1 else 'voters'}" if voters else "")
+            + " · “1=” marks a tie", rows,
+        )
+        self.ranking.sort_button.setEnabled(round_.target != CLUSTERS)
+        self.ranking.show()
+
+    def _hide_panels(self) -> None:
+        for panel in (self.ranking, self.tally):
+            if panel is not None:
+                panel.hide()
+
+    def _count_items(self, target: str, lane_ids: tuple[str, ...]) -> int:
+        things = self.session.notes if target != CLUSTERS else self.session.clusters
+        return sum(1 for thing in things if not lane_ids or thing.lane_id in lane_ids)
+
+
+def _rules(round_: VoteRound) -> str:
+    dots = f"{round_.dots_per_participant} {'dot' if round_.dots_per_participant == 1 else 'dots'} each"
+    most = "one per item" if round_.max_dots_per_item == 1 else f"up to {round_.max_dots_per_item} on one item"
+    return f"{dots}, {most}" + (" · blind" if round_.blind else "")
+
+
+def _right():  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import Qt
+
+    return Qt.DockWidgetArea.RightDockWidgetArea

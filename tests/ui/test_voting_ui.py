@@ -1,0 +1,174 @@
+"""Voting in turns on one shared screen, driven as the room does it (pytest-qt)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from canvasapp.model import Participant, Session, VoteRound, new_id
+from canvasapp.storage import SessionRepository, open_library
+from canvasapp.ui.main_window import MainWindow
+
+from .conftest import trigger, viewport_point
+from .dialogs import when_dialog_opens
+
+NOTES = [("drivers", "Being heard"), ("drivers", "A clear task"), ("blockers", "No time"), ("activities", "Potluck")]
+
+
+def click_note(qtbot: QtBot, window: MainWindow, note_id: str, dy: float = 40.0) -> None:
+    note = window.document.session.note(note_id)  # type: ignore[union-attr]
+    point = viewport_point(window, note.x + note.width / 2, note.y + dy)
+    qtbot.mouseClick(window.view.viewport(), Qt.MouseButton.LeftButton, pos=point)
+
+
+def start_round(window: MainWindow, **rules: object) -> tuple[str, list[Participant]]:
+    roster = [Participant("ana", "Ana", "#D7263D"), Participant("ben", "Ben", "#1B6CA8")]
+    round_ = VoteRound(id=new_id(), title="What first?", dots_per_participant=2, **rules)  # type: ignore[arg-type]
+    assert window.voting.start(round_, roster)
+    return round_.id, roster
+
+
+def test_two_voters_blind_hand_over_hides_the_board_and_reveal_ranks(
+    qtbot: QtBot, make_window: Callable[..., MainWindow], make_session: Callable[..., Session]
+) -> None:
+    session = make_session(notes=NOTES)
+    window = make_window(session.id)
+    window.view.set_zoom(1.0)
+    ids = [note.id for note in sorted(window.document.session.notes, key=lambda n: (n.y, n.x))]
+    voting = window.voting
+    round_id, _roster = start_round(window, anonymous=False, blind=True)
+    live = window.document.session.voting
+
+    # "Who is voting?" covers the whole window.
+    screen = voting.screen
+    assert screen is not None and screen.isVisible() and screen.geometry() == window.rect()
+    assert screen.title.text() == "Who is voting?"
+    assert all(button.height() >= 64 for button in screen.voter_buttons.values())
+    qtbot.mouseClick(screen.voter_buttons["ana"], Qt.MouseButton.LeftButton)
+    assert not screen.isVisible() and voting.bar.isVisible()
+    assert voting.bar.done_button.height() >= 64
+
+    # Ana taps two notes; tapping her own dot takes it back; a third tap is refused.
+    click_note(qtbot, window, ids[0])
+    click_note(qtbot, window, ids[1])
+    assert live.dots_of(round_id, "ana") == {ids[0]: 1, ids[1]: 1}
+    click_note(qtbot, window, ids[2])
+    assert "All 2 dots are placed" in window.statusBar().currentMessage()
+    badge = voting.dots.badge(ids[1])
+    dot = badge.mapToScene(badge.dot_rects()[0].center())
+    qtbot.mouseClick(window.view.viewport(), Qt.MouseButton.LeftButton, pos=window.view.mapFromScene(dot))
+    assert live.dots_of(round_id, "ana") == {ids[0]: 1}
+    # Keyboard: arrows walk, Enter places, Backspace takes back, Enter with no dots left is Done.
+    window.view.setFocus()
+    qtbot.keyClick(window.view, Qt.Key.Key_Right)
+    focused = voting.focus_item
+    qtbot.keyClick(window.view, Qt.Key.Key_Return)
+    assert live.dots_of(round_id, "ana").get(focused, 0) >= 1
+    assert window.document.session.has_note(focused)  # Backspace did not delete the note
+    qtbot.keyClick(window.view, Qt.Key.Key_Backspace)
+    qtbot.keyClick(window.view, Qt.Key.Key_Return)
+    assert voting.bar.left.text() == "No dots left: press Done"
+    qtbot.keyClick(window.view, Qt.Key.Key_Return)
+
+    # The hand-over screen hides the board (and every dot) until the next person picks a name.
+    assert voting.mode == "handover" and screen.isVisible() and screen.geometry() == window.rect()
+    assert voting.dots.shown() == {}
+    qtbot.mouseClick(screen.next_button, Qt.MouseButton.LeftButton)
+    assert not screen.voter_buttons["ana"].isEnabled() and screen.voter_buttons["ana"].text().startswith("✓")
+    qtbot.mouseClick(screen.voter_buttons["ben"], Qt.MouseButton.LeftButton)
+    # Blind: Ben sees none of Ana's dots, only his own.
+    assert voting.dots.shown() == {}
+    click_note(qtbot, window, ids[3])
+    assert set(voting.dots.shown()) == {ids[3]}
+    click_note(qtbot, window, ids[0])
+    qtbot.mouseClick(voting.bar.done_button, Qt.MouseButton.LeftButton)
+
+    # Reveal: every dot on the board and a ranking with the tie shown as a tie.
+    trigger(window, "vote.end_round")
+    assert live.round(round_id).state == "closed"
+    shown = voting.dots.shown()
+    assert shown[ids[0]].total == 2 and len(shown[ids[0]].dots) == 2
+    rows = voting.ranking.rows()
+    assert rows[0][0] == "1" and rows[0][2] == "2"
+    assert [row[0] for row in rows[1:]] == ["2="] * (len(rows) - 1)
+
+    # All of it undoable: undo the reveal reopens the round at the "Who is voting?" screen.
+    window.undo_group.undo()
+    assert live.round(round_id).state == "open"
+
+
+def test_killed_mid_round_resumes_at_the_same_voter_with_every_dot(
+    qtbot: QtBot, make_window: Callable[..., MainWindow], make_session: Callable[..., Session], library_path: Path
+) -> None:
+    session = make_session(notes=NOTES)
+    window = make_window(session.id)
+    ids = [note.id for note in window.document.session.notes]
+    round_id, _roster = start_round(window, anonymous=True, blind=True)
+    window.voting.pick_voter("ana")
+    click_note(qtbot, window, ids[0])
+    qtbot.mouseClick(window.voting.bar.done_button, Qt.MouseButton.LeftButton)
+    window.voting.next_voter_screen()
+    window.voting.pick_voter("ben")
+    click_note(qtbot, window, ids[1])
+    window.close()  # as good as a kill: every step was committed as it happened
+
+    library = open_library(library_path)
+    try:
+        saved = SessionRepository(library).load(session.id).voting
+        assert saved.round(round_id).current_voter_id == "ben"
+    finally:
+        library.close()
+    again = make_window(session.id)
+    voting = again.voting
+    assert voting.mode == "turn" and voting.bar.isVisible()
+    assert voting.bar.name.text() == "Ben" and voting.bar.left.text() == "1 dot left"
+    assert set(voting.dots.shown()) == {ids[1]}  # blind: Ben's own dot, not Ana's
+    assert again.document.session.voting.totals(round_id) == {ids[0]: 1, ids[1]: 1}
+
+
+def test_set_up_dialog_suggests_dots_and_makes_tokens(
+    qtbot: QtBot, make_window: Callable[..., MainWindow], make_session: Callable[..., Session]
+) -> None:
+    session = make_session(notes=NOTES * 3)
+    window = make_window(session.id)
+
+    def fill(dialog) -> None:  # type: ignore[no-untyped-def]
+        assert dialog.dots.value() == 4  # a third of 12 notes
+        dialog.make_tokens(3)
+        dialog.start_button.click()
+
+    when_dialog_opens(fill)
+    trigger(window, "vote.new_round")
+    voting = window.document.session.voting
+    assert [p.name for p in voting.participants] == ["Voter 1", "Voter 2", "Voter 3"]
+    assert voting.open_round is not None and voting.open_round.dots_per_participant == 4
+    assert window.voting.screen.isVisible()
+    window.undo_group.undo()  # the whole set-up is one step
+    assert voting.rounds == [] and voting.participants == []
+
+
+def test_tally_mode_steps_counts_and_sort_lanes_by_dots(
+    qtbot: QtBot, make_window: Callable[..., MainWindow], make_session: Callable[..., Session]
+) -> None:
+    session = make_session(notes=NOTES)
+    window = make_window(session.id)
+    drivers = [n for n in window.document.session.notes if n.lane_id == "drivers"]
+    trigger(window, "vote.tally")
+    tally = window.voting.tally
+    assert tally is not None and tally.isVisible()
+    spin = tally.spins[drivers[1].id]
+    spin.setValue(5)
+    spin.setValue(6)
+    voting = window.document.session.voting
+    round_id = voting.open_round.id
+    assert voting.totals(round_id) == {drivers[1].id: 6}
+    trigger(window, "vote.end_round")
+    assert window.voting.ranking.rows()[0][1] == drivers[1].text
+    trigger(window, "vote.sort_by_dots")
+    moved = window.document.session
+    assert (moved.note(drivers[1].id).y, moved.note(drivers[1].id).x) <= (moved.note(drivers[0].id).y, moved.note(drivers[0].id).x)
+    text = window.document.editor.undo_stack.undoText()
+    assert text.startswith("Sort ") and text.endswith(" Notes by Dots")
