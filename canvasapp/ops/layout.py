@@ -5,11 +5,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from canvasapp.model import Lane, Note
+from canvasapp.model.entities import NOTE_HEIGHT
 
 LANE_GAP = 24.0
 LANE_HEADER_HEIGHT = 150.0
 MIN_LANE_HEIGHT = 1200.0
 NOTE_GAP = 24.0
+#: A picture of the board shows the lanes only as tall as their notes, with room for one row.
+PICTURE_LANE_HEIGHT = LANE_HEADER_HEIGHT + NOTE_HEIGHT + 2 * NOTE_GAP
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,9 +34,12 @@ class Rect:
         return self.x <= x < self.right
 
 
-def lane_rects(lanes: list[Lane], notes: list[Note] | None = None) -> dict[str, Rect]:
-    """Lanes side by side in their order, tall enough to hold every note."""
-    bottom = MIN_LANE_HEIGHT
+def lane_rects(
+    lanes: list[Lane], notes: list[Note] | None = None, min_height: float = MIN_LANE_HEIGHT
+) -> dict[str, Rect]:
+    """Lanes side by side in their order, tall enough to hold every note (and ``min_height``:
+    room to write on the canvas, just the notes in a picture of the board)."""
+    bottom = min_height
     for note in notes or ():
         bottom = max(bottom, note.y + note.height + NOTE_GAP * 4)
     rects: dict[str, Rect] = {}

@@ -12,7 +12,8 @@ from datetime import date, datetime
 
 from canvasapp.model import Note, Session
 from canvasapp.ops.cluster_summary import ClusterEntry, cluster_entries
-from canvasapp.ops.layout import Rect, lane_rects
+from canvasapp.ops.layout import PICTURE_LANE_HEIGHT, Rect, lane_rects
+from canvasapp.ops.vote_summary import RoundResult, outcome_round, round_results
 from canvasapp.ops.run_summary import ActionEntry, AgendaEntry, action_entries, agenda_entries
 
 #: The title of the group of notes that sit outside every lane.
@@ -85,7 +86,7 @@ class WorkshopSummary:
     created: datetime
     updated: datetime
     votes_held: bool = False
-    """No vote rounds exist in the model yet; the outcome section says so."""
+    """Whether any round has dots; without one the outcome section says no vote was held."""
     notes: tuple[NoteEntry, ...] = field(default=())
     agenda: tuple[AgendaEntry, ...] = field(default=())
     """The session's phases, planned and as run."""
@@ -93,6 +94,10 @@ class WorkshopSummary:
     """The next steps: notes that became actions, open ones first."""
     clusters: tuple[ClusterEntry, ...] = field(default=())
     """The themes, lane by lane (see ``canvasapp.ops.cluster_summary``)."""
+    rounds: tuple[RoundResult, ...] = field(default=())
+    """Every vote round with dots, ranked (see ``canvasapp.ops.vote_summary``)."""
+    outcome: RoundResult | None = None
+    """The last closed round: the outcome-first section leads with its top items."""
 
     @property
     def note_count(self) -> int:
@@ -114,7 +119,8 @@ def build_summary(
     details = details_of(session, details)
     lanes = session.lanes
     notes = session.notes
-    rects = lane_rects(lanes, notes)
+    # Trimmed to the notes: an empty metre of lane would print as a blank "(continued)" page.
+    rects = lane_rects(lanes, notes, min_height=PICTURE_LANE_HEIGHT)
 
     by_lane: dict[str | None, list[Note]] = {lane.id: [] for lane in lanes}
     outside: list[Note] = []
@@ -143,6 +149,7 @@ def build_summary(
     if outside:
         lane_entries.append(LaneEntry(None, OUTSIDE_LANES_TITLE, "", "#FFE45C", None, entries(outside)))
 
+    rounds = round_results(session)
     return WorkshopSummary(
         title=session.title,
         date=details.date or session.created.astimezone().date(),
@@ -159,6 +166,9 @@ def build_summary(
             session, {note.id: (lane.title, note.number) for lane in lane_entries for note in lane.notes}
         ),
         clusters=cluster_entries(session, lane_entries),
+        votes_held=bool(rounds),
+        rounds=rounds,
+        outcome=outcome_round(session, rounds),
     )
 
 
