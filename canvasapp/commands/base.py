@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
+from collections.abc import Sequence
 
 from canvasapp.model import Session
 
@@ -30,3 +31,26 @@ class Command(ABC):
 
 def plural(count: int, noun: str) -> str:
     return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
+
+
+class Compound(Command):
+    """Several commands as one undo step ("Import 12 Notes"): applied in order in one edit,
+    reverted in reverse order."""
+
+    def __init__(self, text: str, parts: Sequence[Command]) -> None:
+        self._text = text
+        self._parts = list(parts)
+
+    @property
+    def text(self) -> str:
+        return self._text
+
+    def apply(self, session: Session) -> None:
+        with session.edit():
+            for part in self._parts:
+                part.apply(session)
+
+    def revert(self, session: Session) -> None:
+        with session.edit():
+            for part in reversed(self._parts):
+                part.revert(session)

@@ -22,14 +22,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from canvasapp.commands import AddNotes
+from canvasapp.commands import AddNotes, Command
+from canvasapp.commands.base import Compound, plural
+from canvasapp.commands.clusters import ChangeClusters, snapshot
 from canvasapp.files import write_atomically
 from canvasapp.export.markdown import notes_markdown
 from canvasapp.export.notes_csv import notes_csv
 from canvasapp.export.pdf import PdfOptions, summary_pdf
 from canvasapp.formats.archive import SUFFIX as ARCHIVE_SUFFIX
 from canvasapp.formats.archive import ArchiveError, dump_archive, read_archive
-from canvasapp.formats.notes_csv import CsvImportError, notes_from_csv, read_csv_file
+from canvasapp.formats.notes_csv import CsvImportError, notes_and_clusters_from_csv, read_csv_file
 from canvasapp.model import Session
 from canvasapp.ops.placement import below_existing
 from canvasapp.ops.summary import build_summary
@@ -149,13 +151,18 @@ class TransferController:
             return
         session = document.session
         try:
-            notes = notes_from_csv(read_csv_file(path), session.lanes, path.name)
+            notes, clusters = notes_and_clusters_from_csv(read_csv_file(path), session.lanes, path.name)
         except CsvImportError as error:
             QMessageBox.warning(self.window, "Import", str(error))
             return
         notes = below_existing(notes, session.notes)
-        document.editor.push(AddNotes(notes))
-        self.window.statusBar().showMessage(f"Added {len(notes)} notes from {path.name}.", 10000)
+        parts: list[Command] = [AddNotes(notes)]
+        if clusters:
+            before = snapshot(session)
+            parts.append(ChangeClusters("Add Clusters", before, before + clusters))
+        document.editor.push(Compound(f"Import {plural(len(notes), 'Note')}", parts))
+        themes = f" in {plural(len(clusters), 'cluster')}" if clusters else ""
+        self.window.statusBar().showMessage(f"Added {len(notes)} notes{themes} from {path.name}.", 10000)
 
     def _import_archive(self, path: Path) -> None:
         try:

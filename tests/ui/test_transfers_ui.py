@@ -114,7 +114,7 @@ def test_importing_a_csv_adds_its_notes_as_one_undoable_step(make_session, make_
     below = next(note for note in notes if note.text == "Feel heard")
     assert below.lane_id == "drivers" and below.y >= first.y + first.height
     assert note_count(library_path, session.id) == 4
-    assert window.document.editor.undo_stack.undoText() == "Add 3 Notes"
+    assert window.document.editor.undo_stack.undoText() == "Import 3 Notes"
 
     trigger(window, "edit.undo")
     assert note_count(library_path, session.id) == 1
@@ -153,3 +153,20 @@ def test_a_damaged_archive_is_refused_in_a_sentence(make_window, tmp_path: Path,
     window.open_file(damaged)
     assert said[-1].startswith("cut.workshop.json") and "cut short" in said[-1]
     assert len(SessionRepository(window.library).list()) == before
+
+
+def test_importing_a_csv_with_clusters_adds_them_in_the_same_step(make_session, make_window, library_path: Path, tmp_path: Path, said: list[str]) -> None:
+    session = make_session(notes=[("drivers", "Already here")])
+    window = make_window(session.id)
+    csv_file = tmp_path / "themes.csv"
+    csv_file.write_text("text,lane,cluster\nNo time,Blockers,Time\nEvenings are full,Blockers,time\nFeel heard,,\n", encoding="utf-8")
+    window.open_file(csv_file)
+    clusters = window.document.session.clusters
+    assert [(cluster.title, len(cluster.note_ids)) for cluster in clusters] == [("Time", 2)]
+    with sqlite3.connect(library_path) as connection:
+        assert connection.execute("SELECT count(*) FROM clusters").fetchone()[0] == 1
+
+    trigger(window, "edit.undo")
+    assert window.document.session.clusters == [] and len(window.document.session) == 1
+    with sqlite3.connect(library_path) as connection:
+        assert connection.execute("SELECT count(*) FROM clusters").fetchone()[0] == 0
