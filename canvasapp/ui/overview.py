@@ -89,6 +89,8 @@ class NoteBlocksItem(QGraphicsItem):
         by_colour: dict[int, tuple[QColor, list[QRectF]]] = {}
         selected: list[QRectF] = []
         for item in self._board.note_items():
+            if not item.isVisible():
+                continue  # folded into a collapsed cluster's card
             width, height = item.size()
             rect = QRectF(item.pos(), QSizeF(width, height))
             colour = item.colour()
