@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from canvasapp.export.vote_tables import vote_markdown
 from canvasapp.ops.cluster_summary import clusters_in, unclustered
 from canvasapp.ops.run_summary import ActionEntry, AgendaEntry
 from canvasapp.ops.summary import WorkshopSummary
@@ -52,6 +53,7 @@ def notes_markdown(summary: WorkshopSummary) -> str:
         lines += ["## Next steps", ""]
         lines += [_action_line(action) for action in summary.actions]
         lines.append("")
+    lines += vote_markdown(summary.rounds, escape_markdown, _one_line)
     for lane in summary.lanes:
         lines.append(f"## {escape_markdown(_one_line(lane.title))} ({len(lane.notes)})")
         lines.append("")

@@ -4,8 +4,9 @@ Columns: ``lane, text, cluster, colour, dots, created, action_owner, action_due,
 spreadsheet programs otherwise guess a legacy encoding and mangle accents, Greek and Cyrillic.
 ``colour`` is the note's own colour, empty while it follows its lane's, so that importing the
 file again gives the same notes. ``cluster`` is the title of the note's cluster (importing the
-file makes the clusters again: same title in the same lane, same cluster). ``dots`` stays
-empty until votes exist in the model; the column is there so the file's shape does not change.
+file makes the clusters again: same title in the same lane, same cluster). ``dots`` holds the
+note's dots in the last closed round on notes, and after the fixed columns comes one column per
+vote round, ``dots: <round title>`` (import ignores them).
 The ``action_*`` columns are filled for notes that became follow-up actions (status ``open`` or
 ``done``, due date as ``YYYY-MM-DD``) and empty for the rest.
 """
@@ -15,6 +16,7 @@ from __future__ import annotations
 import csv
 import io
 
+from canvasapp.export.vote_tables import outcome_dots, round_columns
 from canvasapp.ops.summary import LaneEntry, WorkshopSummary
 
 COLUMNS = ("lane", "text", "cluster", "colour", "dots", "created", "action_owner", "action_due", "action_status")
@@ -24,7 +26,9 @@ def notes_csv(summary: WorkshopSummary) -> bytes:
     """Every note, lane by lane in reading order, as CSV bytes (UTF-8 with BOM)."""
     out = io.StringIO(newline="")
     writer = csv.writer(out)
-    writer.writerow(COLUMNS)
+    rounds = round_columns(summary)
+    writer.writerow((*COLUMNS, *(header for header, _dots in rounds)))
+    outcome = outcome_dots(summary)
     names = _lane_names(summary.lanes)
     actions = {action.note_id: action for action in summary.actions}
     themes = {note.id: cluster.title for cluster in summary.clusters for note in cluster.notes}
@@ -37,11 +41,12 @@ def notes_csv(summary: WorkshopSummary) -> bytes:
                 note.text,
                 themes.get(note.id, ""),
                 note.own_colour or "",
-                "",
+                outcome.get(note.id, ""),
                 note.created.isoformat(timespec="milliseconds"),
                 action.owner if action else "",
                 action.due.isoformat() if action and action.due else "",
                 action.status if action else "",
+                *(dots.get(note.id, "") for _header, dots in rounds),
             ))
     return out.getvalue().encode("utf-8-sig")
 

@@ -46,6 +46,7 @@ from canvasapp import APP_NAME, __version__
 from canvasapp.export.board import BoardPicture, parse_colour, tint
 from canvasapp.export.fonts import BOLD, REGULAR, ensure_glyphs, register_fonts
 from canvasapp.export.pdf_run import agenda_as_run, next_steps
+from canvasapp.export.pdf_votes import outcome_votes, round_rankings
 from canvasapp.files import write_atomically
 from canvasapp.ops.cluster_summary import clusters_in, unclustered
 from canvasapp.ops.summary import LaneEntry, NoteEntry, WorkshopSummary
@@ -254,6 +255,7 @@ class SummaryPdf:
             story += self.board(styles)
         for index, lane in enumerate(self.summary.lanes):
             story += self.lane_notes(styles, lane, index)
+        story += self.vote_rounds(styles)
         story += self.agenda(styles)
         return story
 
@@ -308,6 +310,9 @@ class SummaryPdf:
                 "numbers in the lists.",
                 styles["body"],
             ))
+        elif s.outcome is not None:
+            width = self.page_size[0] - 2 * self.margin
+            parts += outcome_votes(s.outcome, styles, markup, width, self.font, self.accent)
         parts.append(Spacer(1, 8))
         rows: list[list[Flowable | str]] = [[
             Paragraph("<b>Lane</b>", styles["body"]),
@@ -337,6 +342,14 @@ class SummaryPdf:
         parts.append(table)
         parts += next_steps(s.actions, styles, markup, width, self.font, self.accent)
         return parts
+
+    def vote_rounds(self, styles: dict[str, ParagraphStyle]) -> list[Flowable]:
+        """Every vote round's ranking (nothing when no round has dots)."""
+        if not self.summary.rounds:
+            return []
+        width = self.page_size[0] - 2 * self.margin
+        heading = _Heading("Vote rounds", styles["h1"], outline="Vote rounds", key="votes", level=1)
+        return [heading, *round_rankings(self.summary.rounds, styles, markup, width, self.font, self.accent)]
 
     def agenda(self, styles: dict[str, ParagraphStyle]) -> list[Flowable]:
         """The agenda as run: each phase's planned and actual minutes."""

@@ -4,9 +4,10 @@ Format ``canvasapp.session``, version 1. What it holds: the session's title, tem
 times, every lane with all its fields, every note with all its fields (and the follow-up action
 it became), the agenda with the time each phase ran, and the session's details (date, place,
 facilitator, participants, purpose), and the clusters (title, colour, lane, folded or not, and
-their notes in order). The last four were added to version 1 as optional fields with defaults,
-so files written before them still read. As votes,
-participants and actions arrive in the model they are added in a new format version, and
+their notes in order), and the dot votes (the roster, every round with its rules and votes;
+see ``archive_votes.py``). All but the lanes and notes were added to version 1 as optional
+fields with defaults, so files written before them still read. As later things arrive in the
+model they are added in a new format version, and
 :data:`UPGRADES` gains the step that brings version 1 files up to it (as nbformat does: each
 version owns one step, and old files climb one step at a time).
 
@@ -32,6 +33,14 @@ from typing import Annotated, Any, Literal
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, StringConstraints, ValidationError
 
 from canvasapp import APP_NAME
+from canvasapp.formats.archive_votes import (
+    MAX_ROUNDS,
+    ArchiveParticipant,
+    ArchiveRound,
+    archive_participants,
+    archive_rounds,
+    load_voting,
+)
 from canvasapp.formats.incoming import BOM, IncomingFileError, parse_json, read_capped, too_large
 from canvasapp.model import Cluster, FollowUp, Lane, Note, Phase, Session, SessionDetails, new_id
 from canvasapp.model.agenda import MAX_PHASE_MINUTES
@@ -170,6 +179,10 @@ class SessionArchive(_Strict):
     details: ArchiveDetails = ArchiveDetails()
     clusters: list[ArchiveCluster] = Field(default_factory=list, max_length=MAX_NOTES)
     """The themes, in the session's order."""
+    participants: list[ArchiveParticipant] = Field(default_factory=list, max_length=500)
+    """The voting roster, in order."""
+    rounds: list[ArchiveRound] = Field(default_factory=list, max_length=MAX_ROUNDS)
+    """Every dot-vote round with its votes, in the session's order."""
 
 
 #: ``UPGRADES[n]`` turns a version ``n`` document (a dict) into version ``n + 1``.
@@ -234,6 +247,8 @@ def archive_from_session(session: Session) -> SessionArchive:
                            collapsed=cluster.collapsed, note_ids=list(cluster.note_ids))
             for cluster in session.clusters
         ],
+        participants=archive_participants(session),
+        rounds=archive_rounds(session),
     )
 
 
@@ -274,7 +289,8 @@ def session_from_archive(archive: SessionArchive, title: str | None = None) -> S
         for phase in archive.phases
     ]
     details = archive.details
-    return Session(
+    cluster_ids = {cluster.id: new_id() for cluster in archive.clusters}
+    session = Session(
         id=new_id(),
         title=(title or "").strip() or archive.title,
         lanes=lanes,
@@ -287,12 +303,14 @@ def session_from_archive(archive: SessionArchive, title: str | None = None) -> S
         details=SessionDetails(date=details.date, place=details.place, facilitator=details.facilitator,
                                participants=details.participants, purpose=details.purpose),
         clusters=[
-            Cluster(id=new_id(), title=cluster.title, lane_id=cluster.lane_id if cluster.lane_id in lane_ids else None,
+            Cluster(id=cluster_ids[cluster.id], title=cluster.title, lane_id=cluster.lane_id if cluster.lane_id in lane_ids else None,
                     note_ids=[new_ids[note_id] for note_id in cluster.note_ids], colour=cluster.colour,
                     collapsed=cluster.collapsed)
             for cluster in archive.clusters
         ],
     )
+    load_voting(session, archive.participants, archive.rounds, new_ids, cluster_ids)
+    return session
 
 
 # --- bytes <-> archive -------------------------------------------------------------------------

@@ -1,0 +1,101 @@
+"""Every vote round's result as plain values, for the exports (PDF, Markdown, CSV).
+
+Only rounds with dots are kept; items that were deleted are left out (their votes stay in the
+model, so an undo would bring them back, but a summary shows what is on the board).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from canvasapp.model import Session
+from canvasapp.model.voting import CLOSED, CLUSTERS
+from canvasapp.ops.voting import item_lane, item_title, round_ranking, share_text
+
+
+@dataclass(frozen=True, slots=True)
+class RankedEntry:
+    """One ranked item: "1=" style rank text, its words, its lane's title, dots and share."""
+
+    rank: int
+    tied: bool
+    item_id: str
+    title: str
+    lane_title: str
+    dots: int
+    share: str
+    lane_order: int = 0
+    """The lane's place on the board, so per-lane lists follow the board from left to right."""
+
+    @property
+    def rank_text(self) -> str:
+        return f"{self.rank}{'=' if self.tied else ''}"
+
+
+@dataclass(frozen=True, slots=True)
+class RoundResult:
+    """A round as readers see it: what was voted on, how, and its ranking."""
+
+    id: str
+    title: str
+    target: str
+    closed: bool
+    dots_each: int
+    voters: int
+    total: int
+    entries: tuple[RankedEntry, ...]
+
+    @property
+    def how(self) -> str:
+        kind = "clusters" if self.target == CLUSTERS else "notes"
+        who = f", {self.voters} {'voter' if self.voters == 1 else 'voters'}" if self.voters else ""
+        state = "" if self.closed else " (still open)"
+        return f"{self.total} dots on {kind}, {self.dots_each} each{who}{state}"
+
+
+def round_results(session: Session) -> tuple[RoundResult, ...]:
+    """Every round that holds dots, in the session's order."""
+    lanes = {lane.id: lane.title for lane in session.lanes}
+    order = {lane.id: index for index, lane in enumerate(session.lanes)}
+    results = []
+    for round_ in session.voting.rounds:
+        ranked = round_ranking(session, round_.id)
+        if not ranked:
+            continue
+        entries = tuple(
+            RankedEntry(
+                entry.rank, entry.tied, entry.item_id, item_title(session, round_, entry.item_id),
+                lanes.get(item_lane(session, round_, entry.item_id) or "", "Outside the lanes"),
+                entry.dots, share_text(entry.share),
+                order.get(item_lane(session, round_, entry.item_id) or "", len(order)),
+            )
+            for entry in ranked
+        )
+        results.append(RoundResult(
+            round_.id, round_.title, round_.target, round_.state == CLOSED, round_.dots_per_participant,
+            len(round_.done_ids), sum(entry.dots for entry in ranked), entries,
+        ))
+    return tuple(results)
+
+
+def outcome_round(session: Session, results: tuple[RoundResult, ...]) -> RoundResult | None:
+    """The last closed round (the outcome-first section leads with it)."""
+    last = session.voting.last_closed_round
+    return next((result for result in results if last is not None and result.id == last.id), None)
+
+
+def top_per_lane(result: RoundResult, most: int = 3) -> dict[str, list[RankedEntry]]:
+    """``lane title → its best-ranked items`` (ties at the edge kept: a tie is never cut)."""
+    by_lane: dict[str, list[RankedEntry]] = {}
+    for entry in sorted(result.entries, key=lambda e: e.lane_order):  # stable: ranks stay in order
+        by_lane.setdefault(entry.lane_title, []).append(entry)
+    top: dict[str, list[RankedEntry]] = {}
+    for lane, entries in by_lane.items():
+        kept = entries[:most]
+        kept += [entry for entry in entries[most:] if kept and entry.dots == kept[-1].dots]
+        top[lane] = kept
+    return top
+
+
+def dots_by_item(result: RoundResult) -> dict[str, int]:
+    return {entry.item_id: entry.dots for entry in result.entries}
