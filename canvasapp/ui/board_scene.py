@@ -140,6 +140,8 @@ class BoardScene(QGraphicsScene):
         return self._read_only
 
     def set_read_only(self, read_only: bool) -> None:
+        if read_only == self._read_only:
+            return
         self._read_only = read_only
         for item in self._notes.values():
             item.setFlag(NoteItem.GraphicsItemFlag.ItemIsMovable, not read_only)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import cache
+
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPen, QStaticText, QTransform
@@ -34,6 +36,14 @@ LINE_SEPARATOR = "\u2028"
 _TEXT_OFFSET = QPointF(PADDING, PADDING)
 
 
+@cache
+def _looks(colour: str) -> tuple[QColor, QPen]:
+    """A note colour and its border pen, parsed once per colour, not once per note. Shared:
+    never changed in place (``colour()`` hands out copies)."""
+    fill = QColor(colour)
+    return fill, QPen(fill.darker(130), 1)
+
+
 # Combined once: Python's enum "|" costs 12 µs, more than the rest of building a note item.
 _FLAGS = QGraphicsItem.GraphicsItemFlag.ItemIsSelectable | QGraphicsItem.GraphicsItemFlag.ItemIsMovable
 
@@ -45,12 +55,11 @@ class NoteItem(QGraphicsItem):
         super().__init__()
         self.note_id = note_id
         self._rect = QRectF(0, 0, width, height)
-        self._colour = QColor(colour)
+        self._colour, self._border = _looks(colour)
         self._text = text
         self._shown_text = text
         self._font: QFont = font_px(LARGEST_TEXT_PX)
         self._static = QStaticText()
-        self._border = QPen(self._colour.darker(130), 1)
         self._bounds = self._rect.adjusted(-7, -7, 7, 7)
         self._fitted = False
         self._handle_shown = False
@@ -130,8 +139,7 @@ class NoteItem(QGraphicsItem):
         return self._match
 
     def set_colour(self, colour: str) -> None:
-        self._colour = QColor(colour)
-        self._border = QPen(self._colour.darker(130), 1)
+        self._colour, self._border = _looks(colour)
         self.update()
 
     def colour(self) -> QColor:
