@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Sets up Workshop Canvas in ./.venv on Debian or Ubuntu with Python 3.11 or newer.
 #   scripts/setup.sh           the app and the system libraries Qt needs
-#   scripts/setup.sh --test    also the test tools (pytest, pytest-qt, import-linter, hypothesis)
+#   scripts/setup.sh --test    also the test tools (pytest, pytest-qt, import-linter, hypothesis, mypy)
 #                              and the programs the tests use (pdftotext, Xvfb, xdotool)
 set -euo pipefail
 cd "$(dirname "$0")/.."

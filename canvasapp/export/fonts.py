@@ -23,7 +23,8 @@ _lock = threading.Lock()
 _ASTRAL_ENTRY = re.compile(r"<([0-9A-F]{2})> <([0-9A-F]{5,6})>")
 
 
-class _UnicodeTTFont(TTFont):
+# reportlab ships no type hints (no py.typed), so mypy sees TTFont as Any.
+class _UnicodeTTFont(TTFont):  # type: ignore[misc]
     """A ``TTFont`` whose ToUnicode maps also name emoji and other characters beyond U+FFFF,
     so that copying text out of the PDF (and searching it) gives back what people wrote."""
 
@@ -74,12 +75,12 @@ def ensure_glyphs(texts: Iterable[str]) -> None:
     U+00A0 to the space glyph the same way.
     """
     register_fonts()
-    wanted = set()
+    wanted: set[str] = set()
     for text in texts:
         wanted.update(text)
     with _lock:
         for name in (REGULAR, BOLD):
-            face = pdfmetrics.getFont(name).face  # type: ignore[attr-defined]
+            face = pdfmetrics.getFont(name).face
             glyphs, widths = face.charToGlyph, face.charWidths
             for character in wanted:
                 code = ord(character)
@@ -94,5 +95,5 @@ def ensure_glyphs(texts: Iterable[str]) -> None:
 def has_glyph(character: str) -> bool:
     """Whether the regular face draws ``character`` (else reportlab shows an empty box)."""
     register_fonts()
-    face = pdfmetrics.getFont(REGULAR).face  # type: ignore[attr-defined]
+    face = pdfmetrics.getFont(REGULAR).face
     return ord(character) in face.charToGlyph

@@ -165,7 +165,8 @@ class NumberedCanvas(Canvas):  # type: ignore[misc]
 class SummaryPdf:
     """Renders a :class:`WorkshopSummary` as a PDF. Override a step to change one part."""
 
-    page_size: ClassVar[tuple[float, float]] = A4
+    #: Set from ``PdfOptions.page_size`` for each document.
+    page_size: tuple[float, float] = A4
     margin: ClassVar[float] = 18 * mm
     board_margin: ClassVar[float] = 10 * mm
     font: ClassVar[str] = REGULAR

@@ -28,7 +28,7 @@ import math
 from collections.abc import Callable
 from pathlib import Path
 from datetime import date as Date
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Final, Literal
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, StringConstraints, ValidationError
 
@@ -45,8 +45,8 @@ from canvasapp.formats.incoming import BOM, IncomingFileError, parse_json, read_
 from canvasapp.model import Cluster, FollowUp, Lane, Note, Phase, Session, SessionDetails, new_id
 from canvasapp.model.agenda import MAX_PHASE_MINUTES
 
-FORMAT = "canvasapp.session"
-FORMAT_VERSION = 1
+FORMAT: Final = "canvasapp.session"
+FORMAT_VERSION: Final = 1
 SUFFIX = ".workshop.json"
 #: Refused before parsing: pydantic parses an oversized list before it can reject it.
 MAX_ARCHIVE_BYTES = 64 * 1024 * 1024

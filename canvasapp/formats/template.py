@@ -13,14 +13,14 @@ Field docstrings become the descriptions of the generated JSON Schema
 from __future__ import annotations
 
 import json
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Final, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 from pydantic_core import PydanticCustomError
 
-FORMAT = "canvasapp.template"
+FORMAT: Final = "canvasapp.template"
 """The value of ``format`` in every template file: how we know a JSON file is one of ours."""
-FORMAT_VERSION = 1
+FORMAT_VERSION: Final = 1
 """The newest template format this version of the app reads and writes."""
 
 MAX_LANES = 50

@@ -59,7 +59,8 @@ def reading_order(notes: Iterable[Note], lanes: Sequence[Lane]) -> list[str]:
     for note in notes:
         lane_id = note.lane_id if note.lane_id in rank else None
         groups.setdefault(lane_id, []).append(Box.of(note))
-    keys = sorted((key for key in groups if key is not None), key=lambda key: rank[key])
+    ranked = sorted((key for key in groups if key is not None), key=lambda key: rank[key])
+    keys: list[str | None] = list(ranked)
     if None in groups:
         keys.append(None)
     return [box.id for key in keys for box in in_reading_order(groups[key])]

@@ -12,8 +12,8 @@ from dataclasses import dataclass
 
 from canvasapp.model import Session, Vote, VoteRound
 from canvasapp.model.voting import CLUSTERS
-from canvasapp.ops.arrange import LANE_HEADER_HEIGHT, NOTE_GAP, Box
-from canvasapp.ops.layout import Rect
+from canvasapp.ops.arrange import Box
+from canvasapp.ops.layout import LANE_HEADER_HEIGHT, NOTE_GAP, Rect
 
 #: A suggested budget above this makes a long queue at the screen for little gain.
 MOST_SUGGESTED_DOTS = 10

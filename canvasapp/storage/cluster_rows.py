@@ -7,16 +7,16 @@ touched clusters is written inside the store's transaction.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
 from sqlalchemy import Connection, delete, insert, select
 
 from canvasapp.model import Cluster, Session
-from canvasapp.storage.orm import ClusterNoteRow, ClusterRow
+from canvasapp.storage.orm import ClusterNoteRow, ClusterRow, table_of
+from canvasapp.storage.upsert import UpsertFactory
 
-_clusters = ClusterRow.__table__
-_members = ClusterNoteRow.__table__
+_clusters = table_of(ClusterRow)
+_members = table_of(ClusterNoteRow)
 
 
 def cluster_values(session_id: str, cluster: Cluster, position: int) -> dict[str, Any]:
@@ -86,7 +86,7 @@ class ClusterChanges:
     ``upsert`` is the dialect's ``INSERT`` with ``ON CONFLICT`` (the store picks it).
     """
 
-    def __init__(self, session: Session, upsert: Callable[..., Any]) -> None:
+    def __init__(self, session: Session, upsert: UpsertFactory) -> None:
         self.session = session
         self._upsert = upsert
         self._dirty: set[str] = set()

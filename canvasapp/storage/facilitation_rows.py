@@ -8,17 +8,17 @@ and the action columns of a ``notes`` row.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date
 from typing import Any
 
 from sqlalchemy import Connection, delete, insert, select, update
 
 from canvasapp.model import FollowUp, Phase, Session, SessionDetails
-from canvasapp.storage.orm import PhaseRow, SessionRow
+from canvasapp.storage.orm import PhaseRow, SessionRow, table_of
+from canvasapp.storage.upsert import UpsertFactory
 
-_phases = PhaseRow.__table__
-_sessions = SessionRow.__table__
+_phases = table_of(PhaseRow)
+_sessions = table_of(SessionRow)
 
 
 def phase_values(session_id: str, phase: Phase) -> dict[str, Any]:
@@ -94,7 +94,7 @@ class FacilitationChanges:
     """What an edit changed in the agenda and the details, written inside the store's
     transaction. (Note actions are columns of the notes: the store writes them with the note.)"""
 
-    def __init__(self, session: Session, upsert: Callable[..., Any]) -> None:
+    def __init__(self, session: Session, upsert: UpsertFactory) -> None:
         self.session = session
         self._upsert = upsert
         self._dirty: dict[str, Phase] = {}

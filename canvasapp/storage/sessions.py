@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -22,11 +23,11 @@ from canvasapp.storage.mapping import (
     note_values,
     session_values,
 )
-from canvasapp.storage.orm import LaneRow, NoteRow, SessionRow
+from canvasapp.storage.orm import LaneRow, NoteRow, SessionRow, table_of
 
-_sessions = SessionRow.__table__
-_lanes = LaneRow.__table__
-_notes = NoteRow.__table__
+_sessions = table_of(SessionRow)
+_lanes = table_of(LaneRow)
+_notes = table_of(NoteRow)
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,7 +85,7 @@ class SessionRepository:
         escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
         query = select(_sessions.c.id).where(_sessions.c.id.like(f"{escaped}%", escape="\\")).limit(2)
         with self._reading() as connection:
-            found = connection.execute(query).scalars().all()
+            found: Sequence[str] = connection.execute(query).scalars().all()
         if not found:
             raise LibraryError(f"There is no session {id_or_prefix!r} in the library {self.library.location}.")
         if len(found) > 1:

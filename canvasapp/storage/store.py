@@ -14,13 +14,14 @@ from canvasapp.storage.errors import driver_message
 from canvasapp.storage.facilitation_rows import FacilitationChanges
 from canvasapp.storage.library import Library
 from canvasapp.storage.mapping import lane_values, note_values
-from canvasapp.storage.orm import LaneRow, NoteRow, SessionRow
+from canvasapp.storage.orm import LaneRow, NoteRow, SessionRow, table_of
+from canvasapp.storage.upsert import UpsertFactory
 from canvasapp.storage.vote_rows import VotingChanges
 
-_sessions = SessionRow.__table__
-_lanes = LaneRow.__table__
-_notes = NoteRow.__table__
-_UPSERT = {"sqlite": sqlite.insert, "postgresql": postgresql.insert}
+_sessions = table_of(SessionRow)
+_lanes = table_of(LaneRow)
+_notes = table_of(NoteRow)
+_UPSERT: dict[str, UpsertFactory] = {"sqlite": sqlite.insert, "postgresql": postgresql.insert}
 
 
 class SessionStore:

@@ -8,17 +8,17 @@ placed, and so is whose turn it is: a killed app resumes at the same voter with 
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
 from sqlalchemy import Connection, delete, insert, select, tuple_
 
 from canvasapp.model import Participant, Session, Vote, VoteRound
-from canvasapp.storage.orm import ParticipantRow, VoteRoundRow, VoteRow
+from canvasapp.storage.orm import ParticipantRow, VoteRoundRow, VoteRow, table_of
+from canvasapp.storage.upsert import UpsertFactory
 
-_participants = ParticipantRow.__table__
-_rounds = VoteRoundRow.__table__
-_votes = VoteRow.__table__
+_participants = table_of(ParticipantRow)
+_rounds = table_of(VoteRoundRow)
+_votes = table_of(VoteRow)
 #: The participant column of an anonymous or tallied vote (a key column cannot be NULL).
 NO_ONE = ""
 
@@ -100,7 +100,7 @@ def load_voting(connection: Connection, session_id: str) -> tuple[list[Participa
 class VotingChanges:
     """What an edit changed in the voting state, written by the store inside its transaction."""
 
-    def __init__(self, session: Session, upsert: Callable[..., Any]) -> None:
+    def __init__(self, session: Session, upsert: UpsertFactory) -> None:
         self.session = session
         self._upsert = upsert
         self._rounds: set[str] = set()
