@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 
+from canvasapp.model import Note
 from canvasapp.ops.cluster_suggestions import SuggestedCluster, suggest_clusters
 from canvasapp.ui.suggest_dialog import SuggestDialog
 
@@ -123,7 +124,18 @@ class ClusterActions(QObject):
         if not include_clustered:
             notes = [note for note in notes if session.cluster_of(note.id) is None]
         notes.sort(key=lambda note: (note.created, note.id))  # the same notes, the same proposal
-        return suggest_clusters([(note.id, note.text) for note in notes]), {note.id: note.text for note in notes}
+        # Lane by lane: a theme never takes a driver into the activities (accepting it would
+        # move the note, and what the room said would change meaning without anyone noticing).
+        by_lane: dict[str | None, list[Note]] = {}
+        for note in notes:
+            by_lane.setdefault(note.lane_id, []).append(note)
+        proposals = [
+            proposal
+            for lane_notes in by_lane.values()
+            for proposal in suggest_clusters([(note.id, note.text) for note in lane_notes])
+        ]
+        proposals.sort(key=lambda proposal: -len(proposal.note_ids))  # stable: lane order kept
+        return proposals, {note.id: note.text for note in notes}
 
     def suggest(self) -> None:
         editor = self._ready()

@@ -222,3 +222,16 @@ def test_suggestions_preview_accept_one_with_an_edited_title(qtbot: QtBot, windo
     assert saved_clusters(library_path)[0][0] == "Seen and heard"
     trigger(window, "edit.undo")
     assert session.clusters == []
+
+
+def test_suggestions_never_group_notes_across_lanes(make_session, make_window) -> None:  # type: ignore[no-untyped-def]
+    """A theme proposed over the whole board stays inside one lane: accepting it must never
+    turn a driver into an activity."""
+    texts = ["Success stories of others", "Share success stories monthly", "Stories of success in videos"]
+    session = make_session(notes=[("drivers", texts[0]), ("activities", texts[1]), ("activities", texts[2])])
+    window = make_window(session.id)
+    proposals, _texts = window.board_actions.clusters.propose("board", include_clustered=False)
+    lanes = {note.id: note.lane_id for note in window.document.session.notes}
+    assert proposals, "the two similar activities should be proposed"
+    for proposal in proposals:
+        assert len({lanes[note_id] for note_id in proposal.note_ids}) == 1
