@@ -8,7 +8,8 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from canvasapp.model import Participant, Session, VoteRound, new_id
+from canvasapp.commands import MoveNotes
+from canvasapp.model import NotePlacement, Participant, Session, VoteRound, new_id
 from canvasapp.storage import SessionRepository, open_library
 from canvasapp.ui.main_window import MainWindow
 
@@ -79,8 +80,9 @@ def test_two_voters_blind_hand_over_hides_the_board_and_reveal_ranks(
     qtbot.mouseClick(screen.next_button, Qt.MouseButton.LeftButton)
     assert not screen.voter_buttons["ana"].isEnabled() and screen.voter_buttons["ana"].text().startswith("✓")
     qtbot.mouseClick(screen.voter_buttons["ben"], Qt.MouseButton.LeftButton)
-    # Blind: Ben sees none of Ana's dots, only his own.
+    # Blind: Ben sees none of Ana's dots, only his own, and not the note she tapped last.
     assert voting.dots.shown() == {}
+    assert window.document.scene.selected_note_ids() == []
     click_note(qtbot, window, ids[3])
     assert set(voting.dots.shown()) == {ids[3]}
     click_note(qtbot, window, ids[0])
@@ -94,6 +96,15 @@ def test_two_voters_blind_hand_over_hides_the_board_and_reveal_ranks(
     rows = voting.ranking.rows()
     assert rows[0][0] == "1" and rows[0][2] == "2"
     assert [row[0] for row in rows[1:]] == ["2="] * (len(rows) - 1)
+
+    # Closed by the facilitator, the ranking stays closed while the board is edited...
+    voting.ranking.close()
+    window.document.editor.push(MoveNotes.to(window.document.session, {ids[3]: NotePlacement(1700.0, 600.0, "activities")}))
+    assert not voting.ranking.isVisible()
+    # ...and comes back when asked for.
+    voting.show_results(round_id)
+    assert voting.ranking.isVisible()
+    window.undo_group.undo()  # the move
 
     # All of it undoable: undo the reveal reopens the round at the "Who is voting?" screen.
     window.undo_group.undo()

@@ -70,6 +70,9 @@ class VotingController(QObject):
         self.input: VotingInput | None = None
         self.dots: DotLayer | None = None
         self.ranking: RankingPanel | None = None
+        # The round whose ranking was last brought up: after that the panel is refreshed but
+        # not shown again, so a facilitator who closed it is not fought by every later edit.
+        self._ranking_shown_for: str | None = None
         self.tally: TallyPanel | None = None
 
     # --- the open session ---------------------------------------------------------------------
@@ -251,6 +254,7 @@ class VotingController(QObject):
             return
         self._leave_turn()
         self.round_id, self.mode = chosen.id, REVEAL
+        self._ranking_shown_for = None  # asked for: show it even if it was closed
         self.refresh()
 
     def hide_results(self) -> None:
@@ -324,6 +328,8 @@ class VotingController(QObject):
         if current == participant_id or self._push(BeginTurn(round_id, participant_id, name)):
             self.mode = TURN
             self.focus_item = None
+            if self.document is not None:
+                self.document.scene.clearSelection()  # a clean board for every voter
             self.refresh()
 
     def finish_turn(self) -> None:
@@ -337,6 +343,11 @@ class VotingController(QObject):
         if self._push(FinishTurn(round_id, voter, name)):
             self._thanked = name
             self.mode = HANDOVER
+            # The note a voter tapped last stays selected otherwise: in a blind round the next
+            # voter would see where the last one put a dot.
+            if self.document is not None:
+                self.document.scene.clearSelection()
+            self.focus_item = None
             self.refresh()
 
     def skip(self, participant_id: str) -> None:
@@ -570,6 +581,7 @@ class VotingController(QObject):
 
     def _draw_ranking(self, round_: VoteRound | None) -> None:
         if round_ is None:
+            self._ranking_shown_for = None
             if self.ranking is not None:
                 self.ranking.hide()
             return
@@ -594,7 +606,9 @@ class VotingController(QObject):
             + " · “1=” marks a tie", rows,
         )
         self.ranking.sort_button.setEnabled(round_.target != CLUSTERS)
-        self.ranking.show()
+        if self._ranking_shown_for != round_.id:
+            self._ranking_shown_for = round_.id
+            self.ranking.show()
 
     def _hide_panels(self) -> None:
         for panel in (self.ranking, self.tally):
