@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, QRectF
 
 from canvasapp.commands import clusters as cc
 from canvasapp.commands.notes import MoveNotes
@@ -50,16 +50,40 @@ class ClusterEditor(QObject):
         }
         return MoveNotes.to(self.session, self._placements(changed)) if changed else None
 
-    def grid(self, note_ids: list[str], left: float, top: float) -> dict[str, tuple[float, float]]:
-        """Members in rows of about √n, in the given order, from a top-left corner."""
+    def grid(
+        self, note_ids: list[str], left: float, top: float, lane_id: str | None = None
+    ) -> dict[str, tuple[float, float]]:
+        """Members in rows of about √n, in the given order, from a top-left corner; with a
+        lane, no wider than the lane and moved left so the block stays inside it."""
         columns = max(1, math.ceil(math.sqrt(len(note_ids))))
         notes = [self.session.note(note_id) for note_id in note_ids]
         width = max((note.width for note in notes), default=0.0) + NOTE_GAP
         height = max((note.height for note in notes), default=0.0) + NOTE_GAP
+        lane = lane_rects(self.session.lanes).get(lane_id) if lane_id is not None else None
+        if lane is not None and width > 0:
+            columns = max(1, min(columns, int((lane.width - NOTE_GAP) // width)))
+            left = max(lane.x + NOTE_GAP, min(left, lane.right - columns * width))
         return {
             note.id: (left + (index % columns) * width, top + (index // columns) * height)
             for index, note in enumerate(notes)
         }
+
+    def _free_block(
+        self, members: list[str], left: float, top: float, lane_id: str | None
+    ) -> dict[str, tuple[float, float]]:
+        """A grid for ``members`` at ``top`` or, if other notes are in the way there, lower
+        down in the lane: the first place where the block covers no one else's note."""
+        chosen = set(members)
+        others = [note for note in self.session.notes if note.id not in chosen and note.lane_id == lane_id]
+        above = FRAME_PADDING + TITLE_HEIGHT  # the frame's title band sits above the notes
+        below = [note.y + note.height + NOTE_GAP + above for note in others]
+        tops = [top] + sorted(candidate for candidate in below if candidate > top)
+        for candidate in tops:
+            positions = self.grid(members, left, candidate, lane_id)
+            frame = _bounds(self.session, positions).adjusted(-FRAME_PADDING, -above, FRAME_PADDING, FRAME_PADDING)
+            if not any(frame.intersects(QRectF(n.x, n.y, n.width, n.height)) for n in others):
+                break
+        return positions
 
     # --- gestures ---------------------------------------------------------------------------
 
@@ -110,11 +134,26 @@ class ClusterEditor(QObject):
     # --- actions ----------------------------------------------------------------------------
 
     def group(self, note_ids: list[str]) -> str | None:
-        """Ctrl+G; a new cluster's title is edited at once. Returns the cluster's id."""
-        command = cc.group(self.session, note_ids)
-        if not self._push(command) or not note_ids:
+        """Ctrl+G: the notes gathered into one block (so the frame holds them and nothing
+        else) in the lane most of them are in; a new cluster's title is edited at once.
+        Returns the cluster's id."""
+        ids = [note_id for note_id in dict.fromkeys(note_ids) if self.session.has_note(note_id)]
+        if not ids:
             return None
-        owner = self.session.cluster_of(note_ids[0])
+        shared = cc.shared_cluster(self.session, ids)
+        if shared is not None:
+            existing = self.session.cluster(shared).note_ids
+            members = existing + [note_id for note_id in ids if note_id not in existing]
+        else:
+            members = sorted(ids, key=lambda note_id: (self.session.note(note_id).y, self.session.note(note_id).x))
+        lane = cc.majority_lane(self.session, members)
+        notes = [self.session.note(note_id) for note_id in members]
+        anchor = [note for note in notes if note.lane_id == lane] or notes
+        positions = self._free_block(members, min(n.x for n in anchor), min(n.y for n in anchor), lane)
+        command = cc.group(self.session, ids, move=self._move(positions))
+        if not self._push(command):
+            return None
+        owner = self.session.cluster_of(ids[0])
         if owner is not None and owner.title == cc.NEW_CLUSTER_TITLE:
             self.layer.select(owner.id)
             self.layer.begin_renaming(owner.id)
@@ -186,3 +225,12 @@ class ClusterEditor(QObject):
         if not self.editor.push(final):
             return []
         return [cluster.id for cluster in command.after if cluster.note_ids[0] in accepted]
+
+
+def _bounds(session: Session, positions: dict[str, tuple[float, float]]) -> QRectF:
+    """The rectangle the notes would cover at these positions."""
+    rect = QRectF()
+    for note_id, (x, y) in positions.items():
+        note = session.note(note_id)
+        rect = rect.united(QRectF(x, y, note.width, note.height))
+    return rect

@@ -11,6 +11,10 @@ from PySide6.QtCore import QPointF, Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from canvasapp.formats.template_io import find_template, session_from_template
+from canvasapp.model import Note
+from canvasapp.ops.layout import lane_rects
+from canvasapp.storage import SessionRepository
 from canvasapp.ui.main_window import MainWindow
 from tests.ui.conftest import double_click, drag, trigger
 from tests.ui.editing_helpers import BLOCKERS_X, answer_dialog, key, rows, saved_session
@@ -235,3 +239,28 @@ def test_suggestions_never_group_notes_across_lanes(make_session, make_window) -
     assert proposals, "the two similar activities should be proposed"
     for proposal in proposals:
         assert len({lanes[note_id] for note_id in proposal.note_ids}) == 1
+
+
+def test_ctrl_g_gathers_scattered_notes_so_the_frame_holds_only_its_members(library, make_window) -> None:  # type: ignore[no-untyped-def]
+    session = session_from_template(find_template(None), "Gathering")
+    lane = lane_rects(session.lanes)["blockers"]
+    session.add_notes(
+        Note(id=f"n{i}", lane_id="blockers", text=f"Blocker {i}", x=lane.x + 24 + 224 * (i % 3), y=200.0 + 164 * (i // 3))
+        for i in range(6)
+    )
+    SessionRepository(library).add(session)
+    window = make_window(session.id)
+    chosen = ["n0", "n2", "n5"]  # corners of the 3 × 2 block: their box covers the others
+    window.document.scene.select_only(chosen)
+    trigger(window, "cluster.group")
+    window.document.scene.finish_editing()
+
+    live = window.document.session
+    cluster = live.cluster_of("n0")
+    assert cluster is not None and sorted(cluster.note_ids) == chosen
+    frame = window.document.scene.clusters.frame_rect(cluster.note_ids)
+    for note in live.notes:
+        centre = QPointF(note.x + note.width / 2, note.y + note.height / 2)
+        assert frame.contains(centre) == (note.id in chosen), note.text
+    assert {live.note(note_id).lane_id for note_id in chosen} == {"blockers"}
+    assert lane.x <= frame.left() and frame.right() <= lane.right
