@@ -31,8 +31,9 @@ _CORNER_MARGIN = 12
 
 
 def minimap_shown() -> bool:
-    """Whether the user last left the overview shown (shown by default)."""
-    value = QSettings().value(MINIMAP_KEY, True)
+    """Whether the user last left the overview shown. Hidden at first: on a projected board it
+    covers notes and a stray click on it moves the view (Ctrl+M shows it)."""
+    value = QSettings().value(MINIMAP_KEY, False)
     return value in (True, "true", "1", 1)
 
 

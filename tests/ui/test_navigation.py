@@ -186,7 +186,9 @@ def test_zoomed_out_notes_are_blocks_drawn_at_once(qtbot: QtBot, board_window: M
 def test_minimap_click_and_drag_move_the_view(qtbot: QtBot, board_window: MainWindow) -> None:
     window = board_window
     minimap = window.minimap
-    assert minimap is not None and minimap.isVisible()
+    assert minimap is not None and not minimap.isVisible()  # hidden until asked for
+    trigger(window, "view.minimap")
+    assert minimap.isVisible()
     minimap.refresh()
     target = QPointF(1600, 800)
     qtbot.mouseClick(minimap.viewport(), Qt.MouseButton.LeftButton, pos=minimap.mapFromScene(target))
@@ -206,12 +208,15 @@ def test_minimap_click_and_drag_move_the_view(qtbot: QtBot, board_window: MainWi
 
 def test_minimap_toggle_is_remembered(qtbot: QtBot, board_window: MainWindow, make_window, temporary_settings: Path) -> None:  # type: ignore[no-untyped-def]
     window = board_window
-    assert window.minimap.isVisible()
+    assert not window.minimap.isVisible() and not minimap_shown()
     trigger(window, "view.minimap")
-    assert not window.minimap.isVisible()
-    assert QSettings().value(MINIMAP_KEY) in (False, "false")
-    assert not minimap_shown()
-    again = make_window(window.document.session.id)
-    assert not again.actions_by_id["view.minimap"].isChecked()
-    assert not again.minimap.isVisible()
+    assert window.minimap.isVisible()
+    assert QSettings().value(MINIMAP_KEY) in (True, "true")
+    assert minimap_shown()
+    window.close()
+    again = make_window(window.document.session.id if window.document else None)
+    assert again.actions_by_id["view.minimap"].isChecked()
+    assert again.minimap.isVisible()
+    trigger(again, "view.minimap")
+    assert not again.minimap.isVisible() and not minimap_shown()
 
