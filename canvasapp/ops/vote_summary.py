@@ -6,7 +6,7 @@ model, so an undo would bring them back, but a summary shows what is on the boar
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from canvasapp.model import Session
 from canvasapp.model.voting import CLOSED, CLUSTERS
@@ -90,7 +90,16 @@ def top_per_lane(result: RoundResult, most: int = 3) -> dict[str, list[RankedEnt
     for entry in sorted(result.entries, key=lambda e: e.lane_order):  # stable: ranks stay in order
         by_lane.setdefault(entry.lane_title, []).append(entry)
     top: dict[str, list[RankedEntry]] = {}
-    for lane, entries in by_lane.items():
+    for lane, board_ranked in by_lane.items():
+        # Ranked again within the lane: its best item is "1" there, whatever the board's order.
+        entries = [
+            replace(
+                entry,
+                rank=1 + sum(other.dots > entry.dots for other in board_ranked),
+                tied=sum(other.dots == entry.dots for other in board_ranked) > 1,
+            )
+            for entry in board_ranked
+        ]
         kept = entries[:most]
         kept += [entry for entry in entries[most:] if kept and entry.dots == kept[-1].dots]
         top[lane] = kept

@@ -54,3 +54,22 @@ def test_grid_in_order_keeps_the_given_order() -> None:
     # Two columns fit: z first (top left), y beside it, x on the next row.
     assert positions["z"][1] == positions["y"][1] < positions["x"][1]
     assert positions["z"][0] < positions["y"][0]
+
+
+def test_top_per_lane_ranks_within_each_lane() -> None:
+    from canvasapp.ops.vote_summary import RankedEntry, RoundResult, top_per_lane
+
+    def entry(rank: int, tied: bool, item: str, lane: str, order: int, dots: int) -> RankedEntry:
+        return RankedEntry(rank, tied, item, item, lane, dots, "", order)
+
+    entries = (
+        entry(1, False, "a", "Activities", 2, 5),
+        entry(2, True, "d1", "Drivers", 0, 3),
+        entry(2, True, "d2", "Drivers", 0, 3),
+        entry(4, False, "d3", "Drivers", 0, 1),
+    )
+    result = RoundResult("r", "What first?", "notes", True, 3, 4, 12, entries)
+    top = top_per_lane(result)
+    assert [(e.item_id, e.rank_text) for e in top["Drivers"]] == [("d1", "1="), ("d2", "1="), ("d3", "3")]
+    assert [(e.item_id, e.rank_text) for e in top["Activities"]] == [("a", "1")]
+    assert list(top) == ["Drivers", "Activities"]
