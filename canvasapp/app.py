@@ -24,6 +24,8 @@ PIXMAP_CACHE_KB = 128 * 1024
 def application() -> QApplication:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
+    # Settings live in ~/.config/canvasapp/canvasapp.conf (not "Unknown Organization").
+    app.setOrganizationName("canvasapp")
     app.setApplicationName("canvasapp")
     app.setApplicationDisplayName(APP_NAME)
     app.setApplicationVersion(__version__)
