@@ -26,6 +26,7 @@ from canvasapp.model.entities import MAX_NOTE_SIDE, MIN_LANE_WIDTH, MIN_NOTE_HEI
 from canvasapp.ops.layout import lane_rects
 from canvasapp.ui.cluster_item import ClusterItem, ClusterTitleEditor
 from canvasapp.ui.cluster_layer import ClusterLayer
+from canvasapp.ui.empty_hint import EmptyBoardHint
 from canvasapp.ui.lane_item import LaneItem
 from canvasapp.ui.note_editor import NoteEditor
 from canvasapp.ui.note_item import NoteItem
@@ -222,9 +223,20 @@ class BoardScene(QGraphicsScene):
     # --- following the model ----------------------------------------------------------------
 
     def _build(self) -> None:
+        self._hint = EmptyBoardHint()
+        self.addItem(self._hint)
         for lane in self._session.lanes:
             self._add_lane_item(lane)
         self._on_notes_added(self._session.notes)
+        self._show_hint()
+
+    def _show_hint(self) -> None:
+        """The first-use hint, in the first lane, only while the board has no notes."""
+        first = min(self._lanes.values(), key=lambda lane: lane.rect().x(), default=None)
+        shown = not self._notes and first is not None
+        if shown and first is not None:
+            self._hint.place_in(first.rect())
+        self._hint.setVisible(shown)
 
     def _add_lane_item(self, lane: Lane) -> None:
         item = LaneItem(lane.id, lane.title, lane.prompt, lane.colour)
@@ -237,6 +249,7 @@ class BoardScene(QGraphicsScene):
             height = max(rect.height, self._board_bottom)
             self._lanes[lane_id].set_geometry(QRectF(rect.x, rect.y, rect.width, height))
         self.setSceneRect(self.board_rect().adjusted(-_MARGIN, -_MARGIN, _MARGIN, _MARGIN))
+        self._show_hint()
 
     def _grow_to(self, notes: list[Note]) -> None:
         if not notes:
@@ -270,6 +283,8 @@ class BoardScene(QGraphicsScene):
         self._grow_to(notes)
         if not self._lanes or self.sceneRect().isNull():
             self._layout_lanes()
+        if notes:
+            self._hint.setVisible(False)
 
     def _on_notes_removed(self, notes: list[Note]) -> None:
         for note in notes:
@@ -280,6 +295,8 @@ class BoardScene(QGraphicsScene):
             self._matches.pop(note.id, None)
             item = self._notes.pop(note.id)
             self.removeItem(item)
+        if not self._notes:
+            self._show_hint()
 
     def _on_notes_moved(self, notes: list[Note]) -> None:
         for note in notes:
