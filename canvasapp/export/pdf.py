@@ -51,6 +51,11 @@ from canvasapp.files import write_atomically
 from canvasapp.ops.cluster_summary import clusters_in, unclustered
 from canvasapp.ops.summary import LaneEntry, NoteEntry, WorkshopSummary
 
+#: Room the board page's heading and caption take above the picture.
+BOARD_HEADING_ROOM = 30 * mm
+#: How much smaller a board may be drawn to fit on one page instead of two.
+SHRINK_TO_ONE_PAGE = 0.7
+
 PAGE_SIZES: dict[str, tuple[float, float]] = {"a4": A4, "letter": LETTER}
 
 #: Longest piece of one note put in a single Paragraph. reportlab re-wraps the remainder at
@@ -368,6 +373,11 @@ class SummaryPdf:
         width, height = landscape(self.page_size)
         frame_width = width - 2 * self.board_margin
         scale = min(self.max_board_scale, frame_width / s.board.width)
+        # A board a little taller than the page is drawn a little smaller, on one page, rather
+        # than leaving a second page with one row of notes on it.
+        fit = (height - 2 * self.board_margin - BOARD_HEADING_ROOM) / s.board.height
+        if scale * SHRINK_TO_ONE_PAGE <= fit < scale:
+            scale = fit
         return [
             NextPageTemplate("board"),
             PageBreak(),
