@@ -60,7 +60,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
                "Date, place, facilitator, participants and purpose (the PDF's title block)"),
     ActionSpec("file.import", "&Import Notes or Session…", "&File", "transfers.import_file", ("Ctrl+I",),
                "Add notes from a CSV file, or a session from a .workshop.json archive", separator_before=True),
-    ActionSpec("file.export_pdf", "Export &PDF Summary…", "&File/&Export", "transfers.export_pdf", ("Ctrl+E",),
+    ActionSpec("file.export_pdf", "&PDF Summary…", "&File/&Export", "transfers.export_pdf", ("Ctrl+E",),
                "The summary to send to everyone after the workshop"),
     ActionSpec("file.export_csv", "Notes as &CSV…", "&File/&Export", "transfers.export_csv", (),
                "Every note in a spreadsheet file"),
