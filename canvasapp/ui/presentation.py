@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QApplication, QDockWidget, QLabel, QToolBar, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QDockWidget, QHBoxLayout, QLabel, QToolBar, QWidget
 
 from canvasapp.ui.theme import LIGHT, Theme, apply_theme, current_theme
 from canvasapp.ui.timer_widget import TimerDisplay
@@ -25,26 +25,30 @@ if TYPE_CHECKING:
 PRESENTATION_THEME: Theme = replace(LIGHT, font_size_pt=20, toolbar_icon_px=40, focus_width_px=4)
 
 
+#: Height of the strip above the board that holds the phase and the timer.
+BANNER_HEIGHT = 96
+
+
 class PhaseOverlay(QWidget):
-    """The current phase and the timer, floating at the top of the board."""
+    """The current phase and the timer, in a strip above the board (the board is pushed down
+    by as much, so the banner never covers a lane's title or a note)."""
 
     def __init__(self, parent: QWidget, digits_px: int = 64) -> None:
         super().__init__(parent)
         self.setObjectName("phase_overlay")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
-        self.setStyleSheet("#phase_overlay { background: rgba(255, 255, 255, 235); border: 2px solid #5A5A5A;"
-                           " border-radius: 12px; }")
+        self.setStyleSheet("#phase_overlay { background: #FFFFFF; border-bottom: 2px solid #5A5A5A; }")
         # Clicks go through to the board: the overlay is there to be read, not used.
         self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents, True)
         self.phase = QLabel("", self)
         self.phase.setObjectName("overlay_phase")
-        self.phase.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.phase.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         self.phase.setStyleSheet("color: #000000; background: transparent; font-size: 30px; font-weight: bold;")
         self.timer = TimerDisplay(digits_px, self)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(18, 8, 18, 8)
-        layout.setSpacing(2)
-        layout.addWidget(self.phase)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(24, 4, 24, 4)
+        layout.setSpacing(24)
+        layout.addWidget(self.phase, 1)
         layout.addWidget(self.timer)
 
     def show_phase(self, title: str) -> None:
@@ -52,13 +56,10 @@ class PhaseOverlay(QWidget):
         self.place()
 
     def place(self) -> None:
-        """Top right of the board, where it hides the least of the lanes' titles."""
-        self.adjustSize()
+        """Across the top of the board view, in the strip its viewport margin leaves free."""
         parent = self.parentWidget()
         if parent is not None:
-            width = max(self.sizeHint().width(), 360)
-            self.resize(width, self.sizeHint().height())
-            self.move(parent.width() - width - 16, 16)
+            self.setGeometry(0, 0, parent.width(), BANNER_HEIGHT)
             self.raise_()
 
 
@@ -96,6 +97,7 @@ class PresentationMode(QObject):
             window.minimap.setVisible(False)
         self._theme = current_theme()
         apply_theme(PRESENTATION_THEME)  # not saved: the facilitator's choice stays as it was
+        window.view.setViewportMargins(0, BANNER_HEIGHT, 0, 0)
         self.overlay = PhaseOverlay(window.view)
         self.overlay.show()
         self.overlay.place()
@@ -115,6 +117,7 @@ class PresentationMode(QObject):
         QApplication.instance().removeEventFilter(self)  # type: ignore[union-attr]
         if window.view is not None:
             window.view.removeEventFilter(self)
+            window.view.setViewportMargins(0, 0, 0, 0)
             window.view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
             window.view.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         if self.overlay is not None:
