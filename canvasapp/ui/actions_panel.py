@@ -6,13 +6,16 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QAbstractItemModel, QDate, QModelIndex, Qt, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QDateEdit,
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTableWidget,
     QTableWidgetItem,
     QToolButton,
@@ -22,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from canvasapp.model import FollowUp, Note
 
-COLUMNS = ("Next step", "Owner", "Due (YYYY-MM-DD)", "Done")
+COLUMNS = ("Next step", "Owner", "Due", "Done")
 TEXT, OWNER, DUE, DONE = range(4)
 
 
@@ -49,6 +52,9 @@ class ActionsPanel(QWidget):
         header.setSectionResizeMode(TEXT, QHeaderView.ResizeMode.Stretch)
         for column in (OWNER, DUE, DONE):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        # Kept as an attribute: a view does not take ownership of its column delegates.
+        self._due_delegate = DueDateDelegate(self.table)
+        self.table.setItemDelegateForColumn(DUE, self._due_delegate)
         self.table.itemChanged.connect(self._on_item_changed)
         self.table.itemSelectionChanged.connect(self._on_selection)
         self.empty = QLabel("No actions yet. Select a note (an activity, usually) and choose "
@@ -137,3 +143,23 @@ class ActionsPanel(QWidget):
             return
         if changed != action:
             self.action_edited.emit(note_id, changed)
+
+
+class DueDateDelegate(QStyledItemDelegate):
+    """A date picker (with a calendar) for the due date; the cell keeps YYYY-MM-DD text."""
+
+    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: QModelIndex) -> QWidget:
+        editor = QDateEdit(parent)
+        editor.setCalendarPopup(True)
+        editor.setDisplayFormat("yyyy-MM-dd")
+        return editor
+
+    def setEditorData(self, editor: QWidget, index: QModelIndex) -> None:
+        assert isinstance(editor, QDateEdit)
+        text = str(index.data() or "")
+        chosen = QDate.fromString(text, "yyyy-MM-dd") if text else QDate.currentDate().addDays(7)
+        editor.setDate(chosen if chosen.isValid() else QDate.currentDate())
+
+    def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: QModelIndex) -> None:
+        assert isinstance(editor, QDateEdit)
+        model.setData(index, editor.date().toString("yyyy-MM-dd"))

@@ -438,8 +438,11 @@ class FacilitationController(QObject):
         self._refresh_actions()
         if self.actions_panel is not None:
             row = self.actions_panel.row_of(chosen[0])
-            self.actions_panel.table.selectRow(row)
-            self.actions_panel.table.editItem(self.actions_panel.table.item(row, 1))
+            table = self.actions_panel.table
+            table.selectRow(row)
+            # The owner cell made current too, so Tab goes on to the due date, not back to it.
+            table.setCurrentCell(row, 1)
+            table.editItem(table.item(row, 1))
 
     def remove_action(self) -> None:
         session = self.session

@@ -194,3 +194,27 @@ def test_actions_panel_makes_and_edits_actions_with_undo(make_session, make_wind
     window.undo_group.undo()
     assert window.document.session.note(note_id).action is None
     qtbot.waitUntil(lambda: panel.table.rowCount() == 0)
+
+
+def test_tab_from_owner_to_due_date_keeps_the_date_picker_open(make_session, make_window, qtbot: QtBot) -> None:  # type: ignore[no-untyped-def]
+    """Tab from Owner to Due: the owner is saved (and the panel refreshed) while the date
+    picker opens; the picker must survive that refresh and its date must be saved."""
+    from PySide6.QtWidgets import QAbstractItemView, QDateEdit, QLineEdit
+
+    session = make_session(notes=[("activities", "Monthly meetup")])
+    window = make_window(session.id)
+    note_id = window.document.session.notes[0].id
+    window.document.scene.select_only([note_id])
+    trigger(window, "note.make_action")  # opens the owner cell for typing
+    table = window.facilitation.actions_panel.table
+    owner = table.viewport().findChild(QLineEdit)
+    assert owner is not None
+    owner.setText("Ana")
+    qtbot.keyClick(owner, Qt.Key.Key_Tab)
+
+    qtbot.waitUntil(lambda: window.document.session.note(note_id).action.owner == "Ana")
+    picker = table.viewport().findChild(QDateEdit)
+    assert picker is not None and table.state() == QAbstractItemView.State.EditingState
+    picker.setDate(picker.date().fromString("2031-05-17", "yyyy-MM-dd"))
+    qtbot.keyClick(picker, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: str(window.document.session.note(note_id).action.due) == "2031-05-17")
