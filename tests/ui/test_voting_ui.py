@@ -88,8 +88,10 @@ def test_two_voters_blind_hand_over_hides_the_board_and_reveal_ranks(
     click_note(qtbot, window, ids[0])
     qtbot.mouseClick(voting.bar.done_button, Qt.MouseButton.LeftButton)
 
-    # Reveal: every dot on the board and a ranking with the tie shown as a tie.
-    trigger(window, "vote.end_round")
+    # Reveal: after the last voter the big button reveals the result; every dot on the board
+    # and a ranking with the tie shown as a tie.
+    assert screen.next_button.text().startswith("Reveal the result") and not screen.end_button.isVisible()
+    qtbot.mouseClick(screen.next_button, Qt.MouseButton.LeftButton)
     assert live.round(round_id).state == "closed"
     shown = voting.dots.shown()
     assert shown[ids[0]].total == 2 and len(shown[ids[0]].dots) == 2

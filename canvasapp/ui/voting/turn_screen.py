@@ -69,7 +69,11 @@ class TurnScreen(QWidget):
         self._grid.setSpacing(18)
         self.next_button = QPushButton("Next person  →")
         self.next_button.setObjectName("primary_button")
-        self.next_button.clicked.connect(self.next_requested)
+        # After the last voter the big button reveals the result; otherwise it hands over.
+        self._next_reveals = False
+        self.next_button.clicked.connect(
+            lambda: self.end_requested.emit() if self._next_reveals else self.next_requested.emit()
+        )
 
         self.skip_button = self._facilitator_button("Skip someone ▾", self._skip_menu)
         self.redo_button = self._facilitator_button("Redo a turn ▾", self._redo_menu)
@@ -132,11 +136,12 @@ class TurnScreen(QWidget):
             else "Your dots are in. That was everyone: the facilitator can reveal the result."
         )
         self._grid_host.hide()
-        self.next_button.setText("Next person  →" if more else "Continue  →")
+        self._next_reveals = not more
+        self.next_button.setText("Next person  →" if more else "Reveal the result  →")
         self.next_button.show()
         for button in (self.skip_button, self.redo_button, self.tally_button, self.pause_button):
             button.hide()
-        self.end_button.show()
+        self.end_button.setVisible(more)  # the facilitator may still end early
         self._cover()
         self.next_button.setFocus()
 
