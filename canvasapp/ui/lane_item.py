@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from canvasapp.ops.layout import LANE_HEADER_HEIGHT
 from canvasapp.ui.fonts import app_font
+from canvasapp.ui.note_item import DETAIL_THRESHOLD
 from canvasapp.ui.text_fit import WRAP, fitted_font
 
 TITLE_PX = 44
@@ -89,8 +90,9 @@ class LaneItem(QGraphicsItem):
         scale = option.levelOfDetailFromTransform(painter.worldTransform())  # type: ignore[attr-defined]
         text_area = header.adjusted(18, 10, -18, -8)
         painter.setPen(_TITLE_COLOUR)
-        if scale < 0.35:
+        if scale < DETAIL_THRESHOLD:
             # Zoomed out: the title alone, drawn large enough to stay readable.
+            # About 15 px on screen whatever the zoom.
             painter.setFont(app_font(int(TITLE_PX * 0.35 / max(scale, 0.05)), bold=True))
             painter.drawText(header, Qt.AlignmentFlag.AlignCenter, self._title)
             return

@@ -30,7 +30,7 @@ PADDING = 10.0
 LARGEST_TEXT_PX = 26
 SMALLEST_TEXT_PX = 13  # still legible from the back of a room at a projector's 100%
 #: Below this scale a note is a coloured block: text would be unreadable and slow to draw.
-DETAIL_THRESHOLD = 0.35
+DETAIL_THRESHOLD = 0.25
 #: QStaticText breaks lines at U+2028, not at "\n".
 LINE_SEPARATOR = "\u2028"
 _TEXT_OFFSET = QPointF(PADDING, PADDING)
