@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
-from canvasapp.model import Lane, Note
+from canvasapp.model import Lane, Note, NotePlacement, Session
 from canvasapp.model.entities import NOTE_HEIGHT
 
 LANE_GAP = 24.0
@@ -56,3 +57,13 @@ def lane_at(lanes: list[Lane], x: float) -> str | None:
         if rect.contains_x(x):
             return lane_id
     return None
+
+
+def placements_at(session: Session, positions: Mapping[str, tuple[float, float]]) -> dict[str, NotePlacement]:
+    """Notes at new top-left positions, each in the lane under its centre (``None``: none)."""
+    lanes = session.lanes
+    placements = {}
+    for note_id, (x, y) in positions.items():
+        note = session.note(note_id)
+        placements[note_id] = NotePlacement(x, y, lane_at(lanes, x + note.width / 2))
+    return placements

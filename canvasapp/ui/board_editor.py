@@ -24,7 +24,7 @@ from canvasapp.model import Lane, Note, NotePlacement, Session, new_id
 from canvasapp.model.entities import LANE_WIDTH, NOTE_HEIGHT, NOTE_WIDTH
 from canvasapp.ops import arrange
 from canvasapp.ops.clipboard import ClipNote, lines_to_notes
-from canvasapp.ops.layout import lane_at, lane_rects
+from canvasapp.ops.layout import lane_at, lane_rects, placements_at
 from canvasapp.ops.palette import PALETTE
 from canvasapp.ui.board_scene import BoardScene
 from canvasapp.ui.undo import UndoAdapter
@@ -82,13 +82,7 @@ class BoardEditor(QObject):
             self.push(EditNoteText(note_id, self.session.note(note_id).text, text))
 
     def _placements(self, positions: dict[str, tuple[float, float]]) -> dict[str, NotePlacement]:
-        """Each note belongs to the lane under its centre."""
-        lanes = self.session.lanes
-        placements = {}
-        for note_id, (x, y) in positions.items():
-            note = self.session.note(note_id)
-            placements[note_id] = NotePlacement(x, y, lane_at(lanes, x + note.width / 2))
-        return placements
+        return placements_at(self.session, positions)
 
     def move_notes(self, positions: dict[str, tuple[float, float]]) -> None:
         """Notes dragged to new positions (snapped to the grid when that is on)."""

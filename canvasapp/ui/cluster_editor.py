@@ -11,7 +11,7 @@ from canvasapp.commands import clusters as cc
 from canvasapp.commands.notes import MoveNotes
 from canvasapp.model import NotePlacement, Session
 from canvasapp.ops.cluster_suggestions import SuggestedCluster
-from canvasapp.ops.layout import LANE_HEADER_HEIGHT, NOTE_GAP, lane_at, lane_rects
+from canvasapp.ops.layout import LANE_HEADER_HEIGHT, NOTE_GAP, lane_at, lane_rects, placements_at
 from canvasapp.ui.board_editor import BoardEditor
 from canvasapp.ui.cluster_item import FRAME_PADDING, TITLE_HEIGHT
 from canvasapp.ui.cluster_layer import ClusterLayer
@@ -36,12 +36,7 @@ class ClusterEditor(QObject):
         return command is not None and self.editor.push(command)
 
     def _placements(self, positions: dict[str, tuple[float, float]]) -> dict[str, NotePlacement]:
-        lanes = self.session.lanes
-        result = {}
-        for note_id, (x, y) in positions.items():
-            note = self.session.note(note_id)
-            result[note_id] = NotePlacement(x, y, lane_at(lanes, x + note.width / 2))
-        return result
+        return placements_at(self.session, positions)
 
     def _move(self, positions: dict[str, tuple[float, float]]) -> MoveNotes | None:
         changed = {
