@@ -46,6 +46,7 @@ from canvasapp.ui.actions import board_scoped
 from canvasapp.ui.board_editor import PASTE_OFFSET, BIG_NUDGE_STEP, NUDGE_STEP, BoardEditor
 from canvasapp.ui.board_scene import BoardScene
 from canvasapp.ui.cluster_actions import ClusterActions
+from canvasapp.ui.lane_dialog import LaneDialog
 from canvasapp.ui.find_bar import FindBar
 from canvasapp.ui.shortcut_sheet import ShortcutSheet
 
@@ -472,9 +473,10 @@ class BoardActions(QObject):
     def add_lane(self) -> None:
         if self.editor is None or not self._editing_allowed():
             return
-        title, ok = QInputDialog.getText(self.window, "New Lane", "Title of the new lane:")
-        if ok and title.strip():
-            self.editor.add_lane(title, after=self.current_lane_id())
+        dialog = LaneDialog("", "", self.window)
+        dialog.setWindowTitle("New Lane")
+        if dialog.exec():
+            self.editor.add_lane(dialog.title(), after=self.current_lane_id(), prompt=dialog.prompt())
 
     def rename_lane(self) -> None:
         # F2 renames a selected cluster in place; else the lane, as before.
@@ -490,9 +492,9 @@ class BoardActions(QObject):
         lane = self._document.session.lane(lane_id)
         if lane is None:
             return
-        title, ok = QInputDialog.getText(self.window, "Rename Lane", "Title of the lane:", text=lane.title)
-        if ok and title.strip():
-            self.editor.rename_lane(lane_id, title)
+        dialog = LaneDialog(lane.title, lane.prompt, self.window)
+        if dialog.exec():
+            self.editor.rename_lane(lane_id, dialog.title(), dialog.prompt())
 
     def set_lane_colour(self, colour: str) -> None:
         lane_id = self._lane_or_tell()

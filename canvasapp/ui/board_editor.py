@@ -198,11 +198,11 @@ class BoardEditor(QObject):
 
     # --- lanes -------------------------------------------------------------------------------
 
-    def add_lane(self, title: str, after: str | None = None) -> str | None:
+    def add_lane(self, title: str, after: str | None = None, prompt: str = "") -> str | None:
         """A new lane right of ``after`` (else at the end), in a palette colour no lane has."""
         used = {lane.colour.upper() for lane in self.session.lanes}
         colour = next((c.hex for c in PALETTE if c.hex.upper() not in used), PALETTE[0].hex)
-        lane = Lane(id=new_id(), title=title.strip(), colour=colour, width=LANE_WIDTH)
+        lane = Lane(id=new_id(), title=title.strip(), prompt=prompt, colour=colour, width=LANE_WIDTH)
         index = self.session.lane_index(after) + 1 if after and self.session.lane(after) else None
         return lane.id if self.push(AddLane(lane, index)) else None
 

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication, QInputDialog
 from pytestqt.qtbot import QtBot
 
 from canvasapp.ops.palette import palette_colour
+from canvasapp.ui.lane_dialog import LaneDialog
 from canvasapp.ui.main_window import MainWindow
 from tests.ui.conftest import double_click, drag, trigger
 from tests.ui.editing_helpers import (
@@ -61,10 +62,17 @@ def lane_ids(window: MainWindow) -> list[str]:
     return [lane.id for lane in window.document.session.lanes]
 
 
-def answer_text(text: str) -> None:
+def answer_text(text: str, prompt: str | None = None) -> None:
+    """Fill the lane dialog (title, and the prompt when given) or a plain text question."""
+
     def fill(dialog) -> None:  # type: ignore[no-untyped-def]
-        assert isinstance(dialog, QInputDialog)
-        dialog.setTextValue(text)
+        if isinstance(dialog, LaneDialog):
+            dialog.title_edit.setText(text)
+            if prompt is not None:
+                dialog.prompt_edit.setPlainText(prompt)
+        else:
+            assert isinstance(dialog, QInputDialog)
+            dialog.setTextValue(text)
         dialog.accept()
 
     answer_dialog(fill)
@@ -75,9 +83,10 @@ def answer_text(text: str) -> None:
 
 def test_f2_renames_the_lane_of_the_selected_note_and_double_click_on_a_title(qtbot: QtBot, window: MainWindow, library_path: Path) -> None:
     window.document.scene.select_only(["d"])
-    answer_text("Obstacles")
+    answer_text("Obstacles", "What gets in the way?")
     key(qtbot, window, Qt.Key.Key_F2)
     assert window.document.session.lane("blockers").title == "Obstacles"
+    assert window.document.session.lane("blockers").prompt == "What gets in the way?"
     assert window.document.scene.lane_item("blockers").title == "Obstacles"
     assert ("blockers", "Obstacles") in [row[:2] for row in saved_lanes(library_path)]
     assert stack(window).undoText() == "Rename Lane “Obstacles”"
