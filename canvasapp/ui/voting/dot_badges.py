@@ -61,7 +61,9 @@ class DotBadgeItem(QGraphicsItem):
         return dot_rects(self._note, sum(count for _colour, count in self._shown.dots))
 
     def total_rect(self) -> QRectF:
-        return QRectF(self._note.right() - TOTAL * 0.7, self._note.top() - TOTAL * 0.3, TOTAL, TOTAL)
+        # Centred on the note's corner: three quarters of it outside, so it hides as little of
+        # the note's first line as a badge this size can.
+        return QRectF(self._note.right() - TOTAL / 2, self._note.top() - TOTAL / 2, TOTAL, TOTAL)
 
     def boundingRect(self) -> QRectF:
         rect = self._note.adjusted(-2, -2, 2, DOT / 2 + 2)
