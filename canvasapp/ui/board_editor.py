@@ -24,7 +24,7 @@ from canvasapp.model import Lane, Note, NotePlacement, Session, new_id
 from canvasapp.model.entities import LANE_WIDTH, NOTE_HEIGHT, NOTE_WIDTH
 from canvasapp.ops import arrange
 from canvasapp.ops.clipboard import ClipNote, lines_to_notes
-from canvasapp.ops.layout import lane_at, lane_rects, placements_at
+from canvasapp.ops.layout import LANE_HEADER_HEIGHT, NOTE_GAP, lane_at, lane_rects, placements_at
 from canvasapp.ops.palette import PALETTE
 from canvasapp.ui.board_scene import BoardScene
 from canvasapp.ui.undo import UndoAdapter
@@ -71,7 +71,14 @@ class BoardEditor(QObject):
     def add_note_at(self, x: float, y: float) -> str | None:
         """A new empty note centred at a scene position, then edit it."""
         left, top = x - NOTE_WIDTH / 2, y - NOTE_HEIGHT / 2
-        note = Note(id=new_id(), lane_id=lane_at(self.session.lanes, x), x=left, y=top)
+        lane_id = lane_at(self.session.lanes, x)
+        lane = lane_rects(self.session.lanes).get(lane_id) if lane_id is not None else None
+        if lane is not None:
+            # Near a lane's edge the note moves in rather than hanging over into the next lane;
+            # below the header, never on it.
+            left = min(max(left, lane.x + NOTE_GAP), lane.right - NOTE_WIDTH - NOTE_GAP)
+            top = max(top, LANE_HEADER_HEIGHT + NOTE_GAP)
+        note = Note(id=new_id(), lane_id=lane_id, x=left, y=top)
         if not self.push(AddNotes([note])):
             return None
         self.scene.begin_editing(note.id)

@@ -136,3 +136,13 @@ def test_an_empty_board_says_how_to_start_and_the_hint_goes_with_the_first_note(
     assert not hint.isVisible()
     trigger(window, "edit.undo")
     assert hint.isVisible()
+
+
+def test_a_note_made_near_a_lane_edge_stays_inside_the_lane(qtbot: QtBot, make_window) -> None:
+    window = make_window()
+    drivers = window.document.scene.lane_item("drivers").rect()
+    double_click(qtbot, window, drivers.right() - 15, 600)  # near the right edge
+    qtbot.keyClick(window.view.viewport(), Qt.Key.Key_Escape)
+    note = window.document.session.notes[0]
+    assert note.lane_id == "drivers"
+    assert drivers.left() <= note.x and note.x + note.width <= drivers.right()
