@@ -185,3 +185,17 @@ def test_tally_mode_steps_counts_and_sort_lanes_by_dots(
     assert (moved.note(drivers[1].id).y, moved.note(drivers[1].id).x) <= (moved.note(drivers[0].id).y, moved.note(drivers[0].id).x)
     text = window.document.editor.undo_stack.undoText()
     assert text.startswith("Sort ") and text.endswith(" Notes by Dots")
+
+
+def test_the_vote_menu_offers_only_what_can_be_done_now(
+    make_window: Callable[..., MainWindow], make_session: Callable[..., Session]
+) -> None:
+    window = make_window(make_session(notes=NOTES).id)
+    enabled = lambda action_id: window.actions_by_id[action_id].isEnabled()  # noqa: E731
+    assert enabled("vote.new_round") and enabled("vote.tally")
+    assert not enabled("vote.end_round") and not enabled("vote.show_results") and not enabled("vote.resume")
+    round_id, _roster = start_round(window)
+    assert enabled("vote.end_round") and enabled("vote.resume") and not enabled("vote.show_results")
+    trigger(window, "vote.end_round")
+    assert window.document.session.voting.round(round_id).state == "closed"
+    assert enabled("vote.show_results") and enabled("vote.sort_by_dots") and not enabled("vote.end_round")

@@ -467,6 +467,7 @@ class VotingController(QObject):
         """Show what the model says: called after every edit (an undo included)."""
         if self.document is None or self.dots is None:
             return
+        self._enable_actions()
         voting = self.session.voting
         if self.round_id is not None and not voting.has_round(self.round_id):
             self.mode, self.round_id = IDLE, None
@@ -609,6 +610,22 @@ class VotingController(QObject):
         if self._ranking_shown_for != round_.id:
             self._ranking_shown_for = round_.id
             self.ranking.show()
+
+    def _enable_actions(self) -> None:
+        """The Vote menu offers only what can be done now (no "End Round" without a round)."""
+        voting = self.session.voting
+        open_round = voting.open_round is not None
+        closed = voting.last_closed_round is not None
+        wanted = {
+            # Tally stays on: without a round it starts a paper-dots one.
+            "vote.resume": open_round, "vote.end_round": open_round,
+            "vote.show_results": closed, "vote.hide_results": closed, "vote.sort_by_dots": closed,
+            "vote.rounds": bool(voting.rounds),
+        }
+        for action_id, enabled in wanted.items():
+            action = self.window.actions_by_id.get(action_id)
+            if action is not None:
+                action.setEnabled(enabled)
 
     def _hide_panels(self) -> None:
         for panel in (self.ranking, self.tally):
