@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import re
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -175,10 +176,17 @@ def write_template(template: WorkshopTemplate, path: Path) -> None:
 # --- finding -----------------------------------------------------------------------------
 
 
+@cache
+def builtin_template_files() -> tuple[tuple[Path, WorkshopTemplate], ...]:
+    """The templates shipped with the app and their files, sorted by file name. Read once:
+    they cannot change while the app runs, and finding a template by id asks for them often."""
+    folder = builtin_templates_dir()
+    return tuple((path, read_template(path)) for path in sorted(folder.glob(f"*{TEMPLATE_SUFFIX}")))
+
+
 def builtin_templates() -> list[WorkshopTemplate]:
     """The templates shipped with the app, sorted by file name."""
-    folder = builtin_templates_dir()
-    return [read_template(path) for path in sorted(folder.glob(f"*{TEMPLATE_SUFFIX}"))]
+    return [template for _path, template in builtin_template_files()]
 
 
 def find_template(id_or_file: str | None, user_dir: Path | None = None) -> WorkshopTemplate:

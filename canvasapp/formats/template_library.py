@@ -26,12 +26,12 @@ from typing import Literal
 from canvasapp.formats.template import TemplateError, WorkshopTemplate
 from canvasapp.formats.template_io import (
     TEMPLATE_SUFFIX,
+    builtin_template_files,
     builtin_templates,
     read_template,
     session_from_template,
     write_template,
 )
-from canvasapp.locations import builtin_templates_dir
 from canvasapp.model import Session
 
 Origin = Literal["built-in", "user"]
@@ -98,11 +98,7 @@ class TemplateEntry:
 
 def builtin_entries() -> list[TemplateEntry]:
     """The templates shipped with the app."""
-    folder = builtin_templates_dir()
-    return [
-        TemplateEntry(read_template(path), "built-in", path)
-        for path in sorted(folder.glob(f"*{TEMPLATE_SUFFIX}"))
-    ]
+    return [TemplateEntry(template, "built-in", path) for path, template in builtin_template_files()]
 
 
 def user_templates(
