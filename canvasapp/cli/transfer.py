@@ -14,14 +14,15 @@ from pathlib import Path
 from typing import Any
 
 from canvasapp.cli.errors import UserError
-from canvasapp.files import write_atomically
 from canvasapp.export.markdown import notes_markdown
 from canvasapp.export.notes_csv import notes_csv
 from canvasapp.export.pdf import PAGE_SIZES, PdfOptions, summary_pdf
+from canvasapp.files import write_atomically
 from canvasapp.formats.archive import SUFFIX as ARCHIVE_SUFFIX
 from canvasapp.formats.archive import ArchiveError, dump_archive, read_archive
 from canvasapp.formats.notes_csv import CsvImportError, read_csv_file, session_from_csv
-from canvasapp.formats.template_io import builtin_templates, find_template
+from canvasapp.formats.template_io import find_template
+from canvasapp.formats.template_library import template_name
 from canvasapp.model import Session
 from canvasapp.ops.summary import WorkshopDetails, WorkshopSummary, build_summary
 from canvasapp.storage import SessionRepository, open_library
@@ -143,7 +144,7 @@ def _export_choice(args: argparse.Namespace) -> tuple[str, str, Callable[[Sessio
             date=args.date, place=_text(args.place), facilitator=_text(args.facilitator),
             participants=args.participants,
         )
-        return build_summary(session, details, _template_name(session.template_id))
+        return build_summary(session, details, template_name(session.template_id))
 
     if args.pdf:
         options = PdfOptions(page_size=args.paper, include_board=not args.no_board)
@@ -157,13 +158,6 @@ def _export_choice(args: argparse.Namespace) -> tuple[str, str, Callable[[Sessio
 
         return args.png, "board picture", lambda session: board_png_headless(session, args.scale)
     return args.archive, "session archive", dump_archive
-
-
-def _template_name(template_id: str | None) -> str | None:
-    """The built-in template's name for the title block; ``None`` for other templates."""
-    if not template_id:
-        return None
-    return next((template.name for template in builtin_templates() if template.id == template_id), None)
 
 
 def _text(value: str | None) -> str | None:

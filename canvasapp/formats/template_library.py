@@ -139,6 +139,19 @@ def list_templates(
     return entries
 
 
+def template_name(template_id: str | None, user_dir: Path | None = None) -> str | None:
+    """The name of a built-in (or, given ``user_dir``, a user) template, for a PDF's title
+    block; ``None`` when the session's template is not known here."""
+    if not template_id:
+        return None
+    for _path, template in builtin_template_files():
+        if template.id == template_id:
+            return template.name
+    if user_dir is not None:
+        return next((entry.name for entry in user_templates(user_dir) if entry.id == template_id), None)
+    return None
+
+
 def user_template_path(user_dir: Path, template_id: str) -> Path:
     """Where the user template with this id is kept."""
     return user_dir / f"{template_id}{TEMPLATE_SUFFIX}"

@@ -25,13 +25,18 @@ from PySide6.QtWidgets import (
 from canvasapp.commands import AddNotes, Command
 from canvasapp.commands.base import Compound, plural
 from canvasapp.commands.clusters import ChangeClusters, snapshot
-from canvasapp.files import write_atomically
 from canvasapp.export.markdown import notes_markdown
 from canvasapp.export.notes_csv import notes_csv
 from canvasapp.export.pdf import PdfOptions, summary_pdf
+from canvasapp.files import write_atomically
 from canvasapp.formats.archive import SUFFIX as ARCHIVE_SUFFIX
 from canvasapp.formats.archive import ArchiveError, dump_archive, read_archive
-from canvasapp.formats.notes_csv import CsvImportError, notes_and_clusters_from_csv, read_csv_file
+from canvasapp.formats.notes_csv import (
+    CsvImportError,
+    notes_and_clusters_from_csv,
+    read_csv_file,
+)
+from canvasapp.formats.template_library import template_name
 from canvasapp.model import Session
 from canvasapp.ops.placement import below_existing
 from canvasapp.ops.summary import build_summary
@@ -68,7 +73,8 @@ class TransferController:
             return
         options = PdfOptions(page_size=dialog.page_size(), include_board=dialog.include_board())
         # The title block shows the session's own details (File > Session Details…).
-        summary = build_summary(session, None, self._template_name(session))
+        name = template_name(session.template_id, self.window.templates.templates_dir)
+        summary = build_summary(session, None, name)
         if self._write(path, "PDF summary", lambda: summary_pdf(summary, options)) and dialog.open_when_done():
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
 
@@ -124,10 +130,6 @@ class TransferController:
             return False
         self.window.statusBar().showMessage(f"Wrote the {what} to {path}.", 10000)
         return True
-
-    def _template_name(self, session: Session) -> str | None:
-        entry = next((e for e in self.window.templates.entries() if e.id == session.template_id), None)
-        return entry.name if entry else None
 
     # --- imports ------------------------------------------------------------------------------
 
