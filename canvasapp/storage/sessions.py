@@ -6,14 +6,15 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import Connection, delete, func, insert, select, update
+from sqlalchemy import Connection, func, insert, select
 from sqlalchemy.exc import SQLAlchemyError
 
-from canvasapp.model import Session, utc_now
+from canvasapp.model import Session
 from canvasapp.storage.cluster_rows import insert_clusters, load_clusters
 from canvasapp.storage.errors import LibraryError, driver_message
 from canvasapp.storage.facilitation_rows import details_from_row, insert_phases, load_phases
 from canvasapp.storage.library import Library
+from canvasapp.storage.session_service import SessionService
 from canvasapp.storage.vote_rows import insert_voting, load_voting
 from canvasapp.storage.mapping import (
     NOTE_COLUMNS,
@@ -138,24 +139,12 @@ class SessionRepository:
         return session
 
     def rename(self, session_id: str, title: str) -> None:
-        title = title.strip()
-        if not title:
-            raise LibraryError("A session needs a title.")
-        self._write(
-            update(_sessions).where(_sessions.c.id == session_id).values(title=title, updated=utc_now()),
-            "rename the session",
-        )
+        """Rename a session that is not open for editing anywhere (see :class:`SessionService`)."""
+        SessionService(self.library).rename(session_id, title)
 
     def delete(self, session_id: str) -> None:
-        """Delete a session; its lanes and notes go with it (ON DELETE CASCADE)."""
-        self._write(delete(_sessions).where(_sessions.c.id == session_id), "delete the session")
-
-    def _write(self, statement: object, doing: str) -> None:
-        try:
-            with self._engine.begin() as connection:
-                connection.execute(statement)  # type: ignore[call-overload]
-        except SQLAlchemyError as error:
-            raise LibraryError(f"Could not {doing}: {driver_message(error)}.") from None
+        """Delete a session that is not open for editing anywhere (see :class:`SessionService`)."""
+        SessionService(self.library).delete(session_id)
 
     def _reading(self) -> Connection:
         return self._engine.connect()
