@@ -495,4 +495,5 @@ def test_a_crash_during_the_first_creation_leaves_nothing_to_refuse(tmp_path: Pa
     opened = open_library(target)
     opened.close()
     assert target.is_file() and not leftover.exists()
-    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".library")) == []
+    # Only the opening lock stays (lock files are kept: see canvasapp.storage.lock).
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".library")) == [".library.sqlite.opening"]
