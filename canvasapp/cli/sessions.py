@@ -9,7 +9,8 @@ from typing import Any
 from canvasapp.cli.errors import UserError
 from canvasapp.cli.terminal import json_text, printable
 from canvasapp.formats.template_io import find_template, session_from_template
-from canvasapp.storage import SessionRepository, SessionService, open_library
+from canvasapp.cli.library import open_library_telling as open_library
+from canvasapp.storage import SessionRepository, SessionService
 
 
 def add_session_commands(commands: Any, library: argparse.ArgumentParser) -> None:

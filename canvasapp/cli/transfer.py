@@ -25,7 +25,8 @@ from canvasapp.formats.template_io import find_template
 from canvasapp.formats.template_library import template_name
 from canvasapp.model import Session
 from canvasapp.ops.summary import WorkshopDetails, WorkshopSummary, build_summary
-from canvasapp.storage import SessionRepository, open_library
+from canvasapp.cli.library import open_library_telling as open_library
+from canvasapp.storage import SessionRepository
 
 
 def add_transfer_commands(commands: Any, library: argparse.ArgumentParser) -> None:

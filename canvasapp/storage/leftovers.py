@@ -115,8 +115,8 @@ def _log_problem(path: Path) -> str | None:
     if _checksum(header[:24], big_endian=magic & 1 == 1) != (check1, check2):
         return "its header checksum is wrong"
     if len(database_header) == 100:
-        (library_page_size,) = struct.unpack(">H", database_header[16:18])
-        if (library_page_size or 65536) != (65536 if page_size == 1 else page_size) and library_page_size != 1:
+        (stored,) = struct.unpack(">H", database_header[16:18])
+        if (65536 if stored == 1 else stored) != page_size:
             return "its page size differs from the library's"
     if not _sound(path, with_log=False):
         return None  # the library is damaged by itself; opening it says so, the log stays
@@ -138,7 +138,7 @@ def _sound(path: Path, *, with_log: bool) -> bool:
         except sqlite3.Error:
             return False
         try:
-            return connection.execute("PRAGMA integrity_check(1)").fetchone() == ("ok",)
+            return bool(connection.execute("PRAGMA integrity_check(1)").fetchone() == ("ok",))
         except sqlite3.DatabaseError:
             return False
         finally:

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -146,6 +147,12 @@ class SessionRepository:
         """Delete a session that is not open for editing anywhere (see :class:`SessionService`)."""
         SessionService(self.library).delete(session_id)
 
-    def _reading(self) -> Connection:
-        return self._engine.connect()
-
+    @contextmanager
+    def _reading(self) -> Iterator[Connection]:
+        """A connection for reads; the driver's failures (a full disk, a vanished file) become
+        one sentence."""
+        try:
+            with self._engine.connect() as connection:
+                yield connection
+        except SQLAlchemyError as error:
+            raise LibraryError(f"Could not read the library {self.library.location}: {driver_message(error)}.") from None

@@ -43,17 +43,17 @@ def check_library_path(path: Path) -> bool:
         raise LibraryError(f"{path} is {kind}, not a Workshop Canvas library file; {_CHOOSE}.")
     if not os.access(path, os.R_OK):
         raise LibraryError(f"No permission to read the library {path}; ask for read and write access to it.")
-    if not os.access(path, os.W_OK):
-        raise LibraryError(
-            f"{path} is read-only; Workshop Canvas saves every edit into its library, so make the "
-            "file writable or copy it somewhere you can write."
-        )
     folder = path.resolve().parent
     if not os.access(folder, os.W_OK | os.X_OK):
         raise LibraryError(
             f"The folder {folder} is read-only; Workshop Canvas saves every edit into the library "
             "there and keeps its log beside it, so make the folder writable or copy the library "
             "somewhere you can write."
+        )
+    if not os.access(path, os.W_OK):
+        raise LibraryError(
+            f"{path} is read-only; Workshop Canvas saves every edit into its library, so make the "
+            "file writable or copy it somewhere you can write."
         )
     return True
 
