@@ -18,8 +18,8 @@ def damage_message(path: Path, report: list[str]) -> str:
     saved = _save_report(path, lines)
     where = f"; the full report is in {saved}" if saved is not None and len(lines) > 1 else ""
     return (
-        f"{path} is damaged ({first}){where}. It was left as it is; open a backup of it "
-        "(library.backup-…, library.before-recovery-…) or give another library with --library."
+        f"{path} is damaged ({first}){where}. It was left as it is; open a copy of it kept beside it "
+        f"({path.stem}.backup-…, {path.stem}.before-recovery-…) or give another library with --library."
     )
 
 
