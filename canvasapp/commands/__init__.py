@@ -3,6 +3,7 @@ methods; ``canvasapp.ui.undo`` puts them on a ``QUndoStack``."""
 
 from canvasapp.commands.base import Command
 from canvasapp.commands.lanes import AddLane, MoveLane, RemoveLane, RenameLane, ResizeLane, SetLaneColour
+from canvasapp.commands.session_title import RenameSession
 from canvasapp.commands.notes import (
     AddNotes,
     EditNoteText,
@@ -22,6 +23,7 @@ __all__ = [
     "RemoveLane",
     "RemoveNotes",
     "RenameLane",
+    "RenameSession",
     "ResizeLane",
     "ResizeNotes",
     "SetLaneColour",
