@@ -9,6 +9,7 @@ from typing import Any
 from canvasapp.cli.errors import UserError
 from canvasapp.cli.terminal import json_text, printable
 from canvasapp.formats.template_io import find_template, session_from_template
+from canvasapp.cli.library import open_library_for_reading
 from canvasapp.cli.library import open_library_telling as open_library
 from canvasapp.storage import SessionRepository, SessionService
 
@@ -42,7 +43,7 @@ def add_session_commands(commands: Any, library: argparse.ArgumentParser) -> Non
 
 
 def list_sessions(args: argparse.Namespace) -> int:
-    library = open_library(args.library)
+    library = open_library_for_reading(args.library)
     try:
         summaries = SessionRepository(library).list()
     finally:

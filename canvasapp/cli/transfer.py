@@ -25,6 +25,7 @@ from canvasapp.formats.template_io import find_template
 from canvasapp.formats.template_library import template_name
 from canvasapp.model import Session
 from canvasapp.ops.summary import WorkshopDetails, WorkshopSummary, build_summary
+from canvasapp.cli.library import open_library_for_reading
 from canvasapp.cli.library import open_library_telling as open_library
 from canvasapp.storage import SessionRepository
 
@@ -118,7 +119,7 @@ def _title_from(path: Path) -> str:
 
 
 def export_command(args: argparse.Namespace) -> int:
-    library = open_library(args.library)
+    library = open_library_for_reading(args.library)
     try:
         repository = SessionRepository(library)
         session = repository.load(repository.resolve_id(args.session))

@@ -21,7 +21,7 @@ from sqlalchemy.engine import Connection
 from sqlalchemy.exc import SQLAlchemyError
 
 from canvasapp.storage.damage import damage_message
-from canvasapp.storage.errors import LibraryError, driver_message
+from canvasapp.storage.errors import LibraryError, ReadOnlyLibraryError, driver_message
 from canvasapp.storage.holders import Holder, opening, others_hold
 from canvasapp.storage.leftovers import (
     log_of,
@@ -65,6 +65,7 @@ class Library:
     path: Path | None
     notices: list[str] = field(default_factory=list)
     holder: Holder | None = None
+    read_only: bool = False
 
     @property
     def is_sqlite(self) -> bool:
@@ -84,8 +85,14 @@ def default_library_path() -> Path:
     return user_data_path("canvasapp", appauthor=False) / "library.sqlite"
 
 
-def open_library(location: str | os.PathLike[str] | None = None) -> Library:
-    """Open (or create) the library at a path or SQLAlchemy URL; ``None`` means the default."""
+def open_library(location: str | os.PathLike[str] | None = None, *, read_only: bool = False) -> Library:
+    """Open (or create) the library at a path or SQLAlchemy URL; ``None`` means the default.
+
+    ``read_only`` opens an existing library file for reading only, as the command line's
+    listing and exports do when it lies where it cannot be written (a read-only folder or disk):
+    nothing is created, recovered, migrated or written, and its writes fail."""
+    if read_only and (location is None or "://" not in os.fspath(location)):
+        return _open_sqlite_for_reading(default_library_path() if location is None else Path(os.fspath(location)).expanduser())
     if location is None:
         path = default_library_path()
         _make_private_folder(path.parent)
@@ -147,6 +154,26 @@ def _open_sqlite(path: Path) -> Library:
                 raise
         holder = Holder(path)
     return Library(engine=engine, location=str(path), path=path, notices=notices, holder=holder)
+
+
+def _open_sqlite_for_reading(path: Path) -> Library:
+    try:
+        exists = check_library_path(path)
+    except ReadOnlyLibraryError:
+        exists = True
+    if not exists:
+        raise LibraryError(f"There is no library {path} to read.")
+    _check_header(path)
+    has_log = log_of(path).exists()
+    _schema, revision = _check_contents(path)
+    if revision != known_revisions()[-1]:
+        raise LibraryError(
+            f"{path} needs an upgrade to this version's schema, which needs a place it can be "
+            "written; copy it somewhere you can write and open the copy."
+        )
+    uri = f"{path.resolve().as_uri()}?{'mode=ro' if has_log else 'immutable=1'}"
+    engine = create_engine("sqlite://", creator=lambda: sqlite3.connect(uri, uri=True, check_same_thread=False))
+    return Library(engine=engine, location=str(path), path=path, read_only=True)
 
 
 def _first_connection(engine: Engine, path: Path) -> None:

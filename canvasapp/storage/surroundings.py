@@ -13,7 +13,7 @@ import os
 import stat
 from pathlib import Path
 
-from canvasapp.storage.errors import LibraryError
+from canvasapp.storage.errors import LibraryError, ReadOnlyLibraryError
 
 _KINDS = {
     stat.S_IFIFO: "a named pipe",
@@ -45,13 +45,13 @@ def check_library_path(path: Path) -> bool:
         raise LibraryError(f"No permission to read the library {path}; ask for read and write access to it.")
     folder = path.resolve().parent
     if not os.access(folder, os.W_OK | os.X_OK):
-        raise LibraryError(
+        raise ReadOnlyLibraryError(
             f"The folder {folder} is read-only; Workshop Canvas saves every edit into the library "
             "there and keeps its log beside it, so make the folder writable or copy the library "
             "somewhere you can write."
         )
     if not os.access(path, os.W_OK):
-        raise LibraryError(
+        raise ReadOnlyLibraryError(
             f"{path} is read-only; Workshop Canvas saves every edit into its library, so make the "
             "file writable or copy it somewhere you can write."
         )

@@ -143,14 +143,22 @@ def test_a_new_library_and_its_folder_are_private(tmp_path: Path) -> None:
 def test_a_read_only_folder_is_one_sentence_and_nothing_changes(tmp_path: Path) -> None:
     with small_disk(tmp_path / "disk", 2048) as disk:
         path = disk / "library.sqlite"
-        build_library(path, sessions=1, notes=3)
+        (session,) = build_library(path, sessions=1, notes=3)
         make_read_only(disk)
         try:
             before = listing(disk)
-            line = one_line_refusal(cli("sessions", "--library", str(path)), "read-only")
+            line = one_line_refusal(cli("new", "--title", "T", "--library", str(path)), "read-only")
             assert "make the folder writable" in line
             new = one_line_refusal(cli("sessions", "--library", str(disk / "new.sqlite")), "read-only")
             assert "Cannot create the library" in new
+            # What can still be had: reading it in place, said in one note.
+            listed = cli("sessions", "--library", str(path))
+            assert listed.returncode == 0, listed.stderr
+            assert "1 notes" not in listed.stdout and "Session 0" in listed.stdout
+            assert len(listed.stderr.strip().splitlines()) == 1 and "reading it without changing it" in listed.stderr
+            exported = cli("export", "--library", str(path), "--session", session.id[:8], "--csv", str(tmp_path / "out.csv"))
+            assert exported.returncode == 0, exported.stderr
+            assert "Drivers" in (tmp_path / "out.csv").read_text(encoding="utf-8-sig") or (tmp_path / "out.csv").stat().st_size > 0
             assert listing(disk) == before
         finally:
             make_writable(disk)
