@@ -52,7 +52,12 @@ class Holder:
     def __init__(self, library_path: Path) -> None:
         self._path = lock_path(library_path, f"holder-{secrets.token_hex(6)}")
         self._lock: FileLock | None = FileLock(self._path, timeout=0, mode=LOCK_FILE_MODE)
-        self._lock.acquire()
+        try:
+            self._lock.acquire()
+        except (OSError, Timeout):
+            # No room for even an empty file: the library still opens; a start meanwhile
+            # would take this run's log for a leftover, and only keep a copy and check it.
+            self._lock = None
 
     def release(self) -> None:
         if self._lock is None:

@@ -23,6 +23,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from canvasapp.files import copy_atomically
+from canvasapp.storage.errors import LibraryError
 
 _WAL_MAGIC = (0x377F0682, 0x377F0683)
 _WAL_VERSION = 3007000
@@ -47,10 +48,13 @@ def remove_stale_temporaries(path: Path) -> None:
     folder = path.parent
     for pattern in (f".{path.name}.creating*", f".{path.stem}.backup-*.part", f".{path.name}.checking-*"):
         for leftover in folder.glob(pattern):
-            if leftover.is_dir():
-                shutil.rmtree(leftover, ignore_errors=True)
-            else:
-                leftover.unlink(missing_ok=True)
+            try:
+                if leftover.is_dir():
+                    shutil.rmtree(leftover, ignore_errors=True)
+                else:
+                    leftover.unlink(missing_ok=True)
+            except OSError:
+                continue  # tried again at the next start
 
 
 def set_aside_orphan_log(path: Path, notices: list[str]) -> None:
@@ -59,7 +63,7 @@ def set_aside_orphan_log(path: Path, notices: list[str]) -> None:
     if not log.exists():
         shared_memory_of(path).unlink(missing_ok=True)  # an index alone holds no data
         return
-    aside = _move_aside(path)
+    aside = _move_aside_or_refuse(path)
     notices.append(
         f"A write-ahead log was lying beside {path} without its library; it was moved aside as "
         f"{aside.name} and a new library was started."
@@ -77,20 +81,44 @@ def recover_leftover_log(path: Path, notices: list[str]) -> None:
         return
     label = stamp()
     kept = path.with_name(f"{path.stem}.before-recovery-{label}{path.suffix}")
-    copy_atomically(path, kept)
-    copy_atomically(log, kept.with_name(kept.name + "-wal"))
-    problem = _log_problem(path)
+    kept_log = kept.with_name(kept.name + "-wal")
+    try:
+        copy_atomically(path, kept)
+        copy_atomically(log, kept_log)
+    except OSError as error:
+        kept.unlink(missing_ok=True)
+        kept_log.unlink(missing_ok=True)
+        # Without a copy, the log is not applied: the library and its log stay as they are.
+        raise LibraryError(
+            f"Workshop Canvas was not closed properly last time, and a copy of {path.name} and its "
+            f"log must be kept before they are recovered, but that failed ({error.strerror or error}); "
+            "free some space beside the library and start again."
+        ) from None
+    try:
+        problem = _log_problem(path)
+    except OSError:
+        problem = None  # it could not be checked (no room for the check's copy): applied, copy kept
     if problem is None:
         notices.append(
             f"Workshop Canvas was not closed properly last time; the library's last edits were "
             f"recovered from its log. A copy from before the recovery is kept as {kept.name}."
         )
         return
-    aside = _move_aside(path)
+    aside = _move_aside_or_refuse(path)
     notices.append(
         f"The write-ahead log beside {path.name} does not belong to it ({problem}); it was moved "
         f"aside as {aside.name} and the library opened as it was. A copy of both is kept as {kept.name}."
     )
+
+
+def _move_aside_or_refuse(path: Path) -> Path:
+    try:
+        return _move_aside(path)
+    except OSError as error:
+        raise LibraryError(
+            f"The write-ahead log beside {path.name} must be moved aside before the library opens, "
+            f"but that failed ({error.strerror or error}); move {log_of(path).name} away yourself."
+        ) from None
 
 
 def _move_aside(path: Path) -> Path:

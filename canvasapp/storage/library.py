@@ -116,8 +116,10 @@ def _make_private_folder(folder: Path) -> None:
         ) from None
 
 
-def _open_sqlite(path: Path) -> Library:
-    exists = check_library_path(path)
+def _open_sqlite(given: Path) -> Library:
+    exists = check_library_path(given)
+    # Through a link, everything happens beside the real file, as SQLite puts its log there.
+    path = given.resolve() if exists else given
     checked: tuple[int, str] | None = None
     if exists:
         _check_header(path)
@@ -153,7 +155,7 @@ def _open_sqlite(path: Path) -> Library:
                 engine.dispose()
                 raise
         holder = Holder(path)
-    return Library(engine=engine, location=str(path), path=path, notices=notices, holder=holder)
+    return Library(engine=engine, location=str(given), path=path, notices=notices, holder=holder)
 
 
 def _open_sqlite_for_reading(path: Path) -> Library:

@@ -52,9 +52,9 @@ class SessionLock:
         except Timeout:
             return False
         except OSError:
-            # No lock file can be made (a read-only folder): nobody can hold one there either,
-            # and the library itself refuses writes in such a folder long before this.
-            return True
+            # No lock file can be made or opened (a folder that refuses it, another user's
+            # file): whether someone holds the session cannot be known, so it is not ours.
+            return False
         return True
 
     def release(self) -> None:

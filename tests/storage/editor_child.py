@@ -31,15 +31,12 @@ def main(library_path: str, session_id: str) -> None:
         sys.stdin.readline()
         return
     store = SessionStore(library, session)
-    failures: list[str] = []
-    store.save_failed.connect(failures.append)
     print("ready", flush=True)
     for line in sys.stdin:
         command, _, argument = line.rstrip("\n").partition(" ")
         if command == "note":
-            failures.clear()
             AddNotes([Note(id=new_id(), lane_id=session.lanes[0].id, text=argument, x=40, y=220)]).apply(session)
-            print(f"failed {failures[0]}" if failures else "saved", flush=True)
+            print(f"failed {store.failure}" if store.failing else "saved", flush=True)
         elif command == "count":
             print(len(session), flush=True)
         elif command == "title":

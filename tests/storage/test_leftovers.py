@@ -209,3 +209,28 @@ def test_a_killed_exports_temporary_file_goes_at_the_next_export(tmp_path: Path)
     assert target.read_bytes() == b"text\nhello\n"
     assert not orphan.exists() and not old_style.exists()
     assert mine.exists() and other.exists()
+
+
+def test_no_room_for_the_copy_means_no_recovery_yet_and_nothing_changed(tmp_path: Path) -> None:
+    from canvasapp.storage import LibraryError
+
+    from .small_disk import fill, free, small_disk
+
+    with small_disk(tmp_path / "disk", 1024) as disk:
+        path = disk / "library.sqlite"
+        (session,) = build_library(path, sessions=1, notes=4)
+        killed_mid_session(path, session.id, notes=3)
+        filler = fill(disk)
+        before = {name: sha256(disk / name) for name in ("library.sqlite", "library.sqlite-wal")}
+        with pytest.raises(LibraryError, match="free some space") as refused:
+            open_library(path)
+        assert "\n" not in str(refused.value)
+        assert {name: sha256(disk / name) for name in before} == before
+        assert kept_copies(disk) == []
+        free(filler)
+        library = open_library(path)
+        try:
+            assert "recovered" in library.notices[0]
+            assert len(SessionRepository(library).load(session.id)) == 7
+        finally:
+            library.close()

@@ -120,6 +120,9 @@ def test_a_link_to_a_real_library_opens_it(tmp_path: Path) -> None:
     library = open_library(link)
     try:
         assert len(SessionRepository(library).list()) == 1
+        # Everything beside the real file, where SQLite puts the log: two links, one lock.
+        assert library.path == real.resolve()
+        assert (tmp_path / "real.sqlite-wal").exists() and not (tmp_path / "link.sqlite-wal").exists()
     finally:
         library.close()
     assert not os.path.islink(real) and os.path.islink(link)
