@@ -122,3 +122,18 @@ def test_defuse_is_undone_exactly_and_never_starts_like_a_formula(cell: str) -> 
 def test_a_byte_order_mark_of_utf16_with_broken_text_is_one_sentence(template) -> None:  # type: ignore[no-untyped-def]
     with pytest.raises(CsvImportError, match="CSV UTF-8"):
         session_from_csv(codecs.BOM_UTF16_LE + b"t\x00e\x00\x00\xd8", template, "x")
+
+
+@settings(max_examples=60, deadline=None)
+@given(texts=st.lists(st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters="\r\x00"), max_size=30), min_size=1, max_size=8))
+def test_any_typed_text_comes_back_exactly_through_export_and_import(texts: list[str]) -> None:
+    template = find_template("drivers-blockers-activities")
+    session = session_from_csv(b"text\nx\n", template, "Any")
+    session.remove_notes([note.id for note in session.notes])
+    session.add_notes(
+        Note(id=new_id(), lane_id=session.lanes[0].id, text=text, x=40, y=220 + 170 * index)
+        for index, text in enumerate(texts)
+    )
+    data = notes_csv(build_summary(session))
+    back = session_from_csv(data, template, "Back")
+    assert sorted(note.text for note in back.notes) == sorted(texts)
