@@ -36,7 +36,7 @@ from canvasapp.model import Note, new_id
 from canvasapp.model.entities import NOTE_HEIGHT, NOTE_WIDTH
 from canvasapp.ops.layout import LANE_HEADER_HEIGHT, NOTE_GAP
 from canvasapp.storage import SessionRepository, open_library
-from canvasapp.ui.main_window import MainWindow
+from canvasapp.ui.window.main_window import MainWindow
 
 VIEWPORT = QSize(1600, 1000)
 FRAME_REPEAT = 21

@@ -14,7 +14,7 @@ from pytestqt.qtbot import QtBot
 from canvasapp.formats.template_io import find_template, session_from_template
 from canvasapp.model import Note, Session
 from canvasapp.storage import Library, SessionRepository
-from canvasapp.ui.main_window import MainWindow
+from canvasapp.ui.window.main_window import MainWindow
 
 #: Lanes of the default template at their default width: x from 0, 784 and 1568.
 DRIVERS_X, BLOCKERS_X, ACTIVITIES_X = 0.0, 784.0, 1568.0

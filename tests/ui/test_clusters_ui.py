@@ -15,7 +15,7 @@ from canvasapp.formats.template_io import find_template, session_from_template
 from canvasapp.model import Note
 from canvasapp.ops.layout import lane_rects
 from canvasapp.storage import SessionRepository
-from canvasapp.ui.main_window import MainWindow
+from canvasapp.ui.window.main_window import MainWindow
 from tests.ui.conftest import double_click, drag, trigger
 from tests.ui.editing_helpers import BLOCKERS_X, answer_dialog, key, rows, saved_session
 

@@ -13,7 +13,7 @@ from pytestqt.qtbot import QtBot
 from canvasapp.model import FollowUp
 from canvasapp.ops.timer import TimerLevel
 from canvasapp.storage import SessionRepository, open_library
-from canvasapp.ui.note_item import SELECTION_COLOUR
+from canvasapp.ui.board.note_item import SELECTION_COLOUR
 from tests.ui.conftest import trigger
 from tests.ui.dialogs import when_dialog_opens
 

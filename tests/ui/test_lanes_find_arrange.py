@@ -11,8 +11,8 @@ from PySide6.QtWidgets import QApplication, QInputDialog
 from pytestqt.qtbot import QtBot
 
 from canvasapp.ops.palette import palette_colour
-from canvasapp.ui.lane_dialog import LaneDialog
-from canvasapp.ui.main_window import MainWindow
+from canvasapp.ui.board.lane_dialog import LaneDialog
+from canvasapp.ui.window.main_window import MainWindow
 from tests.ui.conftest import double_click, drag, trigger
 from tests.ui.editing_helpers import (
     ACTIVITIES_X,
@@ -294,7 +294,7 @@ def test_tab_walks_notes_in_reading_order_enter_edits_and_n_adds(qtbot: QtBot, w
 
 
 def test_every_action_is_in_a_menu_and_the_shortcut_sheet_lists_them(qtbot: QtBot, window: MainWindow) -> None:
-    from canvasapp.ui.actions import ACTIONS
+    from canvasapp.ui.window.action_table import ACTIONS
 
     in_menus = set()
 

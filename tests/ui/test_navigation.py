@@ -11,8 +11,8 @@ from PySide6.QtGui import QNativeGestureEvent, QPointingDevice, QWheelEvent
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from canvasapp.ui.main_window import MainWindow
-from canvasapp.ui.minimap import MINIMAP_KEY, minimap_shown
+from canvasapp.ui.window.main_window import MainWindow
+from canvasapp.ui.board.overview_map import MINIMAP_KEY, minimap_shown
 from tests.ui.conftest import trigger
 
 

@@ -11,7 +11,7 @@ from pytestqt.qtbot import QtBot
 from canvasapp.commands import MoveNotes
 from canvasapp.model import NotePlacement, Participant, Session, VoteRound, new_id
 from canvasapp.storage import SessionRepository, open_library
-from canvasapp.ui.main_window import MainWindow
+from canvasapp.ui.window.main_window import MainWindow
 
 from .conftest import trigger, viewport_point
 from .dialogs import when_dialog_opens

@@ -12,7 +12,7 @@ from PySide6.QtCore import QEvent, QObject, QPointF, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import QGraphicsView
 
-from canvasapp.ui.note_item import NoteItem
+from canvasapp.ui.board.note_item import NoteItem
 from canvasapp.ui.voting.dot_badges import DotBadgeItem
 
 _MOUSE = (

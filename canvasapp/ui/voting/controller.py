@@ -46,8 +46,8 @@ from canvasapp.ui.voting.undo import push_applied
 from canvasapp.ui.voting.vote_bar import VoteBar
 
 if TYPE_CHECKING:
-    from canvasapp.ui.main_window import MainWindow
-    from canvasapp.ui.session_document import SessionDocument
+    from canvasapp.ui.window.main_window import MainWindow
+    from canvasapp.ui.window.document import SessionDocument
 
 #: What the window shows: the board as usual, the screens of a round, or a round's result.
 IDLE, WHO, HANDOVER, TURN, TALLY, REVEAL = "idle", "who", "handover", "turn", "tally", "reveal"

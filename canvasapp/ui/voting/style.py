@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from PySide6.QtGui import QColor
 
-from canvasapp.ui.fonts import app_font_family
+from canvasapp.ui.look.fonts import app_font_family
 
 SCREEN = "#14213D"
 SCREEN_TEXT = "#FFFFFF"

@@ -7,7 +7,7 @@ from PySide6.QtGui import QUndoStack
 
 from canvasapp.commands import Command
 from canvasapp.model import Session
-from canvasapp.ui.undo import UndoAdapter
+from canvasapp.ui.window.undo_adapter import UndoAdapter
 
 
 class _AppliedAdapter(UndoAdapter):
