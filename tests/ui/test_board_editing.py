@@ -54,7 +54,7 @@ def selected(window: MainWindow) -> set[str]:
 
 
 def stack(window: MainWindow):  # type: ignore[no-untyped-def]
-    return window.document.editor.undo_stack
+    return window.document.undo_stack
 
 
 def test_click_ctrl_and_shift_click_select_all_and_escape(qtbot: QtBot, window: MainWindow) -> None:

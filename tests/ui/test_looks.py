@@ -10,7 +10,7 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from canvasapp.ui.window.action_table import ACTIONS
+from canvasapp.ui.window.menus import ACTIONS
 from canvasapp.ui.look.fonts import app_font_family
 from canvasapp.ui.look.icons import UnknownIconError, icon, icon_names, validate_icon_names
 from canvasapp.ui.look.theme import (

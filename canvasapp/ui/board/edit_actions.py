@@ -1,27 +1,24 @@
-"""The window's editing actions: clipboard, selection, keyboard walk, find, arrange, lanes.
+"""The Edit, Arrange and Lanes menus' handlers: clipboard, selection, keyboard walk, find,
+arrange, lanes, and the board's context menu.
 
-The handlers named ``board_actions.*`` in ``canvasapp.ui.window.action_table`` live here, so the window
-stays small. They read the selection and the mouse from the scene, ask the user what only a
-dialog can ask, and leave every change to the :class:`BoardEditor` (one command each).
+They read the selection and the mouse from the scene, ask the user what only a dialog can ask,
+and leave every change to the session's Qt-free :class:`~canvasapp.editing.board.BoardEditing`
+(one command each).
 """
 
 from __future__ import annotations
-
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QMimeData, QObject, QPoint, QPointF, QRectF, QSettings, QSize, Qt
 from PySide6.QtGui import QAction, QColor, QGuiApplication, QIcon, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QDockWidget,
     QFormLayout,
     QInputDialog,
     QLabel,
     QMenu,
     QSpinBox,
     QToolBar,
-    QUndoView,
 )
 
 from canvasapp.model.entities import (
@@ -42,17 +39,12 @@ from canvasapp.ops.clipboard import (
 )
 from canvasapp.ops.find import find_matches
 from canvasapp.ops.palette import PALETTE
-from canvasapp.ui.window.action_table import board_scoped
-from canvasapp.ui.board.board_editor import PASTE_OFFSET, BIG_NUDGE_STEP, NUDGE_STEP, BoardEditor
-from canvasapp.ui.board.scene import BoardScene
-from canvasapp.ui.clusters.cluster_actions import ClusterActions
-from canvasapp.ui.board.lane_dialog import LaneDialog
+from canvasapp.editing.board import BIG_NUDGE_STEP, NUDGE_STEP, PASTE_OFFSET, BoardEditing
 from canvasapp.ui.board.find_bar import FindBar
-from canvasapp.ui.window.shortcut_sheet import ShortcutSheet
-
-if TYPE_CHECKING:
-    from canvasapp.ui.window.main_window import MainWindow
-    from canvasapp.ui.window.document import SessionDocument
+from canvasapp.ui.board.lane_dialog import LaneDialog
+from canvasapp.ui.board.scene import BoardScene
+from canvasapp.ui.window.document import SessionDocument
+from canvasapp.ui.window.services import WindowServices
 
 SNAP_SETTING = "board/snap_to_grid"
 _NUDGES = {"Left": (-1, 0), "Right": (1, 0), "Up": (0, -1), "Down": (0, 1)}
@@ -61,9 +53,10 @@ _NUDGES = {"Left": (-1, 0), "Right": (1, 0), "Up": (0, -1), "Down": (0, 1)}
 class BoardActions(QObject):
     """Handlers of the editing actions of one window, following whichever session it shows."""
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
+    def __init__(self, window: WindowServices) -> None:
+        super().__init__(window.host)
         self.window = window
+        host = window.host
         self._document: SessionDocument | None = None
         self._walk_current: str | None = None
         self._last_paste: tuple[float, float, int] | None = None
@@ -72,28 +65,19 @@ class BoardActions(QObject):
         self.last_context_menu: QMenu | None = None
         self.snap_to_grid = QSettings().value(SNAP_SETTING, False, type=bool)
 
-        self.find_bar = FindBar(window)
-        self.find_toolbar = QToolBar("Find", window)
+        self.find_bar = FindBar(host)
+        self.find_toolbar = QToolBar("Find", host)
         self.find_toolbar.setObjectName("find_toolbar")
         self.find_toolbar.setMovable(False)
         self.find_toolbar.addWidget(self.find_bar)
-        window.addToolBar(Qt.ToolBarArea.BottomToolBarArea, self.find_toolbar)
+        host.addToolBar(Qt.ToolBarArea.BottomToolBarArea, self.find_toolbar)
         self.find_toolbar.hide()
         self.find_bar.query_changed.connect(self._on_query_changed)
         self.find_bar.next_requested.connect(self.find_next)
         self.find_bar.previous_requested.connect(self.find_previous)
         self.find_bar.closed.connect(self.close_find)
 
-        self.history_dock = QDockWidget("History", window)
-        self.history_dock.setObjectName("history_dock")
-        self.history_view = QUndoView(window.undo_group, self.history_dock)
-        self.history_view.setObjectName("history_view")
-        self.history_view.setEmptyLabel("Session opened")
-        self.history_dock.setWidget(self.history_view)
-        window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.history_dock)
-        self.history_dock.hide()
         self.colour_toolbar: QToolBar | None = None
-        self.clusters = ClusterActions(self)  # the Cluster menu's handlers
 
     def install(self, actions: dict[str, QAction]) -> None:
         """After the menus exist: the checkable actions' states and the lane-colour icon."""
@@ -102,15 +86,11 @@ class BoardActions(QObject):
         snap.blockSignals(True)
         snap.setChecked(self.snap_to_grid)
         snap.blockSignals(False)
-        history = actions["edit.history"]
-        self.history_dock.visibilityChanged.connect(
-            lambda shown: history.setChecked(shown) if history.isChecked() != shown else None
-        )
 
     def _build_colour_toolbar(self) -> None:
         """The palette as a tool bar, right of the main one (so built once the window has it)."""
         actions = self.window.actions_by_id
-        toolbar = QToolBar("Note Colours", self.window)
+        toolbar = QToolBar("Note Colours", self.window.host)
         toolbar.setObjectName("colour_toolbar")
         toolbar.setMovable(False)
         toolbar.setIconSize(QSize(26, 26))
@@ -118,7 +98,7 @@ class BoardActions(QObject):
         toolbar.addWidget(label)
         for action_id in ("note.colour.lane", *(f"note.colour.{colour.id}" for colour in PALETTE)):
             toolbar.addAction(actions[action_id])
-        self.window.addToolBar(Qt.ToolBarArea.TopToolBarArea, toolbar)
+        self.window.host.addToolBar(Qt.ToolBarArea.TopToolBarArea, toolbar)
         self.colour_toolbar = toolbar
 
     # --- the shown session ---------------------------------------------------------------------
@@ -132,11 +112,15 @@ class BoardActions(QObject):
         self._last_paste = None
         view = self.window.view
         assert view is not None
-        view.addActions(board_scoped(self.window.actions_by_id))
+        view.addActions([
+            action for action in self.window.actions_by_id.values()
+            if action.shortcutContext() == Qt.ShortcutContext.WidgetWithChildrenShortcut
+        ])
         # Paste and N go where the mouse is: the scene must hear moves with no button down
         # (Qt turns tracking on only once some item wants hover events).
         view.viewport().setMouseTracking(True)
         document.editor.snap_to_grid = self.snap_to_grid
+        self.gestures = document.gestures
         document.scene.context_menu_requested.connect(self._on_context_menu)
         document.scene.lane_rename_requested.connect(self.rename_lane_id)
         document.session.edit_finished.connect(self._on_edit_finished)
@@ -150,21 +134,21 @@ class BoardActions(QObject):
             self._document = None
 
     @property
-    def editor(self) -> BoardEditor | None:
+    def editor(self) -> BoardEditing | None:
         return self._document.editor if self._document is not None else None
 
     @property
     def scene(self) -> BoardScene | None:
         return self._document.scene if self._document is not None else None
 
-    def _selected(self) -> list[str]:
+    def selected(self) -> list[str]:
         return self.scene.selected_note_ids() if self.scene is not None else []
 
     def _tell(self, message: str) -> None:
-        self.window.statusBar().showMessage(message, 5000)
+        self.window.tell(message)
 
-    def _editing_allowed(self) -> bool:
-        return self._document is not None and not self._document.read_only
+    def editing_allowed(self) -> bool:
+        return self._document is not None and self._document.edits.can_edit()
 
     def _anchor(self) -> tuple[QPointF, bool]:
         """Where new things go: the mouse over the board, else the middle of the view."""
@@ -184,7 +168,7 @@ class BoardActions(QObject):
         if self._document is None:
             return False
         session = self._document.session
-        ids = self._in_reading_order(self._selected())
+        ids = self.in_reading_order(self.selected())
         if not ids:
             return False
         clipped = clip_notes([session.note(note_id) for note_id in ids])
@@ -197,12 +181,16 @@ class BoardActions(QObject):
         return True
 
     def cut(self) -> None:
-        if self._editing_allowed() and self.copy() and self.editor is not None:
-            self.editor.cut(self._selected())
+        if self.editing_allowed() and self.copy() and self.editor is not None:
+            self.editor.delete(self.selected(), verb="Cut")
+
+    def delete_selection(self) -> None:
+        if self.editor is not None and self.editing_allowed():
+            self.editor.delete(self.selected())
 
     def paste(self) -> None:
         editor = self.editor
-        if editor is None or not self._editing_allowed():
+        if editor is None or not self.editing_allowed():
             return
         data = QGuiApplication.clipboard().mimeData()
         if data is None:
@@ -219,9 +207,13 @@ class BoardActions(QObject):
                 return
             width = max(clip.dx + clip.width for clip in clipped)
             height = max(clip.dy + clip.height for clip in clipped)
-            editor.paste_notes(clipped, x - width / 2, y - height / 2)
-        elif data.hasText():
-            editor.add_lines_at(data.text(), x, y, verb="Paste")
+            self._select(editor.paste_notes(clipped, x - width / 2, y - height / 2))
+        elif data.hasText() and self._document is not None:
+            self._document.gestures.add_lines_at(data.text(), x, y, verb="Paste")
+
+    def _select(self, note_ids: list[str]) -> None:
+        if note_ids and self.scene is not None:
+            self.scene.select_only(note_ids)
 
     def _paste_point(self, anchor: QPointF) -> tuple[float, float]:
         """The anchor, moved on a little for each paste at the same place (no exact stacks)."""
@@ -236,13 +228,13 @@ class BoardActions(QObject):
 
     def duplicate(self) -> None:
         editor = self.editor
-        if editor is None or self._document is None or not self._editing_allowed():
+        if editor is None or self._document is None or not self.editing_allowed():
             return
         session = self._document.session
-        notes = [session.note(note_id) for note_id in self._in_reading_order(self._selected())]
+        notes = [session.note(note_id) for note_id in self.in_reading_order(self.selected())]
         if notes:
             left, top = min(note.x for note in notes), min(note.y for note in notes)
-            editor.paste_notes(clip_notes(notes), left + PASTE_OFFSET, top + PASTE_OFFSET, verb="Duplicate")
+            self._select(editor.paste_notes(clip_notes(notes), left + PASTE_OFFSET, top + PASTE_OFFSET, verb="Duplicate"))
 
     # --- selection and the keyboard --------------------------------------------------------------
 
@@ -263,16 +255,16 @@ class BoardActions(QObject):
             scene.clearSelection()
 
     def new_note(self) -> None:
-        if self.editor is not None and self._editing_allowed():
+        if self._document is not None and self.editing_allowed():
             anchor, _ = self._anchor()
-            self.editor.add_note_at(anchor.x(), anchor.y())
+            self._document.gestures.add_note_at(anchor.x(), anchor.y())
 
     def edit_note(self) -> None:
-        ids = self._in_reading_order(self._selected())
+        ids = self.in_reading_order(self.selected())
         if ids and self.scene is not None:
             self.scene.begin_editing(ids[0])
 
-    def _in_reading_order(self, note_ids: list[str]) -> list[str]:
+    def in_reading_order(self, note_ids: list[str]) -> list[str]:
         if self._document is None or len(note_ids) < 2:
             return list(note_ids)
         session = self._document.session
@@ -292,11 +284,11 @@ class BoardActions(QObject):
         order = reading_order(self._document.session.notes, self._document.session.lanes)
         if not order:
             return
-        selected = self._selected()
+        selected = self.selected()
         if self._walk_current in selected:
             current = self._walk_current
         else:
-            current = self._in_reading_order(selected)[0] if selected else None
+            current = self.in_reading_order(selected)[0] if selected else None
         if current is None or current not in order:
             index = 0 if step > 0 else len(order) - 1
         else:
@@ -305,19 +297,18 @@ class BoardActions(QObject):
         self.scene.select_only([order[index]])
         self._centre_on(order[index])
 
-    def nudge(self, direction: tuple[str, bool]) -> None:
-        name, far = direction
+    def nudge(self, name: str, far: bool) -> None:
         dx, dy = _NUDGES[name]
         step = BIG_NUDGE_STEP if far else NUDGE_STEP
-        if self.editor is not None and self._editing_allowed():
-            self.editor.nudge(self._selected(), dx * step, dy * step)
+        if self.editor is not None and self.editing_allowed():
+            self.editor.nudge(self.selected(), dx * step, dy * step)
 
     def note_size(self) -> None:
-        ids = self._selected()
-        if self._document is None or self.editor is None or not ids or not self._editing_allowed():
+        ids = self.selected()
+        if self._document is None or self.editor is None or not ids or not self.editing_allowed():
             return
         first = self._document.session.note(ids[0])
-        dialog = QDialog(self.window)
+        dialog = QDialog(self.window.host)
         dialog.setObjectName("note_size_dialog")
         dialog.setWindowTitle("Note Size")
         width = _spin_box("note_width", MIN_NOTE_WIDTH, MAX_NOTE_SIDE, first.width)
@@ -335,8 +326,8 @@ class BoardActions(QObject):
 
     def set_note_colour(self, colour: str) -> None:
         """A palette colour, or ``""`` for the lane's colour."""
-        if self.editor is not None and self._editing_allowed():
-            ids = self._selected()
+        if self.editor is not None and self.editing_allowed():
+            ids = self.selected()
             if not ids:
                 self._tell("Select the notes to colour first.")
                 return
@@ -408,42 +399,37 @@ class BoardActions(QObject):
         self._match_index = (self._match_index + step) % len(self._matches)
         self._show_matches(self.find_bar.field.text(), centre=True)
 
-    # --- history and help ---------------------------------------------------------------------
-
-    def show_history(self, shown: bool) -> None:
-        self.history_dock.setVisible(shown)
-
-    def show_shortcuts(self) -> None:
-        sheet = ShortcutSheet(self.window.actions_by_id, self.window)
-        sheet.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        sheet.show()
-        self.shortcut_sheet = sheet
-
     # --- arrange --------------------------------------------------------------------------------
 
-    def _arrange(self, name: str) -> None:
-        ids = self._selected()
-        if self.editor is None or not self._editing_allowed():
-            return
-        if len(ids) < (1 if name == "tidy" else 2):
+    def _arranged(self, at_least: int) -> tuple[BoardEditing, list[str]] | None:
+        """The editor and the selected notes, when there are enough of them to arrange."""
+        ids = self.selected()
+        if self.editor is None or not self.editing_allowed():
+            return None
+        if len(ids) < at_least:
             self._tell("Select the notes to arrange first.")
-            return
-        getattr(self.editor, name)(ids)
+            return None
+        return self.editor, ids
 
     def tidy(self) -> None:
-        self._arrange("tidy")
+        if (chosen := self._arranged(1)) is not None:
+            chosen[0].tidy(chosen[1])
 
     def align_left(self) -> None:
-        self._arrange("align_left")
+        if (chosen := self._arranged(2)) is not None:
+            chosen[0].align_left(chosen[1])
 
     def align_top(self) -> None:
-        self._arrange("align_top")
+        if (chosen := self._arranged(2)) is not None:
+            chosen[0].align_top(chosen[1])
 
     def distribute_horizontally(self) -> None:
-        self._arrange("distribute_horizontally")
+        if (chosen := self._arranged(2)) is not None:
+            chosen[0].distribute_horizontally(chosen[1])
 
     def distribute_vertically(self) -> None:
-        self._arrange("distribute_vertically")
+        if (chosen := self._arranged(2)) is not None:
+            chosen[0].distribute_vertically(chosen[1])
 
     def set_snap(self, on: bool) -> None:
         self.snap_to_grid = on
@@ -458,7 +444,7 @@ class BoardActions(QObject):
         if self._document is None or self.scene is None:
             return None
         session = self._document.session
-        for note_id in self._in_reading_order(self._selected()):
+        for note_id in self.in_reading_order(self.selected()):
             if (lane_id := session.note(note_id).lane_id) is not None:
                 return lane_id
         cursor = self.scene.cursor_pos
@@ -471,49 +457,46 @@ class BoardActions(QObject):
         return lane_id
 
     def add_lane(self) -> None:
-        if self.editor is None or not self._editing_allowed():
+        if self.editor is None or not self.editing_allowed():
             return
-        dialog = LaneDialog("", "", self.window)
+        dialog = LaneDialog("", "", self.window.host)
         dialog.setWindowTitle("New Lane")
         if dialog.exec():
             self.editor.add_lane(dialog.title(), after=self.current_lane_id(), prompt=dialog.prompt())
 
     def rename_lane(self) -> None:
-        # F2 renames a selected cluster in place; else the lane, as before.
-        if self.clusters.rename():
-            return
         lane_id = self._lane_or_tell()
         if lane_id is not None:
             self.rename_lane_id(lane_id)
 
     def rename_lane_id(self, lane_id: str) -> None:
-        if self._document is None or self.editor is None or not self._editing_allowed():
+        if self._document is None or self.editor is None or not self.editing_allowed():
             return
         lane = self._document.session.lane(lane_id)
         if lane is None:
             return
-        dialog = LaneDialog(lane.title, lane.prompt, self.window)
+        dialog = LaneDialog(lane.title, lane.prompt, self.window.host)
         if dialog.exec():
             self.editor.rename_lane(lane_id, dialog.title(), dialog.prompt())
 
     def set_lane_colour(self, colour: str) -> None:
         lane_id = self._lane_or_tell()
-        if lane_id is not None and self.editor is not None and self._editing_allowed():
+        if lane_id is not None and self.editor is not None and self.editing_allowed():
             self.editor.set_lane_colour(lane_id, colour)
 
     def move_lane(self, steps: int) -> None:
         lane_id = self._lane_or_tell()
-        if lane_id is not None and self.editor is not None and self._editing_allowed():
+        if lane_id is not None and self.editor is not None and self.editing_allowed():
             self.editor.move_lane(lane_id, steps)
 
     def lane_width(self) -> None:
         lane_id = self._lane_or_tell()
-        if lane_id is None or self._document is None or self.editor is None or not self._editing_allowed():
+        if lane_id is None or self._document is None or self.editor is None or not self.editing_allowed():
             return
         lane = self._document.session.lane(lane_id)
         assert lane is not None
         width, ok = QInputDialog.getInt(
-            self.window, "Lane Width", f"Width of “{lane.title}” (points):",
+            self.window.host, "Lane Width", f"Width of “{lane.title}” (points):",
             round(lane.width), round(MIN_LANE_WIDTH), round(MAX_LANE_WIDTH), 20,
         )
         if ok:
@@ -521,7 +504,7 @@ class BoardActions(QObject):
 
     def delete_lane(self) -> None:
         lane_id = self._lane_or_tell()
-        if lane_id is not None and self.editor is not None and self._editing_allowed():
+        if lane_id is not None and self.editor is not None and self.editing_allowed():
             self.editor.remove_lane(lane_id)
 
     # --- the context menu ------------------------------------------------------------------------
@@ -529,7 +512,7 @@ class BoardActions(QObject):
     def context_menu(self, note_id: str | None, lane_id: str | None) -> QMenu:
         """The menu for a right-click on a note (the selection) or on a lane."""
         actions = self.window.actions_by_id
-        menu = QMenu(self.window)
+        menu = QMenu(self.window.host)
         menu.setObjectName("board_context_menu")
 
         def add(*ids: str) -> None:
@@ -548,7 +531,7 @@ class BoardActions(QObject):
             menu.addSeparator()
             submenu("Note &Colour", "note.colour.")
             add("edit.note_size")
-            if len(self._selected()) > 1:
+            if len(self.selected()) > 1:
                 arrange = menu.addMenu("&Arrange")
                 for action_id in ("arrange.tidy", "arrange.align_left", "arrange.align_top",
                                   "arrange.distribute_horizontally", "arrange.distribute_vertically"):

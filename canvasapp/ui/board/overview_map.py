@@ -22,28 +22,28 @@ from canvasapp.ui.board.lane_item import LaneItem
 from canvasapp.ui.look.theme import Theme, current_theme, theme_changed
 
 #: QSettings key: is the overview shown?
-MINIMAP_KEY = "view/minimap"
-MINIMAP_SIZE = QSize(280, 180)
+OVERVIEW_MAP_KEY = "view/minimap"  # the settings key of earlier versions, kept
+OVERVIEW_MAP_SIZE = QSize(280, 180)
 #: How long the board must stay still before the overview redraws it (a drag changes the
 #: scene on every mouse move; the overview follows when the hand stops).
 REFRESH_DELAY_MS = 250
 _CORNER_MARGIN = 12
 
 
-def minimap_shown() -> bool:
+def overview_map_shown() -> bool:
     """Whether the user last left the overview shown. Hidden at first: on a projected board it
     covers notes and a stray click on it moves the view (Ctrl+M shows it)."""
-    value = QSettings().value(MINIMAP_KEY, False)
+    value = QSettings().value(OVERVIEW_MAP_KEY, False)
     return value in (True, "true", "1", 1)
 
 
-def save_minimap_shown(shown: bool) -> None:
+def save_overview_map_shown(shown: bool) -> None:
     settings = QSettings()
-    settings.setValue(MINIMAP_KEY, shown)
+    settings.setValue(OVERVIEW_MAP_KEY, shown)
     settings.sync()
 
 
-class MinimapView(QGraphicsView):
+class OverviewMapView(QGraphicsView):
     """An overview of ``view``'s scene that follows and moves ``view``.
 
     Made with ``parent=view`` it floats over the view's bottom-right corner. ``lanes`` gives the
@@ -54,12 +54,12 @@ class MinimapView(QGraphicsView):
         self, view: BoardView, lanes: Callable[[], list[LaneItem]], parent: QWidget | None = None
     ) -> None:
         super().__init__(view.scene(), parent)
-        self.setObjectName("minimap")
+        self.setObjectName("overview_map")
         self._view = view
         self._lanes = lanes
         self._cache: QPixmap | None = None
-        self._frame_colour = QColor(current_theme().minimap_frame)
-        self.setFixedSize(MINIMAP_SIZE)
+        self._frame_colour = QColor(current_theme().overview_map_frame)
+        self.setFixedSize(OVERVIEW_MAP_SIZE)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -90,7 +90,7 @@ class MinimapView(QGraphicsView):
 
     def apply_theme(self, theme: Theme) -> None:
         self.setBackgroundBrush(QColor(theme.board_background))
-        self._frame_colour = QColor(theme.minimap_frame)
+        self._frame_colour = QColor(theme.overview_map_frame)
         self._cache = None
         self.viewport().update()
 

@@ -154,7 +154,7 @@ class BoardView(QGraphicsView):
         self.centerOn(visible.center())
 
     def center_on_scene(self, point: QPointF) -> None:
-        """Move the view so ``point`` is in the middle (the minimap uses this)."""
+        """Move the view so ``point`` is in the middle (the overview map uses this)."""
         self.centerOn(point)
 
     def _after_zoom(self) -> None:

@@ -1,62 +1,65 @@
-"""The Cluster menu's handlers (``board_actions.clusters.*`` in the action table): they read
-the selection from the board and leave each change to the :class:`ClusterEditor`."""
+"""The Cluster menu's handlers: they read the selection from the board and leave each change
+to the session's Qt-free :class:`~canvasapp.editing.clusters.ClusterEditing`."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from PySide6.QtCore import QObject
 
+from canvasapp.editing.clusters import ClusterEditing
 from canvasapp.model import Note
 from canvasapp.ops.cluster_suggestions import SuggestedCluster, suggest_clusters
+from canvasapp.ui.board.edit_actions import BoardActions
+from canvasapp.ui.clusters.cluster_layer import ClusterLayer
 from canvasapp.ui.clusters.suggest_dialog import SuggestDialog
-
-if TYPE_CHECKING:
-    from canvasapp.ui.board.edit_actions import BoardActions
-    from canvasapp.ui.clusters.cluster_editor import ClusterEditor
+from canvasapp.ui.window.services import WindowServices
 
 
 class ClusterActions(QObject):
     """Group, ungroup, take out, rename, fold, tidy, colour and suggest."""
 
-    def __init__(self, board_actions: BoardActions) -> None:
-        super().__init__(board_actions)
+    def __init__(self, window: WindowServices, board_actions: BoardActions) -> None:
+        super().__init__(window.host)
+        self._window = window
         self._board = board_actions
         self.last_dialog: SuggestDialog | None = None
 
     @property
-    def editor(self) -> ClusterEditor | None:
-        document = self._board._document
+    def editor(self) -> ClusterEditing | None:
+        document = self._window.document
         return document.clusters if document is not None else None
 
+    @property
+    def layer(self) -> ClusterLayer | None:
+        document = self._window.document
+        return document.scene.clusters if document is not None else None
+
     def _notes(self) -> list[str]:
-        scene = self._board.scene
-        return scene.selected_note_ids() if scene is not None else []
+        return self._board.selected()
 
     def selected_clusters(self) -> list[str]:
         """Selected frames, else the clusters of the selected notes."""
-        editor = self.editor
-        if editor is None:
+        editor, layer = self.editor, self.layer
+        if editor is None or layer is None:
             return []
-        chosen = editor.layer.selected_cluster_ids()
+        chosen = layer.selected_cluster_ids()
         if chosen:
             return chosen
         owners = [editor.session.cluster_of(note_id) for note_id in self._notes()]
         return list(dict.fromkeys(cluster.id for cluster in owners if cluster is not None))
 
-    def _ready(self) -> ClusterEditor | None:
+    def _ready(self) -> ClusterEditing | None:
         editor = self.editor
-        return editor if editor is not None and self._board._editing_allowed() else None
+        return editor if editor is not None and self._board.editing_allowed() else None
 
     def group(self) -> None:
-        editor = self._ready()
-        if editor is None:
+        document = self._window.document
+        if self._ready() is None or document is None:
             return
         notes = self._notes()
         if not notes:
-            self._board._tell("Select the notes to group first.")
+            self._window.tell("Select the notes to group first.")
             return
-        editor.group(self._board._in_reading_order(notes))
+        document.gestures.group(self._board.in_reading_order(notes))
 
     def ungroup(self) -> None:
         editor = self._ready()
@@ -64,7 +67,7 @@ class ClusterActions(QObject):
         if editor is not None and clusters:
             editor.ungroup(clusters)
         elif editor is not None:
-            self._board._tell("Select a cluster (or a note in one) to ungroup.")
+            self._window.tell("Select a cluster (or a note in one) to ungroup.")
 
     def take_out(self) -> None:
         editor = self._ready()
@@ -73,24 +76,24 @@ class ClusterActions(QObject):
 
     def rename(self) -> bool:
         """F2 with a cluster selected renames it in place; ``False`` when none is selected."""
-        editor = self.editor
-        if editor is None:
+        layer = self.layer
+        if layer is None:
             return False
-        chosen = editor.layer.selected_cluster_ids()
+        chosen = layer.selected_cluster_ids()
         if not chosen:
             return False
-        if self._board._editing_allowed():
-            editor.layer.begin_renaming(chosen[0])
+        if self._board.editing_allowed():
+            layer.begin_renaming(chosen[0])
         return True
 
     def rename_cluster(self) -> None:
         if not self.rename():
             clusters = self.selected_clusters()
-            editor = self.editor
-            if clusters and editor is not None and self._board._editing_allowed():
-                editor.layer.begin_renaming(clusters[0])
+            layer = self.layer
+            if clusters and layer is not None and self._board.editing_allowed():
+                layer.begin_renaming(clusters[0])
             else:
-                self._board._tell("Select a cluster to rename.")
+                self._window.tell("Select a cluster to rename.")
 
     def toggle_collapsed(self) -> None:
         editor = self._ready()
@@ -142,6 +145,9 @@ class ClusterActions(QObject):
         if editor is None:
             return
         scope = "selection" if len(self._notes()) > 1 else ("lane" if self._board.current_lane_id() else "board")
-        dialog = SuggestDialog(self.propose, editor.accept, scope, self._board.window)
+        def accept(groups: list[SuggestedCluster]) -> list[str]:
+            return editor.accept([(group.title, list(group.note_ids)) for group in groups])
+
+        dialog = SuggestDialog(self.propose, accept, scope, self._window.host)
         self.last_dialog = dialog
         dialog.exec()

@@ -54,7 +54,7 @@ class Theme:
     board_background: str
     lane_tint_alpha: int
     """How strongly a lane's colour tints its column (0-255) over ``board_background``."""
-    minimap_frame: str
+    overview_map_frame: str
     # Type.
     font_size_pt: int
     """The UI's type size: large in the projector theme so menus read from the room."""
@@ -81,7 +81,7 @@ LIGHT = Theme(
     icon="#111111",
     board_background="#FFFFFF",
     lane_tint_alpha=45,
-    minimap_frame="#D0021B",
+    overview_map_frame="#D0021B",
     font_size_pt=13,
     toolbar_icon_px=32,
     focus_width_px=3,
@@ -100,7 +100,7 @@ DARK = Theme(
     icon="#EDEDED",
     board_background="#17181A",
     lane_tint_alpha=60,
-    minimap_frame="#FFB020",
+    overview_map_frame="#FFB020",
     font_size_pt=12,
     toolbar_icon_px=28,
     focus_width_px=2,

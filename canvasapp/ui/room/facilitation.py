@@ -10,27 +10,21 @@ without entering the undo history.
 from __future__ import annotations
 
 import time
-from typing import TYPE_CHECKING
-
 from PySide6.QtCore import QEvent, QObject, QRectF, Qt, QTimer
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QDockWidget
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QWidget
 
-from canvasapp.commands.agenda import AddPhase, EditPhase, MovePhase, RemovePhase
-from canvasapp.commands.details import EditSessionDetails
-from canvasapp.commands.follow_up import SetNoteActions
-from canvasapp.model import FollowUp, Phase, Session, new_id
+from canvasapp.editing.room import RoomEditing
+from canvasapp.model import FollowUp, Session
 from canvasapp.ops.timer import Clock, PhaseTimer, TimerReading
-from canvasapp.ui.room.follow_ups_panel import ActionsPanel
+from canvasapp.ui.room.follow_ups_panel import FollowUpsPanel
 from canvasapp.ui.room.agenda_panel import AgendaPanel
 from canvasapp.ui.room.audience_window import AudienceWindow
 from canvasapp.ui.room.phase_dialog import PhaseDialog
 from canvasapp.ui.room.presentation import PresentationMode
 from canvasapp.ui.room.session_details_dialog import SessionDetailsDialog
-
-if TYPE_CHECKING:
-    from canvasapp.ui.window.main_window import MainWindow
-    from canvasapp.ui.window.document import SessionDocument
+from canvasapp.ui.window.document import SessionDocument
+from canvasapp.ui.window.services import WindowServices
 
 #: How often the displays update while the clock runs (the seconds must not visibly lag).
 TICK_MS = 200
@@ -41,8 +35,8 @@ RECORD_EVERY_S = 30.0
 class FacilitationController(QObject):
     """Agenda, timer, presentation, audience window, actions and details of one window."""
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
+    def __init__(self, window: WindowServices) -> None:
+        super().__init__(window.host)
         self.window = window
         self._document: SessionDocument | None = None
         #: Monotonic seconds; tests put a fake clock here and call :meth:`tick`.
@@ -59,24 +53,24 @@ class FacilitationController(QObject):
         self.presentation = PresentationMode(window)
         self.audience: AudienceWindow | None = None
         self.agenda_panel: AgendaPanel | None = None
-        self.actions_panel: ActionsPanel | None = None
+        self.actions_panel: FollowUpsPanel | None = None
         self.agenda_dock: QDockWidget | None = None
         self.actions_dock: QDockWidget | None = None
-        window.installEventFilter(self)
+        window.host.installEventFilter(self)
 
     def install(self, actions: dict[str, QAction]) -> None:
         """After the menus exist: the docks, whose buttons show the window's actions."""
-        window = self.window
+        window = self.window.host
         self.agenda_panel = AgendaPanel(actions, window)
         self.agenda_panel.phase_activated.connect(self.go_to_phase)
         self.agenda_dock = _dock("Agenda", "agenda_dock", self.agenda_panel, window)
         window.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.agenda_dock)
         # Closed until asked for (F8): the board keeps the whole window while people write.
         self.agenda_dock.hide()
-        self.actions_panel = ActionsPanel(actions, window)
+        self.actions_panel = FollowUpsPanel(actions, window)
         self.actions_panel.action_edited.connect(self._on_action_edited)
         self.actions_panel.note_chosen.connect(self._show_note)
-        self.actions_panel.refused.connect(lambda message: window.statusBar().showMessage(message, 6000))
+        self.actions_panel.refused.connect(lambda message: self.window.tell(message, 6000))
         self.actions_dock = _dock("Actions", "actions_dock", self.actions_panel, window)
         window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.actions_dock)
         self.actions_dock.hide()
@@ -130,14 +124,14 @@ class FacilitationController(QObject):
         return [session.note_actions_changed, session.notes_added, session.notes_removed, session.note_text_changed]
 
     def _editable(self) -> bool:
-        return self._document is not None and not self._document.read_only
+        return self._document is not None and self._document.edits.can_edit()
 
-    def _push(self, command: object) -> None:
-        if self._document is not None:
-            self._document.editor.push(command)  # type: ignore[arg-type]
+    @property
+    def editing(self) -> RoomEditing | None:
+        return self._document.room if self._document is not None else None
 
     def _tell(self, message: str) -> None:
-        self.window.statusBar().showMessage(message, 5000)
+        self.window.tell(message)
 
     # --- moving through the agenda -------------------------------------------------------------
 
@@ -294,7 +288,7 @@ class FacilitationController(QObject):
             display.show_reading(reading)
 
     def _sync_start_action(self) -> None:
-        action = self.window.actions_by_id.get("timer.start_pause") if hasattr(self.window, "actions_by_id") else None
+        action = self.window.actions_by_id.get("timer.start_pause")
         if action is not None:
             action.setText("Pause" if self.timer is not None and self.timer.running else "Start")
 
@@ -316,19 +310,15 @@ class FacilitationController(QObject):
         return chosen or session.agenda.current_phase_id
 
     def add_phase(self) -> None:
-        session = self.session
-        if session is None or not self._editable():
+        session, editing = self.session, self.editing
+        if session is None or editing is None or not self._editable():
             return
-        dialog = PhaseDialog(None, session.lanes, self.window)
+        dialog = PhaseDialog(None, session.lanes, self.window.host)
         if not dialog.exec():
             return
-        values = dialog.values()
-        chosen = self._chosen_phase_id()
-        index = session.agenda.index(chosen) + 1 if chosen else None
-        phase = Phase(id=new_id(), **values)  # type: ignore[arg-type]
-        self._push(AddPhase(phase, index))
-        if self.agenda_panel is not None:
-            self.agenda_panel.select_phase(phase.id)  # the next edit is usually of the new phase
+        phase_id = editing.add_phase(self._chosen_phase_id(), dialog.values())
+        if phase_id is not None and self.agenda_panel is not None:
+            self.agenda_panel.select_phase(phase_id)  # the next edit is usually of the new phase
 
     def edit_phase(self) -> None:
         session = self.session
@@ -336,28 +326,23 @@ class FacilitationController(QObject):
         if session is None or chosen is None or not self._editable():
             self._tell("Choose a phase in the Agenda panel first.")
             return
-        dialog = PhaseDialog(session.agenda.phase(chosen), session.lanes, self.window)
-        if not dialog.exec():
-            return
-        command = EditPhase.to(session, chosen, **dialog.values())  # type: ignore[arg-type]
-        if command.changes_anything:
-            self._push(command)
+        dialog = PhaseDialog(session.agenda.phase(chosen), session.lanes, self.window.host)
+        if dialog.exec() and self.editing is not None:
+            self.editing.edit_phase(chosen, dialog.values())
 
     def delete_phase(self) -> None:
         session = self.session
         chosen = self._chosen_phase_id()
-        if session is None or chosen is None or not self._editable():
+        if session is None or chosen is None or not self._editable() or self.editing is None:
             return
-        self._push(RemovePhase.of(session, chosen))
+        self.editing.delete_phase(chosen)
 
     def move_phase(self, steps: int) -> None:
         session = self.session
         chosen = self._chosen_phase_id()
-        if session is None or chosen is None or not self._editable():
+        if session is None or chosen is None or not self._editable() or self.editing is None:
             return
-        command = MovePhase.by(session, chosen, steps)
-        if command.changes_anything:
-            self._push(command)
+        self.editing.move_phase(chosen, steps)
 
     # --- panels, presentation, audience --------------------------------------------------------
 
@@ -415,7 +400,7 @@ class FacilitationController(QObject):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         # The facilitator's window closing takes the audience window with it.
-        if watched is self.window and event.type() == QEvent.Type.Close:
+        if watched is self.window.host and event.type() == QEvent.Type.Close:
             self._record()
             self.presentation.leave()
             if self.audience is not None:
@@ -425,14 +410,13 @@ class FacilitationController(QObject):
     # --- actions (follow-ups) and details ------------------------------------------------------
 
     def make_action(self) -> None:
-        session = self.session
-        if session is None or self._document is None or not self._editable():
+        session, editing = self.session, self.editing
+        if session is None or self._document is None or editing is None or not self._editable():
             return
-        chosen = [note_id for note_id in self._document.scene.selected_note_ids() if session.note(note_id).action is None]
+        chosen = editing.make_follow_ups(self._document.scene.selected_note_ids())
         if not chosen:
             self._tell("Select one or more notes (that are not actions yet), then make them actions.")
             return
-        self._push(SetNoteActions.to(session, {note_id: FollowUp() for note_id in chosen}))
         if self.actions_dock is not None:
             self.actions_dock.show()
         self._refresh_actions()
@@ -445,8 +429,8 @@ class FacilitationController(QObject):
             table.editItem(table.item(row, 1))
 
     def remove_action(self) -> None:
-        session = self.session
-        if session is None or self._document is None or not self._editable():
+        session, editing = self.session, self.editing
+        if session is None or self._document is None or editing is None or not self._editable():
             return
         panel_choice = self.actions_panel.selected_note_id() if self.actions_panel is not None else None
         board_choice = [note_id for note_id in self._document.scene.selected_note_ids() if session.note(note_id).action]
@@ -454,15 +438,11 @@ class FacilitationController(QObject):
         if not chosen:
             self._tell("Select an action (in the Actions panel or on the board) first.")
             return
-        self._push(SetNoteActions.to(session, {note_id: None for note_id in chosen}))
+        editing.remove_follow_ups(chosen)
 
     def _on_action_edited(self, note_id: str, action: FollowUp) -> None:
-        session = self.session
-        if session is None or not self._editable() or not session.has_note(note_id):
-            return
-        command = SetNoteActions.to(session, {note_id: action}, "Edit Action")
-        if command.changes_anything:
-            self._push(command)
+        if self.editing is not None and self._editable():
+            self.editing.edit_follow_up(note_id, action)
 
     def _schedule_actions_refresh(self, *_args: object) -> None:
         # Later, not now: the change may come from the table's own edit signal.
@@ -482,16 +462,13 @@ class FacilitationController(QObject):
         session = self.session
         if session is None:
             return
-        dialog = SessionDetailsDialog(session.details, session.created.astimezone().date(), self.window)
-        if not dialog.exec() or not self._editable():
-            return
-        command = EditSessionDetails.to(session, dialog.details())
-        if command.changes_anything:
-            self._push(command)
+        dialog = SessionDetailsDialog(session.details, session.created.astimezone().date(), self.window.host)
+        if dialog.exec() and self._editable() and self.editing is not None:
+            self.editing.edit_details(dialog.details())
 
 
-def _dock(title: str, name: str, widget: object, window: MainWindow) -> QDockWidget:
+def _dock(title: str, name: str, widget: QWidget, window: QMainWindow) -> QDockWidget:
     dock = QDockWidget(title, window)
     dock.setObjectName(name)
-    dock.setWidget(widget)  # type: ignore[arg-type]
+    dock.setWidget(widget)
     return dock

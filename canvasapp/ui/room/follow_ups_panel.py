@@ -29,7 +29,7 @@ COLUMNS = ("Next step", "Owner", "Due", "Done")
 TEXT, OWNER, DUE, DONE = range(4)
 
 
-class ActionsPanel(QWidget):
+class FollowUpsPanel(QWidget):
     """A table of the session's actions."""
 
     action_edited = Signal(str, object)

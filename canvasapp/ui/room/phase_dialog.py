@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from canvasapp.editing.room import PhaseValues
 from canvasapp.model import Lane, Phase
 from canvasapp.model.agenda import MAX_PHASE_MINUTES, MAX_PHASE_TITLE, PHASE_KINDS
 
@@ -71,11 +72,11 @@ class PhaseDialog(QDialog):
             self.title.setFocus()
             self.title.setPlaceholderText("A phase needs a title")
 
-    def values(self) -> dict[str, object]:
-        return {
-            "title": self.title.text().strip(),
-            "minutes": self.minutes.value(),
-            "kind": self.kind.currentText(),
-            "instructions": self.instructions.toPlainText().strip(),
-            "lane_ids": tuple(lane_id for lane_id, check in self.lanes if check.isChecked()),
-        }
+    def values(self) -> PhaseValues:
+        return PhaseValues(
+            title=self.title.text().strip(),
+            minutes=self.minutes.value(),
+            kind=self.kind.currentText(),
+            instructions=self.instructions.toPlainText().strip(),
+            lane_ids=tuple(lane_id for lane_id, check in self.lanes if check.isChecked()),
+        )

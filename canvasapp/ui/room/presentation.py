@@ -9,17 +9,14 @@ editing, as everywhere on the board, and a second Esc leaves.
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import TYPE_CHECKING
-
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QDockWidget, QHBoxLayout, QLabel, QToolBar, QWidget
 
+from canvasapp.ui.board.overview_map import OverviewMapView
 from canvasapp.ui.look.theme import LIGHT, Theme, apply_theme, current_theme
 from canvasapp.ui.room.timer_widget import TimerDisplay
-
-if TYPE_CHECKING:
-    from canvasapp.ui.window.main_window import MainWindow
+from canvasapp.ui.window.services import WindowServices
 
 #: The projector theme with larger type: read from the back of the room.
 PRESENTATION_THEME: Theme = replace(LIGHT, font_size_pt=20, toolbar_icon_px=40, focus_width_px=4)
@@ -66,8 +63,8 @@ class PhaseOverlay(QWidget):
 class PresentationMode(QObject):
     """Enters and leaves presentation mode for one main window."""
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
+    def __init__(self, window: WindowServices) -> None:
+        super().__init__(window.host)
         self.window = window
         self.active = False
         self.overlay: PhaseOverlay | None = None
@@ -78,9 +75,10 @@ class PresentationMode(QObject):
         self._was_maximized = False
 
     def enter(self) -> None:
-        if self.active or self.window.view is None:
+        view = self.window.view
+        if self.active or view is None:
             return
-        window = self.window
+        window = self.window.host
         self.active = True
         self._was_maximized = window.isMaximized()
         self._menu_shown = window.menuBar().isVisible()
@@ -88,38 +86,36 @@ class PresentationMode(QObject):
         self._hidden = [
             widget for widget in window.findChildren(QWidget)
             if isinstance(widget, (QToolBar, QDockWidget)) and widget.isVisible() and widget.parent() is window
-        ]
+        ] + [widget for widget in view.findChildren(OverviewMapView) if widget.isVisible()]
         for widget in self._hidden:
             widget.hide()
         window.menuBar().hide()
         window.statusBar().hide()
-        if window.minimap is not None:
-            window.minimap.setVisible(False)
         self._theme = current_theme()
         apply_theme(PRESENTATION_THEME)  # not saved: the facilitator's choice stays as it was
-        window.view.setViewportMargins(0, BANNER_HEIGHT, 0, 0)
-        self.overlay = PhaseOverlay(window.view)
+        view.setViewportMargins(0, BANNER_HEIGHT, 0, 0)
+        self.overlay = PhaseOverlay(view)
         self.overlay.show()
         self.overlay.place()
-        window.view.installEventFilter(self)
+        view.installEventFilter(self)
         QApplication.instance().installEventFilter(self)  # type: ignore[union-attr]
         # Still scrollable by wheel and keys, but nothing of the tool shows.
-        window.view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        window.view.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        view.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         window.showFullScreen()
-        window.view.setFocus()
+        view.setFocus()
 
     def leave(self) -> None:
         if not self.active:
             return
-        window = self.window
+        window, view = self.window.host, self.window.view
         self.active = False
         QApplication.instance().removeEventFilter(self)  # type: ignore[union-attr]
-        if window.view is not None:
-            window.view.removeEventFilter(self)
-            window.view.setViewportMargins(0, 0, 0, 0)
-            window.view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
-            window.view.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        if view is not None:
+            view.removeEventFilter(self)
+            view.setViewportMargins(0, 0, 0, 0)
+            view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+            view.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         if self.overlay is not None:
             self.overlay.deleteLater()
             self.overlay = None
@@ -130,13 +126,11 @@ class PresentationMode(QObject):
         for widget in self._hidden:
             widget.show()
         self._hidden = []
-        if window.minimap is not None:
-            window.minimap.setVisible(window.actions_by_id["view.minimap"].isChecked())
         if self._was_maximized:
             window.showMaximized()
         else:
             window.showNormal()
-        action = window.actions_by_id.get("view.present")
+        action = self.window.actions_by_id.get("view.present")
         if action is not None and action.isChecked():
             action.setChecked(False)
 
@@ -160,4 +154,4 @@ class PresentationMode(QObject):
 
     def _in_window(self, watched: QObject) -> bool:
         """Esc in a dialog the facilitator opened over the board closes that dialog instead."""
-        return isinstance(watched, QWidget) and watched.window() is self.window
+        return isinstance(watched, QWidget) and watched.window() is self.window.host

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -29,9 +28,8 @@ from canvasapp.formats.template_library import (
 )
 from canvasapp.storage import LibraryError
 from canvasapp.ui.sessions.template_gallery import TemplateGallery
+from canvasapp.ui.window.services import WindowServices
 
-if TYPE_CHECKING:
-    from canvasapp.ui.window.main_window import MainWindow
 
 TEMPLATE_FILTER = "Workshop templates (*.workshop-template.json);;JSON files (*.json)"
 
@@ -39,34 +37,34 @@ TEMPLATE_FILTER = "Workshop templates (*.workshop-template.json);;JSON files (*.
 class TemplateController:
     """The template actions of one main window; user templates live in ``templates_dir``."""
 
-    def __init__(self, window: MainWindow, templates_dir: Path) -> None:
+    def __init__(self, window: WindowServices) -> None:
         self.window = window
-        self.templates_dir = templates_dir
+        self.templates_dir = window.templates_dir
 
     def entries(self) -> list[TemplateEntry]:
         """Built-ins and the user's templates; a broken user file is reported, not fatal."""
         problems: list[str] = []
         entries = list_templates(self.templates_dir, on_error=lambda error: problems.append(str(error)))
         if problems:
-            self.window.statusBar().showMessage("Some of your templates were skipped: " + " ".join(problems), 15000)
+            self.window.tell("Some of your templates were skipped: " + " ".join(problems), 15000)
         return entries
 
     # --- actions --------------------------------------------------------------------------
 
     def new_session(self) -> None:
-        gallery = TemplateGallery(self.entries(), parent=self.window)
+        gallery = TemplateGallery(self.entries(), parent=self.window.host)
         if not gallery.exec() or (entry := gallery.chosen()) is None:
             return
         session = entry.new_session(gallery.session_title())
         try:
             self.window.repository.add(session)
         except LibraryError as error:
-            QMessageBox.warning(self.window, "New Session", str(error))
+            QMessageBox.warning(self.window.host, "New Session", str(error))
             return
         self.window.open_document(session.id)
 
     def import_template(self) -> None:
-        path, _filter = QFileDialog.getOpenFileName(self.window, "Import Template", str(Path.home()), TEMPLATE_FILTER)
+        path, _filter = QFileDialog.getOpenFileName(self.window.host, "Import Template", str(Path.home()), TEMPLATE_FILTER)
         if path:
             self.install(Path(path))
 
@@ -80,14 +78,14 @@ class TemplateController:
             if entry is None:
                 return None
         QMessageBox.information(
-            self.window, title,
+            self.window.host, title,
             f"“{entry.name}” is now among your templates. Use it with File → New Session.",
         )
         return entry
 
     def _install_after_clash(self, path: Path, error: TemplateError) -> TemplateEntry | None:
         message = str(error)
-        window, title = self.window, "Import Template"
+        window, title = self.window.host, "Import Template"
         try:
             if "belongs to a built-in template" in message:
                 if _ask(window, title, f"{message}\n\nInstall it as a copy with its own id?"):
@@ -115,7 +113,7 @@ class TemplateController:
         document = self.window.document
         if document is None:
             return
-        dialog = SaveTemplateDialog(document.session.title, self.window)
+        dialog = SaveTemplateDialog(document.session.title, self.window.host)
         if not dialog.exec():
             return
         try:
@@ -127,27 +125,27 @@ class TemplateController:
             )
             target = user_template_path(self.templates_dir, template.id)
             replace = target.exists() and _ask(
-                self.window, "Save as Template", f"You already have a template “{template.id}”. Replace it?"
+                self.window.host, "Save as Template", f"You already have a template “{template.id}”. Replace it?"
             )
             if target.exists() and not replace:
                 return
             entry = save_user_template(template, self.templates_dir, replace=replace)
         except TemplateError as error:
-            QMessageBox.warning(self.window, "Save as Template", str(error))
+            QMessageBox.warning(self.window.host, "Save as Template", str(error))
             return
-        self.window.statusBar().showMessage(f"Saved the template “{entry.name}”.", 8000)
+        self.window.tell(f"Saved the template “{entry.name}”.", 8000)
 
     def export_template(self) -> None:
         document = self.window.document
         current = document.session.template_id if document else None
         gallery = TemplateGallery(
             self.entries(), title="Export Template", accept_text="Export…", ask_title=False,
-            selected_id=current, parent=self.window,
+            selected_id=current, parent=self.window.host,
         )
         if not gallery.exec() or (entry := gallery.chosen()) is None:
             return
         suggested = str(Path.home() / f"{entry.id}{TEMPLATE_SUFFIX}")
-        path, _filter = QFileDialog.getSaveFileName(self.window, "Export Template", suggested, TEMPLATE_FILTER)
+        path, _filter = QFileDialog.getSaveFileName(self.window.host, "Export Template", suggested, TEMPLATE_FILTER)
         if not path:
             return
         target = Path(path)
@@ -156,9 +154,9 @@ class TemplateController:
         try:
             entry.write_to(target)
         except (TemplateError, OSError) as error:
-            QMessageBox.warning(self.window, "Export Template", f"Could not write {target.name}: {error}")
+            QMessageBox.warning(self.window.host, "Export Template", f"Could not write {target.name}: {error}")
             return
-        self.window.statusBar().showMessage(f"Exported “{entry.name}” to {target}.", 8000)
+        self.window.tell(f"Exported “{entry.name}” to {target}.", 8000)
 
 
 class SaveTemplateDialog(QDialog):

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, QUrl
 from PySide6.QtGui import QDesktopServices
@@ -22,9 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from canvasapp.commands import AddNotes, Command
-from canvasapp.commands.base import Compound, plural
-from canvasapp.commands.clusters import ChangeClusters, snapshot
+from canvasapp.commands.base import plural
 from canvasapp.export.markdown import notes_markdown
 from canvasapp.export.notes_csv import notes_csv
 from canvasapp.export.pdf import PdfOptions, summary_pdf
@@ -38,13 +35,11 @@ from canvasapp.formats.notes_csv import (
 )
 from canvasapp.formats.template_library import template_name
 from canvasapp.model import Session
-from canvasapp.ops.placement import below_existing
 from canvasapp.ops.summary import build_summary
 from canvasapp.storage import LibraryError
 from canvasapp.ui.board.board_image import board_png
+from canvasapp.ui.window.services import WindowServices
 
-if TYPE_CHECKING:
-    from canvasapp.ui.window.main_window import MainWindow
 
 IMPORT_FILTER = f"Notes or session archives (*.csv *{ARCHIVE_SUFFIX});;CSV of notes (*.csv);;Session archives (*{ARCHIVE_SUFFIX})"
 
@@ -52,8 +47,9 @@ IMPORT_FILTER = f"Notes or session archives (*.csv *{ARCHIVE_SUFFIX});;CSV of no
 class TransferController:
     """Exports of the open session and imports into the library, for one main window."""
 
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, window: WindowServices, edit_details: Callable[[], None]) -> None:
         self.window = window
+        self._edit_details = edit_details
 
     @property
     def session(self) -> Session | None:
@@ -65,7 +61,7 @@ class TransferController:
         session = self.session
         if session is None:
             return
-        dialog = ExportPdfDialog(session, self.window.facilitation.edit_details, self.window)
+        dialog = ExportPdfDialog(session, self._edit_details, self.window.host)
         if not dialog.exec():
             return
         path = self._ask_target("Export PDF Summary", session, ".pdf", "PDF documents (*.pdf)")
@@ -73,7 +69,7 @@ class TransferController:
             return
         options = PdfOptions(page_size=dialog.page_size(), include_board=dialog.include_board())
         # The title block shows the session's own details (File > Session Details…).
-        name = template_name(session.template_id, self.window.templates.templates_dir)
+        name = template_name(session.template_id, self.window.templates_dir)
         summary = build_summary(session, None, name)
         if self._write(path, "PDF summary", lambda: summary_pdf(summary, options)) and dialog.open_when_done():
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
@@ -94,7 +90,7 @@ class TransferController:
         session = self.session
         if session is None:
             return
-        scale = ask_scale(self.window)
+        scale = ask_scale(self.window.host)
         if scale is None:
             return
         path = self._ask_target("Export Board Picture", session, ".png", "PNG images (*.png)")
@@ -112,7 +108,7 @@ class TransferController:
     def _ask_target(self, title: str, session: Session, suffix: str, file_filter: str) -> Path | None:
         folder = QSettings().value("export/folder", str(Path.home()))
         suggested = Path(str(folder)) / f"{_file_stem(session.title)}{suffix}"
-        chosen, _filter = QFileDialog.getSaveFileName(self.window, title, str(suggested), file_filter)
+        chosen, _filter = QFileDialog.getSaveFileName(self.window.host, title, str(suggested), file_filter)
         if not chosen:
             return None
         path = Path(chosen)
@@ -126,15 +122,15 @@ class TransferController:
             write_atomically(path, render())
         except (OSError, ValueError) as error:
             reason = getattr(error, "strerror", None) or str(error)
-            QMessageBox.warning(self.window, "Export", f"Could not write the {what} to {path}: {reason}.")
+            QMessageBox.warning(self.window.host, "Export", f"Could not write the {what} to {path}: {reason}.")
             return False
-        self.window.statusBar().showMessage(f"Wrote the {what} to {path}.", 10000)
+        self.window.tell(f"Wrote the {what} to {path}.", 10000)
         return True
 
     # --- imports ------------------------------------------------------------------------------
 
     def import_file(self) -> None:
-        chosen, _filter = QFileDialog.getOpenFileName(self.window, "Import", str(Path.home()), IMPORT_FILTER)
+        chosen, _filter = QFileDialog.getOpenFileName(self.window.host, "Import", str(Path.home()), IMPORT_FILTER)
         if chosen:
             self.import_path(Path(chosen))
 
@@ -149,32 +145,28 @@ class TransferController:
     def _import_csv(self, path: Path) -> None:
         document = self.window.document
         if document is None or document.read_only:
-            QMessageBox.warning(self.window, "Import", "This session is read-only; open one you can edit first.")
+            QMessageBox.warning(self.window.host, "Import", "This session is read-only; open one you can edit first.")
             return
         session = document.session
         try:
             notes, clusters = notes_and_clusters_from_csv(read_csv_file(path), session.lanes, path.name)
         except CsvImportError as error:
-            QMessageBox.warning(self.window, "Import", str(error))
+            QMessageBox.warning(self.window.host, "Import", str(error))
             return
-        notes = below_existing(notes, session.notes)
-        parts: list[Command] = [AddNotes(notes)]
-        if clusters:
-            before = snapshot(session)
-            parts.append(ChangeClusters("Add Clusters", before, before + clusters))
-        document.editor.push(Compound(f"Import {plural(len(notes), 'Note')}", parts))
+        if not document.editor.add_imported(notes, clusters):
+            return
         themes = f" in {plural(len(clusters), 'cluster')}" if clusters else ""
-        self.window.statusBar().showMessage(f"Added {len(notes)} notes{themes} from {path.name}.", 10000)
+        self.window.tell(f"Added {len(notes)} notes{themes} from {path.name}.", 10000)
 
     def _import_archive(self, path: Path) -> None:
         try:
             session = read_archive(path)
             self.window.repository.add(session)
         except (ArchiveError, LibraryError) as error:
-            QMessageBox.warning(self.window, "Import", str(error))
+            QMessageBox.warning(self.window.host, "Import", str(error))
             return
         self.window.open_document(session.id)
-        self.window.statusBar().showMessage(f"Imported “{session.title}” from {path.name}.", 10000)
+        self.window.tell(f"Imported “{session.title}” from {path.name}.", 10000)
 
 
 class ExportPdfDialog(QDialog):

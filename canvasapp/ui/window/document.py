@@ -1,12 +1,20 @@
-"""One open session in a window: the model, its store, its lock, its scene and its editor."""
+"""One open session in a window: the model, its store, its lock, its undo history, its editors
+and its scene."""
 
 from __future__ import annotations
 
+from PySide6.QtGui import QUndoStack
+
+from canvasapp.editing import Edits
+from canvasapp.editing.board import BoardEditing
+from canvasapp.editing.clusters import ClusterEditing
+from canvasapp.editing.room import RoomEditing
+from canvasapp.editing.voting import VotingEditing
 from canvasapp.model import Session
 from canvasapp.storage import Library, SessionLock, SessionRepository, SessionStore
-from canvasapp.ui.board.board_editor import BoardEditor
+from canvasapp.ui.board.board_gestures import BoardGestures
 from canvasapp.ui.board.scene import BoardScene
-from canvasapp.ui.clusters.cluster_editor import ClusterEditor
+from canvasapp.ui.window.undo_history import QtUndoHistory
 
 
 class SessionDocument:
@@ -17,9 +25,15 @@ class SessionDocument:
         self.lock = SessionLock(library.path, session_id)
         self.read_only = not self.lock.acquire()
         self.store: SessionStore | None = None if self.read_only else SessionStore(library, self.session)
+        self.undo_stack = QUndoStack()
+        self.edits = Edits(self.session, QtUndoHistory(self.undo_stack, self.session), read_only=self.read_only)
+        self.editor = BoardEditing(self.edits)
+        self.clusters = ClusterEditing(self.edits)
+        self.voting = VotingEditing(self.edits)
+        self.room = RoomEditing(self.edits)
         self.scene = BoardScene(self.session)
-        self.editor = BoardEditor(self.session, self.scene, read_only=self.read_only)
-        self.clusters = ClusterEditor(self.editor, self.scene.clusters)
+        self.scene.set_read_only(self.read_only)
+        self.gestures = BoardGestures(self.scene, self.editor, self.clusters)
 
     def close(self) -> None:
         """End any edit in progress (so it is saved), then let go of the session."""

@@ -1,4 +1,9 @@
-"""The facilitator's window: the board of one session, its menus and its undo history."""
+"""The facilitator's window: the board of one session, its menus and its undo history.
+
+It builds the controllers, hands them to the action table (``ui/window/menus``), and shows one
+:class:`SessionDocument` at a time. Controllers see the window only through the small
+:class:`~canvasapp.ui.window.services.WindowServices` protocol.
+"""
 
 from __future__ import annotations
 
@@ -6,25 +11,28 @@ from pathlib import Path
 from typing import cast
 
 from PySide6.QtCore import QEvent, QMimeData, QObject, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence, QUndoGroup
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QUndoGroup
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QWidget
 
 from canvasapp import APP_NAME
 from canvasapp.formats.archive import SUFFIX as ARCHIVE_SUFFIX
 from canvasapp.formats.template_io import TEMPLATE_SUFFIX
 from canvasapp.storage import Library, SessionRepository
-from canvasapp.ui.window.action_table import ACTIONS, build_menus, build_toolbar, menu
 from canvasapp.ui.board.edit_actions import BoardActions
+from canvasapp.ui.board.overview_map import overview_map_shown
 from canvasapp.ui.board.view import BoardView
-from canvasapp.ui.room.facilitation import FacilitationController
+from canvasapp.ui.clusters.cluster_actions import ClusterActions
 from canvasapp.ui.look.icons import icon
-from canvasapp.ui.board.overview_map import MinimapView, minimap_shown, save_minimap_shown
-from canvasapp.ui.sessions.session_dialog import OpenSessionDialog
-from canvasapp.ui.window.document import SessionDocument
+from canvasapp.ui.look.theme import Theme, current_theme, theme_changed
+from canvasapp.ui.room.facilitation import FacilitationController
 from canvasapp.ui.sessions.template_controller import TemplateController
 from canvasapp.ui.sessions.transfer_controller import TransferController
 from canvasapp.ui.voting.controller import VotingController
-from canvasapp.ui.look.theme import DARK, LIGHT, Theme, apply_theme, current_theme, save_theme, theme_changed
+from canvasapp.ui.window.action_table import build_menus, build_toolbar
+from canvasapp.ui.window.controllers import Controllers
+from canvasapp.ui.window.document import SessionDocument
+from canvasapp.ui.window.menus import ACTIONS
+from canvasapp.ui.window.window_actions import WindowActions
 
 
 class MainWindow(QMainWindow):
@@ -35,53 +43,62 @@ class MainWindow(QMainWindow):
         self.setObjectName("main_window")
         self.library = library
         self.repository = SessionRepository(library)
+        self.templates_dir = templates_dir
         self.document: SessionDocument | None = None
         self.view: BoardView | None = None
         self.resize(1400, 900)
+        self.actions_by_id: dict[str, QAction] = {}
 
         # One undo group for the window: its Undo/Redo follow whichever session is open and
         # read "Undo Move 3 Notes".
         self.undo_group = QUndoGroup(self)
-        undo = self.undo_group.createUndoAction(self, "&Undo")
-        undo.setObjectName("edit.undo")
-        undo.setShortcuts([QKeySequence(QKeySequence.StandardKey.Undo)])
-        redo = self.undo_group.createRedoAction(self, "&Redo")
-        redo.setObjectName("edit.redo")
-        redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
-        self.templates = TemplateController(self, templates_dir)
-        self.transfers = TransferController(self)
-        self.board_actions = BoardActions(self)  # the editing actions' handlers
-        self.voting = VotingController(self)  # the Vote menu's handlers and the voting screens
-        self.facilitation = FacilitationController(self)  # agenda, timer, presenting, actions
-        self.actions_by_id: dict[str, QAction] = build_menus(self)
-        edit_menu = menu(self, "&Edit")
-        first = edit_menu.actions()[0] if edit_menu.actions() else None
-        edit_menu.insertActions(first, [undo, redo])  # type: ignore[arg-type]
-        edit_menu.insertSeparator(first)  # type: ignore[arg-type]
-        for action in (undo, redo):
-            self.addAction(action)
-            self.actions_by_id[action.objectName()] = action
+        self.window_actions = WindowActions(self, self.undo_group, ACTIONS, self._rename_session)
+        self.board_actions = BoardActions(self)
+        facilitation = FacilitationController(self)
+        self.controllers = Controllers(
+            window=self.window_actions,
+            board=self.board_actions,
+            clusters=ClusterActions(self, self.board_actions),
+            voting=VotingController(self),
+            room=facilitation,
+            templates=TemplateController(self),
+            transfers=TransferController(self, facilitation.edit_details),
+        )
+        self.actions_by_id.update(build_menus(self, ACTIONS, self.controllers))
+        self.window_actions.install()
         self.board_actions.install(self.actions_by_id)
-        self.facilitation.install(self.actions_by_id)
+        facilitation.install(self.actions_by_id)
 
         self.setAcceptDrops(True)
         self._read_only_label = QLabel()
         self.statusBar().addPermanentWidget(self._read_only_label)
-        self.minimap: MinimapView | None = None
         self._build_looks()
         self.open_document(session_id)
 
+    # --- what controllers may use (WindowServices) ---------------------------------------------
+
+    @property
+    def host(self) -> QMainWindow:
+        return self
+
+    def tell(self, message: str, timeout_ms: int = 5000) -> None:
+        self.statusBar().showMessage(message, timeout_ms)
+
+    @property
+    def overview_map(self) -> QWidget | None:
+        return self.window_actions.overview_map
+
     def _build_looks(self) -> None:
-        """Tool bar, zoom read-out and theme state (navigation and looks, issue 3)."""
-        self.toolbar = build_toolbar(self, self.actions_by_id, extra=("edit.undo", "edit.redo"))
+        """Tool bar, zoom read-out and theme state."""
+        self.toolbar = build_toolbar(self, self.actions_by_id, ACTIONS)
         self.zoom_label = QLabel("100%")
         self.zoom_label.setObjectName("zoom_label")
         self.zoom_label.setToolTip("Zoom (Ctrl+0 fits the board, Ctrl+1 is 100%)")
         self.statusBar().addPermanentWidget(self.zoom_label)
-        # Showing the saved state is not a choice to save again (_syncing).
-        self._syncing = True
-        self.actions_by_id["view.minimap"].setChecked(minimap_shown())
-        self._syncing = False
+        # Showing the saved state is not a choice to save again.
+        self.window_actions.syncing = True
+        self.actions_by_id["view.overview_map"].setChecked(overview_map_shown())
+        self.window_actions.syncing = False
         self._on_theme_changed(current_theme())
         theme_changed.connect(self._on_theme_changed)
 
@@ -92,21 +109,18 @@ class MainWindow(QMainWindow):
         document = SessionDocument(self.library, session_id)
         self.close_document()
         self.document = document
-        self.undo_group.addStack(document.editor.undo_stack)
-        self.undo_group.setActiveStack(document.editor.undo_stack)
+        self.undo_group.addStack(document.undo_stack)
+        self.undo_group.setActiveStack(document.undo_stack)
         if document.store is not None:
             document.store.save_failed.connect(self._on_save_failed)
+        document.edits.refused.connect(lambda message: self.tell(message, 6000))
         document.session.title_changed.connect(lambda _title: self._update_title())
         self.view = BoardView(document.scene, self)
         # Files dropped over the board are the window's to open; text is the board's.
         self.view.viewport().installEventFilter(self)
         self.setCentralWidget(self.view)
         self.view.zoom_changed.connect(self._show_zoom)
-        scene = document.scene
-        self.minimap = MinimapView(
-            self.view, lambda: [scene.lane_item(lane.id) for lane in document.session.lanes], parent=self.view
-        )
-        self.minimap.setVisible(self.actions_by_id["view.minimap"].isChecked())
+        self.window_actions.attach(document)
         self._update_title()
         self._read_only_label.setText(
             "Read-only: this session is open in another window" if document.read_only else ""
@@ -114,18 +128,25 @@ class MainWindow(QMainWindow):
         QTimer.singleShot(0, self.view.show_lanes)
         self.view.setFocus()
         self.board_actions.attach(document)
-        self.voting.attach(document)  # resumes an open round where it stood
-        self.facilitation.attach(document)
+        self.controllers.voting.attach(document)  # resumes an open round where it stood
+        self.controllers.room.attach(document)
 
     def close_document(self) -> None:
         if self.document is None:
             return
-        self.undo_group.removeStack(self.document.editor.undo_stack)
+        self.undo_group.removeStack(self.document.undo_stack)
         self.board_actions.detach()
-        self.voting.detach()
-        self.facilitation.detach()
+        self.controllers.voting.detach()
+        self.controllers.room.detach()
         self.document.close()
         self.document = None
+
+    def _rename_session(self, session_id: str, title: str) -> None:
+        document = self.document
+        if document is not None and document.session.id == session_id and not document.read_only:
+            document.session.set_title(title)
+        else:
+            self.repository.rename(session_id, title)
 
     def _update_title(self) -> None:
         if self.document is None:
@@ -139,73 +160,11 @@ class MainWindow(QMainWindow):
         # Shown after the edit returns, never from inside the store's write.
         QTimer.singleShot(0, lambda: QMessageBox.warning(self, "Not saved", message))
 
-    # --- actions (named in canvasapp.ui.window.action_table) ----------------------------------------------
-
-    def new_session(self) -> None:
-        self.templates.new_session()
-
-    def open_session(self) -> None:
-        current = self.document.session.id if self.document else None
-        dialog = OpenSessionDialog(self.repository, current, self._rename_current, self)
-        if dialog.exec() and dialog.chosen_id and dialog.chosen_id != current:
-            self.open_document(dialog.chosen_id)
-
-    def _rename_current(self, title: str) -> None:
-        if self.document is not None and not self.document.read_only:
-            self.document.session.set_title(title)
-        else:
-            self.repository.rename(self.document.session.id if self.document else "", title)
-
-    def delete_selection(self) -> None:
-        if self.document is not None:
-            self.document.editor.delete_selection()
-
-    def fit_all(self) -> None:
-        if self.view is not None:
-            self.view.fit_all()
-
-    def zoom_in(self) -> None:
-        if self.view is not None:
-            self.view.zoom_by(1.25)
-
-    def zoom_out(self) -> None:
-        if self.view is not None:
-            self.view.zoom_by(1 / 1.25)
-
-    def zoom_100(self) -> None:
-        if self.view is not None:
-            self.view.set_zoom(1.0)
-
-    def zoom_to_selection(self) -> None:
-        if self.view is not None and not self.view.zoom_to_selection():
-            self.statusBar().showMessage("Select some notes first, then zoom to them.", 4000)
-
-    def show_minimap(self, shown: bool) -> None:
-        if not self._syncing:
-            save_minimap_shown(shown)
-        if self.minimap is not None:
-            self.minimap.setVisible(shown)
-
-    def use_light_theme(self, _checked: bool = True) -> None:
-        self._use_theme(LIGHT)
-
-    def use_dark_theme(self, _checked: bool = True) -> None:
-        self._use_theme(DARK)
-
-    def _use_theme(self, theme: Theme) -> None:
-        if self._syncing:
-            return
-        if theme != current_theme():
-            apply_theme(theme)
-        save_theme(theme)
-
     def _on_theme_changed(self, theme: Theme) -> None:
-        self._syncing = True
+        self.window_actions.syncing = True
         self.actions_by_id[f"view.theme_{theme.name}"].setChecked(True)
-        self._syncing = False
+        self.window_actions.syncing = False
         # Icons are drawn in the theme's colour.
-        for action_id, icon_name in (("edit.undo", "undo"), ("edit.redo", "redo")):
-            self.actions_by_id[action_id].setIcon(icon(icon_name, theme.icon))
         for spec in ACTIONS:
             if spec.icon:
                 self.actions_by_id[spec.id].setIcon(icon(spec.icon, theme.icon))
@@ -219,9 +178,9 @@ class MainWindow(QMainWindow):
         """Take in a file the facilitator dropped: a template, a session archive, a CSV."""
         name = path.name.lower()
         if name.endswith(TEMPLATE_SUFFIX):
-            self.templates.install(path)
+            self.controllers.templates.install(path)
         elif name.endswith((".csv", ARCHIVE_SUFFIX)):
-            self.transfers.import_path(path)
+            self.controllers.transfers.import_path(path)
         else:
             QMessageBox.warning(
                 self, APP_NAME,

@@ -7,7 +7,9 @@ from html import escape
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
 
-from canvasapp.ui.window.action_table import ACTIONS, SUBMENU, ActionSpec
+from typing import Any
+
+from canvasapp.ui.window.action_table import SUBMENU, ActionSpec
 
 #: Gestures that are not actions, so no table can list them.
 MOUSE_GESTURES = (
@@ -27,13 +29,9 @@ def _keys(action: QAction) -> str:
     return ", ".join(name for name in names if "Backtab" not in name)
 
 
-def shortcut_rows(actions: dict[str, QAction], specs: tuple[ActionSpec, ...] = ACTIONS) -> dict[str, list[tuple[str, str]]]:
+def shortcut_rows(actions: dict[str, QAction], specs: tuple[ActionSpec[Any], ...]) -> dict[str, list[tuple[str, str]]]:
     """``{menu: [(action text, keys)]}`` from the table, with the keys the actions really have."""
     rows: dict[str, list[tuple[str, str]]] = {}
-    # Undo and Redo come from the undo group, not the table.
-    for action_id in ("edit.undo", "edit.redo"):
-        if (action := actions.get(action_id)) is not None:
-            rows.setdefault("Edit", []).append((action_id.removeprefix("edit.").title(), _keys(action)))
     for spec in specs:
         action = actions.get(spec.id)
         if action is None:
@@ -46,10 +44,10 @@ def shortcut_rows(actions: dict[str, QAction], specs: tuple[ActionSpec, ...] = A
     return rows
 
 
-def shortcut_html(actions: dict[str, QAction]) -> str:
+def shortcut_html(actions: dict[str, QAction], specs: tuple[ActionSpec[Any], ...]) -> str:
     parts = ["<style>td{padding:3px 14px 3px 0} th{text-align:left;padding-top:14px} .k{font-weight:bold}</style>"]
     parts.append("<table>")
-    for menu, rows in shortcut_rows(actions).items():
+    for menu, rows in shortcut_rows(actions, specs).items():
         parts.append(f"<tr><th colspan=2>{escape(menu)}</th></tr>")
         for text, keys in rows:
             parts.append(f"<tr><td>{escape(text)}</td><td class=k>{escape(keys)}</td></tr>")
@@ -63,13 +61,15 @@ def shortcut_html(actions: dict[str, QAction]) -> str:
 class ShortcutSheet(QDialog):
     """A read-only page generated from the action table (nothing to keep in step by hand)."""
 
-    def __init__(self, actions: dict[str, QAction], parent: QWidget | None = None) -> None:
+    def __init__(
+        self, actions: dict[str, QAction], specs: tuple[ActionSpec[Any], ...], parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("shortcut_sheet")
         self.setWindowTitle("Keyboard Shortcuts")
         self.resize(720, 820)
         self.browser = QTextBrowser(self)
-        self.browser.setHtml(shortcut_html(actions))
+        self.browser.setHtml(shortcut_html(actions, specs))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
