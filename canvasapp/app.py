@@ -10,7 +10,8 @@ from PySide6.QtGui import QFont, QPixmapCache
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from canvasapp import APP_NAME, __version__
-from canvasapp.formats.template_io import TemplateError, find_template, session_from_template
+from canvasapp.formats.template_io import TemplateError, session_from_template
+from canvasapp.formats.template_library import find_template
 from canvasapp.model import Session
 from canvasapp.storage import Library, LibraryError, SessionRepository, open_library
 from canvasapp.ui.look.fonts import app_font_family

@@ -23,7 +23,6 @@ from canvasapp.commands.voting import (
 )
 from canvasapp.editing.edits import Edits
 from canvasapp.model import NotePlacement, Participant, Session, VoteRound, new_id
-from canvasapp.model.voting import CLUSTERS
 from canvasapp.ops.arrange import Box
 from canvasapp.ops.layout import lane_rects
 from canvasapp.ops.voting import grid_in_order, round_ranking, sorted_by_dots
@@ -114,6 +113,3 @@ class VotingEditing:
             if (session.note(note_id).x, session.note(note_id).y) != (x, y)
         }
         return bool(moved) and self.edits.push(MoveNotes.to(session, moved, verb="Sort", suffix=" by Dots"))
-
-    def can_sort(self, round_id: str) -> bool:
-        return self.session.voting.round(round_id).target != CLUSTERS

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from canvasapp.ops.layout import LANE_HEADER_HEIGHT
 from canvasapp.ui.look.fonts import app_font
+from canvasapp.ui.look.theme import current_theme
 from canvasapp.ui.board.note_item import DETAIL_THRESHOLD
 from canvasapp.ui.board.text_fit import WRAP, fitted_font
 
@@ -81,7 +82,7 @@ class LaneItem(QGraphicsItem):
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
         tint = QColor(self._colour)
-        tint.setAlpha(45)
+        tint.setAlpha(current_theme().lane_tint_alpha)
         painter.setPen(QPen(self._colour.darker(140), 2))
         painter.setBrush(tint)
         painter.drawRoundedRect(self._rect, 8, 8)

@@ -82,11 +82,6 @@ class NoteItem(QGraphicsItem):
         self._ensure_fitted()
         return self._shown_text
 
-    @property
-    def font_pixel_size(self) -> int:
-        self._ensure_fitted()
-        return self._font.pixelSize()
-
     def set_text(self, text: str) -> None:
         self._text = text
         self._fitted = False

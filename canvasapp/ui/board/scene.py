@@ -8,8 +8,6 @@ window turn them into commands.
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QPainterPath, QTransform
 from PySide6.QtWidgets import (
@@ -22,11 +20,11 @@ from PySide6.QtWidgets import (
 )
 
 from canvasapp.model import Lane, Note, Session
-from canvasapp.model.entities import MAX_NOTE_SIDE, MIN_LANE_WIDTH, MIN_NOTE_HEIGHT, MIN_NOTE_WIDTH
 from canvasapp.ops.layout import lane_rects
 from canvasapp.ui.clusters.cluster_item import ClusterItem, ClusterTitleEditor
 from canvasapp.ui.clusters.cluster_layer import ClusterLayer
 from canvasapp.ui.board.empty_hint import EmptyBoardHint
+from canvasapp.ui.board.interactions import DragFrame, DragNotes, Interaction, ResizeLane, ResizeNote
 from canvasapp.ui.board.lane_item import LaneItem
 from canvasapp.ui.board.note_text_editor import NoteEditor
 from canvasapp.ui.board.note_item import NoteItem
@@ -62,7 +60,7 @@ class BoardScene(QGraphicsScene):
         self._notes: dict[str, NoteItem] = {}
         self._lanes: dict[str, LaneItem] = {}
         self._editor: NoteEditor | None = None
-        self._press_positions: dict[str, QPointF] = {}
+        self._interaction: Interaction | None = None
         self._read_only = False
         self._board_bottom = 0.0
         # Where the notes reach, grown as they are added and moved: itemsBoundingRect() would
@@ -70,10 +68,6 @@ class BoardScene(QGraphicsScene):
         self._extent = QRectF()
         self._cursor_pos: QPointF | None = None
         self._handle_note: str | None = None
-        # (note id, press position, size at the press) while a resize handle is dragged.
-        self._resizing: tuple[str, QPointF, tuple[float, float]] | None = None
-        # (lane id, press x, width at the press) while a lane's edge is dragged.
-        self._lane_drag: tuple[str, float, float] | None = None
         self._edge_cursor = False
         self._matches: dict[str, int] = {}
         self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
@@ -362,57 +356,46 @@ class BoardScene(QGraphicsScene):
                 return lane_id
         return None
 
-    def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:
+    def _start_interaction(self, event: QGraphicsSceneMouseEvent) -> Interaction | None:
+        """The gesture a left press starts, if it is one of the board's own (not Qt's)."""
         view = self._view_of(event)
         pos = event.scenePos()
+        handle = self._notes.get(self._handle_note) if self._handle_note else None
+        if handle is not None and handle.on_handle(pos):
+            return ResizeNote(handle, pos, self.note_resized.emit)
+        under = self._item_at(pos, view)
+        if not isinstance(under, NoteItem) and (lane_id := self._lane_edge_at(pos, view)):
+            return ResizeLane(self._session, self._lanes[lane_id], pos.x(), self._layout_lanes, self.lane_resized.emit)
+        if isinstance(under, ClusterItem) and not event.modifiers():
+            self.finish_editing()
+            self.clusters.press(under)
+            return DragFrame(self.clusters, under, pos)  # a frame drags its notes along
+        return None
+
+    def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:
         if event.button() == Qt.MouseButton.LeftButton and not self._read_only and self._editor is None:
-            handle = self._notes.get(self._handle_note) if self._handle_note else None
-            if handle is not None and handle.on_handle(pos):
-                self._resizing = (handle.note_id, pos, handle.size())
-                event.accept()
-                return
-            if not isinstance(self._item_at(pos, view), NoteItem) and (lane_id := self._lane_edge_at(pos, view)):
-                self._lane_drag = (lane_id, pos.x(), self._lanes[lane_id].rect().width())
-                event.accept()
-                return
-            frame = self._item_at(pos, view)
-            if isinstance(frame, ClusterItem) and not event.modifiers():
-                self.finish_editing()
-                self.clusters.press(frame, pos)  # a frame drags its notes along
+            self._interaction = self._start_interaction(event)
+            if self._interaction is not None:
                 event.accept()
                 return
         super().mousePressEvent(event)
-        self._press_positions = {item.note_id: item.pos() for item in self.selectedItems() if isinstance(item, NoteItem)}
-        self.clusters.begin_note_drag(list(self._press_positions))
+        selected = {item.note_id: item for item in self.selectedItems() if isinstance(item, NoteItem)}
+        if event.button() == Qt.MouseButton.LeftButton and selected:
+            self._interaction = DragNotes(self.clusters, selected, self.notes_dragged.emit)
 
     def mouseMoveEvent(self, event: QGraphicsSceneMouseEvent) -> None:
         pos = event.scenePos()
         self._cursor_pos = QPointF(pos)
-        if self.clusters.dragging:
-            self.clusters.drag_to(pos)
-            event.accept()
-            return
-        if self._resizing is not None:
-            note_id, start, (width, height) = self._resizing
-            new_width = min(MAX_NOTE_SIDE, max(MIN_NOTE_WIDTH, width + pos.x() - start.x()))
-            new_height = min(MAX_NOTE_SIDE, max(MIN_NOTE_HEIGHT, height + pos.y() - start.y()))
-            self._notes[note_id].set_size(new_width, new_height)
-            event.accept()
-            return
-        if self._lane_drag is not None:
-            lane_id, start_x, width = self._lane_drag
-            preview = [
-                replace(lane, width=max(MIN_LANE_WIDTH, width + pos.x() - start_x)) if lane.id == lane_id else lane
-                for lane in self._session.lanes
-            ]
-            self._layout_lanes(preview)
+        interaction = self._interaction
+        if interaction is not None and not interaction.lets_qt_move:
+            interaction.move(pos)
             event.accept()
             return
         if event.buttons() == Qt.MouseButton.NoButton:
             self._show_edge_cursor(event)
         super().mouseMoveEvent(event)
-        if self._press_positions and event.buttons() & Qt.MouseButton.LeftButton:
-            self.clusters.follow_note_drag()
+        if interaction is not None and event.buttons() & Qt.MouseButton.LeftButton:
+            interaction.move(pos)
 
     def _show_edge_cursor(self, event: QGraphicsSceneMouseEvent) -> None:
         """A resize cursor over a lane's right edge, so the gesture can be found."""
@@ -430,42 +413,14 @@ class BoardScene(QGraphicsScene):
                 widget.unsetCursor()
 
     def mouseReleaseEvent(self, event: QGraphicsSceneMouseEvent) -> None:
-        if self.clusters.dragging:
-            self.clusters.release(event.scenePos())
-            event.accept()
-            return
-        if self._resizing is not None:
-            note_id, _start, old = self._resizing
-            self._resizing = None
-            item = self._notes.get(note_id)
-            if item is not None and item.size() != old:
-                width, height = item.size()
-                item.set_size(*old)  # the command's event draws the new size (and undo the old)
-                self.note_resized.emit(note_id, width, height)
-            event.accept()
-            return
-        if self._lane_drag is not None:
-            lane_id, start_x, width = self._lane_drag
-            self._lane_drag = None
-            new_width = round(max(MIN_LANE_WIDTH, width + event.scenePos().x() - start_x))
-            self._layout_lanes()
-            if lane_id in self._lanes and new_width != width:
-                self.lane_resized.emit(lane_id, float(new_width))
+        interaction, self._interaction = self._interaction, None
+        if interaction is not None and not interaction.lets_qt_move:
+            interaction.release(event.scenePos())
             event.accept()
             return
         super().mouseReleaseEvent(event)
-        moved = {
-            note_id: (item.pos().x(), item.pos().y())
-            for note_id, start in self._press_positions.items()
-            if (item := self._notes.get(note_id)) is not None and item.pos() != start
-        }
-        self._press_positions = {}
-        # Dropped on a note, into a cluster or out of one: the cluster layer's intent instead.
-        target = self.clusters.drop_target(list(moved), event.scenePos()) if moved else None
-        if target is not None:
-            self.clusters.notes_dropped.emit(moved, target[0], target[1])
-        elif moved:
-            self.notes_dragged.emit(moved)
+        if interaction is not None:
+            interaction.release(event.scenePos())
 
     def mouseDoubleClickEvent(self, event: QGraphicsSceneMouseEvent) -> None:
         item = self._item_at(event.scenePos(), self._view_of(event))

@@ -9,7 +9,7 @@ from PySide6.QtGui import QColor, QFocusEvent, QKeyEvent, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsTextItem, QStyleOptionGraphicsItem, QWidget
 
 # The frame's geometry is shared with the exports, which draw the same frames.
-from canvasapp.ops.cluster_summary import FRAME_PADDING, TITLE_HEIGHT
+from canvasapp.ops.cluster_summary import TITLE_HEIGHT
 from canvasapp.ui.look.fonts import app_font
 
 TITLE_PX = 28

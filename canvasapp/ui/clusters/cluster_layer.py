@@ -8,23 +8,37 @@ move costs in proportion to the notes that moved. Gestures leave as intents carr
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Iterable
+from typing import Protocol
 
 from PySide6.QtCore import QObject, QPointF, QRectF, Signal
+from PySide6.QtWidgets import QGraphicsItem
 
 from canvasapp.model import Cluster, Lane, Note, Session
-from canvasapp.ui.clusters.cluster_item import (
-    CARD_HEIGHT,
-    CARD_WIDTH,
-    FRAME_PADDING,
-    TITLE_HEIGHT,
-    ClusterItem,
-    ClusterTitleEditor,
-)
+from canvasapp.ops.cluster_summary import FRAME_PADDING, TITLE_HEIGHT
+from canvasapp.ui.clusters.cluster_item import CARD_HEIGHT, CARD_WIDTH, ClusterItem, ClusterTitleEditor
 from canvasapp.ui.board.note_item import NoteItem
 
-if TYPE_CHECKING:
-    from canvasapp.ui.board.scene import BoardScene
+
+class BoardItems(Protocol):
+    """What the layer needs of the board scene that owns it."""
+
+    @property
+    def read_only(self) -> bool: ...
+
+    def note_item(self, note_id: str) -> NoteItem: ...
+
+    def finish_editing(self) -> None: ...
+
+    def selectedItems(self) -> list[QGraphicsItem]: ...
+
+    def clearSelection(self) -> None: ...
+
+    def addItem(self, item: QGraphicsItem) -> None: ...
+
+    def removeItem(self, item: QGraphicsItem) -> None: ...
+
+    def items(self, pos: QPointF) -> Iterable[QGraphicsItem]: ...
 
 #: A cluster whose lane is gone and which has no colour of its own.
 NEUTRAL_COLOUR = "#E3E6EA"
@@ -42,15 +56,13 @@ class ClusterLayer(QObject):
     title_edited = Signal(str, str)
     """``(cluster_id, title)``: in-place renaming ended with a new title."""
 
-    def __init__(self, scene: BoardScene, session: Session) -> None:
+    def __init__(self, scene: BoardItems, session: Session) -> None:
         super().__init__()
         self._scene = scene
         self._session = session
         self._items: dict[str, ClusterItem] = {}
         self._members: dict[str, list[str]] = {}  # as last drawn, to show notes that left
         self._title_editor: ClusterTitleEditor | None = None
-        # (cluster id, press position, {note id: start position}, frame at the press)
-        self._drag: tuple[str, QPointF, dict[str, QPointF], QRectF] | None = None
         self._moving: set[str] = set()
         for cluster in session.clusters:
             self._add(cluster)
@@ -89,10 +101,6 @@ class ClusterLayer(QObject):
         self._scene.clearSelection()
         if (item := self._items.get(cluster_id)) is not None:
             item.setSelected(True)
-
-    @property
-    def dragging(self) -> bool:
-        return self._drag is not None
 
     @property
     def title_editor(self) -> ClusterTitleEditor | None:
@@ -211,42 +219,29 @@ class ClusterLayer(QObject):
                     return ("out", None)
         return None
 
-    # --- a frame dragged -------------------------------------------------------------------
+    # --- what a frame drag needs (see canvasapp.ui.board.interactions.DragFrame) ---------------
 
-    def press(self, item: ClusterItem, pos: QPointF) -> None:
-        """A press on a frame: select it and get ready to drag it with its notes."""
+    def members(self, cluster_id: str) -> list[str]:
+        return list(self._session.cluster(cluster_id).note_ids)
+
+    def note_position(self, note_id: str) -> QPointF:
+        return self._note_item(note_id).pos()
+
+    def place_note(self, note_id: str, pos: QPointF) -> None:
+        self._note_item(note_id).setPos(pos)
+
+    def frame_at(self, pos: QPointF, other_than: str) -> str | None:
+        """The cluster whose frame is at ``pos``, other than the one being dragged."""
+        for item in self._scene.items(pos):
+            if isinstance(item, ClusterItem) and item.cluster_id != other_than:
+                return item.cluster_id
+        return None
+
+    def press(self, item: ClusterItem) -> None:
+        """A press on a frame: it is selected (and any title being typed is kept)."""
         self.finish_renaming()
         self._scene.clearSelection()
         item.setSelected(True)
-        cluster = self._session.cluster(item.cluster_id)
-        starts = {note_id: self._note_item(note_id).pos() for note_id in cluster.note_ids}
-        self._drag = (cluster.id, QPointF(pos), starts, item.rect())
-
-    def drag_to(self, pos: QPointF) -> None:
-        assert self._drag is not None
-        cluster_id, start, starts, frame = self._drag
-        delta = pos - start
-        for note_id, origin in starts.items():
-            self._note_item(note_id).setPos(origin + delta)
-        self._items[cluster_id].set_rect(frame.translated(delta))
-
-    def release(self, pos: QPointF) -> None:
-        assert self._drag is not None
-        cluster_id, start, starts, frame = self._drag
-        self._drag = None
-        delta = pos - start
-        if delta.manhattanLength() < 1:
-            return
-        target = None
-        for item in self._scene.items(pos):
-            if isinstance(item, ClusterItem) and item.cluster_id != cluster_id:
-                target = item.cluster_id
-                break
-        # Put the items back: the command's events draw the result (and undo the start).
-        for note_id, origin in starts.items():
-            self._note_item(note_id).setPos(origin)
-        self._items[cluster_id].set_rect(frame)
-        self.cluster_dragged.emit(cluster_id, delta.x(), delta.y(), target)
 
     # --- renaming in place ------------------------------------------------------------------
 

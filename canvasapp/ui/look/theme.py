@@ -121,13 +121,6 @@ theme_changed = _signals.changed
 _current: list[Theme] = [DEFAULT_THEME]
 
 
-def theme_named(name: str) -> Theme:
-    try:
-        return THEMES[name]
-    except KeyError:
-        raise ThemeError(f"There is no theme {name!r} (known: {', '.join(THEMES)}).") from None
-
-
 def current_theme() -> Theme:
     """The look in use now (the default until :func:`apply_theme` is called)."""
     return _current[0]

@@ -59,8 +59,6 @@ class VotingInput(QObject):
                 self._press(mouse)
             # Middle-drag still pans (the view's own handling), everything else is ours.
             return not (mouse.buttons() & Qt.MouseButton.MiddleButton or mouse.button() == Qt.MouseButton.MiddleButton)
-            self._key(key)
-            return True
         return False
 
     def _press(self, mouse: QMouseEvent) -> None:

@@ -18,6 +18,7 @@ from PySide6.QtGui import QAction, QActionGroup, QColor, QIcon, QKeySequence, QP
 from PySide6.QtWidgets import QMainWindow, QMenu, QToolBar
 
 from canvasapp.ui.look.icons import icon, validate_icon_names
+from canvasapp.ui.look.theme import current_theme
 
 StandardKey = QKeySequence.StandardKey
 Context = TypeVar("Context")
@@ -134,7 +135,8 @@ def build_toolbar(
     toolbar = QToolBar("Main Tool Bar", window)
     toolbar.setObjectName("main_toolbar")
     toolbar.setMovable(False)
-    toolbar.setIconSize(QSize(28, 28))
+    size = current_theme().toolbar_icon_px
+    toolbar.setIconSize(QSize(size, size))
     previous_menu = ""
     for spec in specs:
         if not spec.icon:
