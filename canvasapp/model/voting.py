@@ -570,7 +570,7 @@ class Voting:
     def _clear(self, round_id: str, participant_id: str) -> None:
         mine = [key for key in self._votes[round_id] if key[0] == participant_id]
         if mine:
-            self._set_votes(round_id, {key: 0 for key in mine})
+            self._set_votes(round_id, dict.fromkeys(mine, 0))
 
     def _renumber(self) -> list[VoteRound]:
         changed = []

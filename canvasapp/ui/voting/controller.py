@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QMessageBox
 from canvasapp.commands import Command
 from canvasapp.commands.voting import AddRound, RemoveRound, RoundStep, SetRoster
 from canvasapp.editing.voting import VotingEditing
-from canvasapp.model import Participant, Session, VoteRound, new_id
+from canvasapp.model import Note, Participant, Session, VoteRound, new_id
 from canvasapp.model.voting import CLOSED, CLUSTERS, OPEN, SETUP
 from canvasapp.ops.voting import item_title, neighbour, round_ranking, share_text
 from canvasapp.ui.voting.board_input import VotingInput
@@ -104,9 +104,9 @@ class VotingController(QObject):
         self.document = None
         self.mode, self.round_id = IDLE, None
 
-    def _notes_removed(self, notes: list[object]) -> None:
+    def _notes_removed(self, notes: list[Note]) -> None:
         if self.dots is not None:
-            self.dots.forget([note.id for note in notes])  # type: ignore[attr-defined]
+            self.dots.forget([note.id for note in notes])
 
     def _say(self, message: str) -> None:
         self.window.tell(message, 6000)
@@ -282,17 +282,15 @@ class VotingController(QObject):
 
     def skip(self, participant_id: str) -> None:
         round_id = self._open_round_id()
-        if round_id is not None:
-            if self.editing.skip(round_id, participant_id):
-                self.mode = WHO
-                self.refresh()
+        if round_id is not None and self.editing.skip(round_id, participant_id):
+            self.mode = WHO
+            self.refresh()
 
     def redo_turn(self, participant_id: str) -> None:
         round_id = self._open_round_id()
-        if round_id is not None:
-            if self.editing.redo_turn(round_id, participant_id):
-                self.mode = TURN
-                self.refresh()
+        if round_id is not None and self.editing.redo_turn(round_id, participant_id):
+            self.mode = TURN
+            self.refresh()
 
     def next_voter_screen(self) -> None:
         self.mode = WHO
@@ -479,12 +477,12 @@ class VotingController(QObject):
 
     def _draw_dots(self, round_: VoteRound | None) -> None:
         assert self.dots is not None
-        if round_ is None or self.mode == IDLE and round_.state != OPEN:
+        if round_ is None or (self.mode == IDLE and round_.state != OPEN):
             self.dots.clear()
             return
         voting = self.session.voting
         viewer = round_.current_voter_id if self.mode == TURN else None
-        if self.mode in (WHO, HANDOVER) or self.mode == IDLE and round_.blind:
+        if self.mode in (WHO, HANDOVER) or (self.mode == IDLE and round_.blind):
             visible = voting.visible_dots(round_.id, None)
         else:
             visible = voting.visible_dots(round_.id, viewer)

@@ -13,7 +13,6 @@ from dataclasses import dataclass
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
-
 from shiboken6 import isValid
 
 from canvasapp.ui.look.fonts import app_font
@@ -146,7 +145,7 @@ class DotLayer:
         item = self._note_item(note_id)
         if item is not None and isValid(badge) and badge.parentItem() is item:
             scene = badge.scene()
-            badge.setParentItem(None)
+            badge.setParentItem(None)  # type: ignore[arg-type]  # detached: Qt takes no parent
             if scene is not None:
                 scene.removeItem(badge)
 

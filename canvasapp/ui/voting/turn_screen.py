@@ -6,9 +6,10 @@ have picked their own name. The screen only shows and asks; the controller decid
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal, SignalInstance
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QGridLayout,
@@ -99,10 +100,10 @@ class TurnScreen(QWidget):
         layout.addLayout(facilitator)
         self.hide()
 
-    def _facilitator_button(self, text: str, handler: object) -> QPushButton:
+    def _facilitator_button(self, text: str, handler: Callable[[], object]) -> QPushButton:
         button = QPushButton(text)
         button.setObjectName("facilitator_button")
-        button.clicked.connect(handler)  # type: ignore[arg-type]
+        button.clicked.connect(handler)
         return button
 
     # --- what is shown ----------------------------------------------------------------------
@@ -182,12 +183,12 @@ class TurnScreen(QWidget):
     def _redo_menu(self) -> None:
         self._pick(self.redo_button, [v for v in self._voters if v.state == "done"], self.redo_requested)
 
-    def _pick(self, button: QPushButton, voters: list[VoterEntry], signal: Signal) -> None:
+    def _pick(self, button: QPushButton, voters: list[VoterEntry], signal: SignalInstance) -> None:
         menu = QMenu(self)
         menu.setStyleSheet("QMenu { font-size: 22px; } QMenu::item { padding: 14px 28px; }")
         for voter in voters:
             action = QAction(voter.name, menu)
-            action.triggered.connect(lambda _checked=False, pid=voter.id: signal.emit(pid))  # type: ignore[attr-defined]
+            action.triggered.connect(lambda _checked=False, pid=voter.id: signal.emit(pid))
             menu.addAction(action)
         menu.exec(button.mapToGlobal(button.rect().bottomLeft()))
 
