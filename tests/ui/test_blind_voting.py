@@ -171,7 +171,7 @@ def test_the_audience_window_shows_no_dot_of_an_open_blind_round(qtbot: QtBot, v
     audience = window.controllers.room.audience
     assert audience is not None
     audience.resize(1280, 720)
-    round_id, ids = blind_round(window)
+    _round_id, ids = blind_round(window)
     voting = window.controllers.voting
     qtbot.mouseClick(voting.screen.voter_buttons["ana"], Qt.MouseButton.LeftButton)
     click_note(qtbot, window, ids[0])
@@ -220,7 +220,7 @@ def test_the_facilitator_takes_the_screen_back_and_can_skip_redo_tally_and_revea
 
 def test_done_with_dots_left_asks_once(qtbot: QtBot, voting_window: MainWindow) -> None:
     window = voting_window
-    round_id, ids = blind_round(window)
+    _round_id, ids = blind_round(window)
     voting = window.controllers.voting
     qtbot.mouseClick(voting.screen.voter_buttons["ana"], Qt.MouseButton.LeftButton)
     click_note(qtbot, window, ids[0])
@@ -273,7 +273,7 @@ def test_exports_made_mid_round_show_it_in_progress_without_counts(
     qtbot: QtBot, voting_window: MainWindow, library_path: Path, tmp_path: Path
 ) -> None:
     window = voting_window
-    round_id, ids = blind_round(window)
+    _round_id, ids = blind_round(window)
     ana_votes(qtbot, window, ids)
     session_id = window.document.session.id
     markdown, csv = tmp_path / "notes.md", tmp_path / "notes.csv"

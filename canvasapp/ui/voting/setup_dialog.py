@@ -25,9 +25,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from canvasapp.formats.template_library import VotingRules
 from canvasapp.model import Participant, new_id
 from canvasapp.model.voting import CLUSTERS, MAX_DOTS, NOTES
-from canvasapp.formats.template_library import VotingRules
 from canvasapp.ops.voting import suggested_dots, suggestion_rule
 from canvasapp.ui.voting.style import TOUCH, dot_colour
 
