@@ -7,10 +7,11 @@ import sys
 from typing import Any
 
 from canvasapp.cli.errors import UserError
-from canvasapp.cli.terminal import json_text, printable
-from canvasapp.formats.template_io import find_template, session_from_template
 from canvasapp.cli.library import open_library_for_reading
 from canvasapp.cli.library import open_library_telling as open_library
+from canvasapp.cli.terminal import json_text, printable
+from canvasapp.formats.template_io import session_from_template
+from canvasapp.formats.template_library import find_template
 from canvasapp.storage import SessionRepository, SessionService
 
 

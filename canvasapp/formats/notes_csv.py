@@ -1,4 +1,4 @@
-"""Importing notes from CSV (DESIGN.md §8) into a new session built from a template.
+"""Importing notes from CSV into a new session built from a template.
 
 The file: UTF-8 (a byte order mark is fine) or UTF-16 with its byte order mark, as
 spreadsheets save "CSV UTF-8" and "Unicode text"; other encodings are refused with a sentence
