@@ -14,6 +14,8 @@ from pathlib import Path
 from typing import Any
 
 from canvasapp.cli.errors import UserError
+from canvasapp.cli.library import open_library_for_reading
+from canvasapp.cli.library import open_library_telling as open_library
 from canvasapp.export.markdown import notes_markdown
 from canvasapp.export.notes_csv import notes_csv
 from canvasapp.export.pdf import PAGE_SIZES, PdfOptions, summary_pdf
@@ -24,8 +26,6 @@ from canvasapp.formats.notes_csv import CsvImportError, read_csv_file, session_f
 from canvasapp.formats.template_library import find_template, template_name
 from canvasapp.model import Session
 from canvasapp.ops.summary import WorkshopDetails, WorkshopSummary, build_summary
-from canvasapp.cli.library import open_library_for_reading
-from canvasapp.cli.library import open_library_telling as open_library
 from canvasapp.storage import SessionRepository
 
 

@@ -3,7 +3,6 @@ methods; ``canvasapp.ui.window.undo_adapter`` puts them on a ``QUndoStack``."""
 
 from canvasapp.commands.base import Command
 from canvasapp.commands.lanes import AddLane, MoveLane, RemoveLane, RenameLane, ResizeLane, SetLaneColour
-from canvasapp.commands.session_title import RenameSession
 from canvasapp.commands.notes import (
     AddNotes,
     EditNoteText,
@@ -12,6 +11,7 @@ from canvasapp.commands.notes import (
     ResizeNotes,
     SetNoteColour,
 )
+from canvasapp.commands.session_title import RenameSession
 
 __all__ = [
     "AddLane",

@@ -38,8 +38,8 @@ from pathlib import Path
 from canvasapp.formats.incoming import IncomingFileError, read_capped
 from canvasapp.formats.template import WorkshopTemplate
 from canvasapp.model import Cluster, Lane, Note, Session, new_id, utc_now
-from canvasapp.ops.csv_cells import undefuse
 from canvasapp.ops.cluster_layout import BLOCK_GAP, stacked_blocks
+from canvasapp.ops.csv_cells import undefuse
 from canvasapp.ops.layout import LANE_HEADER_HEIGHT, lane_rects
 from canvasapp.ops.placement import GridPlacer
 

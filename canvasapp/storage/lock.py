@@ -11,12 +11,9 @@ die with the connection) behind the same interface.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Protocol
+from typing import Protocol
 
 from filelock import FileLock, Timeout
-
-if TYPE_CHECKING:
-    from canvasapp.storage.library import Library
 
 #: Lock files hold nothing secret, but nobody else needs to open them either.
 LOCK_FILE_MODE = 0o600
@@ -73,7 +70,14 @@ class _NoLock:
         return None
 
 
-def session_lock(library: Library, session_id: str) -> SessionGuard:
+class _LibraryPlace(Protocol):
+    """What choosing a lock needs to know of a library (``Library`` has it)."""
+
+    @property
+    def path(self) -> Path | None: ...
+
+
+def session_lock(library: _LibraryPlace, session_id: str) -> SessionGuard:
     """The lock that keeps a session to one writer, for whatever kind of library this is."""
     if library.path is not None:
         return SessionLock(library.path, session_id)

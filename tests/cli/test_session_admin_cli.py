@@ -12,6 +12,7 @@ import pytest
 from canvasapp.storage import SessionRepository, open_library
 from tests.storage.library_files import build_library, raw, sha256
 from tests.storage.test_session_service import Editor
+
 from .test_cli import assert_user_error, run
 
 
@@ -89,9 +90,9 @@ def test_sessions_escapes_control_characters_from_titles(tmp_path: Path, data_ho
         connection.commit()
     listed = run("sessions", "--library", str(library_path), data_home=data_home)
     assert listed.returncode == 0, listed.stderr
-    assert not any(ord(c) < 32 and c != "\n" or 0x7F <= ord(c) < 0xA0 or c == "\u202e" for c in listed.stdout)
+    assert not any((ord(c) < 32 and c != "\n") or 0x7F <= ord(c) < 0xA0 or c == "\u202e" for c in listed.stdout)
     assert len(listed.stdout.splitlines()) == 1
     assert "Evil\\x1b]0;pwned\\x07" in listed.stdout
     as_json = run("sessions", "--json", "--library", str(library_path), data_home=data_home)
-    assert not any(ord(c) < 32 and c != "\n" or 0x7F <= ord(c) < 0xA0 or c == "\u202e" for c in as_json.stdout)
+    assert not any((ord(c) < 32 and c != "\n") or 0x7F <= ord(c) < 0xA0 or c == "\u202e" for c in as_json.stdout)
     assert json.loads(as_json.stdout)[0]["title"] == hostile

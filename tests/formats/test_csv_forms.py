@@ -104,7 +104,7 @@ def test_export_defuses_formulas_and_import_gives_back_the_typed_text(template) 
 
 
 def test_formula_titles_of_lanes_and_clusters_survive_the_round_trip(template) -> None:  # type: ignore[no-untyped-def]
-    data = "text,lane,cluster\nhi,blockers,=SUM(A1)\n".encode()
+    data = b"text,lane,cluster\nhi,blockers,=SUM(A1)\n"
     session = session_from_csv(data, template, "x")
     exported = notes_csv(build_summary(session)).decode("utf-8-sig")
     assert "'=SUM(A1)" in exported

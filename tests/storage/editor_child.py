@@ -17,9 +17,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))  # the checkout, not installed
 
-from canvasapp.commands import AddNotes  # noqa: E402
-from canvasapp.model import Note, new_id  # noqa: E402
-from canvasapp.storage import SessionRepository, SessionStore, open_library, session_lock  # noqa: E402
+from canvasapp.commands import AddNotes
+from canvasapp.model import Note, new_id
+from canvasapp.storage import SessionRepository, SessionStore, open_library, session_lock
 
 
 def main(library_path: str, session_id: str) -> None:

@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 from canvasapp.storage import SessionRepository, open_library
+
 from .library_files import REPO, cli_env, sha256
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "libraries"

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from canvasapp.storage import LibraryError, open_library
+
 from .library_files import build_library, cli_env, sha256
 
 

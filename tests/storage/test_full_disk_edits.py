@@ -8,6 +8,7 @@ from pathlib import Path
 
 from canvasapp.model import Note, new_id
 from canvasapp.storage import SessionRepository, SessionStore, open_library
+
 from .library_files import build_library
 from .small_disk import fill, free, small_disk
 

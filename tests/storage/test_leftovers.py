@@ -16,6 +16,7 @@ import pytest
 from canvasapp.files import write_atomically
 from canvasapp.formats.template_io import find_template, session_from_template
 from canvasapp.storage import SessionRepository, open_library
+
 from .library_files import build_library, raw, sample_notes, sha256
 from .test_session_service import Editor
 
@@ -101,7 +102,7 @@ def test_a_log_of_a_copy_that_fits_is_applied_but_the_library_is_kept(tmp_path: 
     """A log from a copy with the same history cannot be told from the library's own; it is
     applied like one, and the copy kept beforehand still holds every note."""
     path = tmp_path / "library.sqlite"
-    (session,) = build_library(path, sessions=1, notes=30)
+    build_library(path, sessions=1, notes=30)
     copy = tmp_path / "copy.sqlite"
     shutil.copyfile(path, copy)
     with raw(copy) as connection:
@@ -195,7 +196,7 @@ def test_half_written_files_of_ours_are_removed_at_the_next_start(tmp_path: Path
 
 def test_a_killed_exports_temporary_file_goes_at_the_next_export(tmp_path: Path) -> None:
     target = tmp_path / "notes.csv"
-    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
+    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True, check=True)
     orphan = tmp_path / f".notes.csv.{dead.stdout.strip()}-abc123.part"
     orphan.write_bytes(b"half an export")
     mine = tmp_path / f".notes.csv.{os.getpid()}-inflight.part"  # an export still running here

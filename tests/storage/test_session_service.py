@@ -23,6 +23,7 @@ from canvasapp.storage import (
     open_library,
     session_lock,
 )
+
 from .library_files import build_library, cli_env, raw, sha256
 
 CHILD = Path(__file__).with_name("editor_child.py")
@@ -86,7 +87,7 @@ def test_delete_of_a_session_open_in_another_process_is_refused(
     before = sha256(library_path)
     library = open_library(library_path)
     try:
-        with pytest.raises(SessionInUseError, match="is open in a window.*close it there first"):
+        with pytest.raises(SessionInUseError, match=r"is open in a window.*close it there first"):
             SessionService(library).delete(sessions[0].id)
         with pytest.raises(SessionInUseError, match="cannot be renamed"):
             SessionService(library).rename(sessions[0].id, "Taken over")

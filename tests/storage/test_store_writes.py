@@ -16,6 +16,7 @@ from sqlalchemy import event
 
 from canvasapp.model import Note, NotePlacement, Session, new_id
 from canvasapp.storage import Library, SessionRepository, SessionStore
+
 from .library_files import raw, sample_notes
 
 
@@ -82,7 +83,7 @@ def test_new_and_removed_notes_and_undo_of_a_removal(
     session, _store, statements = live
     note = Note(id=new_id(), lane_id=session.lanes[0].id, text="fresh", x=1, y=2)
     session.add_notes([note])
-    assert [s for s in statements if "notes" in s][0].startswith("INSERT INTO notes")
+    assert next(s for s in statements if "notes" in s).startswith("INSERT INTO notes")
     kept = session.note(note.id).copy()
     session.remove_notes([note.id])
     session.add_notes([kept])  # as undo puts it back

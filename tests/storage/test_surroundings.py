@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from canvasapp.storage import LibraryError, SessionRepository, open_library
+
 from .library_files import build_library, cli_env, sha256
 from .small_disk import fill, free, make_read_only, make_writable, small_disk
 
