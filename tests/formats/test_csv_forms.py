@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from canvasapp.export.notes_csv import notes_csv
 from canvasapp.formats.notes_csv import CsvImportError, notes_from_csv, session_from_csv
-from canvasapp.formats.template_io import find_template
+from canvasapp.formats.template_library import find_template
 from canvasapp.model import Note, new_id
 from canvasapp.ops.csv_cells import FORMULA_STARTS, defuse, undefuse
 from canvasapp.ops.summary import build_summary

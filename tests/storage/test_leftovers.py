@@ -14,7 +14,8 @@ from pathlib import Path
 import pytest
 
 from canvasapp.files import write_atomically
-from canvasapp.formats.template_io import find_template, session_from_template
+from canvasapp.formats.template_io import session_from_template
+from canvasapp.formats.template_library import find_template
 from canvasapp.storage import SessionRepository, open_library
 
 from .library_files import build_library, raw, sample_notes, sha256
