@@ -19,14 +19,17 @@ FUNCTION_WORDS: dict[str, frozenset[str]] = {
     language: frozenset(text.split())
     for language, text in {
         "en": "the a an and of to for with is are not no my our we it on at by from this that be"
-        " too every who what when how their more new people",
+        " too every who what when how their more new people i i'm don't doesn't can't nobody"
+        " enough there after",
         "de": "der das und ist nicht kein keine ein eine einen mit für fur zu zum zur wir ich sich"
-        " auf bei auch von vom wie mehr neue mitglieder gemeinsam",
+        " auf bei auch von vom wie mehr neue mitglieder gemeinsam mich mir mein meine niemand"
+        " wenig gut jede jeden",
         "nl": "het een en is niet geen met voor van wij ik ons onze naar bij ook wie wat hoe meer"
-        " nieuwe leden samen je",
+        " nieuwe leden samen je mij mijn niemand",
         "es": "el la los las y es no un una con para por nuestro nuestra mis hay muy más mas"
-        " nuevos juntos del al",
-        "fr": "le les et est pas un une avec pour nous notre sur du au aux plus nouveaux ensemble",
+        " nuevos juntos del al sin me mi algo bien otros nadie demasiado",
+        "fr": "le les et est pas un une avec pour nous notre sur du au aux plus nouveaux ensemble"
+        " je moi personne trop",
     }.items()
 }
 _OWNER: dict[str, str] = {}

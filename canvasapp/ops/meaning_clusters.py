@@ -47,9 +47,10 @@ def suggest_by_meaning(
         return []
     chosen = vectors[usable].astype(np.float64)
     groups = average_link(chosen @ chosen.T, threshold)
+    language = majority_language([notes[index][1] for index in usable])
     proposals = [
         SuggestedCluster(
-            title=central_title([notes[usable[i]][1] for i in group], chosen[group]),
+            title=central_title([notes[usable[i]][1] for i in group], chosen[group], language),
             note_ids=tuple(notes[usable[i]][0] for i in group),
         )
         for group in groups
@@ -59,19 +60,23 @@ def suggest_by_meaning(
     return sorted(proposals, key=lambda group: (-len(group.note_ids), order[group.note_ids[0]]))
 
 
-def central_title(texts: Sequence[str], vectors: npt.NDArray[Any]) -> str:
+def central_title(texts: Sequence[str], vectors: npt.NDArray[Any], prefer: str | None = None) -> str:
     """The group's most typical note as a short title.
 
     Typical means near the group's centre in meaning, among the notes in the language most of
     the group is written in (a group of English notes with one German note reads in English,
-    even when the German one sits nearest the centre). Among notes about as near, the shortest.
+    even when the German one sits nearest the centre; on a tie, the ``prefer`` language, which
+    is the language most notes of the lane are in). Among notes about as near, the shortest.
     """
     if not texts:
         return "Theme"
     unit = np.asarray(vectors, dtype=np.float64)
     closeness = unit @ unit.mean(axis=0)
-    language = majority_language(texts)
-    allowed = [index for index in range(len(texts)) if language is None or guess_language(texts[index]) == language]
+    guesses = [guess_language(text) for text in texts]
+    language = majority_language(texts) or prefer
+    everyone = list(range(len(texts)))
+    allowed = [index for index in everyone if guesses[index] == language] if language else everyone
+    allowed = allowed or everyone
     best = max(float(closeness[index]) for index in allowed)
     near = [index for index in allowed if closeness[index] >= best - TITLE_SLACK]
     pick = min(near, key=lambda index: (len(texts[index].strip()), -closeness[index], index))

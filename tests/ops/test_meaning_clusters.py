@@ -88,3 +88,12 @@ def test_the_majority_language_needs_a_winner() -> None:
     assert majority_language(["the cat", "the dog", "der Hund"]) == "en"
     assert majority_language(["the cat", "der Hund"]) is None
     assert majority_language(["Kaffee"]) is None
+
+
+def test_on_a_tie_the_title_takes_the_lane_language() -> None:
+    texts = ["Cook a meal together with the neighbours", "Gemeinsam kochen", "Cocinar juntos"]
+    vectors = unit([1, 0], [1, 0.01], [1, -0.01])
+    assert central_title(texts, vectors, prefer="en") == "Cook a meal together with the neighbours"
+    assert central_title(texts, vectors, prefer="de") == "Gemeinsam kochen"
+    # No language wins and none is preferred: the nearest to the centre, the shorter on a near tie.
+    assert central_title(["Kaffeeklatsch", "Tea"], unit([1, 0], [1, 0])) == "Tea"
