@@ -146,3 +146,21 @@ def test_the_model_loader_reports_progress_to_the_end() -> None:
     fractions = [fraction for fraction, _what in seen]
     assert fractions == sorted(fractions) and fractions[0] == 0.0 and fractions[-1] == 1.0
     assert all(what for _fraction, what in seen)
+
+
+def test_a_trilingual_board_of_forty_notes_groups_each_meaning_across_languages(loader: ModelLoader) -> None:
+    """English, German and Spanish notes on one board: every meaning lands in one group."""
+    board = rows("trilingual_board.csv")
+    lanes = list(dict.fromkeys(row["lane"] for row in board))
+    session = Session.create("Trilingual", [Lane(lane, lane, order=n) for n, lane in enumerate(lanes)])
+    session.add_notes([Note(f"t{index:02}", row["lane"], row["text"]) for index, row in enumerate(board)])
+    suggestions = suggest_for_session(session, loader=loader)
+    owner = {note_id: n for n, group in enumerate(suggestions.groups) for note_id in group.note_ids}
+    meanings: dict[str, set[object]] = {}
+    for index, row in enumerate(board):
+        meanings.setdefault(row["meaning"], set()).add(owner.get(f"t{index:02}", f"alone {index}"))
+    split = {meaning: groups for meaning, groups in meanings.items() if len(groups) > 1}
+    assert split == {}
+    assert len(suggestions.groups) >= 10
+    for group in suggestions.groups:
+        assert group.title in {(text[:1].upper() + text[1:]) for text in suggestions.texts.values()}
