@@ -14,6 +14,7 @@ import random
 from pathlib import Path
 
 from common import Figure, Measurement, timed
+
 from canvasapp.model import Lane, Note, Session
 from canvasapp.ops.cluster_suggestions import fold, suggest_clusters, words
 from canvasapp.ops.sentence_model import CachedModel, ModelLoader

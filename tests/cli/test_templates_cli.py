@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 
 from canvasapp.formats.template import template_json_schema_text
-from canvasapp.formats.template_io import find_template, write_template
+from canvasapp.formats.template_io import write_template
+from canvasapp.formats.template_library import find_template
 
 REPOSITORY = Path(__file__).resolve().parents[2]
 BUILTINS = REPOSITORY / "workshop_templates"
@@ -22,7 +23,7 @@ def run(*args: str, data_home: Path, **extra_env: str) -> subprocess.CompletedPr
     env = {**os.environ, "XDG_DATA_HOME": str(data_home), "PYTHONPATH": str(REPOSITORY), **extra_env}
     return subprocess.run(
         [sys.executable, "-m", "canvasapp", *args],
-        capture_output=True, text=True, encoding="utf-8", env=env, cwd=REPOSITORY, timeout=60,
+        capture_output=True, text=True, encoding="utf-8", env=env, cwd=REPOSITORY, timeout=60, check=False,
     )
 
 
