@@ -141,7 +141,7 @@ class ModelLoader:
             if not self._tried:
                 try:
                     self._model = CachedModel(self._factory(progress), self._cache)
-                except Exception as error:  # noqa: BLE001 - any failure means: use the fallback
+                except Exception as error:  # any failure means: use the fallback
                     self.failure = _why(error)
                 self._tried = True
             return self._model

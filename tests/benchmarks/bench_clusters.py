@@ -90,7 +90,7 @@ def _suggest_by_meaning(folder: Path, notes: int, *, warm: bool) -> Measurement:
     runs = []
     for _ in range(3 if warm else 1):
         ready = fresh() if warm else cold()
-        runs.append(timed(lambda: suggest_for_session(session, loader=ready)))
+        runs.append(timed(lambda ready=ready: suggest_for_session(session, loader=ready)))
     baseline = min(timed(lambda: suggest_for_session(session)) for _ in range(3))
     return Measurement(min(runs), baseline)
 
