@@ -48,6 +48,10 @@ def suggest_command(args: argparse.Namespace) -> int:
         library.close()
     lane_id = _lane_id(session, args.lane) if args.lane else None
     loader = ModelLoader(EmbeddingCache()) if args.method == "meaning" else None
+    if loader is not None and sys.stderr.isatty():
+        # A few seconds of loading: say so on a terminal, never in a pipe or a script's log.
+        loader.load(lambda _fraction, what: print(f"\r\033[K{what}…", end="", file=sys.stderr, flush=True))
+        print("\r\033[K", end="", file=sys.stderr, flush=True)
     suggestions = suggest_for_session(
         session, "lane" if args.lane else "board", args.include_clustered, lane_id=lane_id, loader=loader, wait=True
     )

@@ -146,3 +146,38 @@ def test_two_processes_writing_at_once_leave_a_usable_bounded_file(tmp_path: Pat
     assert 0 < len(cache) <= 300
     with sqlite3.connect(path) as connection:
         assert connection.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+
+
+KILLED_WRITER = """
+import sys, numpy as np
+from pathlib import Path
+from canvasapp.storage.embedding_cache import EmbeddingCache
+cache = EmbeddingCache(Path(sys.argv[1]), max_entries=500)
+round = 0
+while True:
+    cache.put_many("m", {f"{round} {n}": np.full(512, n, dtype=np.float32) for n in range(50)})
+    round += 1
+    if round == 3:
+        print("writing", flush=True)
+"""
+
+
+def test_a_process_killed_while_writing_leaves_a_usable_cache(tmp_path: Path) -> None:
+    path = tmp_path / "v.sqlite"
+    env = {**os.environ, "PYTHONPATH": str(REPOSITORY)}
+    writer = subprocess.Popen(
+        [sys.executable, "-c", KILLED_WRITER, str(path)], env=env, stdout=subprocess.PIPE, text=True
+    )
+    try:
+        assert writer.stdout is not None and writer.stdout.readline().strip() == "writing"
+    finally:
+        writer.kill()  # SIGKILL: no clean-up, mid-transaction as likely as not
+        writer.wait(timeout=60)
+        if writer.stdout is not None:
+            writer.stdout.close()
+    cache = EmbeddingCache(path, max_entries=500)
+    assert 150 <= len(cache) <= 500  # three rounds were committed; the bound held
+    cache.put_many("m", {"after": vector(1)})
+    assert set(cache.get_many("m", ["after"])) == {"after"}
+    with sqlite3.connect(path) as connection:
+        assert connection.execute("PRAGMA integrity_check").fetchone() == ("ok",)
