@@ -19,7 +19,7 @@ from typing import Literal
 from canvasapp.model import Note, Session
 from canvasapp.ops.cluster_suggestions import SuggestedCluster, suggest_clusters
 from canvasapp.ops.meaning_clusters import suggest_by_meaning
-from canvasapp.ops.sentence_model import ModelLoader
+from canvasapp.ops.sentence_model import CachedModel, ModelLoader, Progress
 
 Scope = Literal["board", "lane", "selection"]
 Method = Literal["meaning", "words"]
@@ -129,3 +129,16 @@ def suggest_for_session(
         ]
     groups.sort(key=lambda group: -len(group.note_ids))  # stable: lane order kept on ties
     return Suggestions(method, groups, texts, lanes, None if method == "meaning" else reason)
+
+
+def prepare_for_session(session: Session, loader: ModelLoader, progress: Progress | None = None) -> CachedModel | None:
+    """Load the model and compute (or read from the cache) the vectors of every note, so the
+    first suggestion is quick. Slow: run it on a worker thread when a session opens; progress
+    goes from 0 to 1 (loading is most of it). ``None`` when the model cannot load."""
+    report = progress or (lambda _fraction, _what: None)
+    model = loader.load(lambda fraction, what: report(fraction * 0.9, what))
+    if model is not None:
+        report(0.9, "Reading the notes")
+        model.encode([note.text for note in session.notes])
+    report(1.0, "Ready" if model is not None else (loader.failure or "The language model could not load."))
+    return model

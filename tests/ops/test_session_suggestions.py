@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 from canvasapp.model import Cluster, Lane, Note, Session
 from canvasapp.ops.sentence_model import ModelLoader, Progress, Vectors
-from canvasapp.ops.session_suggestions import notes_in_scope, suggest_for_session
+from canvasapp.ops.session_suggestions import notes_in_scope, prepare_for_session, suggest_for_session
 
 
 class ThemeModel:
@@ -191,3 +191,24 @@ def test_any_board_gives_disjoint_groups_of_unclustered_notes_and_stays_unchange
             if not include:
                 assert all(session.cluster_of(note_id) is None for note_id in group.note_ids)
     assert snapshot(session) == before and events == []
+
+
+def test_preparing_a_session_loads_the_model_and_encodes_every_note_once() -> None:
+    session = board()
+    loader = ModelLoader(factory=ThemeModel)
+    seen: list[float] = []
+    model = prepare_for_session(session, loader, lambda fraction, _what: seen.append(fraction))
+    assert model is not None and seen == sorted(seen) and seen[-1] == 1.0
+    inner = model.model
+    assert isinstance(inner, ThemeModel)
+    assert sorted(inner.calls[-1]) == sorted(note.text for note in session.notes)
+    calls = len(inner.calls)
+    assert suggest_for_session(session, loader=loader).method == "meaning"
+    assert len(inner.calls) == calls  # every vector was ready
+
+
+def test_preparing_with_a_broken_model_reports_why_and_returns_none() -> None:
+    loader = ModelLoader(factory=broken)
+    messages: list[str] = []
+    assert prepare_for_session(board(), loader, lambda _fraction, what: messages.append(what)) is None
+    assert messages[-1] == loader.failure
