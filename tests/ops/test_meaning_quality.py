@@ -27,7 +27,7 @@ from canvasapp.ops.session_suggestions import Suggestions, suggest_for_session
 from tests.ops.partition_scores import v_measure
 
 DATA = Path(__file__).resolve().parents[1] / "data"
-#: Measured 0.592; the floor the issue asks for.
+#: Measured 0.592; the floor keeps the suggestions clearly better than the words method (0.317).
 ARI_FLOOR = 0.5
 V_MEASURE_FLOOR = 0.78
 
