@@ -137,9 +137,11 @@ class ClusterActions(QObject):
         self.last_dialog = dialog
         # The model loads once, in the background; the open dialog shows its groups when it is in.
         self._loading.loaded.connect(dialog.refresh)
+        self._loading.progressed.connect(dialog.show_loading)
         self._loading.start()
         dialog.exec()
         self._loading.loaded.disconnect(dialog.refresh)
+        self._loading.progressed.disconnect(dialog.show_loading)
 
 
 def _scope(scope: str) -> Scope:

@@ -18,6 +18,8 @@ from canvasapp.storage.embedding_cache import EmbeddingCache
 class _Relay(QObject):
     loaded = Signal()
     """Emitted (on the GUI thread, by Qt's queued connection) once loading was tried."""
+    progressed = Signal(float, str)
+    """``(fraction, what)`` while loading."""
 
 
 @cache
@@ -33,6 +35,7 @@ class BackgroundLoad:
         self.loader = loader
         self._relay = _Relay()
         self.loaded = self._relay.loaded
+        self.progressed = self._relay.progressed
         self._started = False
 
     def start(self) -> None:
@@ -42,5 +45,5 @@ class BackgroundLoad:
         QThreadPool.globalInstance().start(self._run)
 
     def _run(self) -> None:
-        self.loader.load()
+        self.loader.load(lambda fraction, what: self._relay.progressed.emit(fraction, what))
         self._relay.loaded.emit()

@@ -101,6 +101,10 @@ class SuggestDialog(QDialog):
             self.tree.setCurrentItem(first)
         self._show_count()
 
+    def show_loading(self, fraction: float, what: str) -> None:
+        """The language model loading in the background: shared words until it is in."""
+        self.method.setText(f"By shared words for now; loading the language model ({what}, {fraction:.0%})…")
+
     def _show_count(self) -> None:
         count = self.tree.topLevelItemCount()
         self.status.setText(
