@@ -45,5 +45,5 @@ class BackgroundLoad:
         QThreadPool.globalInstance().start(self._run)
 
     def _run(self) -> None:
-        self.loader.load(lambda fraction, what: self._relay.progressed.emit(fraction, what))
+        self.loader.load(self._relay.progressed.emit)
         self._relay.loaded.emit()
