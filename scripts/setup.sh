@@ -13,6 +13,10 @@ with_tests=false
 packages=(libgl1 libegl1 libfontconfig1 libglib2.0-0 libxkbcommon0 libdbus-1-3 libx11-6
           libx11-xcb1 libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-image0
           libxcb-keysyms1 libxcb-randr0 libxcb-render-util0 libxcb-shape0 libxcb-xkb1)
+# Fonts the PDF embeds for scripts the bundled DejaVu Sans lacks (found through fontconfig):
+# Devanagari and most other scripts (Noto, TrueType), CJK in TrueType (Noto CJK is CFF, which
+# reportlab cannot embed), monochrome emoji (colour-bitmap emoji cannot be embedded either).
+packages+=(fontconfig fonts-noto-core fonts-droid-fallback fonts-symbola)
 $with_tests && packages+=(poppler-utils xvfb xauth xdotool)
 python3 -c 'import ensurepip' 2>/dev/null || packages+=(python3-venv)
 

@@ -17,7 +17,8 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable
 
-from canvasapp.export.fonts import BOLD, REGULAR
+from canvasapp.export.fonts import BOLD, REGULAR, runs, text_width
+from canvasapp.export.scripts import joined, needs_shaping, visual_line
 from canvasapp.ops.cluster_summary import TITLE_HEIGHT, ClusterEntry
 from canvasapp.ops.layout import LANE_HEADER_HEIGHT, Rect
 from canvasapp.ops.summary import NoteEntry, WorkshopSummary
@@ -75,12 +76,12 @@ def wrap_text(text: str, font: str, size: float, width: float, max_lines: int) -
     between characters, so a pasted URL or a run of "xxxx" cannot run out of the note.
     """
     lines: list[str] = []
-    space = stringWidth(" ", font, size)
+    space = _width(" ", font, size)
     for paragraph in text.split("\n"):
         line = ""
         line_width = 0.0
         for word in paragraph.split():
-            word_width = stringWidth(word, font, size)
+            word_width = _width(word, font, size)
             if line and line_width + space + word_width <= width:
                 line += " " + word
                 line_width += space + word_width
@@ -95,7 +96,7 @@ def wrap_text(text: str, font: str, size: float, width: float, max_lines: int) -
                 if len(lines) > max_lines:
                     return lines[:max_lines], True
                 word = word[cut:]
-                word_width = stringWidth(word, font, size)
+                word_width = _width(word, font, size)
             line, line_width = word, word_width
         lines.append(line)
         if len(lines) > max_lines:
@@ -109,7 +110,7 @@ def _fitting_prefix(word: str, font: str, size: float, width: float) -> int:
     low, high = 1, len(word)
     while low < high:
         middle = (low + high + 1) // 2
-        if stringWidth(word[:middle], font, size) <= width:
+        if _width(word[:middle], font, size) <= width:
             low = middle
         else:
             high = middle - 1
@@ -211,8 +212,7 @@ class BoardPicture(Flowable):  # type: ignore[misc]
         title_size = max(MIN_TEXT_PT + 3, 34 * s)
         canvas.setFillColor(_INK)
         title_line = _ellipsize(f"{title}", BOLD, title_size, rect.width * s - 2 * padding - 60 * s)
-        canvas.setFont(BOLD, title_size)
-        canvas.drawString(left + padding, top - padding - title_size * 0.8, title_line)
+        draw_text(canvas, left + padding, top - padding - title_size * 0.8, title_line, BOLD, title_size)
         canvas.setFont(REGULAR, max(MIN_TEXT_PT + 1, 20 * s))
         canvas.setFillColor(_MUTED)
         canvas.drawRightString(
@@ -226,10 +226,9 @@ class BoardPicture(Flowable):  # type: ignore[misc]
             lines, more = wrap_text(prompt[:_PICTURE_TEXT_LIMIT], REGULAR, prompt_size, rect.width * s - 2 * padding, max_lines)
             if more and lines:
                 lines[-1] = _ellipsize(lines[-1] + " …", REGULAR, prompt_size, rect.width * s - 2 * padding)
-            canvas.setFont(REGULAR, prompt_size)
             y = top - padding - title_size - 4 * s - prompt_size
             for line in lines:
-                canvas.drawString(left + padding, y, line)
+                draw_text(canvas, left + padding, y, line, REGULAR, prompt_size)
                 y -= prompt_size * 1.2
 
     def _draw_cluster(self, canvas: Canvas, cluster: ClusterEntry) -> None:
@@ -248,9 +247,8 @@ class BoardPicture(Flowable):  # type: ignore[misc]
         canvas.roundRect(left + 2 * s, top - bar, width - 4 * s, bar - 2 * s, 8 * s, stroke=0, fill=1)
         size = max(MIN_TEXT_PT + 1, 26 * s)
         canvas.setFillColor(_INK)
-        canvas.setFont(BOLD, size)
         label = _ellipsize(f"{cluster.title or 'Untitled'} · {cluster.count}", BOLD, size, width - 24 * s)
-        canvas.drawString(left + 12 * s, top - bar / 2 - size * 0.35, label)
+        draw_text(canvas, left + 12 * s, top - bar / 2 - size * 0.35, label, BOLD, size)
 
     def _draw_note(self, canvas: Canvas, note: NoteEntry) -> None:
         s = self.scale
@@ -278,11 +276,10 @@ class BoardPicture(Flowable):  # type: ignore[misc]
             return
         if more:
             lines[-1] = _ellipsize(lines[-1] + " …", REGULAR, size, text_width)
-        canvas.setFont(REGULAR, size)
         leading = size * 1.18
         y = text_top - size * 0.85
         for line in lines:
-            canvas.drawString(left + padding, y, line)
+            draw_text(canvas, left + padding, y, line, REGULAR, size)
             y -= leading
 
     def _fit(self, text: str, width: float, height: float) -> tuple[list[str], float, bool]:
@@ -311,14 +308,28 @@ class BoardPicture(Flowable):  # type: ignore[misc]
                 continue
             left, _ = self._page(lane.rect.x, self.top)
             label = _ellipsize(f"{lane.title} (continued)", BOLD, size, lane.rect.width * self.scale - 4)
-            canvas.drawString(left + 2, band_height + 3.5, label)
+            draw_text(canvas, left + 2, band_height + 3.5, label, BOLD, size)
+
+
+def _width(text: str, font: str, size: float) -> float:
+    """How wide ``text`` is drawn: Arabic measured joined, each run in the font that draws it."""
+    return text_width(joined(text), size, font == BOLD)
+
+
+def draw_text(canvas: Canvas, x: float, y: float, line: str, font: str, size: float) -> None:
+    """One line of user text at ``x``, ``y``: right-to-left parts in drawing order, each run in
+    a font that has its glyphs, Indic runs shaped. Never parsed as markup."""
+    for run_font, piece in runs(visual_line(line), font == BOLD):
+        canvas.setFont(run_font, size)
+        canvas.drawString(x, y, piece, shaping=needs_shaping(piece))
+        x += stringWidth(piece, run_font, size)
 
 
 def _ellipsize(text: str, font: str, size: float, width: float) -> str:
     text = " ".join(text.split())
-    if stringWidth(text, font, size) <= width:
+    if _width(text, font, size) <= width:
         return text
-    while text and stringWidth(text + "…", font, size) > width:
+    while text and _width(text + "…", font, size) > width:
         text = text[: max(0, len(text) - max(1, len(text) // 8))]
     return (text.rstrip() + "…") if text else ""
 

@@ -14,13 +14,11 @@ from __future__ import annotations
 
 import io
 import os
-import re
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, ClassVar
-from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_LEFT
@@ -44,7 +42,8 @@ from reportlab.platypus import (
 
 from canvasapp import APP_NAME, __version__
 from canvasapp.export.board import BoardPicture, parse_colour, tint
-from canvasapp.export.fonts import BOLD, REGULAR, ensure_glyphs, register_fonts
+from canvasapp.export.fonts import BOLD, REGULAR, ensure_glyphs, markup, register_fonts
+from canvasapp.export.pdf_text import style_for, text_paragraph
 from canvasapp.export.pdf_run import agenda_as_run, next_steps
 from canvasapp.export.pdf_votes import outcome_votes, round_rankings
 from canvasapp.files import write_atomically
@@ -62,19 +61,6 @@ PAGE_SIZES: dict[str, tuple[float, float]] = {"a4": A4, "letter": LETTER}
 #: every page split (quadratic for a 10,000-character note) and cannot split a single line;
 #: pieces keep both cheap.
 CHUNK_CHARACTERS = 1500
-
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029]")
-
-
-def markup(text: str) -> str:
-    """User text as safe Paragraph markup: escaped, newlines kept as ``<br/>``.
-
-    Control characters (which reportlab's parser rejects) become spaces; tabs too.
-    """
-    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ")
-    text = _CONTROL.sub(" ", text)
-    return escape(text).replace("\n", "<br/>")
-
 
 def chunks(text: str, size: int = CHUNK_CHARACTERS) -> list[str]:
     """``text`` cut into pieces of at most about ``size`` characters, at line ends or spaces.
@@ -121,7 +107,7 @@ class _Heading(Paragraph):  # type: ignore[misc]
     """A heading that also becomes an entry of the PDF outline (the viewer's bookmarks)."""
 
     def __init__(self, text: str, style: ParagraphStyle, outline: str, key: str, level: int = 0) -> None:
-        super().__init__(markup(text), style)
+        super().__init__(markup(text, bold=style.fontName == BOLD), style_for(text, style))
         self.outline_title = outline
         self.outline_key = key
         self.outline_level = level
@@ -285,7 +271,7 @@ class SummaryPdf:
             facts.append(("Template", s.template_name or s.template_id or ""))
         lanes = [lane for lane in s.lanes if lane.id is not None]
         facts.append(("Notes", f"{s.note_count} in {len(lanes)} lane{'s' if len(lanes) != 1 else ''}"))
-        rows = [[Paragraph(markup(label), styles["fact_label"]), Paragraph(markup(value), styles["fact"])]
+        rows = [[Paragraph(markup(label), styles["fact_label"]), text_paragraph(value, styles["fact"])]
                 for label, value in facts]
         width = self.page_size[0] - 2 * self.margin
         table = Table(rows, colWidths=[32 * mm, width - 32 * mm], hAlign="LEFT")
@@ -327,9 +313,10 @@ class SummaryPdf:
         ]]
         for lane in s.lanes:
             rows.append([
-                Paragraph(markup(_shorten(lane.title, 300)), styles["body"]),
+                text_paragraph(_shorten(lane.title, 300), styles["body"]),
                 Paragraph(f"{len(lane.notes)}", styles["body"]),
-                Paragraph(markup(_shorten(lane.prompt, 1200)) if lane.prompt.strip() else "—", styles["body"]),
+                text_paragraph(_shorten(lane.prompt, 1200), styles["body"]) if lane.prompt.strip()
+                else Paragraph("—", styles["body"]),
             ])
         width = self.page_size[0] - 2 * self.margin
         table = Table(rows, colWidths=[38 * mm, 16 * mm, width - 54 * mm], hAlign="LEFT", repeatRows=1)
@@ -402,7 +389,7 @@ class SummaryPdf:
             _Heading(_shorten(heading, 2000), styles["h1"], outline=_shorten(heading, 120), key=f"lane-{index}", level=1),
         ]
         if lane.prompt.strip():
-            parts.append(Paragraph(markup(lane.prompt), styles["prompt"]))
+            parts.append(text_paragraph(lane.prompt, styles["prompt"]))
         if not lane.notes:
             parts.append(Paragraph("No notes in this lane.", styles["empty"]))
         # The lane's clusters, each titled with its count, then the notes in none of them.
@@ -433,7 +420,7 @@ class SummaryPdf:
             # the pieces of one long note join into a single coloured block.
             style = ParagraphStyle(f"note-{number}", styles["note"], backColor=back,
                                    spaceAfter=11 if number == last else 0)
-            yield Paragraph(markup(piece), style, bulletText=f"{note.number}." if number == 0 else None)
+            yield text_paragraph(piece, style, bullet=f"{note.number}." if number == 0 else None)
 
     # --- building -------------------------------------------------------------------------------
 

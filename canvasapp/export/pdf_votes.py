@@ -14,6 +14,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
 
 from canvasapp.export.pdf_run import _table_style
+from canvasapp.export.pdf_text import style_for, text_paragraph
 from canvasapp.ops.vote_summary import RoundResult, top_per_lane
 
 Markup = Callable[[str], str]
@@ -31,8 +32,8 @@ def outcome_votes(
     """The top-ranked items per lane of the last closed round, with their dots."""
     body = styles["body"]
     parts: list[Flowable] = [Paragraph(
-        f"What the room chose in the dot vote <b>“{markup(result.title)}”</b> ({markup(result.how)}): "
-        "the top items of each lane. Items with the same dots share a rank (“1=”).", body,
+        f"What the room chose in the dot vote <b>“{markup(result.title, bold=True)}”</b> ({markup(result.how)}): "
+        "the top items of each lane. Items with the same dots share a rank (“1=”).", style_for(result.title, body),
     ), Spacer(1, 6)]
     rows: list[list[Flowable]] = [[
         Paragraph("<b>Lane</b>", body), Paragraph("<b>Rank</b>", body),
@@ -41,9 +42,9 @@ def outcome_votes(
     for lane, entries in top_per_lane(result).items():
         for position, entry in enumerate(entries):
             rows.append([
-                Paragraph(markup(lane[:300]) if position == 0 else "", body),
+                text_paragraph(lane[:300], body) if position == 0 else Paragraph("", body),
                 Paragraph(entry.rank_text, body),
-                Paragraph(markup(_words(entry.title)), body),
+                text_paragraph(_words(entry.title), body),
                 Paragraph(f"<b>{entry.dots}</b>", body),
             ])
     table = Table(rows, colWidths=[38 * mm, 14 * mm, width - 68 * mm, 16 * mm], hAlign="LEFT", repeatRows=1)
@@ -65,14 +66,15 @@ def round_rankings(
         ]]
         for entry in result.entries:
             rows.append([
-                Paragraph(entry.rank_text, body), Paragraph(markup(_words(entry.title)), body),
-                Paragraph(markup(entry.lane_title[:300]), body), Paragraph(str(entry.dots), body),
+                Paragraph(entry.rank_text, body), text_paragraph(_words(entry.title), body),
+                text_paragraph(entry.lane_title[:300], body), Paragraph(str(entry.dots), body),
                 Paragraph(entry.share, body),
             ])
         table = Table(rows, colWidths=[14 * mm, width - 94 * mm, 42 * mm, 16 * mm, 18 * mm], hAlign="LEFT",
                       repeatRows=1)
         table.setStyle(TableStyle(_table_style(font, accent)))
-        heading = Paragraph(f"<b>{markup(result.title[:300])}</b> — {markup(result.how)}", body)
+        heading = Paragraph(f"<b>{markup(result.title[:300], bold=True)}</b> — {markup(result.how)}",
+                            style_for(result.title[:300], body))
         parts += [KeepTogether([heading, Spacer(1, 4), table]) if len(rows) < 25 else heading, Spacer(1, 10)]
         if len(rows) >= 25:
             parts.insert(len(parts) - 1, table)
