@@ -122,6 +122,24 @@ class EditRound(RoundStep):
         session.voting.update_round(self.round_id, **self._changes)  # type: ignore[arg-type]
 
 
+class SetRoundOutcome(RoundStep):
+    """Put a round's result first in the summary's outcome, in it, or leave it out."""
+
+    _TEXTS = {"decision": "Mark Round as the Decision", "included": "Show Round in the Outcome",
+              "left_out": "Leave Round out of the Outcome"}
+
+    def __init__(self, round_id: str, outcome: str) -> None:
+        super().__init__(round_id)
+        self.outcome = outcome
+
+    @property
+    def text(self) -> str:
+        return self._TEXTS.get(self.outcome, "Change the Outcome")
+
+    def run(self, session: Session) -> None:
+        session.voting.set_outcome(self.round_id, self.outcome)
+
+
 class StartRound(RoundStep):
     @property
     def text(self) -> str:

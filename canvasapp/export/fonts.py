@@ -123,9 +123,18 @@ def runs(text: str, bold: bool = False) -> list[tuple[str, str]]:
     current = own
     start = 0
     for index, character in enumerate(text):
-        if character in " \n" or _follows(character):
+        if character in " \n":
             continue
-        font = font_name_for(character, bold)
+        if _follows(character):
+            if ord(character) in pdfmetrics.getFont(current).face.charToGlyph:
+                continue
+            if not any(ord(character) in block for block in _INVISIBLE):
+                continue
+            # A skin tone or selector the emoji's font lacks: drawn as nothing by our own font
+            # (see ensure_glyphs), so copying the text out still gives it back.
+            font = own
+        else:
+            font = font_name_for(character, bold)
         if font != current:
             if index > start:
                 pieces.append((current, text[start:index]))

@@ -31,6 +31,7 @@ from reportlab.platypus import (
     CondPageBreak,
     Flowable,
     Frame,
+    KeepTogether,
     NextPageTemplate,
     PageBreak,
     PageTemplate,
@@ -292,7 +293,10 @@ class SummaryPdf:
         ]
 
     def outcome(self, styles: dict[str, ParagraphStyle]) -> list[Flowable]:
+        """What was decided and who does what: each round kept in the outcome (decisions
+        first), then the next steps; then the lanes and the questions they asked."""
         s = self.summary
+        width = self.page_size[0] - 2 * self.margin
         parts: list[Flowable] = [_Heading("Outcome", styles["h1"], outline="Outcome", key="outcome", level=1)]
         if not s.votes_held:
             parts.append(Paragraph(
@@ -302,9 +306,14 @@ class SummaryPdf:
                 "numbers in the lists.",
                 styles["body"],
             ))
-        elif s.outcome is not None:
-            width = self.page_size[0] - 2 * self.margin
-            parts += outcome_votes(s.outcome, styles, markup, width, self.font, self.accent)
+        elif not s.outcomes:
+            parts.append(Paragraph(
+                "No closed vote round is part of the outcome; every round's ranking is listed under "
+                "“Vote rounds” below.", styles["body"],
+            ))
+        for result in s.outcomes:
+            parts += outcome_votes(result, styles, markup, width, self.font, self.accent)
+        parts += next_steps(s.actions, styles, markup, width, self.font, self.accent)
         parts.append(Spacer(1, 8))
         rows: list[list[Flowable | str]] = [[
             Paragraph("<b>Lane</b>", styles["body"]),
@@ -318,7 +327,6 @@ class SummaryPdf:
                 text_paragraph(_shorten(lane.prompt, 1200), styles["body"]) if lane.prompt.strip()
                 else Paragraph("—", styles["body"]),
             ])
-        width = self.page_size[0] - 2 * self.margin
         table = Table(rows, colWidths=[38 * mm, 16 * mm, width - 54 * mm], hAlign="LEFT", repeatRows=1)
         style: list[tuple[Any, ...]] = [
             ("FONTNAME", (0, 0), (-1, -1), self.font),
@@ -332,8 +340,7 @@ class SummaryPdf:
         for row, lane in enumerate(s.lanes, start=1):
             style.append(("BACKGROUND", (0, row), (0, row), tint(parse_colour(lane.colour), 0.45)))
         table.setStyle(TableStyle(style))
-        parts.append(table)
-        parts += next_steps(s.actions, styles, markup, width, self.font, self.accent)
+        parts.append(KeepTogether([Paragraph("<b>The lanes</b>", styles["body"]), Spacer(1, 4), table]))
         return parts
 
     def vote_rounds(self, styles: dict[str, ParagraphStyle]) -> list[Flowable]:

@@ -29,27 +29,42 @@ def outcome_votes(
     result: RoundResult, styles: dict[str, ParagraphStyle], markup: Markup, width: float, font: str,
     accent: colors.Color,
 ) -> list[Flowable]:
-    """The top-ranked items per lane of the last closed round, with their dots."""
+    """One round of the outcome: its question, how it was voted, and the top items per lane."""
     body = styles["body"]
-    parts: list[Flowable] = [Paragraph(
-        f"What the room chose in the dot vote <b>“{markup(result.title, bold=True)}”</b> ({markup(result.how)}): "
-        "the top items of each lane. Items with the same dots share a rank (“1=”).", style_for(result.title, body),
-    ), Spacer(1, 6)]
-    rows: list[list[Flowable]] = [[
-        Paragraph("<b>Lane</b>", body), Paragraph("<b>Rank</b>", body),
-        Paragraph("<b>Item</b>", body), Paragraph("<b>Dots</b>", body),
-    ]]
-    for lane, entries in top_per_lane(result).items():
+    lead = "Decided" if result.outcome == "decision" else "Dot vote"
+    intro = Paragraph(
+        f"<b>{lead}: “{markup(result.title, bold=True)}”</b> — {markup(result.how)}.",
+        style_for(result.title, body),
+    )
+    by_lane = top_per_lane(result)
+    one_lane = len(by_lane) == 1
+    header = [Paragraph("<b>Rank</b>", body), Paragraph("<b>Item</b>", body), Paragraph("<b>Dots</b>", body)]
+    rows: list[list[Flowable]] = [header if one_lane else [Paragraph("<b>Lane</b>", body), *header]]
+    for lane, entries in by_lane.items():
         for position, entry in enumerate(entries):
-            rows.append([
-                text_paragraph(lane[:300], body) if position == 0 else Paragraph("", body),
+            cells = [
                 Paragraph(entry.rank_text, body),
                 text_paragraph(_words(entry.title), body),
                 Paragraph(f"<b>{entry.dots}</b>", body),
-            ])
-    table = Table(rows, colWidths=[38 * mm, 14 * mm, width - 68 * mm, 16 * mm], hAlign="LEFT", repeatRows=1)
+            ]
+            if not one_lane:
+                cells.insert(0, text_paragraph(lane[:300], body) if position == 0 else Paragraph("", body))
+            rows.append(cells)
+    widths = [14 * mm, width - 30 * mm, 16 * mm]
+    if not one_lane:
+        widths = [38 * mm, 14 * mm, width - 68 * mm, 16 * mm]
+    table = Table(rows, colWidths=widths, hAlign="LEFT", repeatRows=1)
     table.setStyle(TableStyle(_table_style(font, accent)))
-    return [*parts, table, Spacer(1, 10)]
+    lane_note = Paragraph(
+        f"Top items{'' if one_lane else ' of each lane'}"
+        + (f" (lane “{markup(next(iter(by_lane)))}”)" if one_lane else "")
+        + "; items with the same dots share a rank (“1=”).",
+        styles["caption"],
+    )
+    block: list[Flowable] = [intro, lane_note, table]
+    # A short ranking stays with its question; a long one may continue on the next page.
+    return [KeepTogether(block) if len(rows) <= 20 else block[0], *([] if len(rows) <= 20 else block[1:]),
+            Spacer(1, 8)]
 
 
 def round_rankings(
