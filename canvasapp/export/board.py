@@ -158,7 +158,7 @@ class BoardPicture(Flowable):  # type: ignore[misc]
         # A band shorter than one row of notes is not worth a page's end; start afresh.
         if usable < min(140.0, self.bottom - self.top):
             return []
-        cut = _cut_between_notes(self.summary.notes, self.top, self.top + usable)
+        cut = _cut_between_notes(self.summary.notes, self.top, self.top + usable, self.summary.clusters)
         if cut >= self.bottom:
             return [self]
         return [
@@ -334,18 +334,29 @@ def _ellipsize(text: str, font: str, size: float, width: float) -> str:
     return (text.rstrip() + "…") if text else ""
 
 
-def _cut_between_notes(notes: tuple[NoteEntry, ...], top: float, limit: float) -> float:
-    """The lowest y ≤ ``limit`` (but below ``top``) that passes through no note.
+def _cut_between_notes(
+    notes: tuple[NoteEntry, ...], top: float, limit: float, clusters: tuple[ClusterEntry, ...] = (),
+) -> float:
+    """The lowest y ≤ ``limit`` (but below ``top``) that passes through no note and no cluster.
 
-    When a single note is taller than the whole band there is no such line; then the band is
-    cut at ``limit`` and that one note is drawn in two pieces.
+    A cluster taller than the band cannot be kept whole: then only notes are kept whole. When a
+    single note is taller than the whole band there is no such line; then the band is cut at
+    ``limit`` and that one note is drawn in two pieces.
     """
+    boxes = [note.rect for note in notes]
+    whole = _cut_between([*boxes, *(cluster.frame for cluster in clusters)], top, limit)
+    if whole is not None:
+        return whole
+    return _cut_between(boxes, top, limit) or limit
+
+
+def _cut_between(boxes: list[Rect], top: float, limit: float) -> float | None:
     cut = limit
     while True:
-        crossing = [note.rect.y for note in notes if note.rect.y < cut < note.rect.bottom]
+        crossing = [box.y for box in boxes if box.y < cut < box.bottom]
         if not crossing:
             return cut
         higher = min(crossing)
         if higher <= top:
-            return limit
+            return None
         cut = higher

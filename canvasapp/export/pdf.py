@@ -13,6 +13,7 @@ neither break the export nor embed a file or a link.
 from __future__ import annotations
 
 import io
+import math
 import os
 import unicodedata
 from collections.abc import Iterator
@@ -42,7 +43,7 @@ from reportlab.platypus import (
 )
 
 from canvasapp import APP_NAME, __version__
-from canvasapp.export.board import BoardPicture, parse_colour, tint
+from canvasapp.export.board import CONTINUED_STRIP_PT, BoardPicture, parse_colour, tint
 from canvasapp.export.fonts import BOLD, REGULAR, ensure_glyphs, markup, register_fonts
 from canvasapp.export.pdf_text import style_for, text_paragraph
 from canvasapp.export.pdf_run import agenda_as_run, next_steps
@@ -167,9 +168,13 @@ class SummaryPdf:
     #: Largest drawing scale for the board; a small board should not look like a poster.
     max_board_scale: ClassVar[float] = 0.5
     accent: ClassVar[colors.Color] = colors.HexColor("#2B4C7E")
+    #: More pages than this of the board in detail help no reader: the lists carry every note.
+    max_detail_pages: ClassVar[int] = 8
 
     def __init__(self, summary: WorkshopSummary, options: PdfOptions | None = None) -> None:
         self.summary = summary
+        #: ``(page, flowable)`` in the order drawn by the last :meth:`render` (layout checks).
+        self.drawn: list[tuple[int, Flowable]] = []
         self.options = options or PdfOptions()
         try:
             self.page_size = PAGE_SIZES[self.options.page_size.lower()]
@@ -363,30 +368,45 @@ class SummaryPdf:
         ]
 
     def board(self, styles: dict[str, ParagraphStyle]) -> list[Flowable]:
+        """The whole board on one page; then, when that is too small to read, the board in
+        detail in bands that never cut a note or a cluster, unless that would take more than
+        ``max_detail_pages`` pages (then the page says so, and the lists carry every note)."""
         s = self.summary
         width, height = landscape(self.page_size)
         frame_width = width - 2 * self.board_margin
-        scale = min(self.max_board_scale, frame_width / s.board.width)
-        # A board a little taller than the page is drawn a little smaller, on one page, rather
-        # than leaving a second page with one row of notes on it.
-        fit = (height - 2 * self.board_margin - BOARD_HEADING_ROOM) / s.board.height
-        if scale * SHRINK_TO_ONE_PAGE <= fit < scale:
-            scale = fit
-        return [
+        frame_height = height - self.margin - self.board_margin - BOARD_HEADING_ROOM
+        detail = min(self.max_board_scale, frame_width / s.board.width)
+        overview = min(detail, frame_height / s.board.height)
+        caption = (f"All {s.note_count} notes where they were on the board. Each note's number is its "
+                   "place in its lane's list on the following pages, where long notes are given in full.")
+        parts: list[Flowable] = [
             NextPageTemplate("board"),
             PageBreak(),
             _Heading("The board", styles["h1"], outline="The board", key="board", level=1),
-            Paragraph(
-                markup(
-                    f"All {s.note_count} notes where they were on the board. Each note's number is its "
-                    "place in its lane's list on the following pages, where long notes are given in full."
-                ),
-                styles["caption"],
-            ),
-            BoardPicture(s, scale),
-            NextPageTemplate("body"),
-            PageBreak(),
         ]
+        # A board a little taller than the page is drawn a little smaller, on one page, rather
+        # than as an overview followed by a second page with one row of notes on it.
+        if overview >= detail * SHRINK_TO_ONE_PAGE:
+            parts += [Paragraph(markup(caption), styles["caption"]), BoardPicture(s, overview)]
+        else:
+            pages = math.ceil(s.board.height * detail / (frame_height + BOARD_HEADING_ROOM - CONTINUED_STRIP_PT))
+            if pages > self.max_detail_pages:
+                more = (f"The whole board at a glance. Drawn readably it would take about {pages} pages, "
+                        f"so it is not printed in detail: all {s.note_count:,} notes are listed lane by lane on "
+                        "the following pages, numbered as on the board.")
+            else:
+                more = (f"The whole board at a glance; the {pages} pages after it show it in detail, "
+                        "cut between rows of notes and never through a cluster. Each note's number is its "
+                        "place in its lane's list, where long notes are given in full.")
+            parts += [Paragraph(markup(more), styles["caption"]), BoardPicture(s, overview)]
+            if pages <= self.max_detail_pages:
+                parts += [
+                    PageBreak(),
+                    _Heading("The board in detail", styles["h1"], outline="The board in detail",
+                             key="board-detail", level=2),
+                    BoardPicture(s, detail),
+                ]
+        return [*parts, NextPageTemplate("body"), PageBreak()]
 
     def lane_notes(self, styles: dict[str, ParagraphStyle], lane: LaneEntry, index: int) -> list[Flowable]:
         count = len(lane.notes)
@@ -407,14 +427,18 @@ class SummaryPdf:
             parts.append(_Heading(_shorten(label, 2000), theme_style, outline=_shorten(label, 120),
                                   key=f"lane-{index}-cluster-{number}", level=2))
             for note in cluster.notes:
-                parts += list(self.note_paragraphs(styles, note))
+                parts.append(self.note_block(styles, note))
         rest = unclustered(self.summary.clusters, lane)
         if themes and rest:
             parts.append(_Heading("Not in a cluster", theme_style, outline="Not in a cluster",
                                   key=f"lane-{index}-unclustered", level=2))
         for note in rest:
-            parts += list(self.note_paragraphs(styles, note))
+            parts.append(self.note_block(styles, note))
         return parts
+
+    def note_block(self, styles: dict[str, ParagraphStyle], note: NoteEntry) -> Flowable:
+        """A note kept on one page (a note longer than a page continues on the next)."""
+        return KeepTogether(list(self.note_paragraphs(styles, note)))
 
     def note_paragraphs(self, styles: dict[str, ParagraphStyle], note: NoteEntry) -> Iterator[Flowable]:
         """One note as one or more paragraphs on the note's colour (several if it is long)."""
@@ -427,7 +451,7 @@ class SummaryPdf:
             # the pieces of one long note join into a single coloured block.
             style = ParagraphStyle(f"note-{number}", styles["note"], backColor=back,
                                    spaceAfter=11 if number == last else 0)
-            yield text_paragraph(piece, style, bullet=f"{note.number}." if number == 0 else None)
+            yield text_paragraph(piece, style, bullet=f"{note.number}." if number == 0 else None, key=note.id)
 
     # --- building -------------------------------------------------------------------------------
 
@@ -448,6 +472,8 @@ class SummaryPdf:
             leftMargin=self.margin, rightMargin=self.margin, topMargin=self.margin, bottomMargin=self.margin,
         )
         doc.addPageTemplates(self.page_templates(doc))
+        self.drawn = []
+        doc.afterFlowable = lambda flowable: self.drawn.append((doc.page, flowable))
         doc.build(self.story(self.stylesheet()), canvasmaker=NumberedCanvas)
         return buffer.getvalue()
 

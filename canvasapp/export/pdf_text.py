@@ -37,6 +37,10 @@ def style_for(text: str, style: ParagraphStyle) -> ParagraphStyle:
 class TextParagraph(Paragraph):  # type: ignore[misc]
     """A paragraph of user text. Right-to-left text is wrapped here, at the width it gets."""
 
+    #: What the paragraph shows (a note's id), kept by the pieces a page break makes of it, so
+    #: a layout check can tell where each note ended up.
+    key: str | None = None
+
     def __init__(self, text: str | None, style: ParagraphStyle, bulletText: str | None = None,  # noqa: N803
                  frags: Any = None, **kwargs: Any) -> None:
         self.source = None if frags is not None or text is None else clean(text)
@@ -60,6 +64,13 @@ class TextParagraph(Paragraph):  # type: ignore[misc]
             text = "<br/>".join(markup(line, bold=_is_bold(self.user_style), rtl=paragraph_rtl) for line in lines)
             Paragraph.__init__(self, text, style, bulletText=self.bulletText)
         return super().wrap(availWidth, availHeight)  # type: ignore[no-any-return]
+
+
+    def split(self, availWidth: float, availHeight: float) -> list[Any]:  # noqa: N803
+        pieces: list[Any] = super().split(availWidth, availHeight)
+        for piece in pieces:
+            piece.key = self.key
+        return pieces
 
 
 def _is_bold(style: ParagraphStyle) -> bool:
@@ -94,6 +105,8 @@ def wrap_lines(text: str, width: float, size: float, bold: bool = False) -> list
     return lines
 
 
-def text_paragraph(text: str, style: ParagraphStyle, bullet: str | None = None) -> Paragraph:
+def text_paragraph(text: str, style: ParagraphStyle, bullet: str | None = None, key: str | None = None) -> Paragraph:
     """A paragraph showing ``text`` exactly as typed, in every script."""
-    return TextParagraph(text, style, bulletText=bullet)
+    paragraph = TextParagraph(text, style, bulletText=bullet)
+    paragraph.key = key
+    return paragraph
