@@ -172,7 +172,7 @@ def markup(text: str, bold: bool = False, rtl: bool | None = None) -> str:
 
 def text_width(text: str, size: float, bold: bool = False) -> float:
     """The drawn width of ``text`` (already in visual order) at ``size``, over all its runs."""
-    return sum(pdfmetrics.stringWidth(piece, font, size) for font, piece in runs(text, bold))
+    return float(sum(pdfmetrics.stringWidth(piece, font, size) for font, piece in runs(text, bold)))
 
 
 def ensure_glyphs(texts: Iterable[str]) -> None:

@@ -6,7 +6,7 @@ Every user string goes through ``markup`` (escaped) before it reaches a Paragrap
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from typing import Protocol
 
 from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
@@ -17,7 +17,10 @@ from canvasapp.export.pdf_run import _table_style
 from canvasapp.export.pdf_text import style_for, text_paragraph
 from canvasapp.ops.vote_summary import RoundResult, top_per_lane
 
-Markup = Callable[[str], str]
+class Markup(Protocol):
+    """``canvasapp.export.fonts.markup``: user text as safe Paragraph markup."""
+
+    def __call__(self, text: str, bold: bool = False, rtl: bool | None = None) -> str: ...
 _MOST = 1500
 
 
