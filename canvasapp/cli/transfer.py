@@ -21,7 +21,7 @@ from canvasapp.files import write_atomically
 from canvasapp.formats.archive import SUFFIX as ARCHIVE_SUFFIX
 from canvasapp.formats.archive import ArchiveError, dump_archive, read_archive
 from canvasapp.formats.notes_csv import CsvImportError, read_csv_file, session_from_csv
-from canvasapp.formats.template_io import find_template
+from canvasapp.formats.template_library import find_template
 from canvasapp.formats.template_library import template_name
 from canvasapp.model import Session
 from canvasapp.ops.summary import WorkshopDetails, WorkshopSummary, build_summary
