@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from canvasapp.formats.template_io import find_template, session_from_template
+from canvasapp.formats.template_io import session_from_template
+from canvasapp.formats.template_library import find_template
 from canvasapp.model import Note, Participant, Session, VoteRound, new_id
 from canvasapp.model.details import SessionDetails
 from canvasapp.model.follow_up import FollowUp

@@ -10,7 +10,8 @@ import pytest
 
 from canvasapp.export.board import BoardPicture, _cut_between_notes
 from canvasapp.export.pdf import SummaryPdf, _Heading
-from canvasapp.formats.template_io import find_template, session_from_template
+from canvasapp.formats.template_io import session_from_template
+from canvasapp.formats.template_library import find_template
 from canvasapp.model import Cluster, Note, Session, new_id
 from canvasapp.ops.cluster_summary import ClusterEntry
 from canvasapp.ops.layout import Rect, lane_rects
