@@ -19,6 +19,7 @@ from pydantic_core import ErrorDetails
 
 from canvasapp.formats.template import (
     MAX_LANES,
+    MAX_TEMPLATE_BYTES,
     MAX_NOTE_TEXT,
     MAX_PHASES,
     MAX_STARTER_NOTES,
@@ -53,8 +54,6 @@ __all__ = [
 
 DEFAULT_TEMPLATE_ID = "drivers-blockers-activities"
 TEMPLATE_SUFFIX = ".workshop-template.json"
-MAX_TEMPLATE_BYTES = 1_000_000
-"""Files above this size are refused before they are read: a real template is a few KB."""
 MAX_PROBLEMS_LISTED = 5
 """How many problems ``TemplateError.problems`` keeps (``validate`` prints a few lines at most)."""
 
