@@ -21,6 +21,7 @@ from canvasapp.files import write_atomically
 from canvasapp.formats.archive import SUFFIX as ARCHIVE_SUFFIX
 from canvasapp.formats.archive import ArchiveError, dump_archive, read_archive
 from canvasapp.formats.notes_csv import CsvImportError, read_csv_file, session_from_csv
+from canvasapp.cli.templates import default_user_templates_dir
 from canvasapp.formats.template_library import find_template
 from canvasapp.formats.template_library import template_name
 from canvasapp.model import Session
@@ -80,7 +81,7 @@ def import_command(args: argparse.Namespace) -> int:
             session = read_archive(path, title)
             source = "session archive"
         else:
-            template = find_template(args.template)
+            template = find_template(args.template, default_user_templates_dir())
             session = session_from_csv(read_csv_file(path), template, title or _title_from(path), path.name)
             source = f"template {template.name!r}"
     except (ArchiveError, CsvImportError) as error:
@@ -144,7 +145,7 @@ def _export_choice(args: argparse.Namespace) -> tuple[str, str, Callable[[Sessio
             date=args.date, place=_text(args.place), facilitator=_text(args.facilitator),
             participants=args.participants,
         )
-        return build_summary(session, details, template_name(session.template_id))
+        return build_summary(session, details, template_name(session.template_id, default_user_templates_dir()))
 
     if args.pdf:
         options = PdfOptions(page_size=args.paper, include_board=not args.no_board)

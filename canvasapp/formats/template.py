@@ -123,8 +123,9 @@ class VotingDefaults(_Strict):
 class StarterNote(_Strict):
     """A note already on the board when a session starts from the template."""
 
-    lane: Identifier
-    """The id of the lane the note starts in: one of the template's lanes."""
+    lane: Identifier | None
+    """The id of the lane the note starts in: one of the template's lanes; ``null`` puts the
+    note beside the lanes, outside every one."""
     text: Annotated[str, StringConstraints(max_length=MAX_NOTE_TEXT)]
     """The note's text."""
 
@@ -179,7 +180,8 @@ class WorkshopTemplate(_Strict):
         for position, lane_id in enumerate(self.voting.lanes):
             _known_lane(lane_id, known, f"voting.lanes[{position}]")
         for index, note in enumerate(self.starter_notes):
-            _known_lane(note.lane, known, f"starter_notes[{index}].lane")
+            if note.lane is not None:
+                _known_lane(note.lane, known, f"starter_notes[{index}].lane")
         if self.voting.max_dots_per_item > self.voting.dots_per_participant:
             raise PydanticCustomError(
                 "too_many_dots_per_item",
