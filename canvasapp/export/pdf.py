@@ -43,7 +43,7 @@ from reportlab.platypus import (
 )
 
 from canvasapp import APP_NAME, __version__
-from canvasapp.export.board import CONTINUED_STRIP_PT, BoardPicture, parse_colour, tint
+from canvasapp.export.board import CONTINUED_STRIP_PT, BoardPicture, draw_text, parse_colour, tint
 from canvasapp.export.fonts import BOLD, REGULAR, ensure_glyphs, markup, register_fonts
 from canvasapp.export.pdf_text import style_for, text_paragraph
 from canvasapp.export.pdf_run import agenda_as_run, next_steps
@@ -151,7 +151,8 @@ class NumberedCanvas(Canvas):  # type: ignore[misc]
         self.setFont(self.footer_font, self.footer_size)
         self.setFillColor(colors.HexColor("#666666"))
         self.drawRightString(width - margin, margin * 0.55, f"Page {number} of {total}")
-        self.drawString(margin, margin * 0.55, self.footer_left)
+        # The title may be in any script: drawn run by run like the board's text.
+        draw_text(self, margin, margin * 0.55, self.footer_left, self.footer_font, self.footer_size)
         self.restoreState()
 
 
