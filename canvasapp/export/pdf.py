@@ -475,12 +475,43 @@ class SummaryPdf:
         doc.addPageTemplates(self.page_templates(doc))
         self.drawn = []
         doc.afterFlowable = lambda flowable: self.drawn.append((doc.page, flowable))
-        doc.build(self.story(self.stylesheet()), canvasmaker=NumberedCanvas)
+        doc.build(keep_with_next(self.story(self.stylesheet())), canvasmaker=NumberedCanvas)
         return buffer.getvalue()
 
     def write(self, path: str | os.PathLike[str]) -> Path:
         """Render and write to ``path`` atomically: a failed export leaves no half file."""
         return write_atomically(path, self.render())
+
+
+def keep_with_next(story: list[Flowable]) -> list[Flowable]:
+    """Headings (and anything else marked ``keepWithNext``) joined to what follows them.
+
+    reportlab keeps a heading with the next flowable only when that one is not itself a
+    ``KeepTogether``; a heading before a kept-together table or note would then end a page
+    alone. Here the run of kept flowables and the contents of the next block become one block.
+    """
+    joined: list[Flowable] = []
+    index = 0
+    while index < len(story):
+        group: list[Flowable] = []
+        while index < len(story) and _keeps_with_next(story[index]):
+            group.append(story[index])
+            index += 1
+        if not group:
+            joined.append(story[index])
+            index += 1
+            continue
+        if index < len(story):
+            following = story[index]
+            group += list(following._content) if isinstance(following, KeepTogether) else [following]
+            index += 1
+        joined.append(KeepTogether(group))
+    return joined
+
+
+def _keeps_with_next(flowable: Flowable) -> bool:
+    keeps = getattr(flowable, "getKeepWithNext", None)
+    return bool(keeps()) if callable(keeps) else False
 
 
 def summary_pdf(summary: WorkshopSummary, options: PdfOptions | None = None) -> bytes:
