@@ -100,3 +100,15 @@ def test_font_files_for_names_a_file_per_script() -> None:
     names = " ".join(path.name for path in files)
     assert files[0].name == "DejaVuSans.ttf"
     assert "Devanagari" in names and "DroidSansFallback" in names
+
+
+def test_a_long_right_to_left_note_wraps_in_reading_order() -> None:
+    from canvasapp.export.pdf_text import wrap_lines
+
+    words = "نحتاج إلى مكان للقاء في المساء قريب من محطة الحافلات مع مطبخ صغير".split()
+    lines = wrap_lines(" ".join(words), 120.0, 12.0)
+    assert len(lines) > 2
+    # Lines are cut in reading order (the first line holds the first words) and lose nothing;
+    # each is then drawn right to left on its own (visual_line), so line 1 starts at the top right.
+    assert lines[0].split()[0] == words[0]
+    assert " ".join(lines).split() == words
