@@ -6,8 +6,8 @@ import argparse
 import json
 from typing import Any
 
-from canvasapp.formats.template_io import session_from_template
 from canvasapp.cli.templates import default_user_templates_dir
+from canvasapp.formats.template_io import session_from_template
 from canvasapp.formats.template_library import find_template
 from canvasapp.storage import SessionRepository, open_library
 

@@ -35,7 +35,7 @@ def coverage(path: Path) -> frozenset[int]:
     """The code points ``path`` has glyphs for (empty when reportlab cannot read the file)."""
     try:
         face = TTFontFile(str(path), validate=0)
-    except Exception:  # noqa: BLE001 - CFF, bitmap-only, damaged: any unreadable file is skipped
+    except Exception:
         return frozenset()
     return frozenset(code for code, glyph in face.charToGlyph.items() if glyph)
 

@@ -1,4 +1,4 @@
-"""The PDF summary people receive after a workshop (DESIGN.md §7), headless with reportlab.
+"""The PDF summary people receive after a workshop, headless with reportlab.
 
 The layout lives in class attributes of :class:`SummaryPdf` and the build is a few steps that a
 subclass may override, after pretix's invoice renderer: register fonts, stylesheet, page
@@ -45,8 +45,8 @@ from reportlab.platypus import (
 from canvasapp import APP_NAME, __version__
 from canvasapp.export.board import CONTINUED_STRIP_PT, BoardPicture, draw_text, parse_colour, tint
 from canvasapp.export.fonts import BOLD, REGULAR, ensure_glyphs, markup, register_fonts
-from canvasapp.export.pdf_text import style_for, text_paragraph
 from canvasapp.export.pdf_run import agenda_as_run, next_steps
+from canvasapp.export.pdf_text import style_for, text_paragraph
 from canvasapp.export.pdf_votes import outcome_votes, round_rankings
 from canvasapp.files import write_atomically
 from canvasapp.ops.cluster_summary import clusters_in, unclustered
@@ -132,7 +132,7 @@ class NumberedCanvas(Canvas):  # type: ignore[misc]
         self.footer_left = ""
         self.footer_margin = SummaryPdf.margin
 
-    def showPage(self) -> None:  # noqa: N802 - reportlab's name
+    def showPage(self) -> None:
         self._pages.append(dict(self.__dict__))
         self._startPage()
 

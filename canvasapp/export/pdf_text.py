@@ -41,7 +41,7 @@ class TextParagraph(Paragraph):  # type: ignore[misc]
     #: a layout check can tell where each note ended up.
     key: str | None = None
 
-    def __init__(self, text: str | None, style: ParagraphStyle, bulletText: str | None = None,  # noqa: N803
+    def __init__(self, text: str | None, style: ParagraphStyle, bulletText: str | None = None,
                  frags: Any = None, **kwargs: Any) -> None:
         self.source = None if frags is not None or text is None else clean(text)
         self._wrapped_for: float | None = None
@@ -54,7 +54,7 @@ class TextParagraph(Paragraph):  # type: ignore[misc]
         super().__init__(markup(self.source, bold=_is_bold(style)) if not self.rtl else "",
                          style_for(self.source, style), bulletText=bulletText)
 
-    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         if self.source is not None and self.rtl and self._wrapped_for != availWidth:
             self._wrapped_for = availWidth
             style = self.style
@@ -66,7 +66,7 @@ class TextParagraph(Paragraph):  # type: ignore[misc]
         return super().wrap(availWidth, availHeight)  # type: ignore[no-any-return]
 
 
-    def split(self, availWidth: float, availHeight: float) -> list[Any]:  # noqa: N803
+    def split(self, availWidth: float, availHeight: float) -> list[Any]:
         pieces: list[Any] = super().split(availWidth, availHeight)
         for piece in pieces:
             piece.key = self.key

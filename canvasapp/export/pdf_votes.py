@@ -17,6 +17,7 @@ from canvasapp.export.pdf_run import _table_style
 from canvasapp.export.pdf_text import style_for, text_paragraph
 from canvasapp.ops.vote_summary import RoundResult, top_per_lane
 
+
 class Markup(Protocol):
     """``canvasapp.export.fonts.markup``: user text as safe Paragraph markup."""
 
@@ -78,6 +79,9 @@ def round_rankings(
     body = styles["body"]
     parts: list[Flowable] = []
     for result in rounds:
+        if result.hidden:  # a blind round still being voted: its title and state, no counts
+            parts += [Paragraph(f"<b>{markup(result.title[:300])}</b> — {markup(result.how)}", body), Spacer(1, 10)]
+            continue
         rows: list[list[Flowable]] = [[
             Paragraph("<b>Rank</b>", body), Paragraph("<b>Item</b>", body), Paragraph("<b>Lane</b>", body),
             Paragraph("<b>Dots</b>", body), Paragraph("<b>Share</b>", body),

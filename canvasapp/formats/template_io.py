@@ -17,12 +17,14 @@ from typing import Any
 from pydantic import ValidationError
 from pydantic_core import ErrorDetails
 
+from canvasapp.files import write_atomically
+from canvasapp.formats.incoming import BOM, IncomingFileError, parse_json, read_capped, too_large
 from canvasapp.formats.template import (
     MAX_LANES,
-    MAX_TEMPLATE_BYTES,
     MAX_NOTE_TEXT,
     MAX_PHASES,
     MAX_STARTER_NOTES,
+    MAX_TEMPLATE_BYTES,
     MAX_TEXT,
     MAX_TITLE,
     TemplateError,
@@ -30,8 +32,6 @@ from canvasapp.formats.template import (
     VotingDefaults,
     WorkshopTemplate,
 )
-from canvasapp.files import write_atomically
-from canvasapp.formats.incoming import BOM, IncomingFileError, parse_json, read_capped, too_large
 from canvasapp.formats.template_versions import check_kind, upgrade
 from canvasapp.locations import builtin_templates_dir
 from canvasapp.model import Lane, Note, Phase, Session, new_id
@@ -44,13 +44,13 @@ __all__ = [
     "MAX_TEMPLATE_BYTES",
     "TEMPLATE_SUFFIX",
     "TemplateError",
+    "agenda_of",
     "builtin_templates",
     "parse_template",
     "read_template",
     "session_from_template",
-    "template_json",
-    "agenda_of",
     "template_from_session",
+    "template_json",
     "write_template",
 ]
 

@@ -1,4 +1,4 @@
-"""The command line in a child process, as a user runs it (DESIGN.md §8).
+"""The command line in a child process, as a user runs it.
 
 Exit 0 when done; 2 with one plain line on stderr for a user error, never a traceback.
 """

@@ -23,7 +23,7 @@ def run(*args: str, data_home: Path, **extra_env: str) -> subprocess.CompletedPr
     env = {**os.environ, "XDG_DATA_HOME": str(data_home), "PYTHONPATH": str(REPOSITORY), **extra_env}
     return subprocess.run(
         [sys.executable, "-m", "canvasapp", *args],
-        capture_output=True, text=True, encoding="utf-8", env=env, cwd=REPOSITORY, timeout=60,
+        capture_output=True, text=True, encoding="utf-8", env=env, cwd=REPOSITORY, timeout=60, check=False,
     )
 
 

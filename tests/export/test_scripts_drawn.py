@@ -105,7 +105,7 @@ def test_font_files_for_names_a_file_per_script() -> None:
 def test_a_long_right_to_left_note_wraps_in_reading_order() -> None:
     from canvasapp.export.pdf_text import wrap_lines
 
-    words = "نحتاج إلى مكان للقاء في المساء قريب من محطة الحافلات مع مطبخ صغير".split()
+    words = ["نحتاج", "إلى", "مكان", "للقاء", "في", "المساء", "قريب", "من", "محطة", "الحافلات", "مع", "مطبخ", "صغير"]
     lines = wrap_lines(" ".join(words), 120.0, 12.0)
     assert len(lines) > 2
     # Lines are cut in reading order (the first line holds the first words) and lose nothing;

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from canvasapp.model import Vote
-from canvasapp.ops.voting import grid_in_order, neighbour, rank, share_text, suggested_dots, tally
 from canvasapp.ops.arrange import Box
 from canvasapp.ops.layout import Rect
+from canvasapp.ops.voting import grid_in_order, neighbour, rank, share_text, suggested_dots, tally
 
 
 def test_suggested_dots_is_about_a_third_capped_and_at_least_one() -> None:

@@ -6,7 +6,15 @@ from collections.abc import Callable
 
 from canvasapp.commands import RemoveNotes
 from canvasapp.commands.voting import (
-    AddRound, BeginTurn, CastDot, FinishTurn, RemoveRound, SetRoster, SetRoundOutcome, SetTally, StartRound,
+    AddRound,
+    BeginTurn,
+    CastDot,
+    FinishTurn,
+    RemoveRound,
+    SetRoster,
+    SetRoundOutcome,
+    SetTally,
+    StartRound,
 )
 from canvasapp.model import Participant, Session, VoteRound
 from canvasapp.storage import Library, SessionRepository, SessionStore

@@ -64,9 +64,7 @@ class VotingInput(QObject):
     def _press(self, mouse: QMouseEvent) -> None:
         scene_pos = self._view.mapToScene(mouse.position().toPoint())
         item = self._view.scene().itemAt(scene_pos, self._view.transform())
-        if isinstance(item, DotBadgeItem):
+        if isinstance(item, (DotBadgeItem, NoteItem)):
             self.item_clicked.emit(item.note_id, scene_pos)
-        elif isinstance(item, NoteItem):
-            self.item_clicked.emit(item.note_id, scene_pos)
-        elif item is not None and isinstance(item.parentItem(), NoteItem):
-            self.item_clicked.emit(item.parentItem().note_id, scene_pos)  # type: ignore[union-attr]
+        elif item is not None and isinstance(parent := item.parentItem(), NoteItem):
+            self.item_clicked.emit(parent.note_id, scene_pos)
