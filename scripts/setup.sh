@@ -37,6 +37,14 @@ else
     echo "apt-get not found: install Qt's runtime libraries (libGL, libEGL, fontconfig, xkbcommon, xcb) yourself." >&2
 fi
 
+if $with_tests; then
+    # The PDF tests draw every script: each needs a TrueType font fontconfig can find.
+    for sample in 0915:Devanagari 4f1a:CJK 0627:Arabic 05d0:Hebrew 1f389:emoji; do
+        fc-list ":charset=${sample%%:*}:fontformat=TrueType" file 2>/dev/null | grep -q . \
+            || { echo "No TrueType font for ${sample#*:} found by fontconfig (see the font packages above)." >&2; exit 1; }
+    done
+fi
+
 python3 -c 'import sys; sys.exit(sys.version_info < (3, 11))' \
     || { echo "Workshop Canvas needs Python 3.11 or newer (found $(python3 --version))." >&2; exit 1; }
 [ -x .venv/bin/python ] || python3 -m venv .venv
