@@ -133,6 +133,10 @@ def runs(text: str, bold: bool = False) -> list[tuple[str, str]]:
             # A skin tone or selector the emoji's font lacks: drawn as nothing by our own font
             # (see ensure_glyphs), so copying the text out still gives it back.
             font = own
+        elif _neutral(character) and ord(character) in pdfmetrics.getFont(current).face.charToGlyph:
+            # Punctuation, digits and symbols stay in the run they are in when its font has
+            # them: "नमस्ते," is then one word in one font, which HarfBuzz shapes correctly.
+            continue
         else:
             font = font_name_for(character, bold)
         if font != current:
@@ -142,6 +146,23 @@ def runs(text: str, bold: bool = False) -> list[tuple[str, str]]:
     if start < len(text) or not pieces:
         pieces.append((current, text[start:]))
     return pieces
+
+
+def _neutral(character: str) -> bool:
+    return unicodedata.category(character)[0] in "PNSZ" and not 0x1F000 <= ord(character) <= 0x1FAFF
+
+
+def splits_a_word(text: str, bold: bool = False) -> bool:
+    """Whether a change of font falls inside a word of ``text`` (no space on either side).
+
+    reportlab shapes a word with the font of its first letter, so a paragraph holding such a
+    word must not be shaped (its other letters would get the wrong glyphs, or reportlab fails).
+    """
+    pieces = runs(text, bold)
+    return any(
+        before[1] and after[1] and not before[1][-1].isspace() and not after[1][0].isspace()
+        for before, after in zip(pieces, pieces[1:], strict=False)
+    )
 
 
 def _follows(character: str) -> bool:

@@ -15,7 +15,7 @@ from reportlab.lib.enums import TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Paragraph
 
-from canvasapp.export.fonts import BOLD, clean, markup, text_width
+from canvasapp.export.fonts import BOLD, clean, markup, splits_a_word, text_width
 from canvasapp.export.scripts import has_rtl, joined, needs_shaping, starts_rtl
 
 
@@ -28,10 +28,12 @@ def _variant(style: ParagraphStyle, shaping: bool, rtl: bool) -> ParagraphStyle:
 
 
 def style_for(text: str, style: ParagraphStyle) -> ParagraphStyle:
-    """``style``, shaping on when ``text`` needs it (and off with RTL text: see scripts.py),
-    aligned right when ``text`` reads right to left."""
+    """``style``, shaping on when ``text`` needs it (off with RTL text, see scripts.py, and when a
+    word changes font midway, see ``splits_a_word``), aligned right when ``text`` reads right
+    to left."""
     rtl = has_rtl(text)
-    return _variant(style, needs_shaping(text) and not rtl, rtl and starts_rtl(text))
+    shaped = needs_shaping(text) and not rtl and not splits_a_word(clean(text), _is_bold(style))
+    return _variant(style, shaped, rtl and starts_rtl(text))
 
 
 class TextParagraph(Paragraph):  # type: ignore[misc]

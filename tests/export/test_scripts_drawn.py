@@ -3,11 +3,14 @@ subset; Indic shaped, Arabic joined and right to left; never the box of a missin
 
 from __future__ import annotations
 
+import io
 import subprocess
 from pathlib import Path
 from xml.sax.saxutils import escape
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase import pdfmetrics
 from reportlab.platypus import Paragraph, SimpleDocTemplate
@@ -112,3 +115,30 @@ def test_a_long_right_to_left_note_wraps_in_reading_order() -> None:
     # each is then drawn right to left on its own (visual_line), so line 1 starts at the top right.
     assert lines[0].split()[0] == words[0]
     assert " ".join(lines).split() == words
+
+
+_MIXED = st.text(alphabet=st.sampled_from(list("ab ,.()1\n") + list("نحتاجمكان") + list("שלום") + list("किताब")
+                                          + list("会議の結果") + ["🎉", "👍", "\U0001F3FD", "\u200d", "\ufe0f"]),
+                 max_size=60)
+
+
+@settings(max_examples=60, deadline=None)
+@given(_MIXED)
+def test_runs_lose_no_character(text: str) -> None:
+    assert "".join(piece for _font, piece in runs(text)) == text
+
+
+@settings(max_examples=60, deadline=None)
+@given(_MIXED)
+def test_wrapping_loses_no_word(text: str) -> None:
+    from canvasapp.export.pdf_text import wrap_lines
+
+    lines = wrap_lines(text.replace("\n", " "), 60.0, 10.0)
+    assert " ".join(lines).split() == text.replace("\n", " ").split() or "".join("".join(lines).split()) == "".join(
+        text.split())
+
+
+@settings(max_examples=25, deadline=None)
+@given(_MIXED)
+def test_any_mix_of_scripts_renders(text: str) -> None:
+    SimpleDocTemplate(io.BytesIO()).build([text_paragraph(text, STYLE)])
