@@ -14,6 +14,7 @@ import threading
 import unicodedata
 from collections.abc import Iterable
 from functools import lru_cache
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape
@@ -161,7 +162,7 @@ def splits_a_word(text: str, bold: bool = False) -> bool:
     pieces = runs(text, bold)
     return any(
         before[1] and after[1] and not before[1][-1].isspace() and not after[1][0].isspace()
-        for before, after in zip(pieces, pieces[1:], strict=False)
+        for before, after in pairwise(pieces)
     )
 
 
