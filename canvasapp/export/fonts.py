@@ -126,14 +126,15 @@ def runs(text: str, bold: bool = False) -> list[tuple[str, str]]:
     for index, character in enumerate(text):
         if character in " \n":
             continue
-        if _follows(character):
-            if ord(character) in pdfmetrics.getFont(current).face.charToGlyph:
-                continue
-            if not any(ord(character) in block for block in _INVISIBLE):
-                continue
-            # A skin tone or selector the emoji's font lacks: drawn as nothing by our own font
+        if any(ord(character) in block for block in _INVISIBLE):
+            # A skin tone, selector or tag: only a colour emoji font combines it with the emoji
+            # before it; a monochrome one would draw a swatch. Drawn as nothing by our own font
             # (see ensure_glyphs), so copying the text out still gives it back.
+            if current == own:
+                continue
             font = own
+        elif _follows(character):
+            continue
         elif _neutral(character) and ord(character) in pdfmetrics.getFont(current).face.charToGlyph:
             # Punctuation, digits and symbols stay in the run they are in when its font has
             # them: "नमस्ते," is then one word in one font, which HarfBuzz shapes correctly.
@@ -221,7 +222,6 @@ def ensure_glyphs(texts: Iterable[str]) -> None:
                 if code in glyphs or code < 0x20:
                     continue
                 invisible = any(code in block for block in _INVISIBLE)
-                # A modifier rides in the run of the character it changes, whatever its font.
                 if not invisible and default_chooser().font_for(character) is not None:
                     continue
                 stand_in = _ZERO_WIDTH if invisible else _BOX

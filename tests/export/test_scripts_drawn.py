@@ -142,3 +142,12 @@ def test_wrapping_loses_no_word(text: str) -> None:
 @given(_MIXED)
 def test_any_mix_of_scripts_renders(text: str) -> None:
     SimpleDocTemplate(io.BytesIO()).build([text_paragraph(text, STYLE)])
+
+
+def test_a_skin_tone_is_not_drawn_as_a_swatch() -> None:
+    # Monochrome emoji fonts draw the modifier alone as a coloured square; ours draws nothing.
+    register_fonts()
+    ensure_glyphs(["👍🏽"])
+    pieces = runs("👍🏽")
+    assert pieces[-1] == (REGULAR, "\U0001F3FD")
+    assert pdfmetrics.getFont(REGULAR).face.charWidths.get(0x1F3FD, 1) == 0
