@@ -9,12 +9,13 @@ given in full in the lists that follow (the number in its corner says where).
 
 from __future__ import annotations
 
+import bisect
 from functools import lru_cache
 
 from reportlab.lib.colors import Color, HexColor
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Flowable
+from reportlab.platypus import Flowable, Table, TableStyle
 
 from canvasapp.export.fonts import BOLD, REGULAR, runs, text_width
 from canvasapp.export.scripts import joined, needs_shaping, visual_line
@@ -353,3 +354,97 @@ def _cut_between(boxes: list[Rect], top: float, limit: float) -> float | None:
         if higher <= top:
             return None
         cut = higher
+
+
+#: Room between two columns of the overview, in points.
+OVERVIEW_GAP = 8.0
+#: The most columns a tall board's overview is cut into.
+MAX_OVERVIEW_COLUMNS = 12
+
+
+class BoardOverview(Table):  # type: ignore[misc]
+    """The whole board on one page. A board much taller than the page is cut (between rows of
+    notes, never through a cluster) into columns set side by side, like a newspaper, so the
+    overview is drawn several times larger than one thin strip would be."""
+
+    def __init__(self, summary: WorkshopSummary, width: float, height: float, most: float) -> None:
+        self.scale, self.bands = _overview_columns(summary, width, height, most)
+        super().__init__(
+            [[BoardPicture(summary, self.scale, top, bottom) for top, bottom in self.bands]],
+            colWidths=[summary.board.width * self.scale + OVERVIEW_GAP] * len(self.bands), hAlign="LEFT",
+        )
+        self.setStyle(TableStyle([
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), OVERVIEW_GAP),
+            ("TOPPADDING", (0, 0), (-1, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+        ]))
+
+
+def _overview_columns(
+    summary: WorkshopSummary, width: float, height: float, most: float
+) -> tuple[float, list[tuple[float, float]]]:
+    """The largest scale (at most ``most``) at which the board fits ``width`` × ``height`` in
+    some number of columns, and the columns' ``(top, bottom)`` in board units."""
+    board = summary.board
+    cut = _Cutter(summary)
+    best: tuple[float, list[tuple[float, float]]] = (min(most, width / board.width, height / board.height),
+                                                     [(board.y, board.bottom)])
+    for count in range(2, MAX_OVERVIEW_COLUMNS + 1):
+        column_width = (width - (count - 1) * OVERVIEW_GAP) / count
+        if column_width <= 0 or column_width / board.width <= best[0]:
+            break  # narrower columns cannot beat the best found
+        # The shortest column height at which cutting gives at most ``count`` columns.
+        low, high = board.height / count, board.height
+        bands = _bands(cut, board.y, board.bottom, high)
+        for _step in range(14):
+            middle = (low + high) / 2
+            trial = _bands(cut, board.y, board.bottom, middle)
+            if len(trial) <= count:
+                high, bands = middle, trial
+            else:
+                low = middle
+        tallest = max(bottom - top for top, bottom in bands)
+        scale = min(most, column_width / board.width, (height - CONTINUED_STRIP_PT) / tallest)
+        if scale > best[0] * 1.05:
+            best = (scale, bands)
+    return best
+
+
+def _bands(cut: _Cutter, top: float, bottom: float, tallest: float) -> list[tuple[float, float]]:
+    bands: list[tuple[float, float]] = []
+    while top < bottom - 1e-6:
+        end = min(bottom, cut(top, min(bottom, top + tallest)))
+        if end <= top:
+            end = min(bottom, top + tallest)
+        bands.append((top, end))
+        top = end
+    return bands
+
+
+class _Cutter:
+    """:func:`_cut_between_notes` for many cuts of one board: the spans of rows that notes and
+    clusters cover are merged once, so each cut is a binary search."""
+
+    def __init__(self, summary: WorkshopSummary) -> None:
+        notes = [(note.rect.y, note.rect.bottom) for note in summary.notes]
+        self.whole = _merged([*notes, *((c.frame.y, c.frame.bottom) for c in summary.clusters)])
+        self.notes = _merged(notes)
+
+    def __call__(self, top: float, limit: float) -> float:
+        for spans in (self.whole, self.notes):
+            index = bisect.bisect_left(spans, (limit, limit)) - 1
+            if index < 0 or not spans[index][0] < limit < spans[index][1]:
+                return limit
+            if spans[index][0] > top:
+                return spans[index][0]
+        return limit
+
+
+def _merged(spans: list[tuple[float, float]]) -> list[tuple[float, float]]:
+    merged: list[tuple[float, float]] = []
+    for start, end in sorted(spans):
+        if merged and start < merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
+        else:
+            merged.append((start, end))
+    return merged

@@ -43,7 +43,7 @@ from reportlab.platypus import (
 )
 
 from canvasapp import APP_NAME, __version__
-from canvasapp.export.board import CONTINUED_STRIP_PT, BoardPicture, draw_text, parse_colour, tint
+from canvasapp.export.board import CONTINUED_STRIP_PT, BoardOverview, BoardPicture, draw_text, parse_colour, tint
 from canvasapp.export.fonts import BOLD, REGULAR, ensure_glyphs, markup, register_fonts
 from canvasapp.export.pdf_run import agenda_as_run, next_steps
 from canvasapp.export.pdf_text import style_for, text_paragraph
@@ -392,14 +392,17 @@ class SummaryPdf:
         else:
             pages = math.ceil(s.board.height * detail / (frame_height + BOARD_HEADING_ROOM - CONTINUED_STRIP_PT))
             if pages > self.max_detail_pages:
-                more = (f"The whole board at a glance. Drawn readably it would take about {pages} pages, "
+                more = (f"The whole board at a glance (a tall board is cut into columns, read left to "
+                        f"right). Drawn readably it would take about {pages} pages, "
                         f"so it is not printed in detail: all {s.note_count:,} notes are listed lane by lane on "
                         "the following pages, numbered as on the board.")
             else:
-                more = (f"The whole board at a glance; the {pages} pages after it show it in detail, "
+                more = (f"The whole board at a glance (a tall board is cut into columns, read left to "
+                        f"right); the {pages} pages after it show it in detail, "
                         "cut between rows of notes and never through a cluster. Each note's number is its "
                         "place in its lane's list, where long notes are given in full.")
-            parts += [Paragraph(markup(more), styles["caption"]), BoardPicture(s, overview)]
+            parts += [Paragraph(markup(more), styles["caption"]),
+                      BoardOverview(s, frame_width, frame_height, self.max_board_scale)]
             if pages <= self.max_detail_pages:
                 parts += [
                     PageBreak(),

@@ -3,13 +3,14 @@ starts with an overview, its detail bands never cut a cluster, and a huge board 
 
 from __future__ import annotations
 
+from itertools import pairwise
 from types import SimpleNamespace
 from typing import cast
 
 import pytest
 from reportlab.platypus import Paragraph, Table
 
-from canvasapp.export.board import BoardPicture, _cut_between_notes
+from canvasapp.export.board import BoardOverview, BoardPicture, _cut_between_notes
 from canvasapp.export.pdf import SummaryPdf, _Heading
 from canvasapp.formats.template_io import session_from_template
 from canvasapp.formats.template_library import find_template
@@ -88,21 +89,27 @@ def test_a_band_is_never_cut_through_a_cluster() -> None:
 
 def test_a_tall_board_starts_with_an_overview_then_bands_that_keep_clusters_whole() -> None:
     pdf = rendered(wordy_session(150, clustered=12))
-    pictures = [(page, flowable) for page, flowable in pdf.drawn if isinstance(flowable, BoardPicture)]
-    overview_page, overview = pictures[0]
-    assert overview.top == pdf.summary.board.y and overview.bottom == pdf.summary.board.bottom
-    bands = pictures[1:]
+    board = pdf.summary.board
+    overviews = [(page, flowable) for page, flowable in pdf.drawn if isinstance(flowable, BoardOverview)]
+    assert len(overviews) == 1
+    overview_page, overview = overviews[0]
+    # The overview's columns follow one another and hold the whole board.
+    assert overview.bands[0][0] == board.y and overview.bands[-1][1] == board.bottom
+    assert all(first[1] == second[0] for first, second in pairwise(overview.bands))
+    bands = [(page, flowable) for page, flowable in pdf.drawn if isinstance(flowable, BoardPicture)]
     assert bands and all(page > overview_page for page, _band in bands)
     assert bands[0][1].scale > overview.scale
-    for _page, band in bands[:-1]:
+    cuts = [band.bottom for _page, band in bands[:-1]] + [bottom for _top, bottom in overview.bands[:-1]]
+    for cut in cuts:
         for cluster in pdf.summary.clusters:
-            assert not (cluster.frame.y < band.bottom < cluster.frame.bottom), "a band cuts a cluster"
+            assert not (cluster.frame.y < cut < cluster.frame.bottom), "a cut goes through a cluster"
 
 
 @pytest.mark.slow
 def test_a_board_of_5000_notes_is_one_overview_page_that_says_so() -> None:
     pdf = rendered(wordy_session(5000))
-    pictures = [flowable for _page, flowable in pdf.drawn if isinstance(flowable, BoardPicture)]
-    assert len(pictures) == 1
+    assert not [flowable for _page, flowable in pdf.drawn if isinstance(flowable, BoardPicture)]
+    overview = next(flowable for _page, flowable in pdf.drawn if isinstance(flowable, BoardOverview))
+    assert len(overview.bands) > 3  # a tall board is set in columns, not drawn as a thin strip
     captions = " ".join(getattr(f, "text", "") for _page, f in pdf.drawn)
     assert "it would take about" in captions and "not printed in detail" in captions
