@@ -14,9 +14,11 @@ from PySide6.QtWidgets import QMessageBox
 from canvasapp.commands import Command
 from canvasapp.commands.voting import AddRound, RemoveRound, RoundStep, SetRoster
 from canvasapp.editing.voting import VotingEditing
+from canvasapp.formats.template_library import template_voting_rules
 from canvasapp.model import Note, Participant, Session, VoteRound, new_id
 from canvasapp.model.voting import CLOSED, CLUSTERS, OPEN, PAPER, SETUP
 from canvasapp.ops.voting import item_title, neighbour, round_ranking, share_text
+from canvasapp.ui.board.overview_map import OverviewMapView
 from canvasapp.ui.voting.board_input import VotingInput
 from canvasapp.ui.voting.dot_badges import DotLayer, NoteDots, own_dot_at
 from canvasapp.ui.voting.ranking_panel import RankingPanel, RankingRow
@@ -174,7 +176,7 @@ class VotingController(QObject):
         number = len(voting.rounds) + 1
         dialog = RoundSetupDialog(
             lanes, voting.participants, self._count_items, title=f"Dot vote {number}" if number > 1 else "Dot vote",
-            parent=self.window.host,
+            defaults=template_voting_rules(session.template_id, self.window.templates_dir), parent=self.window.host,
         )
         if not dialog.exec():
             return
@@ -461,6 +463,10 @@ class VotingController(QObject):
         if self.mode in (WHO, HANDOVER, TURN, TALLY) and (round_ is None or round_.state != OPEN):
             # The round was closed or undone from under the screens.
             self.mode = REVEAL if round_ is not None and round_.state == CLOSED else IDLE
+        if self.mode == REVEAL and round_ is not None and round_.state == OPEN:
+            # The reveal was undone: back to the round, the facilitator (who undid it) in control.
+            self.facilitator = True
+            self.mode = WHO
         if self.mode == TURN and round_ is not None and round_.current_voter_id is None:
             self.mode = WHO
         if self.mode == WHO and round_ is not None and round_.current_voter_id is not None and not self.facilitator:
@@ -567,9 +573,21 @@ class VotingController(QObject):
             if self.mode == TURN:
                 allowed += [action for action_id, action in actions.items()
                             if action_id.startswith("vote.turn.") or action_id in ("edit.undo", "edit.redo")]
-            self.lock.lock(allowed)
-        else:
+            view = self.window.view
+            self.lock.lock(allowed, view.findChildren(OverviewMapView) if view is not None else ())
+        elif self.lock.locked:
             self.lock.unlock()
+        self._sync_undo_actions()
+
+    def _sync_undo_actions(self) -> None:
+        """Undo and Redo are on when there is something they may do: during a turn, the voter's
+        own dots (the handler decides); otherwise the session's history."""
+        actions, document = self.window.actions_by_id, self.document
+        if document is None or "edit.undo" not in actions:
+            return
+        in_turn = self.locked and self.mode == TURN
+        actions["edit.undo"].setEnabled(in_turn or document.undo_stack.canUndo())
+        actions["edit.redo"].setEnabled(in_turn or document.undo_stack.canRedo())
 
     def _leave_turn(self) -> None:
         self._turn_keys(False)

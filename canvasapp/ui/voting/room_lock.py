@@ -25,14 +25,17 @@ class RoomLock(QObject):
         self._allowed: set[QAction] = set()
         self.locked = False
 
-    def lock(self, allowed: Iterable[QAction]) -> None:
+    def lock(self, allowed: Iterable[QAction], also_hide: Iterable[QWidget] = ()) -> None:
+        """Lock (or change what is allowed while locked); ``also_hide``: other widgets that show
+        the board's state, such as the overview map."""
         self._allowed = set(allowed)
         if self.locked:
             return
         self.locked = True
         host = self._host
         self._hidden = [
-            widget for widget in (host.menuBar(), *host.findChildren(QToolBar), *host.findChildren(QDockWidget))
+            widget
+            for widget in (host.menuBar(), *host.findChildren(QToolBar), *host.findChildren(QDockWidget), *also_hide)
             if widget.isVisible() and widget.window() is host
         ]
         for widget in self._hidden:
