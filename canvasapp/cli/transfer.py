@@ -156,7 +156,10 @@ def _export_choice(args: argparse.Namespace) -> tuple[str, str, Callable[[Sessio
     if args.png:
         from canvasapp.app import board_png_headless  # Qt only for the one export that draws
 
-        return args.png, "board picture", lambda session: board_png_headless(session, args.scale)
+        def said(used: float) -> None:
+            print(f"The board is too big for one picture at scale {args.scale:g}: drawn at {used:.2f}.")
+
+        return args.png, "board picture", lambda session: board_png_headless(session, args.scale, said)
     return args.archive, "session archive", dump_archive
 
 
