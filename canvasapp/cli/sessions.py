@@ -9,6 +9,7 @@ from typing import Any
 from canvasapp.cli.errors import UserError
 from canvasapp.cli.library import open_library_for_reading
 from canvasapp.cli.library import open_library_telling as open_library
+from canvasapp.cli.templates import default_user_templates_dir
 from canvasapp.cli.terminal import json_text, printable
 from canvasapp.formats.template_io import session_from_template
 from canvasapp.formats.template_library import find_template
@@ -75,7 +76,7 @@ def new_session(args: argparse.Namespace) -> int:
     title = args.title.strip()
     if not title:
         raise UserError("A session needs a title: --title \"My workshop\".")
-    template = find_template(args.template)
+    template = find_template(args.template, default_user_templates_dir())
     library = open_library(args.library)
     try:
         session = session_from_template(template, title)
