@@ -211,7 +211,7 @@ def _recognise(data: bytes, name: str) -> Imported:
         return _recognise_json(data, name)
     first_line = text.lstrip("\ufeff").split("\n", 1)[0]
     if is_parabol_header(first_line):
-        return BoardImport(name, "Parabol retrospective", board_from_parabol(text, name))
+        return _board_import(name, board_from_parabol(text, name))
     cells = {cell.strip().strip('"').casefold() for cell in re.split(r"[,;\t]", first_line)}
     if "text" in cells or name.lower().endswith(".csv"):
         # Our CSV of notes. Its rows are read against the lanes it goes into (a template's, or
@@ -223,6 +223,14 @@ def _recognise(data: bytes, name: str) -> Imported:
     )
 
 
+def _board_import(name: str, board: IncomingBoard) -> BoardImport:
+    if not board.notes and not board.lanes:
+        held = left_out_sentence(name, board.left_out)
+        why = f" ({held.split(': ', 1)[1].rstrip('.')} cannot be notes)" if held else ""
+        raise IncomingFileError(f"{name}: this {board.source} holds nothing that can become a lane or a note{why}.")
+    return BoardImport(name, board.source, board)
+
+
 def _recognise_json(data: bytes, name: str) -> Imported:
     document = parse_json(data, name, "board")
     if isinstance(document, dict):
@@ -232,12 +240,11 @@ def _recognise_json(data: bytes, name: str) -> Imported:
         if kind == "canvasapp.template":
             return TemplateImport(name, parse_template(data, name))
         if is_excalidraw(document):
-            board = board_from_excalidraw(document, name)
-            return BoardImport(name, board.source, board)
+            return _board_import(name, board_from_excalidraw(document, name))
         if is_scrumlr(document):
-            return BoardImport(name, "Scrumlr board", board_from_scrumlr(document, name))
+            return _board_import(name, board_from_scrumlr(document, name))
         if is_json_canvas(document):
-            return BoardImport(name, "JSON Canvas", board_from_json_canvas(document, name))
+            return _board_import(name, board_from_json_canvas(document, name))
         if document.get("type") == "excalidrawlib":
             raise IncomingFileError(f"{name} is an Excalidraw library (shapes to reuse), not a drawing; open a .excalidraw file.")
     raise IncomingFileError(

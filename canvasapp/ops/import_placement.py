@@ -20,7 +20,7 @@ from canvasapp.ops.cluster_summary import FRAME_PADDING, TITLE_HEIGHT
 from canvasapp.ops.layout import LANE_HEADER_HEIGHT, NOTE_GAP, Rect, lane_rects
 
 #: Pushes allowed per unit before a lane falls back to rows (real boards need a handful).
-PUSH_BUDGET_PER_UNIT = 40
+PUSH_BUDGET_PER_UNIT = 8
 _CELL = 512.0
 
 
@@ -109,12 +109,9 @@ class _Unit:
         return FRAME_PADDING if self.framed else 0.0
 
     def outer(self, x: float, y: float) -> Rect:
-        """The unit's footprint with its notes' corner at ``(x, y)``: its frame and a gap."""
-        side, half = self.margin_side, NOTE_GAP / 2
-        return Rect(
-            x - side - half, y - self.margin_top - half,
-            self.width + 2 * side + NOTE_GAP, self.height + self.margin_top + side + NOTE_GAP,
-        )
+        """The unit's footprint with its notes' corner at ``(x, y)``: its notes, or its frame."""
+        side = self.margin_side
+        return Rect(x - side, y - self.margin_top, self.width + 2 * side, self.height + self.margin_top + side)
 
 
 def _place_lane(pieces: list[Piece], lane: Rect, top: float) -> dict[str, Placed]:
@@ -200,22 +197,22 @@ def _push_down(units: list[_Unit], lane: Rect, top: float, origin_x: float, orig
             budget -= 1
             if budget < 0:
                 return False
-            # A hair more than touching, so rounding can never leave the same hit in place.
-            y = max(hit.bottom for hit in hits) + unit.margin_top + NOTE_GAP / 2 + 0.01
+            # Notes may touch where the source had them touching; one pushed aside gets a gap.
+            y = max(hit.bottom for hit in hits) + unit.margin_top + NOTE_GAP
         unit.x, unit.y = x, y
         index.add(unit.outer(x, y))
     return True
 
 
 def _rows(units: list[_Unit], lane: Rect, top: float) -> None:
-    left, right = lane.x + NOTE_GAP / 2, lane.right - NOTE_GAP
+    left, right = lane.x + NOTE_GAP, lane.right - NOTE_GAP
     x, y, row = left, top, 0.0
     for unit in units:
         outer = unit.outer(0.0, 0.0)
-        if x > left and x + outer.width > right + NOTE_GAP / 2:
-            x, y, row = left, y + row, 0.0
+        if x > left and x + outer.width > right:
+            x, y, row = left, y + row + NOTE_GAP, 0.0
         unit.x, unit.y = x - outer.x, y - outer.y
-        x += outer.width
+        x += outer.width + NOTE_GAP
         row = max(row, outer.height)
 
 
