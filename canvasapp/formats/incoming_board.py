@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import timedelta
 
 from canvasapp.model import Cluster, Lane, Note, Session, Vote, VoteRound, new_id, utc_now
@@ -242,6 +242,10 @@ def _notes_and_clusters(
     board: IncomingBoard, lanes: list[Lane], lane_of: dict[str | None, str], existing: Sequence[Note]
 ) -> tuple[list[Note], list[Cluster], dict[str, str]]:
     """The board's notes placed in their lanes, its clusters (split by lane), and note key → id."""
+    seen: set[str] = set()
+    unique = [note for note in board.notes if not (note.key in seen or seen.add(note.key))]  # type: ignore[func-returns-value]
+    if len(unique) != len(board.notes):  # readers refuse twins; this keeps the model safe anyway
+        board = replace(board, notes=unique)
     lane_by_id = {lane.id: lane for lane in lanes}
     note_lane = {note.key: lane_of[note.lane] for note in board.notes}
     cluster_of: dict[str, str] = {}

@@ -133,12 +133,16 @@ def board_from_scrumlr(document: object, name: str) -> IncomingBoard:
     by_id = {note.id: note for note in export.notes}
 
     def top_of(note: ScrumlrNote) -> ScrumlrNote:
-        # A stack's top is the note no other note is stacked under; a loop has none, so stop.
+        # A stack's top is the note stacked on nothing; a note in a loop of stacks has no top,
+        # so it stands on its own.
         seen = {note.id}
-        while note.position.stack in by_id and note.position.stack not in seen:
-            note = by_id[note.position.stack]
-            seen.add(note.id)
-        return note
+        top = note
+        while top.position.stack in by_id:
+            top = by_id[top.position.stack or ""]
+            if top.id in seen:
+                return note
+            seen.add(top.id)
+        return top
 
     ordered = sorted(export.notes, key=lambda note: -note.position.rank)
     stacks: dict[str, list[ScrumlrNote]] = {}
