@@ -58,8 +58,8 @@ def session_excalidraw(session: Session) -> bytes:
             members = [session.note(note_id) for note_id in cluster.note_ids if session.has_note(note_id)]
             members = [note for note in members if note.lane_id == lane.id]
             if members:
-                _cluster_title(elements, cluster.id, cluster.title, members, frame_id, group_of[cluster.id],
-                               cluster_dots.get(cluster.id, 0))
+                _cluster_title(elements, cluster.id, cluster.title, cluster.colour, members, frame_id,
+                               group_of[cluster.id], cluster_dots.get(cluster.id, 0))
         rect = rects[lane.id]
         elements.add(
             frame_id, "frame", Rect(rect.x, rect.y, rect.width, rect.height), name=lane.title,
@@ -116,7 +116,8 @@ def _note(elements: _Elements, note: Note, colour: str, frame_id: str | None, gr
 
 
 def _cluster_title(
-    elements: _Elements, cluster_id: str, title: str, members: list[Note], frame_id: str, group: str, dots: int
+    elements: _Elements, cluster_id: str, title: str, colour: str | None, members: list[Note], frame_id: str,
+    group: str, dots: int,
 ) -> None:
     frame = frame_of(Rect(note.x, note.y, note.width, note.height) for note in members)
     words = title + (f"  ({_dots_text(dots)})" if dots else "")
@@ -124,7 +125,7 @@ def _cluster_title(
                TITLE_HEIGHT - NOTE_GAP)
     elements.add(
         f"title-{cluster_id}", "text", box, frameId=frame_id, groupIds=[group],
-        customData={"canvasapp": {"role": "cluster-title", "title": title, "dots": dots}},
+        customData={"canvasapp": {"role": "cluster-title", "title": title, "colour": colour, "dots": dots}},
         **_text_fields(words, words, TITLE_FONT_SIZE, container=None, align="left", valign="top"),
     )
 
@@ -151,7 +152,9 @@ def _fit(text: str, width: float, height: float) -> tuple[float, list[str]]:
         lines = _wrap(text, max(1, int(width / (size * 0.6))))
         if len(lines) * size * LINE_HEIGHT <= height:
             return size, lines
-    return 10.0, lines
+    # Too long to show whole: the lines that fit, then "…" (``originalText`` keeps every word).
+    fits = max(1, int(height / (10.0 * LINE_HEIGHT)))
+    return 10.0, lines[: fits - 1] + [(lines[fits - 1] if fits <= len(lines) else "")[:-1] + "…"]
 
 
 def _wrap(text: str, columns: int) -> list[str]:

@@ -28,8 +28,9 @@ def session_json_canvas(session: Session) -> bytes:
         if not members:
             continue
         frame = frame_of(Rect(note.x, note.y, note.width, note.height) for note in members)
-        colour = cluster.colour or session.note_colour(members[0])
-        nodes.append(_node(f"cluster-{cluster.id}", "group", frame, label=cluster.title, color=colour))
+        # A cluster that follows its lane's colour has none of its own (``color`` is optional).
+        colour = {"color": cluster.colour} if cluster.colour else {}
+        nodes.append(_node(f"cluster-{cluster.id}", "group", frame, label=cluster.title, **colour))
     for note in sorted(notes, key=lambda note: (note.created, note.id)):
         nodes.append(_node(
             f"note-{note.id}", "text", Rect(note.x, note.y, note.width, note.height),

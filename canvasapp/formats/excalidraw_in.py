@@ -369,7 +369,8 @@ class _Reading:
         # Groups: the outermost group a note shares with another note.
         in_group: dict[str, set[str]] = {}
         for element in self.elements:
-            if element.app("role") is None:
+            # A group titled by this app is a cluster even with one note; a dots label is not.
+            if element.app("role") in (None, "cluster-title"):
                 for group in element.groupIds:
                     in_group.setdefault(group, set()).add(element.id)
         members_of: dict[str, list[str]] = {}
@@ -381,9 +382,11 @@ class _Reading:
                 if in_group.get(group, set()) - own:
                     members_of.setdefault(group, []).append(note.key)
                     break
-        named = {text.groupIds[-1]: _title(text) for text in titles if text.groupIds}
+        named = {text.groupIds[-1]: text for text in titles if text.groupIds}
         for group, members in members_of.items():
-            clusters.append(IncomingCluster(named.get(group) or f"Group {len(clusters) + 1}", members))
+            label = named.get(group)
+            title = (_title(label) if label else "") or f"Group {len(clusters) + 1}"
+            clusters.append(IncomingCluster(title, members, colour_of(label.app("colour")) if label else None))
         return clusters
 
 

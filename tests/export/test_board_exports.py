@@ -41,6 +41,8 @@ def workshop(texts: list[str] | None = None) -> Session:
     in_lane = [note for note in notes if note.lane_id == "drivers"]
     if len(in_lane) >= 3:
         session.add_cluster(Cluster(new_id(), "Belonging & <safety>", "drivers", [in_lane[0].id, in_lane[1].id]))
+    if len(in_lane) >= 4:
+        session.add_cluster(Cluster(new_id(), "Own colour", "drivers", [in_lane[3].id], colour="#D7C4FF"))
     now = datetime(2024, 5, 3, 10, tzinfo=UTC)
     round_ = VoteRound(new_id(), "Top drivers", state="closed", created=now, opened=now, closed=now, blind=False)
     session.voting.load([], [round_], [Vote(round_.id, None, notes[0].id, 4)])
@@ -55,7 +57,7 @@ def _shape(session: Session) -> tuple[list[tuple[str, str]], list[tuple[str, str
 
     lanes = [(lane.title, lane.colour) for lane in session.lanes if session.notes_in_lane(lane.id) or lane.title != "Other notes"]
     notes = sorted((lane_title(note.lane_id), note.text, session.note_colour(note)) for note in session.notes)
-    clusters = sorted((cluster.title, sorted(session.note(n).text for n in cluster.note_ids)) for cluster in session.clusters)
+    clusters = sorted((cluster.title, cluster.colour, sorted(session.note(n).text for n in cluster.note_ids)) for cluster in session.clusters)
     return lanes, notes, clusters
 
 
@@ -83,7 +85,10 @@ def test_the_excalidraw_file_follows_the_published_schema() -> None:
         assert base <= element.keys(), element["id"]
         assert element["index"] == fractional_index(position)
         if element["frameId"] is not None:
-            assert by_id[element["frameId"]]["type"] == "frame"
+            frame = by_id[element["frameId"]]
+            assert frame["type"] == "frame"
+            assert frame["x"] <= element["x"] and element["x"] + element["width"] <= frame["x"] + frame["width"]
+            assert frame["y"] <= element["y"] and element["y"] + element["height"] <= frame["y"] + frame["height"]
         for bound in element["boundElements"] or []:
             assert by_id[bound["id"]]["containerId"] == element["id"]
         if element["type"] == "text":
@@ -98,7 +103,7 @@ def test_the_excalidraw_file_follows_the_published_schema() -> None:
     labels = [element for element in elements if (element.get("customData") or {}).get("canvasapp", {}).get("role") == "dots"]
     assert [label["text"] for label in labels] == ["● 4 dots"]
     groups = {group for element in elements for group in element["groupIds"]}
-    assert len(groups) == 1
+    assert len(groups) == len(session.clusters) == 2
 
 
 def test_the_canvas_file_follows_the_spec() -> None:
@@ -110,7 +115,8 @@ def test_the_canvas_file_follows_the_spec() -> None:
     for node in nodes:
         assert node["type"] in ("text", "group")
         assert all(isinstance(node[key], int) for key in ("x", "y", "width", "height"))
-        assert node["color"].startswith("#") and len(node["color"]) == 7
+        if node["type"] == "text" or node["id"].startswith("lane-"):
+            assert node["color"].startswith("#") and len(node["color"]) == 7
     kinds = [node["type"] for node in nodes]
     assert kinds == sorted(kinds)  # groups ("group" < "text") first: drawn below what they hold
     assert [node["label"] for node in nodes if node["type"] == "group"][:3] == ["Drivers", "Blockers", "Activities"]
