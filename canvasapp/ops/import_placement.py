@@ -185,10 +185,12 @@ def _push_down(units: list[_Unit], lane: Rect, top: float, origin_x: float, orig
     left = lane.x + NOTE_GAP
     index = _Index()
     budget = PUSH_BUDGET_PER_UNIT * len(units) + 100
+    # Room for frames on the left for every unit alike, so a lane's notes keep their spacing.
+    shift = FRAME_PADDING if any(unit.framed for unit in units) else 0.0
     for unit in units:
         side = unit.margin_side
         most = lane.right - NOTE_GAP - side - unit.width
-        x = min(max(left + side + unit.source_x - origin_x, left + side), max(left + side, most))
+        x = min(max(left + shift + unit.source_x - origin_x, left + side), max(left + side, most))
         y = top + unit.source_y - origin_y
         while True:
             hits = index.hits(unit.outer(x, y))
