@@ -31,6 +31,7 @@ from canvasapp.formats.incoming_board import (
     clean_text,
     notes_in_rows,
 )
+from canvasapp.model.entities import LANE_WIDTH
 
 MAX_ROWS = 50_000
 MAX_TEXT = 100_000
@@ -93,7 +94,8 @@ def board_from_parabol(text: str, name: str) -> IncomingBoard:
     prompts = list(dict.fromkeys(row.prompt for row in rows))
     if len(prompts) > MAX_BOARD_LANES:
         raise IncomingFileError(f"{name} has {len(prompts)} prompts; a board holds at most {MAX_BOARD_LANES} lanes.")
-    lanes = [IncomingLane(key=prompt, title=prompt) for prompt in prompts]
+    # No positions to fit: lanes as wide as a new lane, room for a title of a few words.
+    lanes = [IncomingLane(key=prompt, title=prompt, width=LANE_WIDTH) for prompt in prompts]
     groups: dict[str, list[int]] = {}
     for index, reflection in enumerate(rows):
         groups.setdefault(reflection.group, []).append(index)

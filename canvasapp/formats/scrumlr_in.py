@@ -28,11 +28,11 @@ from canvasapp.formats.incoming_board import (
     IncomingBoard,
     IncomingCluster,
     IncomingLane,
-    IncomingNote,
     IncomingTally,
     clean_text,
     notes_in_rows,
 )
+from canvasapp.model.entities import LANE_WIDTH
 
 MAX_NOTES = 50_000
 MAX_TEXT = 100_000
@@ -126,7 +126,7 @@ def board_from_scrumlr(document: object, name: str) -> IncomingBoard:
     lanes = [
         IncomingLane(
             key=column.id, title=" ".join(column.name.split()) or f"Column {number}",
-            colour=COLOURS.get(column.color or ""), prompt=column.description,
+            colour=COLOURS.get(column.color or ""), prompt=column.description, width=LANE_WIDTH,
         )
         for number, column in enumerate(columns, start=1)
     ]
