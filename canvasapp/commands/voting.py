@@ -107,21 +107,6 @@ class RoundStep(Command):
         session.voting.restore(self._before)
 
 
-class EditRound(RoundStep):
-    """Change a round's title or (before it opens) its rules."""
-
-    def __init__(self, round_id: str, **changes: object) -> None:
-        super().__init__(round_id)
-        self._changes = changes
-
-    @property
-    def text(self) -> str:
-        return "Edit Vote Round"
-
-    def run(self, session: Session) -> None:
-        session.voting.update_round(self.round_id, **self._changes)  # type: ignore[arg-type]
-
-
 class StartRound(RoundStep):
     @property
     def text(self) -> str:

@@ -9,7 +9,6 @@ given in full in the lists that follow (the number in its corner says where).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import lru_cache
 
 from reportlab.lib.colors import Color, HexColor
@@ -114,12 +113,6 @@ def _fitting_prefix(word: str, font: str, size: float, width: float) -> int:
         else:
             high = middle - 1
     return low
-
-
-@dataclass(frozen=True, slots=True)
-class _Band:
-    top: float
-    bottom: float
 
 
 class BoardPicture(Flowable):  # type: ignore[misc]

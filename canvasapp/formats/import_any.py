@@ -42,7 +42,8 @@ from canvasapp.formats.notes_csv import CsvImportError, notes_and_clusters_from_
 from canvasapp.formats.parabol_in import board_from_parabol, is_parabol_header
 from canvasapp.formats.scrumlr_in import board_from_scrumlr, is_scrumlr
 from canvasapp.formats.template import TemplateError, WorkshopTemplate
-from canvasapp.formats.template_io import find_template, parse_template, session_from_template
+from canvasapp.formats.template_io import parse_template, session_from_template
+from canvasapp.formats.template_library import find_template
 from canvasapp.model import Session
 from canvasapp.ops.placement import below_existing
 

@@ -193,9 +193,6 @@ class Voting:
                 return participant
         raise VotingError(f"There is no participant {participant_id!r} on the roster.")
 
-    def has_participant(self, participant_id: str) -> bool:
-        return any(participant.id == participant_id for participant in self._participants)
-
     @property
     def open_round(self) -> VoteRound | None:
         """The round being voted now, if any (one at a time: there is one screen)."""

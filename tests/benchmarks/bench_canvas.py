@@ -18,7 +18,7 @@ from functools import cache
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPoint, QPointF, QSettings, QSize, Qt
-from PySide6.QtGui import QBrush, QColor, QImage, QPainter, QPen
+from PySide6.QtGui import QBrush, QColor, QImage, QPen
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
     QApplication,
@@ -31,12 +31,13 @@ from PySide6.QtWidgets import (
 from common import Figure, Measurement
 from canvasapp.app import application, open_main_window
 from canvasapp.commands import EditNoteText
-from canvasapp.formats.template_io import find_template, session_from_template
+from canvasapp.formats.template_io import session_from_template
+from canvasapp.formats.template_library import find_template
 from canvasapp.model import Note, new_id
 from canvasapp.model.entities import NOTE_HEIGHT, NOTE_WIDTH
 from canvasapp.ops.layout import LANE_HEADER_HEIGHT, NOTE_GAP
 from canvasapp.storage import SessionRepository, open_library
-from canvasapp.ui.main_window import MainWindow
+from canvasapp.ui.window.main_window import MainWindow
 
 VIEWPORT = QSize(1600, 1000)
 FRAME_REPEAT = 21

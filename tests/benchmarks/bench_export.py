@@ -18,7 +18,8 @@ from xml.sax.saxutils import escape
 from common import Figure, Measurement, timed
 from canvasapp.export.pdf import summary_pdf
 from canvasapp.formats.notes_csv import read_csv_file, session_from_csv
-from canvasapp.formats.template_io import find_template, session_from_template
+from canvasapp.formats.template_io import session_from_template
+from canvasapp.formats.template_library import find_template
 from canvasapp.model import Note, Session, new_id
 from canvasapp.ops.layout import lane_rects
 from canvasapp.ops.placement import GridPlacer

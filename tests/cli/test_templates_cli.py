@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 
 from canvasapp.formats.template import template_json_schema_text
-from canvasapp.formats.template_io import find_template, write_template
+from canvasapp.formats.template_io import write_template
+from canvasapp.formats.template_library import find_template
 
 REPOSITORY = Path(__file__).resolve().parents[2]
 BUILTINS = REPOSITORY / "workshop_templates"

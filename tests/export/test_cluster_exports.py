@@ -13,7 +13,8 @@ from canvasapp.export.notes_csv import notes_csv
 from canvasapp.export.pdf import summary_pdf
 from canvasapp.formats.archive import ArchiveError, dump_archive, load_archive, session_from_archive
 from canvasapp.formats.notes_csv import session_from_csv
-from canvasapp.formats.template_io import find_template, session_from_template
+from canvasapp.formats.template_io import session_from_template
+from canvasapp.formats.template_library import find_template
 from canvasapp.model import Cluster, Note, Session
 from canvasapp.ops.cluster_summary import unclustered
 from canvasapp.ops.summary import build_summary

@@ -16,7 +16,8 @@ from canvasapp.formats.import_any import (
     TemplateImport,
     import_any,
 )
-from canvasapp.formats.template_io import find_template, template_json
+from canvasapp.formats.template_io import template_json
+from canvasapp.formats.template_library import find_template
 from canvasapp.model import Cluster, Lane, Note, Session, new_id
 from tests.formats.board_files import founding_board, parabol_retro, retro_canvas, scrumlr_export
 from tests.ops.layout_invariants import layout_problems

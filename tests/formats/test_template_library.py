@@ -11,12 +11,12 @@ import pytest
 from canvasapp.formats.template import TemplateError
 from canvasapp.formats.template_io import (
     MAX_TEMPLATE_BYTES,
-    find_template,
     read_template,
     session_from_template,
     template_from_session,
     write_template,
 )
+from canvasapp.formats.template_library import find_template
 from canvasapp.formats.template_library import (
     install_template,
     list_templates,

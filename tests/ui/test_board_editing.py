@@ -13,7 +13,7 @@ from pytestqt.qtbot import QtBot
 
 from canvasapp.ops.clipboard import NOTES_MIME_TYPE
 from canvasapp.ops.palette import palette_colour
-from canvasapp.ui.main_window import MainWindow
+from canvasapp.ui.window.main_window import MainWindow
 from tests.ui.conftest import double_click, drag, trigger
 from tests.ui.editing_helpers import (
     BLOCKERS_X,
@@ -54,7 +54,7 @@ def selected(window: MainWindow) -> set[str]:
 
 
 def stack(window: MainWindow):  # type: ignore[no-untyped-def]
-    return window.document.editor.undo_stack
+    return window.document.undo_stack
 
 
 def test_click_ctrl_and_shift_click_select_all_and_escape(qtbot: QtBot, window: MainWindow) -> None:

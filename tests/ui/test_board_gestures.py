@@ -37,7 +37,7 @@ def test_double_click_creates_a_note_in_edit_mode_and_typing_is_saved(qtbot: QtB
     assert session.note(note.id).text == "Members want to feel heard"
     assert window.document.scene.note_item(note.id).text == "Members want to feel heard"
     assert saved_notes(library_path)[note.id][0] == "Members want to feel heard"
-    assert window.document.editor.undo_stack.undoText() == "Edit Note Text"
+    assert window.document.undo_stack.undoText() == "Edit Note Text"
 
 
 def test_click_outside_ends_editing(qtbot: QtBot, make_window) -> None:

@@ -10,10 +10,10 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from canvasapp.ui.actions import ACTIONS
-from canvasapp.ui.fonts import app_font_family
-from canvasapp.ui.icons import UnknownIconError, icon, icon_names, validate_icon_names
-from canvasapp.ui.theme import (
+from canvasapp.ui.window.menus import ACTIONS
+from canvasapp.ui.look.fonts import app_font_family
+from canvasapp.ui.look.icons import UnknownIconError, icon, icon_names, validate_icon_names
+from canvasapp.ui.look.theme import (
     DARK,
     LIGHT,
     THEME_KEY,
@@ -100,7 +100,7 @@ def test_the_projector_theme_has_large_type_and_strong_contrast() -> None:
 
 
 def test_an_unknown_token_is_an_error(qapp: QApplication, monkeypatch: pytest.MonkeyPatch) -> None:
-    import canvasapp.ui.theme as theme_module
+    import canvasapp.ui.look.theme as theme_module
 
     monkeypatch.setattr(theme_module, "_template", lambda: "QWidget { color: {{ no_such_token }}; }")
     with pytest.raises(ThemeError, match="no_such_token"):

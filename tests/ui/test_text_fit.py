@@ -5,8 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import QRectF
 
 from canvasapp.app import application
-from canvasapp.ui.lane_item import PROMPT_PX, SMALLEST_PROMPT_PX, LaneItem
-from canvasapp.ui.text_fit import fits, fitted_font
+from canvasapp.ui.board.lane_item import PROMPT_PX, SMALLEST_PROMPT_PX, LaneItem
+from canvasapp.ui.board.text_fit import fits, fitted_font
 
 
 def test_short_text_keeps_the_largest_size_and_long_text_shrinks_then_is_cut() -> None:

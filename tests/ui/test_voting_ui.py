@@ -11,7 +11,7 @@ from pytestqt.qtbot import QtBot
 from canvasapp.commands import MoveNotes
 from canvasapp.model import NotePlacement, Participant, Session, VoteRound, new_id
 from canvasapp.storage import SessionRepository, open_library
-from canvasapp.ui.main_window import MainWindow
+from canvasapp.ui.window.main_window import MainWindow
 
 from .conftest import trigger, viewport_point
 from .dialogs import when_dialog_opens
@@ -28,7 +28,7 @@ def click_note(qtbot: QtBot, window: MainWindow, note_id: str, dy: float = 40.0)
 def start_round(window: MainWindow, **rules: object) -> tuple[str, list[Participant]]:
     roster = [Participant("ana", "Ana", "#D7263D"), Participant("ben", "Ben", "#1B6CA8")]
     round_ = VoteRound(id=new_id(), title="What first?", dots_per_participant=2, **rules)  # type: ignore[arg-type]
-    assert window.voting.start(round_, roster)
+    assert window.controllers.voting.start(round_, roster)
     return round_.id, roster
 
 
@@ -39,7 +39,7 @@ def test_two_voters_blind_hand_over_hides_the_board_and_reveal_ranks(
     window = make_window(session.id)
     window.view.set_zoom(1.0)
     ids = [note.id for note in sorted(window.document.session.notes, key=lambda n: (n.y, n.x))]
-    voting = window.voting
+    voting = window.controllers.voting
     round_id, _roster = start_round(window, anonymous=False, blind=True)
     live = window.document.session.voting
 
@@ -120,11 +120,11 @@ def test_killed_mid_round_resumes_at_the_same_voter_with_every_dot(
     window = make_window(session.id)
     ids = [note.id for note in window.document.session.notes]
     round_id, _roster = start_round(window, anonymous=True, blind=True)
-    window.voting.pick_voter("ana")
+    window.controllers.voting.pick_voter("ana")
     click_note(qtbot, window, ids[0])
-    qtbot.mouseClick(window.voting.bar.done_button, Qt.MouseButton.LeftButton)
-    window.voting.next_voter_screen()
-    window.voting.pick_voter("ben")
+    qtbot.mouseClick(window.controllers.voting.bar.done_button, Qt.MouseButton.LeftButton)
+    window.controllers.voting.next_voter_screen()
+    window.controllers.voting.pick_voter("ben")
     click_note(qtbot, window, ids[1])
     window.close()  # as good as a kill: every step was committed as it happened
 
@@ -135,7 +135,7 @@ def test_killed_mid_round_resumes_at_the_same_voter_with_every_dot(
     finally:
         library.close()
     again = make_window(session.id)
-    voting = again.voting
+    voting = again.controllers.voting
     assert voting.mode == "turn" and voting.bar.isVisible()
     assert voting.bar.name.text() == "Ben" and voting.bar.left.text() == "1 dot left"
     assert set(voting.dots.shown()) == {ids[1]}  # blind: Ben's own dot, not Ana's
@@ -158,7 +158,7 @@ def test_set_up_dialog_suggests_dots_and_makes_tokens(
     voting = window.document.session.voting
     assert [p.name for p in voting.participants] == ["Voter 1", "Voter 2", "Voter 3"]
     assert voting.open_round is not None and voting.open_round.dots_per_participant == 4
-    assert window.voting.screen.isVisible()
+    assert window.controllers.voting.screen.isVisible()
     window.undo_group.undo()  # the whole set-up is one step
     assert voting.rounds == [] and voting.participants == []
 
@@ -170,7 +170,7 @@ def test_tally_mode_steps_counts_and_sort_lanes_by_dots(
     window = make_window(session.id)
     drivers = [n for n in window.document.session.notes if n.lane_id == "drivers"]
     trigger(window, "vote.tally")
-    tally = window.voting.tally
+    tally = window.controllers.voting.tally
     assert tally is not None and tally.isVisible()
     spin = tally.spins[drivers[1].id]
     spin.setValue(5)
@@ -179,11 +179,11 @@ def test_tally_mode_steps_counts_and_sort_lanes_by_dots(
     round_id = voting.open_round.id
     assert voting.totals(round_id) == {drivers[1].id: 6}
     trigger(window, "vote.end_round")
-    assert window.voting.ranking.rows()[0][1] == drivers[1].text
+    assert window.controllers.voting.ranking.rows()[0][1] == drivers[1].text
     trigger(window, "vote.sort_by_dots")
     moved = window.document.session
     assert (moved.note(drivers[1].id).y, moved.note(drivers[1].id).x) <= (moved.note(drivers[0].id).y, moved.note(drivers[0].id).x)
-    text = window.document.editor.undo_stack.undoText()
+    text = window.document.undo_stack.undoText()
     assert text.startswith("Sort ") and text.endswith(" Notes by Dots")
 
 

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from shiboken6 import isValid
 
-from canvasapp.ui.fonts import app_font
+from canvasapp.ui.look.fonts import app_font
 
 #: One placed dot, drawn at 100% zoom: about a thumb's width on a touch screen.
 DOT = 46.0

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from canvasapp.model.voting import MAX_TALLY
-from canvasapp.ui.fonts import app_font
+from canvasapp.ui.look.fonts import app_font
 from canvasapp.ui.voting.style import TOUCH
 
 
