@@ -22,7 +22,7 @@ from canvasapp.commands.imports import import_command as import_command_for
 from canvasapp.export.excalidraw import session_excalidraw
 from canvasapp.export.json_canvas import session_json_canvas
 from canvasapp.formats.archive import dump_archive
-from canvasapp.formats.import_any import CsvImport, Imported, ImportError_, import_any
+from canvasapp.formats.import_any import CsvImport, Imported, ImportRefused, import_any
 from canvasapp.formats.template_library import find_template
 from canvasapp.formats.template_library import template_name
 from canvasapp.model import Session
@@ -82,7 +82,7 @@ def import_command(args: argparse.Namespace) -> int:
         raise UserError(f"There is no file {args.file!r}." if not path.exists() else f"{args.file!r} is not a file.")
     try:
         imported = import_any(path)
-    except ImportError_ as error:
+    except ImportRefused as error:
         raise UserError(str(error)) from None
     if args.template and not isinstance(imported, CsvImport):
         raise UserError(f"--template is for CSV imports; {path.name} is a {imported.kind} and brings its own lanes.")
@@ -94,7 +94,7 @@ def import_command(args: argparse.Namespace) -> int:
     template = find_template(args.template) if isinstance(imported, CsvImport) else None
     try:
         session = imported.new_session(title, template)
-    except ImportError_ as error:
+    except ImportRefused as error:
         raise UserError(str(error)) from None
 
     library = open_library(args.library)
@@ -123,7 +123,7 @@ def _import_into(args: argparse.Namespace, imported: Imported) -> int:
             session = repository.load(session_id)
             try:
                 additions = imported.additions(session)
-            except ImportError_ as error:
+            except ImportRefused as error:
                 raise UserError(str(error)) from None
             store = SessionStore(library, session)
             try:

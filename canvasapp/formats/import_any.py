@@ -13,7 +13,7 @@ to the open one (:meth:`Imported.additions`). What it knows:
 
 Every file is treated as a stranger's: its size is capped before it is read or parsed, JSON
 nesting, counts and strings are capped, NaN and duplicate keys are refused, and a file that
-cannot be taken in is refused whole with :class:`ImportError_` (one sentence naming the file).
+cannot be taken in is refused whole with :class:`ImportRefused` (one sentence naming the file).
 """
 
 from __future__ import annotations
@@ -51,7 +51,7 @@ from canvasapp.ops.placement import below_existing
 MAX_IMPORT_BYTES: Final = MAX_ARCHIVE_BYTES
 
 
-class ImportError_(ValueError):
+class ImportRefused(ValueError):
     """A file that cannot be imported; ``str()`` is one sentence naming the file."""
 
 
@@ -158,13 +158,13 @@ class CsvImport(Imported):
         try:
             return session_from_csv(self.data, chosen, (title or "").strip() or self.title, self.name)
         except CsvImportError as error:
-            raise ImportError_(str(error)) from None
+            raise ImportRefused(str(error)) from None
 
     def additions(self, session: Session) -> Additions:
         try:
             notes, clusters = notes_and_clusters_from_csv(self.data, session.lanes, self.name)
         except CsvImportError as error:
-            raise ImportError_(str(error)) from None
+            raise ImportRefused(str(error)) from None
         return Additions([], below_existing(notes, session.notes), clusters)
 
 
@@ -188,7 +188,7 @@ def board_of(session: Session, kind: str) -> IncomingBoard:
 
 def import_any(source: str | Path | bytes, name: str | None = None) -> Imported:
     """Read and check a file (a path, or its bytes with ``name`` for messages); raises
-    :class:`ImportError_` with one sentence if it cannot be imported."""
+    :class:`ImportRefused` with one sentence if it cannot be imported."""
     try:
         if isinstance(source, bytes):
             data, label = source, name or "the dropped data"
@@ -202,7 +202,7 @@ def import_any(source: str | Path | bytes, name: str | None = None) -> Imported:
             data = read_capped(path, MAX_IMPORT_BYTES, "board")
         return _recognise(data, label)
     except (IncomingFileError, ArchiveError, TemplateError, CsvImportError) as error:
-        raise ImportError_(str(error)) from None
+        raise ImportRefused(str(error)) from None
 
 
 def _recognise(data: bytes, name: str) -> Imported:

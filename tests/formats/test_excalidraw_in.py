@@ -7,7 +7,7 @@ from collections import Counter
 
 import pytest
 
-from canvasapp.formats.import_any import BoardImport, ImportError_, import_any
+from canvasapp.formats.import_any import BoardImport, ImportRefused, import_any
 from tests.formats.board_files import (
     FOUNDING_COLOURS,
     FOUNDING_LANES,
@@ -149,7 +149,7 @@ def test_an_import_into_an_open_session_matches_lanes_by_title_and_covers_nothin
     ],
 )
 def test_hostile_drawings_are_refused_with_one_sentence(document: dict[str, object], words: str) -> None:
-    with pytest.raises(ImportError_) as caught:
+    with pytest.raises(ImportRefused) as caught:
         import_any(json.dumps(document).encode(), "bad.excalidraw")
     message = str(caught.value)
     assert message.startswith("bad.excalidraw") and words in message and "\n" not in message
@@ -163,13 +163,13 @@ def test_duplicate_ids_nan_and_duplicate_keys_are_refused() -> None:
         (b'{"type": "excalidraw", "type": "excalidraw", "elements": []}', "appears twice"),
         (b'{"type": "excalidraw", "elements": [' + b"[" * 300 + b"]" * 300 + b"]}", "nested too deeply"),
     ]:
-        with pytest.raises(ImportError_, match=words):
+        with pytest.raises(ImportRefused, match=words):
             import_any(data, "bad.excalidraw")
 
 
 def test_more_than_fifty_frames_is_refused() -> None:
     elements = [frame(f"f{index}", f"Lane {index}", index * 500.0, 0, 400, 400) for index in range(51)]
-    with pytest.raises(ImportError_, match="at most 50 lanes"):
+    with pytest.raises(ImportRefused, match="at most 50 lanes"):
         import_any(scene(elements), "wide.excalidraw")
 
 
@@ -179,3 +179,9 @@ def test_thousands_of_notes_on_one_spot_are_placed_without_overlap() -> None:
     assert len(session) == 3000
     assert Counter((note.x, note.y) for note in session.notes).most_common(1)[0][1] == 1
     assert layout_problems(session) == []
+
+
+def test_too_many_elements_are_refused_by_count() -> None:
+    data = b'{"type": "excalidraw", "elements": [' + b",".join([b'{"id": "x", "type": "line"}'] * 100_001) + b"]}"
+    with pytest.raises(ImportRefused, match=r"bad.excalidraw: elements: List should have at most 100000 items"):
+        import_any(data, "bad.excalidraw")

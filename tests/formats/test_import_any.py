@@ -12,7 +12,7 @@ from canvasapp.formats.import_any import (
     MAX_IMPORT_BYTES,
     ArchiveImport,
     CsvImport,
-    ImportError_,
+    ImportRefused,
     TemplateImport,
     import_any,
 )
@@ -63,7 +63,7 @@ def test_our_own_formats_become_sessions_and_additions() -> None:
     assert isinstance(csv, CsvImport)
     added = csv.additions(open_session)
     assert {note.lane_id for note in added.notes} == {"blockers"} and len(added.clusters) == 1
-    with pytest.raises(ImportError_, match="row 2"):
+    with pytest.raises(ImportRefused, match="row 2"):
         import_any("text,lane\nx,nowhere\n".encode(), "notes.csv").new_session()
 
 
@@ -94,7 +94,7 @@ def test_every_format_added_to_an_open_session_keeps_the_layout_invariants() -> 
     ],
 )
 def test_files_that_are_no_board_are_refused_with_one_sentence(data: bytes, words: str) -> None:
-    with pytest.raises(ImportError_) as caught:
+    with pytest.raises(ImportRefused) as caught:
         import_any(data, "mystery.bin")
     assert str(caught.value).startswith("mystery.bin") and words in str(caught.value)
     assert "\n" not in str(caught.value)
@@ -104,9 +104,9 @@ def test_the_size_is_capped_before_the_file_is_read(tmp_path: Path) -> None:
     huge = tmp_path / "huge.excalidraw"
     with huge.open("wb") as stream:
         stream.truncate(MAX_IMPORT_BYTES + 1)  # sparse: costs no disk, and is never read
-    with pytest.raises(ImportError_, match=r"huge.excalidraw: the file is too large"):
+    with pytest.raises(ImportRefused, match=r"huge.excalidraw: the file is too large"):
         import_any(huge)
-    with pytest.raises(ImportError_, match="too large"):
+    with pytest.raises(ImportRefused, match="too large"):
         import_any(b" " * (MAX_IMPORT_BYTES + 1), "dropped")
-    with pytest.raises(ImportError_, match="folder"):
+    with pytest.raises(ImportRefused, match="folder"):
         import_any(tmp_path)

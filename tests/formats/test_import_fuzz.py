@@ -9,7 +9,7 @@ from typing import Any
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from canvasapp.formats.import_any import ImportError_, import_any
+from canvasapp.formats.import_any import ImportRefused, import_any
 from canvasapp.model import Lane, Session, new_id
 from tests.formats.board_files import founding_board, parabol_retro, retro_canvas, scrumlr_export
 from tests.ops.layout_invariants import layout_problems
@@ -33,7 +33,7 @@ def _check(data: bytes, name: str = "fuzz.file") -> None:
         imported = import_any(data, name)
         session = imported.new_session()
         additions = imported.additions(Session(new_id(), "Open", lanes=[Lane("a", "Drivers")]))
-    except ImportError_ as error:
+    except ImportRefused as error:
         message = str(error)
         assert message.startswith(name) and "\n" not in message, message
         return

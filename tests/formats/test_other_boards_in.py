@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from canvasapp.formats.import_any import BoardImport, ImportError_, import_any
+from canvasapp.formats.import_any import BoardImport, ImportRefused, import_any
 from canvasapp.model.voting import CLOSED, CLUSTERS, NOTES
 from tests.formats.board_files import canvas_node, json_canvas, parabol_csv, parabol_retro, retro_canvas, scrumlr_export
 from tests.ops.layout_invariants import layout_problems
@@ -54,7 +54,7 @@ def test_a_canvas_is_recognised_by_its_content_whatever_its_name() -> None:
     ],
 )
 def test_hostile_canvases_are_refused(document: dict[str, object], words: str) -> None:
-    with pytest.raises(ImportError_) as caught:
+    with pytest.raises(ImportRefused) as caught:
         import_any(json.dumps(document).encode(), "bad.canvas")
     assert str(caught.value).startswith("bad.canvas") and words in str(caught.value)
 
@@ -96,11 +96,11 @@ def test_scrumlr_stack_loops_and_unknown_columns_do_not_hang_or_crash() -> None:
 def test_hostile_scrumlr_exports_are_refused() -> None:
     document = json.loads(scrumlr_export())
     document["notes"][0]["text"] = 12
-    with pytest.raises(ImportError_, match=r"bad.json: notes.0.text"):
+    with pytest.raises(ImportRefused, match=r"bad.json: notes.0.text"):
         import_any(json.dumps(document).encode(), "bad.json")
     document = json.loads(scrumlr_export())
     document["columns"] = [dict(document["columns"][0], id=f"c{index}") for index in range(51)]
-    with pytest.raises(ImportError_, match="51 columns"):
+    with pytest.raises(ImportRefused, match="51 columns"):
         import_any(json.dumps(document).encode(), "bad.json")
 
 
@@ -138,5 +138,5 @@ def test_hostile_parabol_files_are_refused() -> None:
         (parabol_csv([]) + b"\n" + b'"g","a",1,"Reflection","t","","p","' + b"x" * 100_001 + b'"', "longer than"),
         (good.encode("utf-16"), "binary"),
     ]:
-        with pytest.raises(ImportError_, match=words):
+        with pytest.raises(ImportRefused, match=words):
             import_any(data, "retro.csv")
