@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from canvasapp.formats.import_any import ImportRefused, import_any
 from canvasapp.model import Lane, Session, new_id
-from tests.formats.board_files import founding_board, parabol_retro, retro_canvas, scrumlr_export
+from tests.formats.board_files import founding_board, parabol_csv, parabol_retro, retro_canvas, scrumlr_export
 from tests.ops.layout_invariants import layout_problems
 
 FUZZ = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -105,3 +105,17 @@ def test_scrumlr_notes_of_any_shape(notes: list[dict[str, Any]], votings: Any) -
     document = {"board": {"name": "B"}, "columns": [{"id": "c1", "name": "One"}, {"id": "c2", "name": "Two"}],
                 "notes": notes, "votings": votings if isinstance(votings, list) else []}
     _check(json.dumps(document).encode(), "fuzz.json")
+
+
+@FUZZ
+@given(st.lists(
+    st.fixed_dictionaries({
+        "reflectionGroup": st.text(max_size=12), "author": st.text(max_size=5),
+        "votes": st.integers(0, 50) | st.text(max_size=4), "type": st.sampled_from(["Reflection", "Comment", "Task", "x"]),
+        "createdAt": st.just("2024-05-03T10:00:00.000Z"), "discussionThread": st.text(max_size=5),
+        "prompt": st.sampled_from(["Start", "Stop", "", "Continue?"]), "content": st.text(max_size=40),
+    }),
+    max_size=12,
+))
+def test_parabol_rows_of_any_shape(rows: list[dict[str, Any]]) -> None:
+    _check(parabol_csv(rows), "fuzz.csv")
