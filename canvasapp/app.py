@@ -15,9 +15,8 @@ from canvasapp.formats.template_library import find_template
 from canvasapp.model import Session
 from canvasapp.storage import Library, LibraryError, SessionRepository, open_library
 from canvasapp.ui.look.fonts import app_font_family
-from canvasapp.ui.window.main_window import MainWindow
 from canvasapp.ui.look.theme import apply_theme, saved_theme
-
+from canvasapp.ui.window.main_window import MainWindow
 
 PIXMAP_CACHE_KB = 128 * 1024
 

@@ -23,8 +23,7 @@ from canvasapp.export.excalidraw import session_excalidraw
 from canvasapp.export.json_canvas import session_json_canvas
 from canvasapp.formats.archive import dump_archive
 from canvasapp.formats.import_any import CsvImport, Imported, ImportRefused, import_any
-from canvasapp.formats.template_library import find_template
-from canvasapp.formats.template_library import template_name
+from canvasapp.formats.template_library import find_template, template_name
 from canvasapp.model import Session
 from canvasapp.ops.summary import WorkshopDetails, WorkshopSummary, build_summary
 from canvasapp.storage import SessionLock, SessionRepository, SessionStore, open_library

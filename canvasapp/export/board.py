@@ -142,10 +142,10 @@ class BoardPicture(Flowable):  # type: ignore[misc]
 
     # --- platypus protocol ------------------------------------------------------------------
 
-    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:  # noqa: ARG002
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
         return self.width, self.height
 
-    def split(self, available_width: float, available_height: float) -> list[Flowable]:  # noqa: ARG002
+    def split(self, available_width: float, available_height: float) -> list[Flowable]:
         usable = (available_height - self.strip) / self.scale
         # A band shorter than one row of notes is not worth a page's end; start afresh.
         if usable < min(140.0, self.bottom - self.top):

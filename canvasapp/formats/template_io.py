@@ -17,6 +17,8 @@ from typing import Any
 from pydantic import ValidationError
 from pydantic_core import ErrorDetails
 
+from canvasapp.files import write_atomically
+from canvasapp.formats.incoming import BOM, IncomingFileError, parse_json, read_capped, too_large
 from canvasapp.formats.template import (
     MAX_LANES,
     MAX_NOTE_TEXT,
@@ -29,8 +31,6 @@ from canvasapp.formats.template import (
     VotingDefaults,
     WorkshopTemplate,
 )
-from canvasapp.files import write_atomically
-from canvasapp.formats.incoming import BOM, IncomingFileError, parse_json, read_capped, too_large
 from canvasapp.formats.template_versions import check_kind, upgrade
 from canvasapp.locations import builtin_templates_dir
 from canvasapp.model import Lane, Note, Phase, Session, new_id
@@ -46,8 +46,8 @@ __all__ = [
     "parse_template",
     "read_template",
     "session_from_template",
-    "template_json",
     "template_from_session",
+    "template_json",
     "write_template",
 ]
 

@@ -15,8 +15,8 @@ from canvasapp.ops.board_entries import LaneEntry as LaneEntry  # re-exported: e
 from canvasapp.ops.board_entries import NoteEntry as NoteEntry
 from canvasapp.ops.cluster_summary import ClusterEntry, cluster_entries
 from canvasapp.ops.layout import PICTURE_LANE_HEIGHT, Rect, lane_rects
-from canvasapp.ops.vote_summary import RoundResult, outcome_round, round_results
 from canvasapp.ops.run_summary import ActionEntry, AgendaEntry, action_entries, agenda_entries
+from canvasapp.ops.vote_summary import RoundResult, outcome_round, round_results
 
 #: The title of the group of notes that sit outside every lane.
 OUTSIDE_LANES_TITLE = "Outside the lanes"

@@ -1,5 +1,5 @@
 """``canvasapp import`` of other tools' boards, ``--into`` a session, and
-``canvasapp export --excalidraw / --json-canvas``, run as a user runs them."""
+``canvasapp export --excalidraw / --json-canvas``, through the same ``main`` a shell reaches."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 
 from canvasapp.storage import SessionLock, SessionRepository, open_library
-from tests.cli.test_transfer_cli import canvasapp
+from tests.cli.in_process import run_cli as canvasapp
 from tests.formats.board_files import FOUNDING_LANES, founding_board, parabol_retro, retro_canvas, scrumlr_export
 from tests.ops.layout_invariants import layout_problems
 

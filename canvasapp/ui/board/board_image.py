@@ -36,6 +36,6 @@ def board_png(session: Session, scale: float = 1.0) -> bytes:
     """The whole board as PNG bytes (written with ``canvasapp.files.write_atomically``)."""
     buffer = QBuffer()
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    if not render_board(session, scale).save(buffer, "PNG"):
+    if not render_board(session, scale).save(buffer, "PNG"):  # type: ignore[call-overload]  # QIODevice overload
         raise OSError("the picture of the board could not be encoded as PNG")
     return bytes(buffer.data().data())

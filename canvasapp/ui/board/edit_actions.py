@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QToolBar,
 )
 
+from canvasapp.editing.board import BIG_NUDGE_STEP, NUDGE_STEP, PASTE_OFFSET, BoardEditing
 from canvasapp.model.entities import (
     MAX_LANE_WIDTH,
     MAX_NOTE_SIDE,
@@ -39,7 +40,6 @@ from canvasapp.ops.clipboard import (
 )
 from canvasapp.ops.find import find_matches
 from canvasapp.ops.palette import PALETTE
-from canvasapp.editing.board import BIG_NUDGE_STEP, NUDGE_STEP, PASTE_OFFSET, BoardEditing
 from canvasapp.ui.board.find_bar import FindBar
 from canvasapp.ui.board.lane_dialog import LaneDialog
 from canvasapp.ui.board.scene import BoardScene
@@ -63,7 +63,7 @@ class BoardActions(QObject):
         self._matches: list[str] = []
         self._match_index = -1
         self.last_context_menu: QMenu | None = None
-        self.snap_to_grid = QSettings().value(SNAP_SETTING, False, type=bool)
+        self.snap_to_grid = bool(QSettings().value(SNAP_SETTING, False, type=bool))
 
         self.find_bar = FindBar(host)
         self.find_toolbar = QToolBar("Find", host)
@@ -285,6 +285,7 @@ class BoardActions(QObject):
         if not order:
             return
         selected = self.selected()
+        current: str | None
         if self._walk_current in selected:
             current = self._walk_current
         else:
@@ -322,7 +323,7 @@ class BoardActions(QObject):
         form.addRow(buttons)
         if dialog.exec():
             size = (float(width.value()), float(height.value()))
-            self.editor.resize_notes({note_id: size for note_id in ids})
+            self.editor.resize_notes(dict.fromkeys(ids, size))
 
     def set_note_colour(self, colour: str) -> None:
         """A palette colour, or ``""`` for the lane's colour."""
@@ -464,10 +465,13 @@ class BoardActions(QObject):
         if dialog.exec():
             self.editor.add_lane(dialog.title(), after=self.current_lane_id(), prompt=dialog.prompt())
 
-    def rename_lane(self) -> None:
+    def rename_lane_here(self) -> bool:
+        """Rename the lane of the selected note or under the mouse (``True``: a lane was found)."""
         lane_id = self._lane_or_tell()
-        if lane_id is not None:
-            self.rename_lane_id(lane_id)
+        if lane_id is None:
+            return False
+        self.rename_lane_id(lane_id)
+        return True
 
     def rename_lane_id(self, lane_id: str) -> None:
         if self._document is None or self.editor is None or not self.editing_allowed():

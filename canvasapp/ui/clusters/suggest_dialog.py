@@ -90,8 +90,8 @@ class SuggestDialog(QDialog):
                 child.setFlags(child.flags() & ~Qt.ItemFlag.ItemIsEditable)
                 item.addChild(child)
             self.tree.addTopLevelItem(item)
-        if groups:
-            self.tree.setCurrentItem(self.tree.topLevelItem(0))
+        if (first := self.tree.topLevelItem(0)) is not None:
+            self.tree.setCurrentItem(first)
         self._show_count()
 
     def _show_count(self) -> None:
@@ -105,14 +105,15 @@ class SuggestDialog(QDialog):
 
     def group_at(self, index: int) -> SuggestedCluster:
         item = self.tree.topLevelItem(index)
+        assert item is not None
         return SuggestedCluster(item.text(0).strip() or "Theme", tuple(item.data(0, Qt.ItemDataRole.UserRole)))
 
     def _accept_selected(self) -> None:
         item = self.tree.currentItem()
         if item is None:
             return
-        while item.parent() is not None:
-            item = item.parent()
+        while (parent := item.parent()) is not None:
+            item = parent
         index = self.tree.indexOfTopLevelItem(item)
         self._accept([self.group_at(index)])
         self.tree.takeTopLevelItem(index)

@@ -30,7 +30,6 @@ from canvasapp.storage import LibraryError
 from canvasapp.ui.sessions.template_gallery import TemplateGallery
 from canvasapp.ui.window.services import WindowServices
 
-
 TEMPLATE_FILTER = "Workshop templates (*.workshop-template.json);;JSON files (*.json)"
 
 
@@ -74,9 +73,10 @@ class TemplateController:
         try:
             entry = install_template(path, self.templates_dir)
         except TemplateError as error:
-            entry = self._install_after_clash(path, error)
-            if entry is None:
+            again = self._install_after_clash(path, error)
+            if again is None:
                 return None
+            entry = again
         QMessageBox.information(
             self.window.host, title,
             f"“{entry.name}” is now among your templates. Use it with File → New Session.",

@@ -40,7 +40,6 @@ from canvasapp.storage import LibraryError
 from canvasapp.ui.board.board_image import board_png
 from canvasapp.ui.window.services import WindowServices
 
-
 IMPORT_FILTER = f"Notes or session archives (*.csv *{ARCHIVE_SUFFIX});;CSV of notes (*.csv);;Session archives (*{ARCHIVE_SUFFIX})"
 
 
@@ -195,7 +194,7 @@ class ExportPdfDialog(QDialog):
         self.details_label.setWordWrap(True)
         self.details_button = QPushButton("Session Details…")
         self.details_button.setObjectName("edit_details_button")
-        self.details_button.clicked.connect(lambda: (edit_details(), self._show_details()))
+        self.details_button.clicked.connect(lambda: self._edit_then_show(edit_details))
         self._show_details()
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         buttons.addButton("Export…", QDialogButtonBox.ButtonRole.AcceptRole).setObjectName("export_button")
@@ -217,6 +216,10 @@ class ExportPdfDialog(QDialog):
 
     def open_when_done(self) -> bool:
         return self.open_after.isChecked()
+
+    def _edit_then_show(self, edit_details: Callable[[], None]) -> None:
+        edit_details()
+        self._show_details()
 
     def _show_details(self) -> None:
         details = self._session.details
