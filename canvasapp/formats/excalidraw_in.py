@@ -42,7 +42,8 @@ from canvasapp.formats.incoming_board import (
     colour_of,
 )
 
-KINDS: Final = ("excalidraw", "excalidraw/clipboard")
+#: A saved drawing, what the app copies, and what an app embedding Excalidraw copies.
+KINDS: Final = ("excalidraw", "excalidraw/clipboard", "excalidraw-api/clipboard")
 MAX_ELEMENTS = 100_000
 MAX_TEXT = 100_000
 MAX_COORDINATE = 10_000_000.0
@@ -139,7 +140,7 @@ def board_from_excalidraw(document: object, name: str) -> IncomingBoard:
         if element.id in seen:
             raise IncomingFileError(f"{name}: two elements share the id {element.id[:40]!r}.")
         seen.add(element.id)
-    source = "Excalidraw clipboard" if scene.type == "excalidraw/clipboard" else "Excalidraw drawing"
+    source = "Excalidraw drawing" if scene.type == "excalidraw" else "Excalidraw clipboard"
     return _Reading(elements, source, name).board()
 
 
