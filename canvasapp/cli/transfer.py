@@ -14,13 +14,13 @@ from pathlib import Path
 from typing import Any
 
 from canvasapp.cli.errors import UserError
+from canvasapp.commands.imports import import_command as import_command_for
+from canvasapp.export.excalidraw import session_excalidraw
+from canvasapp.export.json_canvas import session_json_canvas
 from canvasapp.export.markdown import notes_markdown
 from canvasapp.export.notes_csv import notes_csv
 from canvasapp.export.pdf import PAGE_SIZES, PdfOptions, summary_pdf
 from canvasapp.files import write_atomically
-from canvasapp.commands.imports import import_command as import_command_for
-from canvasapp.export.excalidraw import session_excalidraw
-from canvasapp.export.json_canvas import session_json_canvas
 from canvasapp.formats.archive import dump_archive
 from canvasapp.formats.import_any import CsvImport, Imported, ImportRefused, import_any
 from canvasapp.formats.template_library import find_template, template_name

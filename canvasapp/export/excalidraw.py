@@ -154,7 +154,8 @@ def _fit(text: str, width: float, height: float) -> tuple[float, list[str]]:
             return size, lines
     # Too long to show whole: the lines that fit, then "…" (``originalText`` keeps every word).
     fits = max(1, int(height / (10.0 * LINE_HEIGHT)))
-    return 10.0, lines[: fits - 1] + [(lines[fits - 1] if fits <= len(lines) else "")[:-1] + "…"]
+    last = lines[fits - 1] if fits <= len(lines) else ""
+    return 10.0, [*lines[: fits - 1], last[:-1] + "…"]
 
 
 def _wrap(text: str, columns: int) -> list[str]:

@@ -24,7 +24,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Final
 
-from canvasapp.formats.archive import MAX_ARCHIVE_BYTES, ArchiveError, SessionArchive, load_archive, session_from_archive
+from canvasapp.formats.archive import (
+    MAX_ARCHIVE_BYTES,
+    ArchiveError,
+    SessionArchive,
+    load_archive,
+    session_from_archive,
+)
 from canvasapp.formats.excalidraw_in import board_from_excalidraw, is_excalidraw
 from canvasapp.formats.incoming import IncomingFileError, decode_text, parse_json, read_capped
 from canvasapp.formats.incoming_board import (

@@ -38,7 +38,7 @@ def test_formats_are_recognised_by_content_not_by_name(tmp_path: Path, name: str
         (parabol_retro(), "Parabol retrospective"),
         (dump_archive(_session()), "session archive"),
         (template_json(find_template(None)).encode(), "workshop template"),
-        ("text,lane\nHello,drivers\n".encode(), "CSV of notes"),
+        (b"text,lane\nHello,drivers\n", "CSV of notes"),
     ]:
         path = tmp_path / name
         path.write_bytes(data)
@@ -59,12 +59,12 @@ def test_our_own_formats_become_sessions_and_additions() -> None:
     assert isinstance(template, TemplateImport)
     assert template.new_session("From template").title == "From template"
 
-    csv = import_any("text,lane,cluster\nMore,blockers,Money\nAgain,blockers,Money\n".encode(), "notes.csv")
+    csv = import_any(b"text,lane,cluster\nMore,blockers,Money\nAgain,blockers,Money\n", "notes.csv")
     assert isinstance(csv, CsvImport)
     added = csv.additions(open_session)
     assert {note.lane_id for note in added.notes} == {"blockers"} and len(added.clusters) == 1
     with pytest.raises(ImportRefused, match="row 2"):
-        import_any("text,lane\nx,nowhere\n".encode(), "notes.csv").new_session()
+        import_any(b"text,lane\nx,nowhere\n", "notes.csv").new_session()
 
 
 def test_every_format_added_to_an_open_session_keeps_the_layout_invariants() -> None:

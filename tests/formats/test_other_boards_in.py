@@ -8,7 +8,7 @@ import pytest
 
 from canvasapp.formats.import_any import BoardImport, ImportRefused, import_any
 from canvasapp.model.voting import CLOSED, CLUSTERS, NOTES
-from tests.formats.board_files import canvas_node, json_canvas, parabol_csv, parabol_retro, retro_canvas, scrumlr_export
+from tests.formats.board_files import canvas_node, parabol_csv, parabol_retro, retro_canvas, scrumlr_export
 from tests.ops.layout_invariants import layout_problems
 
 
