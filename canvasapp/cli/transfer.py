@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from canvasapp.cli.errors import UserError
+from canvasapp.cli.templates import default_user_templates_dir
 from canvasapp.commands.imports import import_command as import_command_for
 from canvasapp.export.excalidraw import session_excalidraw
 from canvasapp.export.json_canvas import session_json_canvas
@@ -90,7 +91,7 @@ def import_command(args: argparse.Namespace) -> int:
             raise UserError("--title names a new session; with --into the notes join an existing one.")
         return _import_into(args, imported)
     title = (args.title or "").strip() or None
-    template = find_template(args.template) if isinstance(imported, CsvImport) else None
+    template = find_template(args.template, default_user_templates_dir()) if isinstance(imported, CsvImport) else None
     try:
         session = imported.new_session(title, template)
     except ImportRefused as error:
@@ -176,7 +177,7 @@ def _export_choice(args: argparse.Namespace) -> tuple[str, str, Callable[[Sessio
             date=args.date, place=_text(args.place), facilitator=_text(args.facilitator),
             participants=args.participants,
         )
-        return build_summary(session, details, template_name(session.template_id))
+        return build_summary(session, details, template_name(session.template_id, default_user_templates_dir()))
 
     if args.pdf:
         options = PdfOptions(page_size=args.paper, include_board=not args.no_board)
@@ -188,7 +189,10 @@ def _export_choice(args: argparse.Namespace) -> tuple[str, str, Callable[[Sessio
     if args.png:
         from canvasapp.app import board_png_headless  # Qt only for the one export that draws
 
-        return args.png, "board picture", lambda session: board_png_headless(session, args.scale)
+        def said(used: float) -> None:
+            print(f"The board is too big for one picture at scale {args.scale:g}: drawn at {used:.2f}.")
+
+        return args.png, "board picture", lambda session: board_png_headless(session, args.scale, said)
     if args.excalidraw:
         return args.excalidraw, "Excalidraw drawing", session_excalidraw
     if args.json_canvas:
