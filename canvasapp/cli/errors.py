@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 
+from canvasapp.cli.terminal import printable
 from canvasapp.formats.template_io import TemplateError
 from canvasapp.storage import LibraryError
 
@@ -28,7 +29,12 @@ def user_errors() -> Iterator[Outcome]:
     try:
         yield outcome
     except (UserError, LibraryError, TemplateError) as error:
-        print(f"canvasapp: {error}", file=sys.stderr)
+        print(f"canvasapp: {one_line(str(error))}", file=sys.stderr)
         outcome.exit_code = EXIT_USER_ERROR
     except KeyboardInterrupt:
         outcome.exit_code = 130
+
+
+def one_line(message: str) -> str:
+    """A message as one terminal line: line breaks become spaces, other controls escapes."""
+    return printable(" ".join(message.split("\n")).replace("\r", " "))

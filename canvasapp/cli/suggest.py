@@ -8,15 +8,16 @@ checking their quality outside the app. The session is only read: nothing is gro
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from typing import Any
 
 from canvasapp.cli.errors import UserError
+from canvasapp.cli.library import open_library_for_reading
+from canvasapp.cli.terminal import json_text, printable
 from canvasapp.model import Session
 from canvasapp.ops.sentence_model import ModelLoader
 from canvasapp.ops.session_suggestions import Suggestions, suggest_for_session
-from canvasapp.storage import SessionRepository, open_library
+from canvasapp.storage import SessionRepository
 from canvasapp.storage.embedding_cache import EmbeddingCache
 
 
@@ -40,7 +41,7 @@ def add_suggest_commands(commands: Any, library: argparse.ArgumentParser) -> Non
 
 
 def suggest_command(args: argparse.Namespace) -> int:
-    library = open_library(args.library)
+    library = open_library_for_reading(args.library)
     try:
         repository = SessionRepository(library)
         session = repository.load(repository.resolve_id(args.session))
@@ -58,7 +59,7 @@ def suggest_command(args: argparse.Namespace) -> int:
     if loader is None:
         suggestions = _replace_reason(suggestions, "asked for with --method words.")
     if args.json:
-        print(json.dumps(as_json(session, suggestions), indent=2, ensure_ascii=False))
+        print(json_text(as_json(session, suggestions)))
     else:
         print_text(session, suggestions)
     return 0
@@ -110,10 +111,10 @@ def print_text(session: Session, suggestions: Suggestions) -> None:
         return
     for group in suggestions.groups:
         lane = _lane_title(session, suggestions.lanes.get(group.note_ids[0]))
-        out.write(f"\n{group.title}  ({len(group.note_ids)} notes{', ' + lane if lane else ''})\n")
+        out.write(f"\n{printable(group.title)}  ({len(group.note_ids)} notes{', ' + printable(lane) if lane else ''})\n")
         for note_id in group.note_ids:
             text = " ".join(suggestions.texts[note_id].split())
-            out.write(f"  {note_id[:12]}  {text}\n")
+            out.write(f"  {note_id[:12]}  {printable(text)}\n")
 
 
 def _lane_title(session: Session, lane_id: str | None) -> str | None:

@@ -14,6 +14,8 @@ from pathlib import Path
 from typing import Any
 
 from canvasapp.cli.errors import UserError
+from canvasapp.cli.library import open_library_for_reading
+from canvasapp.cli.library import open_library_telling as open_library
 from canvasapp.cli.templates import default_user_templates_dir
 from canvasapp.commands.imports import import_command as import_command_for
 from canvasapp.export.excalidraw import session_excalidraw
@@ -27,7 +29,7 @@ from canvasapp.formats.import_any import CsvImport, Imported, ImportRefused, imp
 from canvasapp.formats.template_library import find_template, template_name
 from canvasapp.model import Session
 from canvasapp.ops.summary import WorkshopDetails, WorkshopSummary, build_summary
-from canvasapp.storage import SessionLock, SessionRepository, SessionStore, open_library
+from canvasapp.storage import SessionLock, SessionRepository, SessionStore
 
 
 def add_transfer_commands(commands: Any, library: argparse.ArgumentParser) -> None:
@@ -150,7 +152,7 @@ def _import_into(args: argparse.Namespace, imported: Imported) -> int:
 
 
 def export_command(args: argparse.Namespace) -> int:
-    library = open_library(args.library)
+    library = open_library_for_reading(args.library)
     try:
         repository = SessionRepository(library)
         session = repository.load(repository.resolve_id(args.session))

@@ -11,6 +11,7 @@ from canvasapp.commands.notes import (
     ResizeNotes,
     SetNoteColour,
 )
+from canvasapp.commands.session_title import RenameSession
 
 __all__ = [
     "AddLane",
@@ -22,6 +23,7 @@ __all__ = [
     "RemoveLane",
     "RemoveNotes",
     "RenameLane",
+    "RenameSession",
     "ResizeLane",
     "ResizeNotes",
     "SetLaneColour",

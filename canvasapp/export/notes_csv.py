@@ -10,6 +10,9 @@ first note), and after the fixed columns comes one column per
 vote round, ``dots: <round title>`` (import ignores them).
 The ``action_*`` columns are filled for notes that became follow-up actions (status ``open`` or
 ``done``, due date as ``YYYY-MM-DD``) and empty for the rest.
+
+Every text cell that a spreadsheet would evaluate as a formula starts with an apostrophe
+(:mod:`canvasapp.ops.csv_cells`); ``canvasapp import`` takes it off again.
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ import csv
 import io
 
 from canvasapp.export.vote_tables import outcome_dots, round_columns
+from canvasapp.ops.csv_cells import defuse
 from canvasapp.ops.summary import LaneEntry, WorkshopSummary
 
 COLUMNS = ("lane", "text", "cluster", "colour", "dots", "created", "action_owner", "action_due", "action_status")
@@ -28,7 +32,7 @@ def notes_csv(summary: WorkshopSummary) -> bytes:
     out = io.StringIO(newline="")
     writer = csv.writer(out)
     rounds = round_columns(summary)
-    writer.writerow((*COLUMNS, *(header for header, _dots in rounds)))
+    writer.writerow((*COLUMNS, *(defuse(header) for header, _dots in rounds)))
     outcome = outcome_dots(summary)
     names = _lane_names(summary.lanes)
     actions = {action.note_id: action for action in summary.actions}
@@ -38,13 +42,13 @@ def notes_csv(summary: WorkshopSummary) -> bytes:
         for note in lane.notes:
             action = actions.get(note.id)
             writer.writerow((
-                name,
-                note.text,
-                themes.get(note.id, ""),
+                defuse(name),
+                defuse(note.text),
+                defuse(themes.get(note.id, "")),
                 note.own_colour or "",
                 outcome.get(note.id, ""),
                 note.created.isoformat(timespec="milliseconds"),
-                action.owner if action else "",
+                defuse(action.owner) if action else "",
                 action.due.isoformat() if action and action.due else "",
                 action.status if action else "",
                 *(dots.get(note.id, "") for _header, dots in rounds),

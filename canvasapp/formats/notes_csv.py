@@ -1,7 +1,10 @@
 """Importing notes from CSV into a new session built from a template.
 
-The file: UTF-8 (a byte order mark is fine), a header row, then one note per row. Columns,
-matched by name in any order and case:
+The file: UTF-8 (a byte order mark is fine) or UTF-16 with its byte order mark, as
+spreadsheets save "CSV UTF-8" and "Unicode text"; other encodings are refused with a sentence
+saying to save as CSV UTF-8. Cells are separated by commas, semicolons or tabs (found from the
+header row: spreadsheets in German or Dutch settings write semicolons). A header row, then
+one note per row. Columns, matched by name in any order and case:
 
 - ``text`` (required): the note's text; it may span several lines inside quotes.
 - ``lane``: a lane id or title of the template, case-insensitive; empty means the first lane.
@@ -9,6 +12,10 @@ matched by name in any order and case:
   (case and spacing aside), gathered in a block below the lane's other notes.
 - ``colour``: ``#RRGGBB``, or empty to follow the lane's colour.
 - ``created``: an ISO 8601 time (as ``canvasapp export --csv`` writes it), or empty.
+
+A leading apostrophe that ``canvasapp export --csv`` put before a cell a spreadsheet would
+have run as a formula (``=``, ``+``, ``-``, ``@``) is taken off again, so the text comes back
+exactly as typed.
 
 Other columns (``dots`` from an export, or anything a spreadsheet adds) are ignored. Rows are
 counted as a spreadsheet shows them: the header is row 1. Any bad row refuses the whole file,
@@ -18,8 +25,10 @@ order of the file.
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -31,6 +40,7 @@ from canvasapp.formats.template import WorkshopTemplate
 from canvasapp.formats.template_io import agenda_of
 from canvasapp.model import Cluster, Lane, Note, Session, new_id, utc_now
 from canvasapp.ops.cluster_layout import BLOCK_GAP, stacked_blocks
+from canvasapp.ops.csv_cells import undefuse
 from canvasapp.ops.layout import LANE_HEADER_HEIGHT, lane_rects
 from canvasapp.ops.placement import GridPlacer
 
@@ -99,7 +109,7 @@ def notes_and_clusters_from_csv(
     if not lanes:
         raise CsvImportError(f"{name}: the session has no lanes to put notes in.")
     text = _decode(data, name)
-    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_separator(text), strict=True)
     try:
         header = next(reader, None)
         if header is None or not any(cell.strip() for cell in header):
@@ -178,17 +188,74 @@ def read_csv_file(path: str | Path) -> bytes:
 # --- the parts ----------------------------------------------------------------------------------
 
 
+_SEPARATORS = ",;\t"
+_UTF16_MARKS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
+
+
 def _decode(data: bytes, name: str) -> str:
     if len(data) > MAX_CSV_BYTES:
         raise CsvImportError(f"{name} is too large to import ({len(data):,} bytes; at most {MAX_CSV_BYTES:,}).")
+    save_as = f"{name} is not UTF-8 text; save it from your spreadsheet as \"CSV UTF-8\" and try again."
+    if data.startswith(_UTF16_MARKS):
+        try:
+            text = data.decode("utf-16")
+        except UnicodeDecodeError:
+            raise CsvImportError(save_as) from None
+        if "\x00" in text:  # UTF-32, whose mark starts like UTF-16's
+            raise CsvImportError(save_as)
+        return text
     if b"\x00" in data[:65536]:
-        raise CsvImportError(f"{name} is not a CSV file (it holds binary data).")
+        # UTF-16 without a byte order mark (mostly ASCII: every other byte zero), or not text.
+        encoding = _utf16_without_mark(data)
+        if encoding is None:
+            raise CsvImportError(f"{name} is not a CSV file (it holds binary data).")
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            raise CsvImportError(save_as) from None
+        if "\x00" in text:
+            raise CsvImportError(f"{name} is not a CSV file (it holds binary data).")
+        return text
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise CsvImportError(
-            f"{name} is not UTF-8 text; save it from your spreadsheet as \"CSV UTF-8\" and try again."
-        ) from None
+        raise CsvImportError(save_as) from None
+
+
+def _utf16_without_mark(data: bytes) -> str | None:
+    sample = data[:4096]
+    if len(sample) % 2:
+        sample = sample[:-1]
+    even, odd = sample[0::2].count(0), sample[1::2].count(0)
+    half = len(sample) // 2
+    if odd * 10 >= half * 9 and even == 0:
+        return "utf-16-le"
+    if even * 10 >= half * 9 and odd == 0:
+        return "utf-16-be"
+    return None
+
+
+def _separator(text: str) -> str:
+    """Comma, semicolon or tab: of those that make the header name a ``text`` column, the one
+    that splits the most of the first rows into as many cells as the header has (a comma when
+    none fits, so the refusal names the header as a comma reads it).
+
+    ``csv.Sniffer`` was tried first and guessed a comma for a one-column file written with
+    semicolons whose notes hold commas; counting cells per row is what it tries, done right."""
+    sample = text[:65536]
+    best, best_score = ",", -1
+    for separator in _SEPARATORS:
+        try:
+            rows = list(itertools.islice(csv.reader(io.StringIO(sample, newline=""), delimiter=separator), 200))
+        except csv.Error:
+            continue
+        if not rows or "text" not in (cell.strip().lstrip("\ufeff").casefold() for cell in rows[0]):
+            continue
+        width = len(rows[0])
+        score = sum(1 for row in rows[1:] if len(row) == width)
+        if score > best_score:
+            best, best_score = separator, score
+    return best
 
 
 @dataclass(frozen=True, slots=True)
@@ -220,7 +287,7 @@ def _columns(header: list[str], name: str) -> _Columns:
 
 
 def _cell(row: list[str], index: int | None) -> str:
-    return row[index] if index is not None and index < len(row) else ""
+    return undefuse(row[index]) if index is not None and index < len(row) else ""
 
 
 def _read_row(

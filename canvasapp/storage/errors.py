@@ -5,6 +5,11 @@ class LibraryError(Exception):
     """A library that cannot be opened or written; ``str()`` is one plain sentence."""
 
 
+class ReadOnlyLibraryError(LibraryError):
+    """A healthy-looking library that cannot be written where it is (a read-only file, folder
+    or disk): it can still be opened for reading (``open_library(..., read_only=True)``)."""
+
+
 def driver_message(error: BaseException) -> str:
     """The database driver's own words ("database or disk is full"), without the wrapping."""
     original = getattr(error, "orig", None)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 import shutil
 import sqlite3
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -18,8 +18,17 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import Connection
 from sqlalchemy.exc import SQLAlchemyError
 
-from canvasapp.storage.errors import LibraryError, driver_message
+from canvasapp.storage.damage import damage_message
+from canvasapp.storage.errors import LibraryError, ReadOnlyLibraryError, driver_message
+from canvasapp.storage.holders import Holder, opening, others_hold
+from canvasapp.storage.leftovers import (
+    log_of,
+    recover_leftover_log,
+    remove_stale_temporaries,
+    set_aside_orphan_log,
+)
 from canvasapp.storage.orm import Base
+from canvasapp.storage.surroundings import check_library_path
 
 if TYPE_CHECKING:
     # Alembic is imported only to create or upgrade a library: opening one needs none of it
@@ -36,13 +45,25 @@ _SQLITE_MAGIC = b"SQLite format 3\x00"
 _MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 
 
+#: A new library and the folder made for it are the user's alone: sessions hold what people said.
+PRIVATE_FILE_MODE = 0o600
+PRIVATE_FOLDER_MODE = 0o700
+
+
 @dataclass
 class Library:
-    """An open library: the engine every store of this library writes through."""
+    """An open library: the engine every store of this library writes through.
+
+    ``notices`` are sentences for the user about what opening it did beside it (a log recovered
+    or moved aside); the app shows them once, the command line prints them to stderr.
+    """
 
     engine: Engine
     location: str
     path: Path | None
+    notices: list[str] = field(default_factory=list)
+    holder: Holder | None = None
+    read_only: bool = False
 
     @property
     def is_sqlite(self) -> bool:
@@ -50,6 +71,9 @@ class Library:
 
     def close(self) -> None:
         self.engine.dispose()
+        if self.holder is not None:
+            self.holder.release()
+            self.holder = None
 
 
 def default_library_path() -> Path:
@@ -59,11 +83,17 @@ def default_library_path() -> Path:
     return user_data_path("canvasapp", appauthor=False) / "library.sqlite"
 
 
-def open_library(location: str | os.PathLike[str] | None = None) -> Library:
-    """Open (or create) the library at a path or SQLAlchemy URL; ``None`` means the default."""
+def open_library(location: str | os.PathLike[str] | None = None, *, read_only: bool = False) -> Library:
+    """Open (or create) the library at a path or SQLAlchemy URL; ``None`` means the default.
+
+    ``read_only`` opens an existing library file for reading only, as the command line's
+    listing and exports do when it lies where it cannot be written (a read-only folder or disk):
+    nothing is created, recovered, migrated or written, and its writes fail."""
+    if read_only and (location is None or "://" not in os.fspath(location)):
+        return _open_sqlite_for_reading(default_library_path() if location is None else Path(os.fspath(location)).expanduser())
     if location is None:
         path = default_library_path()
-        path.parent.mkdir(parents=True, exist_ok=True)
+        _make_private_folder(path.parent)
         return _open_sqlite(path)
     text = os.fspath(location)
     if "://" in text:
@@ -74,22 +104,96 @@ def open_library(location: str | os.PathLike[str] | None = None) -> Library:
 # --- SQLite files ------------------------------------------------------------------------
 
 
-def _open_sqlite(path: Path) -> Library:
-    if path.exists():
-        schema, revision = _check_existing_file(path)
-        engine = _sqlite_engine(path)
-        try:
-            if revision != known_revisions()[-1]:
-                backup_library(path, f"v{schema}")
-                _migrate(engine)
-        except LibraryError:
-            engine.dispose()
-            raise
-    else:
-        _check_new_file_location(path)
-        _create_file(path)
-        engine = _sqlite_engine(path)
-    return Library(engine=engine, location=str(path), path=path)
+def _make_private_folder(folder: Path) -> None:
+    try:
+        folder.mkdir(mode=PRIVATE_FOLDER_MODE, parents=True, exist_ok=True)
+    except OSError as error:
+        raise LibraryError(
+            f"Cannot make the folder {folder} for the library: {error.strerror or error}; "
+            "give another library file with --library."
+        ) from None
+
+
+def _open_sqlite(given: Path) -> Library:
+    exists = check_library_path(given)
+    # Through a link, everything happens beside the real file, as SQLite puts its log there.
+    path = given.resolve() if exists else given
+    checked: tuple[int, str] | None = None
+    if exists:
+        _check_header(path)
+        if not log_of(path).exists():
+            # Refused here, a file is left exactly as it was, with nothing made beside it.
+            checked = _check_contents(path)
+    notices: list[str] = []
+    with opening(path):
+        remove_stale_temporaries(path)
+        if exists:
+            if log_of(path).exists():
+                if not others_hold(path):
+                    recover_leftover_log(path, notices)
+                checked = _check_contents(path)
+            assert checked is not None
+            schema, revision = checked
+            engine = _sqlite_engine(path)
+            try:
+                if revision != known_revisions()[-1]:
+                    backup_library(path, f"v{schema}")
+                    _migrate(engine)
+                _first_connection(engine, path)
+            except LibraryError:
+                engine.dispose()
+                raise
+        else:
+            set_aside_orphan_log(path, notices)
+            _create_file(path)
+            engine = _sqlite_engine(path)
+            try:
+                _first_connection(engine, path)
+            except LibraryError:
+                engine.dispose()
+                raise
+        holder = Holder(path)
+    return Library(engine=engine, location=str(given), path=path, notices=notices, holder=holder)
+
+
+def _open_sqlite_for_reading(path: Path) -> Library:
+    try:
+        exists = check_library_path(path)
+    except ReadOnlyLibraryError:
+        exists = True
+    if not exists:
+        raise LibraryError(f"There is no library {path} to read.")
+    _check_header(path)
+    has_log = log_of(path).exists()
+    _schema, revision = _check_contents(path)
+    if revision != known_revisions()[-1]:
+        raise LibraryError(
+            f"{path} needs an upgrade to this version's schema, which needs a place it can be "
+            "written; copy it somewhere you can write and open the copy."
+        )
+    uri = f"{path.resolve().as_uri()}?{'mode=ro' if has_log else 'immutable=1'}"
+    engine = create_engine("sqlite://", creator=lambda: sqlite3.connect(uri, uri=True, check_same_thread=False))
+    return Library(engine=engine, location=str(path), path=path, read_only=True)
+
+
+def _first_connection(engine: Engine, path: Path) -> None:
+    """Connect once now (WAL mode makes the log and its index): a full disk or a folder that
+    refuses new files is one sentence at opening, not a failure at the first read."""
+    try:
+        with engine.connect() as connection:
+            connection.exec_driver_sql("SELECT 1 FROM sqlite_master LIMIT 1")
+            connection.rollback()
+    except SQLAlchemyError as error:
+        raise LibraryError(f"Cannot open the library {path}: {_plainly(driver_message(error))}.") from None
+
+
+def _plainly(driver_words: str) -> str:
+    """SQLite's words, with what to do where the words alone do not say it."""
+    if "disk is full" in driver_words or "disk I/O error" in driver_words:
+        return f"{driver_words} (free some space on that disk, then start again)"
+    if "readonly" in driver_words or "read-only" in driver_words:
+        return f"{driver_words} (make the library and its folder writable)"
+    return driver_words
 
 
 def _create_file(path: Path) -> None:
@@ -97,16 +201,27 @@ def _create_file(path: Path) -> None:
     a full disk mid-creation never leaves a half-made file that would be refused ever after."""
     temporary = path.with_name(f".{path.name}.creating")
     _remove_with_journal(temporary)  # left by a crash during an earlier first start
+    try:
+        # Made empty and private first: SQLite keeps the mode, and gives it to the log too.
+        os.close(os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, PRIVATE_FILE_MODE))
+    except OSError as error:
+        raise LibraryError(f"Could not create the library {path}: {error.strerror or error}.") from None
     engine = _sqlite_engine(temporary)
     try:
         _create(engine)
     except SQLAlchemyError as error:
         engine.dispose()
         _remove_with_journal(temporary)
-        raise LibraryError(f"Could not create the library {path}: {driver_message(error)}.") from None
+        raise LibraryError(
+            f"Could not create the library {path}: {_plainly(driver_message(error))}."
+        ) from None
     # Closing the last connection checkpoints the WAL into the file and removes it.
     engine.dispose()
-    os.replace(temporary, path)
+    try:
+        os.replace(temporary, path)
+    except OSError as error:
+        _remove_with_journal(temporary)
+        raise LibraryError(f"Could not create the library {path}: {error.strerror or error}.") from None
     _remove_with_journal(temporary)
 
 
@@ -115,32 +230,21 @@ def _remove_with_journal(path: Path) -> None:
         leftover.unlink(missing_ok=True)
 
 
-def _check_new_file_location(path: Path) -> None:
-    folder = path.parent
-    if not folder.exists():
-        raise LibraryError(f"Cannot create the library {path}: the folder {folder} does not exist.")
-    if not folder.is_dir():
-        raise LibraryError(f"Cannot create the library {path}: {folder} is not a folder.")
-    if not os.access(folder, os.W_OK | os.X_OK):
-        raise LibraryError(f"Cannot create the library {path}: the folder {folder} is not writable.")
-
-
-def _check_existing_file(path: Path) -> tuple[int, str]:
-    """Refuse anything that is not a healthy library of ours; return its schema and revision."""
-    if path.is_dir():
-        raise LibraryError(f"{path} is a folder, not a Workshop Canvas library file.")
+def _check_header(path: Path) -> None:
+    """Refuse what is plainly not a library of ours from its first 100 bytes alone."""
     try:
         with path.open("rb") as file:
             header = file.read(100)
     except OSError as error:
         raise LibraryError(f"Cannot read {path}: {error.strerror or error}.") from None
-    if not os.access(path, os.W_OK):
-        raise LibraryError(f"{path} is read-only; Workshop Canvas needs to save into its library.")
     if len(header) == 0:
         raise LibraryError(f"{path} is an empty file, not a Workshop Canvas library.")
     if not header.startswith(_SQLITE_MAGIC) or len(header) < 100:
         raise LibraryError(f"{path} is not a Workshop Canvas library (it is not an SQLite database).")
-    return _check_contents(path)
+    # The header's application id, checkpointed there when the library was made: another
+    # program's database (with its own log beside it, perhaps) is refused before any recovery.
+    if int.from_bytes(header[68:72], "big") != APPLICATION_ID:
+        raise LibraryError(f"{path} is a database of another program, not a Workshop Canvas library.")
 
 
 def _check_contents(path: Path) -> tuple[int, str]:
@@ -154,7 +258,7 @@ def _check_contents(path: Path) -> tuple[int, str]:
     try:
         connection = sqlite3.connect(uri, uri=True)
     except sqlite3.Error as error:
-        raise LibraryError(f"Cannot open {path}: {error}.") from None
+        raise LibraryError(f"Cannot open {path}: {_plainly(_first_line(error))}.") from None
     try:
         application_id = connection.execute("PRAGMA application_id").fetchone()[0]
         if application_id != APPLICATION_ID:
@@ -165,12 +269,18 @@ def _check_contents(path: Path) -> tuple[int, str]:
                 f"{path} was made by a newer version of Workshop Canvas (library schema "
                 f"{user_version}; this version reads up to {SCHEMA_VERSION}). Update the app to open it."
             )
-        result = connection.execute("PRAGMA quick_check").fetchone()
-        if not result or result[0] != "ok":
-            raise LibraryError(f"{path} is damaged ({result[0] if result else 'no answer'}).")
+        report = [str(row[0]) for row in connection.execute("PRAGMA quick_check")]
+        if report != ["ok"]:
+            raise LibraryError(damage_message(path, report))
         revision = connection.execute("SELECT version_num FROM alembic_version").fetchone()
     except sqlite3.DatabaseError as error:
-        raise LibraryError(f"{path} is damaged or not a Workshop Canvas library ({error}).") from None
+        words = _first_line(error)
+        if any(cause in words for cause in _NOT_THE_FILES_FAULT):
+            # A full disk, a lock, a folder that refuses the log's index: the file may be fine.
+            raise LibraryError(f"Cannot open {path}: {_plainly(words)}.") from None
+        if "malformed" in words or "not a database" in words:
+            raise LibraryError(damage_message(path, [words])) from None
+        raise LibraryError(f"{path} is damaged or not a Workshop Canvas library ({words}).") from None
     finally:
         connection.close()
     # An exact id: Alembic's get_revision would resolve a mere prefix ("000").
@@ -180,6 +290,15 @@ def _check_contents(path: Path) -> tuple[int, str]:
             "(its schema is unknown to this version). Update the app to open it."
         )
     return int(user_version), str(revision[0])
+
+
+#: SQLite's words for trouble around a file rather than in it.
+_NOT_THE_FILES_FAULT = ("disk is full", "disk I/O error", "unable to open", "readonly", "locked", "out of memory")
+
+
+def _first_line(error: BaseException) -> str:
+    lines = str(error).splitlines()
+    return lines[0] if lines else type(error).__name__
 
 
 def _sqlite_engine(path: Path) -> Engine:
@@ -206,22 +325,32 @@ def _sqlite_engine(path: Path) -> Engine:
 
 
 def backup_library(path: Path, label: str) -> Path:
-    """Copy a library (with anything still in its WAL) beside it before it is changed."""
+    """Copy a library (with anything still in its WAL) beside it before it is changed.
+
+    Written under a temporary name and renamed when complete: a kill mid-copy never leaves a
+    half a backup under a backup's name (the next opening removes the temporary file)."""
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
     target = path.with_name(f"{path.stem}.backup-{label}-{stamp}{path.suffix}")
-    source = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    temporary = path.with_name(f".{target.stem}.part")
+    temporary.unlink(missing_ok=True)
     try:
-        destination = sqlite3.connect(target)
+        os.close(os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, PRIVATE_FILE_MODE))
+        source = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
         try:
-            source.backup(destination)
+            destination = sqlite3.connect(temporary)
+            try:
+                source.backup(destination)
+            finally:
+                destination.close()
         finally:
-            destination.close()
-    except sqlite3.Error as error:
-        target.unlink(missing_ok=True)
-        raise LibraryError(f"Could not back up {path} before upgrading it: {error}.") from None
-    finally:
-        source.close()
-    shutil.copymode(path, target)
+            source.close()
+        with temporary.open("rb+") as written:
+            os.fsync(written.fileno())
+        shutil.copymode(path, temporary)
+        os.replace(temporary, target)
+    except (sqlite3.Error, OSError) as error:
+        temporary.unlink(missing_ok=True)
+        raise LibraryError(f"Could not back up {path} before upgrading it: {_first_line(error)}.") from None
     return target
 
 

@@ -1,48 +1,89 @@
 """One writer per session: a second window or app instance opens it read-only.
 
-An advisory ``flock`` on a small file beside the library. The kernel drops it when the process
-dies, even by SIGKILL, so a crash never leaves a stale lock behind.
+Every back end gives the same small interface, :class:`SessionGuard`; :func:`session_lock`
+picks the one for a library. For an SQLite file it is an operating-system lock on a small
+file beside the library (``filelock``: ``flock`` on Linux and macOS, ``LockFileEx`` on
+Windows). The system drops it when the process dies, even by SIGKILL, so a crash never leaves
+a stale lock behind. A server database can put its own lock (PostgreSQL's advisory locks, which
+die with the connection) behind the same interface.
 """
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
-from typing import IO
+from typing import Protocol
 
-try:
-    import fcntl
-except ImportError:  # Windows: no flock; one instance per session is then the user's care.
-    fcntl = None  # type: ignore[assignment]
+from filelock import FileLock, Timeout
+
+#: Lock files hold nothing secret, but nobody else needs to open them either.
+LOCK_FILE_MODE = 0o600
+
+
+class SessionGuard(Protocol):
+    """What a window and the session service need from a session lock."""
+
+    def acquire(self) -> bool:
+        """Take the lock without waiting; ``False`` if another window or process holds it."""
+
+    def release(self) -> None:
+        """Let go (harmless when not held)."""
 
 
 class SessionLock:
+    """The lock of one session of an SQLite library file (``None``: an in-memory library)."""
+
     def __init__(self, library_path: Path | None, session_id: str) -> None:
-        self._path = (
+        self._lock = (
             None
             if library_path is None
-            else library_path.with_name(f".{library_path.name}.{session_id}.lock")
+            else FileLock(lock_path(library_path, f"{session_id}.lock"), timeout=0, mode=LOCK_FILE_MODE)
         )
-        self._file: IO[bytes] | None = None
 
     def acquire(self) -> bool:
-        """Take the lock; ``False`` if another window or process holds it."""
-        if self._path is None or fcntl is None:
+        if self._lock is None:
             return True
-        file = self._path.open("a+b")
+        if self._lock.is_locked:
+            return True
         try:
-            fcntl.flock(file.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except OSError:
-            file.close()
+            self._lock.acquire()
+        except Timeout:
             return False
-        file.truncate(0)
-        file.write(str(os.getpid()).encode())
-        file.flush()
-        self._file = file
+        except OSError:
+            # No lock file can be made or opened (a folder that refuses it, another user's
+            # file): whether someone holds the session cannot be known, so it is not ours.
+            return False
         return True
 
     def release(self) -> None:
-        if self._file is not None:
-            self._file.close()
-            # The file stays: unlinking it could let two processes lock two different files.
-            self._file = None
+        # The file stays: unlinking it could let two processes lock two different files.
+        if self._lock is not None and self._lock.is_locked:
+            self._lock.release(force=True)
+
+
+class _NoLock:
+    """For back ends without a lock of their own yet: every window may write."""
+
+    def acquire(self) -> bool:
+        return True
+
+    def release(self) -> None:
+        return None
+
+
+class _LibraryPlace(Protocol):
+    """What choosing a lock needs to know of a library (``Library`` has it)."""
+
+    @property
+    def path(self) -> Path | None: ...
+
+
+def session_lock(library: _LibraryPlace, session_id: str) -> SessionGuard:
+    """The lock that keeps a session to one writer, for whatever kind of library this is."""
+    if library.path is not None:
+        return SessionLock(library.path, session_id)
+    return _NoLock()
+
+
+def lock_path(library_path: Path, suffix: str) -> Path:
+    """A hidden side file of the library (``.library.sqlite.SUFFIX``)."""
+    return library_path.with_name(f".{library_path.name}.{suffix}")

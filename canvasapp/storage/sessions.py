@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import Connection, delete, func, insert, select, update
+from sqlalchemy import Connection, func, insert, select
 from sqlalchemy.exc import SQLAlchemyError
 
-from canvasapp.model import Session, utc_now
+from canvasapp.model import Session
 from canvasapp.storage.cluster_rows import insert_clusters, load_clusters
 from canvasapp.storage.errors import LibraryError, driver_message
 from canvasapp.storage.facilitation_rows import details_from_row, insert_phases, load_phases
@@ -23,6 +24,7 @@ from canvasapp.storage.mapping import (
     session_values,
 )
 from canvasapp.storage.orm import LaneRow, NoteRow, SessionRow, table_of
+from canvasapp.storage.session_service import SessionService
 from canvasapp.storage.vote_rows import insert_voting, load_voting
 
 _sessions = table_of(SessionRow)
@@ -138,25 +140,19 @@ class SessionRepository:
         return session
 
     def rename(self, session_id: str, title: str) -> None:
-        title = title.strip()
-        if not title:
-            raise LibraryError("A session needs a title.")
-        self._write(
-            update(_sessions).where(_sessions.c.id == session_id).values(title=title, updated=utc_now()),
-            "rename the session",
-        )
+        """Rename a session that is not open for editing anywhere (see :class:`SessionService`)."""
+        SessionService(self.library).rename(session_id, title)
 
     def delete(self, session_id: str) -> None:
-        """Delete a session; its lanes and notes go with it (ON DELETE CASCADE)."""
-        self._write(delete(_sessions).where(_sessions.c.id == session_id), "delete the session")
+        """Delete a session that is not open for editing anywhere (see :class:`SessionService`)."""
+        SessionService(self.library).delete(session_id)
 
-    def _write(self, statement: object, doing: str) -> None:
+    @contextmanager
+    def _reading(self) -> Iterator[Connection]:
+        """A connection for reads; the driver's failures (a full disk, a vanished file) become
+        one sentence."""
         try:
-            with self._engine.begin() as connection:
-                connection.execute(statement)  # type: ignore[call-overload]
+            with self._engine.connect() as connection:
+                yield connection
         except SQLAlchemyError as error:
-            raise LibraryError(f"Could not {doing}: {driver_message(error)}.") from None
-
-    def _reading(self) -> Connection:
-        return self._engine.connect()
-
+            raise LibraryError(f"Could not read the library {self.library.location}: {driver_message(error)}.") from None

@@ -1,4 +1,9 @@
-"""The store: follows one session's events and commits each edit before control goes back."""
+"""The store: follows one session's events and commits each edit before control goes back.
+
+It writes only what changed: rows an edit touched, and of those only the columns whose values
+differ from what it wrote before (:mod:`canvasapp.storage.saved_rows`). The session's title is
+written only when it was changed here, so a title written elsewhere is never put back.
+"""
 
 from __future__ import annotations
 
@@ -15,6 +20,7 @@ from canvasapp.storage.facilitation_rows import FacilitationChanges
 from canvasapp.storage.library import Library
 from canvasapp.storage.mapping import lane_values, note_values
 from canvasapp.storage.orm import LaneRow, NoteRow, SessionRow, table_of
+from canvasapp.storage.saved_rows import SavedRows
 from canvasapp.storage.upsert import UpsertFactory
 from canvasapp.storage.vote_rows import VotingChanges
 
@@ -29,7 +35,10 @@ class SessionStore:
 
     Changes collect while an edit runs; when it finishes they are written and committed at
     once. If the write fails (a full disk), nothing is lost from memory: the changes stay
-    pending, ``save_failed`` says why, and the next edit tries them again.
+    pending and the next edit, or :meth:`retry`, tries them again. A run of failures is one
+    episode: ``save_failed`` tells of its start once (``failing`` stays true and ``failure``
+    keeps the sentence for a status line), ``save_recovered`` of its end, when everything
+    pending has been written.
     """
 
     def __init__(self, library: Library, session: Session) -> None:
@@ -44,8 +53,16 @@ class SessionStore:
         self._clusters = ClusterChanges(session, self._upsert)
         self._facilitation = FacilitationChanges(session, self._upsert)
         self._voting = VotingChanges(session, self._upsert)
+        self._saved_notes = SavedRows(_notes, ["id"])
+        self._saved_notes.remember(note_values(session.id, note) for note in session.notes)
+        self._saved_lanes = SavedRows(_lanes, ["session_id", "id"])
+        self._saved_lanes.remember(lane_values(session.id, lane) for lane in session.lanes)
+        self._saved_title = session.title
+        #: Why saving fails, while it does (``None`` when the last write went through).
+        self.failure: str | None = None
         self.saved: Event[[]] = Event()
         self.save_failed: Event[[str]] = Event()
+        self.save_recovered: Event[[]] = Event()
         for event, observer in self._observers():
             event.connect(observer)
 
@@ -73,6 +90,18 @@ class SessionStore:
         """Stop following the session (the window closed)."""
         for event, observer in self._observers():
             event.disconnect(observer)
+
+    @property
+    def failing(self) -> bool:
+        """Whether the last write failed (changes are pending until a write goes through)."""
+        return self.failure is not None
+
+    def retry(self) -> bool:
+        """Write what is pending now (a timer calls this while ``failing``); ``True`` once
+        nothing is pending any more."""
+        if self.pending or self.failing:
+            self.flush()
+        return not self.failing
 
     @property
     def pending(self) -> bool:
@@ -112,6 +141,11 @@ class SessionStore:
     def flush(self) -> None:
         """Write and commit everything pending in one transaction."""
         session = self.session
+        notes = self._saved_notes.changes(note_values(session.id, note) for note in self._dirty.values())
+        lanes = self._saved_lanes.changes(lane_values(session.id, lane) for lane in self._dirty_lanes.values())
+        session_changes: dict[str, object] = {"updated": session.updated}
+        if session.title != self._saved_title:
+            session_changes["title"] = session.title
         try:
             with self._engine.begin() as connection:
                 if self._removed:
@@ -122,32 +156,20 @@ class SessionStore:
                             _lanes.c.session_id == session.id, _lanes.c.id.in_(list(self._removed_lanes))
                         )
                     )
-                if self._dirty_lanes:
-                    lane_rows = [lane_values(session.id, lane) for lane in self._dirty_lanes.values()]
-                    lane_statement = self._upsert(_lanes)
-                    lane_changes = {
-                        name: lane_statement.excluded[name] for name in lane_rows[0] if name not in ("id", "session_id")
-                    }
-                    connection.execute(
-                        lane_statement.on_conflict_do_update(index_elements=["session_id", "id"], set_=lane_changes),
-                        lane_rows,
-                    )
-                if self._dirty:
-                    rows = [note_values(session.id, note) for note in self._dirty.values()]
-                    statement = self._upsert(_notes)
-                    changing = {name: statement.excluded[name] for name in rows[0] if name != "id"}
-                    connection.execute(statement.on_conflict_do_update(index_elements=["id"], set_=changing), rows)
+                self._saved_lanes.write(connection, lanes, self._upsert)
+                self._saved_notes.write(connection, notes, self._upsert)
                 self._clusters.write(connection)  # after the notes: memberships refer to them
                 self._facilitation.write(connection)
                 self._voting.write(connection)
-                connection.execute(
-                    update(_sessions)
-                    .where(_sessions.c.id == session.id)
-                    .values(title=session.title, updated=session.updated)
-                )
+                connection.execute(update(_sessions).where(_sessions.c.id == session.id).values(**session_changes))
         except SQLAlchemyError as error:
-            self.save_failed.emit(f"Your last change could not be saved: {driver_message(error)}.")
+            self._failed(f"Your changes could not be saved: {driver_message(error)}.")
             return
+        self._saved_notes.forget((note_id,) for note_id in self._removed)
+        self._saved_notes.remember([*notes.new, *notes.changed])
+        self._saved_lanes.forget((session.id, lane_id) for lane_id in self._removed_lanes)
+        self._saved_lanes.remember([*lanes.new, *lanes.changed])
+        self._saved_title = session.title
         self._dirty.clear()
         self._removed.clear()
         self._dirty_lanes.clear()
@@ -156,4 +178,14 @@ class SessionStore:
         self._facilitation.clear()
         self._voting.clear()
         self._session_dirty = False
+        recovered = self.failing
+        self.failure = None
         self.saved.emit()
+        if recovered:
+            self.save_recovered.emit()
+
+    def _failed(self, message: str) -> None:
+        starting = not self.failing
+        self.failure = message
+        if starting:
+            self.save_failed.emit(message)

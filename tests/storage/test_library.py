@@ -381,6 +381,8 @@ def test_a_failed_write_keeps_changes_pending_until_a_flush_succeeds(
     saves: list[int] = []
     store.save_failed.connect(failures.append)
     store.saved.connect(lambda: saves.append(1))
+    recoveries: list[int] = []
+    store.save_recovered.connect(lambda: recoveries.append(1))
     before = saved_notes(library_path, session.id)
     first, second = (note.id for note in session.notes)
     with raw(library_path) as connection:
@@ -392,8 +394,10 @@ def test_a_failed_write_keeps_changes_pending_until_a_flush_succeeds(
         session.add_notes([Note(id=new_id(), lane_id="drivers", text="new while failing")])
     session.set_note_text(first, "edited while failing")
 
-    assert len(failures) == 2
+    # Two failed edits, one episode: one message, and the state says "failing" meanwhile.
+    assert len(failures) == 1
     assert all("\n" not in message and "simulated disk failure" in message for message in failures)
+    assert store.failing and store.failure == failures[0]
     assert saves == []
     assert store.pending
     # The failed transactions rolled back whole: the removal is not half-saved either.
@@ -403,10 +407,11 @@ def test_a_failed_write_keeps_changes_pending_until_a_flush_succeeds(
 
     with raw(library_path) as connection:
         connection.executescript("DROP TRIGGER fail_insert; DROP TRIGGER fail_update;")
-    store.flush()
+    assert store.retry()
 
     assert saves == [1]
-    assert not store.pending
+    assert recoveries == [1]
+    assert not store.pending and not store.failing
     assert saved_notes(library_path, session.id) == memory_notes(session)
 
 
@@ -491,4 +496,5 @@ def test_a_crash_during_the_first_creation_leaves_nothing_to_refuse(tmp_path: Pa
     opened = open_library(target)
     opened.close()
     assert target.is_file() and not leftover.exists()
-    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".library")) == []
+    # Only the opening lock stays (lock files are kept: see canvasapp.storage.lock).
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".library")) == [".library.sqlite.opening"]
