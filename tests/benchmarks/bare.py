@@ -1,0 +1,222 @@
+"""The bare baseline: the same notes in plain Qt, doing the same work the app does.
+
+Plain ``QGraphicsRectItem`` + ``QGraphicsSimpleTextItem`` notes (selectable and movable, so Qt's
+own C++ moves a selection under the mouse), all children of one container item; below the same
+zoom threshold as the app the container is hidden and one item draws every note as a block with
+one ``drawRects`` per colour (the app's level of detail, without the app). Nothing here imports
+canvasapp: the fresh-process baselines import only PySide6 and sqlite3.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import time
+import unicodedata
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QObject, QPointF, QRectF, QSize, Qt
+from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPen
+from PySide6.QtWidgets import (
+    QApplication,
+    QGraphicsItem,
+    QGraphicsRectItem,
+    QGraphicsScene,
+    QGraphicsSimpleTextItem,
+    QGraphicsView,
+    QStyleOptionGraphicsItem,
+    QWidget,
+)
+
+VIEWPORT = QSize(1600, 1000)
+#: The app draws blocks below this zoom (canvasapp.ui.board.note_item.DETAIL_THRESHOLD).
+DETAIL_THRESHOLD = 0.25
+_MOVABLE = QGraphicsItem.GraphicsItemFlag.ItemIsSelectable | QGraphicsItem.GraphicsItemFlag.ItemIsMovable
+_NO_CONTENTS = QGraphicsItem.GraphicsItemFlag.ItemHasNoContents
+NOTE_COLUMNS = "id, lane_id, text, x, y, width, height, colour"
+
+
+def settle() -> None:
+    """Let Qt deliver what is pending, paints included (a scene update posts the repaint)."""
+    QApplication.processEvents()
+    QApplication.processEvents()
+
+
+def fold(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(char for char in decomposed if not unicodedata.combining(char))
+
+
+class BareView(QGraphicsView):
+    """A plain view (a subclass only so its protected paint path can be timed)."""
+
+
+class PaintTimer(QObject):
+    """Times each real paint of a view's viewport, as Qt delivers it."""
+
+    def __init__(self, view: QGraphicsView) -> None:
+        super().__init__()
+        self.view = view
+        self.paints_ms: list[float] = []
+        view.viewport().installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.view.viewport() and event.type() == QEvent.Type.Paint:
+            start = time.perf_counter()
+            self.view.viewportEvent(event)  # the view's own paint, run here to time it
+            self.paints_ms.append((time.perf_counter() - start) * 1000)
+            return True
+        return False
+
+    def remove(self) -> None:
+        self.view.viewport().removeEventFilter(self)
+
+
+class Blocks(QGraphicsItem):
+    """Every note as a block of its colour: one ``drawRects`` per colour."""
+
+    def __init__(self, notes: list[tuple[QRectF, QColor]], bounds: QRectF) -> None:
+        super().__init__()
+        by_colour: dict[int, tuple[QColor, list[QRectF]]] = {}
+        for rect, colour in notes:
+            by_colour.setdefault(colour.rgba(), (colour, []))[1].append(rect)
+        self.groups = list(by_colour.values())
+        self.bounds = bounds
+        self.setZValue(0.5)
+
+    def boundingRect(self) -> QRectF:
+        return self.bounds
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
+        painter.setPen(Qt.PenStyle.NoPen)
+        for colour, rects in self.groups:
+            painter.setBrush(colour)
+            painter.drawRects(rects)
+
+
+class BareBoard:
+    """The notes of one session read with a raw SELECT and shown in a plain scene and view."""
+
+    def __init__(self, library: Path, session_id: str, lane_colours: dict[str, str] | None = None) -> None:
+        self.library = library
+        self.session_id = session_id
+        with sqlite3.connect(library) as connection:
+            rows = connection.execute(f"SELECT {NOTE_COLUMNS} FROM notes WHERE session_id = ?", (session_id,)).fetchall()
+            lanes = dict(connection.execute("SELECT id, colour FROM lanes WHERE session_id = ?", (session_id,)).fetchall())
+        connection.close()
+        lanes.update(lane_colours or {})
+        self.scene = QGraphicsScene()
+        self.scene.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
+        self.container = QGraphicsRectItem()
+        self.container.setPen(Qt.PenStyle.NoPen)
+        self.container.setZValue(1)
+        self.items: dict[str, QGraphicsRectItem] = {}
+        self.texts: dict[str, QGraphicsSimpleTextItem] = {}
+        self.folded: list[tuple[str, str]] = []
+        pen = QPen(QColor("#555555"))
+        blocks: list[tuple[QRectF, QColor]] = []
+        bounds = QRectF()
+        for note_id, lane_id, text, x, y, width, height, colour in rows:
+            fill = QColor(colour or lanes.get(lane_id) or "#FFF2A8")
+            item = QGraphicsRectItem(0, 0, width, height, self.container)
+            item.setBrush(QBrush(fill))
+            item.setPen(pen)
+            item.setPos(x, y)
+            item.setFlags(_MOVABLE)
+            label = QGraphicsSimpleTextItem(text, item)
+            label.setPos(10, 10)
+            self.items[note_id] = item
+            self.texts[note_id] = label
+            self.folded.append((note_id, fold(text)))
+            rect = QRectF(x, y, width, height)
+            blocks.append((rect, fill))
+            bounds = bounds.united(rect)
+        self.scene.addItem(self.container)
+        self.blocks = Blocks(blocks, bounds)
+        self.blocks.setVisible(False)
+        self.scene.addItem(self.blocks)
+        self.board_rect = bounds
+        self.view = BareView(self.scene)
+        self.view.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
+        self.view.setOptimizationFlag(QGraphicsView.OptimizationFlag.DontAdjustForAntialiasing, True)
+        self.view.setTransformationAnchor(QGraphicsView.ViewportAnchor.NoAnchor)
+        self.view.resize(VIEWPORT.width() + 40, VIEWPORT.height() + 40)
+
+    def show(self) -> None:
+        self.view.show()
+        settle()
+        size_viewport(self.view)
+
+    def set_overview(self, overview: bool) -> None:
+        """Blocks instead of notes (what the app does below its detail threshold): the notes
+        are flagged as having no contents, which Qt skips in C++ while still hit-testing and
+        moving them (a fully transparent or hidden container would not be hit any more)."""
+        if overview == self.blocks.isVisible():
+            return
+        for item in self.items.values():
+            item.setFlag(_NO_CONTENTS, overview)
+        for label in self.texts.values():
+            label.setFlag(_NO_CONTENTS, overview)
+        self.blocks.setVisible(overview)
+
+    def copy_item(self, source: QGraphicsRectItem, offset: QPointF) -> QGraphicsRectItem:
+        """A new plain note like ``source``, ``offset`` away (a paste)."""
+        item = QGraphicsRectItem(source.rect(), self.container)
+        item.setBrush(source.brush())
+        item.setPen(source.pen())
+        item.setPos(source.pos() + offset)
+        item.setFlags(_MOVABLE)
+        QGraphicsSimpleTextItem(self.text_of(source), item).setPos(10, 10)
+        return item
+
+    @staticmethod
+    def text_of(item: QGraphicsRectItem) -> str:
+        label = item.childItems()[0]
+        assert isinstance(label, QGraphicsSimpleTextItem)
+        return label.text()
+
+    def remove_items(self, items: list[object]) -> None:
+        for item in items:
+            assert isinstance(item, QGraphicsItem)
+            self.scene.removeItem(item)
+
+    def look_at(self, scale: float, centre: QPointF) -> None:
+        self.view.resetTransform()
+        self.view.scale(scale, scale)
+        self.view.centerOn(centre)
+        self.set_overview(scale < DETAIL_THRESHOLD)
+        settle()
+
+    def show_lanes(self) -> None:
+        """The app's opening view: the board's whole width, from the top."""
+        board = self.board_rect
+        visible = QRectF(board.x(), board.y(), board.width(), min(board.height(), board.width() * 0.6))
+        self.view.fitInView(visible.adjusted(-40, -40, 40, 40), Qt.AspectRatioMode.KeepAspectRatio)
+        self.set_overview(self.view.transform().m11() < DETAIL_THRESHOLD)
+
+    def select_all(self) -> None:
+        path = QPainterPath()
+        path.addRect(self.scene.sceneRect())
+        self.scene.setSelectionArea(path)
+
+    def find(self, query: str) -> list[str]:
+        """An indexed find: the texts were folded once when read."""
+        needle = fold(query.strip())
+        return [note_id for note_id, text in self.folded if needle and needle in text]
+
+    def raw_connection(self) -> sqlite3.Connection:
+        """The library written the way the app's store does: WAL, synchronous=FULL."""
+        connection = sqlite3.connect(self.library, isolation_level=None)
+        for pragma in ("foreign_keys=ON", "busy_timeout=5000", "journal_mode=WAL", "synchronous=FULL"):
+            connection.execute(f"PRAGMA {pragma}")
+        return connection
+
+
+def size_viewport(view: QGraphicsView) -> None:
+    """Make the viewport exactly 1600×1000 whatever the window's frame and scroll bars take."""
+    for _ in range(3):
+        missing = VIEWPORT - view.viewport().size()
+        if missing.isNull():
+            return
+        top = view.window()
+        top.resize(top.size() + missing)
+        settle()
