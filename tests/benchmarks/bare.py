@@ -72,25 +72,64 @@ class PaintTimer(QObject):
 
 
 class Blocks(QGraphicsItem):
-    """Every note as a block of its colour: one ``drawRects`` per colour."""
+    """Every note as a block of its colour: one ``drawRects`` per colour.
 
-    def __init__(self, notes: list[tuple[QRectF, QColor]], bounds: QRectF) -> None:
+    A moving selection is drawn as its own groups under one translation, so a drag step costs
+    a repaint, not a loop over the moved notes; the rectangles are updated once, on the drop.
+    """
+
+    def __init__(self, notes: dict[str, tuple[QRectF, QColor]], bounds: QRectF) -> None:
         super().__init__()
-        by_colour: dict[int, tuple[QColor, list[QRectF]]] = {}
-        for rect, colour in notes:
-            by_colour.setdefault(colour.rgba(), (colour, []))[1].append(rect)
-        self.groups = list(by_colour.values())
-        self.bounds = bounds
+        self.notes = notes
+        self.moving: set[str] = set()
+        self.offset = QPointF()
+        self.still: list[tuple[QColor, list[QRectF]]] = []
+        self.carried: list[tuple[QColor, list[QRectF]]] = []
+        self._group()
+        # Room for the board to be dragged around without a geometry change per step.
+        self.bounds = bounds.adjusted(-bounds.width(), -bounds.height(), bounds.width(), bounds.height())
         self.setZValue(0.5)
+
+    def _group(self) -> None:
+        still: dict[int, tuple[QColor, list[QRectF]]] = {}
+        carried: dict[int, tuple[QColor, list[QRectF]]] = {}
+        for note_id, (rect, colour) in self.notes.items():
+            target = carried if note_id in self.moving else still
+            target.setdefault(colour.rgba(), (colour, []))[1].append(rect)
+        self.still, self.carried = list(still.values()), list(carried.values())
+
+    def start_moving(self, note_ids: list[str]) -> None:
+        self.moving, self.offset = set(note_ids), QPointF()
+        self._group()
+
+    def move_by(self, offset: QPointF) -> None:
+        self.offset = offset
+        self.update()
+
+    def finish_moving(self) -> None:
+        for note_id in self.moving:
+            self.notes[note_id][0].translate(self.offset)
+        self.moving, self.offset = set(), QPointF()
+        self._group()
+        self.update()
+
+    def follow(self, items: dict[str, QGraphicsRectItem]) -> None:
+        """Every block where its item now is (after the items were moved some other way)."""
+        for note_id, item in items.items():
+            self.notes[note_id][0].moveTo(item.pos())
+        self._group()
+        self.update()
 
     def boundingRect(self) -> QRectF:
         return self.bounds
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
         painter.setPen(Qt.PenStyle.NoPen)
-        for colour, rects in self.groups:
-            painter.setBrush(colour)
-            painter.drawRects(rects)
+        for groups in (self.still, self.carried):
+            for colour, rects in groups:
+                painter.setBrush(colour)
+                painter.drawRects(rects)
+            painter.translate(self.offset)
 
 
 class BareBoard:
@@ -113,7 +152,7 @@ class BareBoard:
         self.texts: dict[str, QGraphicsSimpleTextItem] = {}
         self.folded: list[tuple[str, str]] = []
         pen = QPen(QColor("#555555"))
-        blocks: list[tuple[QRectF, QColor]] = []
+        blocks: dict[str, tuple[QRectF, QColor]] = {}
         bounds = QRectF()
         for note_id, lane_id, text, x, y, width, height, colour in rows:
             fill = QColor(colour or lanes.get(lane_id) or "#FFF2A8")
@@ -128,7 +167,7 @@ class BareBoard:
             self.texts[note_id] = label
             self.folded.append((note_id, fold(text)))
             rect = QRectF(x, y, width, height)
-            blocks.append((rect, fill))
+            blocks[note_id] = (rect, fill)
             bounds = bounds.united(rect)
         self.scene.addItem(self.container)
         self.blocks = Blocks(blocks, bounds)

@@ -163,17 +163,28 @@ def nearest_notes(window: handles.Window, count: int) -> list[str]:
     )[:count]]
 
 
-def drag(view: QGraphicsView, grab: QPointF, steps: int, on_release: Callable[[], object] = lambda: None,
-         ) -> tuple[list[float], float]:
-    """Press at ``grab`` (scene), move ``steps`` times, release: per-step seconds and the drop's."""
+def _nothing() -> None:
+    pass
+
+
+def drag(view: QGraphicsView, grab: QPointF, steps: int, on_release: Callable[[], object] = _nothing,
+         on_move: Callable[[], object] = _nothing, cycle: int = 0) -> tuple[list[float], float]:
+    """Press at ``grab`` (scene), move ``steps`` times, release: per-step seconds and the drop's
+    (``on_move`` and ``on_release`` run inside the timed step: the bare board's own work). Odd
+    cycles drag back, so repeated drags stay in the same part of the board."""
     viewport = view.viewport()
     pos = view.mapFromScene(grab)
     QTest.mousePress(viewport, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, pos)
     settle()
     times = []
     for step in range(steps):
-        pos = pos + QPoint(4, 3 if step % 2 else 2)
-        times.append(gesture_s(lambda pos=pos: QTest.mouseMove(viewport, pos)))
+        pos = pos + QPoint(4, 3 if step % 2 else 2) * (-1 if cycle % 2 else 1)
+
+        def move(pos: QPoint = pos) -> None:
+            QTest.mouseMove(viewport, pos)
+            on_move()
+
+        times.append(gesture_s(move))
 
     def release() -> None:
         QTest.mouseRelease(viewport, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, pos)
@@ -199,12 +210,12 @@ def raw_save_positions(bare: BareBoard, note_ids: list[str]) -> Callable[[], Non
 def app_drags(window: handles.Window, note_ids: list[str], steps: int, cycles: int) -> tuple[list[float], list[float]]:
     view = view_of(window)
     step_times, drops = [], []
-    for _ in range(cycles):
+    for cycle in range(cycles):
         handles.select_only(window, note_ids)
         settle()
         grabbed = handles.note_item(window, note_ids[0])
         before = grabbed.pos()
-        times, dropped = drag(view, grabbed.sceneBoundingRect().center(), steps)
+        times, dropped = drag(view, grabbed.sceneBoundingRect().center(), steps, cycle=cycle)
         assert grabbed.pos() != before, "the drag did not move the note: mouse events are not arriving"
         step_times += times
         drops.append(dropped)
@@ -213,17 +224,36 @@ def app_drags(window: handles.Window, note_ids: list[str], steps: int, cycles: i
 
 def bare_drags(bare: BareBoard, note_ids: list[str], steps: int, cycles: int) -> tuple[list[float], list[float]]:
     step_times, drops = [], []
-    save = raw_save_positions(bare, note_ids)
-    for _ in range(cycles):
+    for cycle in range(cycles):
         bare.scene.clearSelection()
         for note_id in note_ids:
             bare.items[note_id].setSelected(True)
         settle()
         grabbed = bare.items[note_ids[0]]
-        times, dropped = drag(bare.view, grabbed.sceneBoundingRect().center(), steps, save)
+        before = grabbed.pos()
+        grab = grabbed.sceneBoundingRect().center()
+        times, dropped = drag(bare.view, grab, steps, *bare_drag_work(bare, note_ids), cycle=cycle)
+        assert grabbed.pos() != before, "the bare drag did not move the note"
         step_times += times
         drops.append(dropped)
     return step_times, drops
+
+
+def bare_drag_work(bare: BareBoard, note_ids: list[str]) -> tuple[Callable[[], None], Callable[[], None]]:
+    """What the bare board does on a drop (save) and, zoomed out, on each step (move the
+    selection's blocks)."""
+    save = raw_save_positions(bare, note_ids)
+    if not bare.blocks.isVisible():
+        return save, _nothing
+    grabbed = bare.items[note_ids[0]]
+    start = grabbed.pos()
+    bare.blocks.start_moving(note_ids)
+
+    def drop() -> None:
+        bare.blocks.finish_moving()
+        save()
+
+    return drop, lambda: bare.blocks.move_by(grabbed.pos() - start)
 
 
 @cache
@@ -297,13 +327,16 @@ def _move_all(folder: Path, notes: int) -> tuple[Measurement, Measurement, Measu
         before = {note_id: bare.items[note_id].pos() for note_id in every}
         bare.select_all()
         settle()
-        times, dropped = drag(bare.view, bare.items[grab_id].sceneBoundingRect().center(), repeat(ALL_STEPS), save)
+        grab = bare.items[grab_id].sceneBoundingRect().center()
+        times, dropped = drag(bare.view, grab, repeat(ALL_STEPS), *bare_drag_work(bare, every))
         bare_steps += times
         bare_drops.append(dropped)
 
         def undo(before: dict[str, QPointF] = before) -> None:
             for note_id, pos in before.items():
                 bare.items[note_id].setPos(pos)
+            if bare.blocks.isVisible():
+                bare.blocks.follow(bare.items)
             save()
 
         bare_undos.append(gesture_s(undo))
