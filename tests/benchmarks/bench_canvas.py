@@ -29,8 +29,8 @@ from common import Figure, Measurement, repeat
 
 FRAME_REPEAT = 21
 ZOOM_SWITCHES = 5
-DRAG_STEPS = 30
-DRAG_CYCLES = 3
+DRAG_STEPS = 20
+DRAG_CYCLES = 4  # even: there and back again, so the notes end where they were
 DRAGGED = 200
 ALL_STEPS = 8
 ALL_CYCLES = 3
@@ -174,6 +174,7 @@ def drag(view: QGraphicsView, grab: QPointF, steps: int, on_release: Callable[[]
     cycles drag back, so repeated drags stay in the same part of the board."""
     viewport = view.viewport()
     pos = view.mapFromScene(grab)
+    QTest.mouseMove(viewport, pos)  # hover first, as a hand does
     QTest.mousePress(viewport, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, pos)
     settle()
     times = []
