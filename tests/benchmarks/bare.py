@@ -1,10 +1,11 @@
 """The bare baseline: the same notes in plain Qt, doing the same work the app does.
 
-Plain ``QGraphicsRectItem`` + ``QGraphicsSimpleTextItem`` notes (selectable and movable, so Qt's
-own C++ moves a selection under the mouse), all children of one container item; below the same
-zoom threshold as the app the container is hidden and one item draws every note as a block with
-one ``drawRects`` per colour (the app's level of detail, without the app). Nothing here imports
-canvasapp: the fresh-process baselines import only PySide6 and sqlite3.
+Plain ``QGraphicsRectItem`` + ``QGraphicsSimpleTextItem`` notes, each a top-level item in the
+scene's BSP index (selectable and movable, so Qt's own C++ moves a selection under the mouse);
+below the same zoom threshold as the app they are flagged as having no contents and one item
+draws every note as a block with one ``drawRects`` per colour (the app's level of detail,
+without the app). Nothing here imports canvasapp: the fresh-process baselines import only
+PySide6 and sqlite3.
 """
 
 from __future__ import annotations
@@ -145,9 +146,6 @@ class BareBoard:
         lanes.update(lane_colours or {})
         self.scene = QGraphicsScene()
         self.scene.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
-        self.container = QGraphicsRectItem()
-        self.container.setPen(Qt.PenStyle.NoPen)
-        self.container.setZValue(1)
         self.items: dict[str, QGraphicsRectItem] = {}
         self.texts: dict[str, QGraphicsSimpleTextItem] = {}
         self.folded: list[tuple[str, str]] = []
@@ -156,20 +154,21 @@ class BareBoard:
         bounds = QRectF()
         for note_id, lane_id, text, x, y, width, height, colour in rows:
             fill = QColor(colour or lanes.get(lane_id) or "#FFF2A8")
-            item = QGraphicsRectItem(0, 0, width, height, self.container)
+            item = QGraphicsRectItem(0, 0, width, height)
+            item.setZValue(1)
             item.setBrush(QBrush(fill))
             item.setPen(pen)
             item.setPos(x, y)
             item.setFlags(_MOVABLE)
             label = QGraphicsSimpleTextItem(text, item)
             label.setPos(10, 10)
+            self.scene.addItem(item)
             self.items[note_id] = item
             self.texts[note_id] = label
             self.folded.append((note_id, fold(text)))
             rect = QRectF(x, y, width, height)
             blocks[note_id] = (rect, fill)
             bounds = bounds.united(rect)
-        self.scene.addItem(self.container)
         self.blocks = Blocks(blocks, bounds)
         self.blocks.setVisible(False)
         self.scene.addItem(self.blocks)
@@ -188,7 +187,7 @@ class BareBoard:
     def set_overview(self, overview: bool) -> None:
         """Blocks instead of notes (what the app does below its detail threshold): the notes
         are flagged as having no contents, which Qt skips in C++ while still hit-testing and
-        moving them (a fully transparent or hidden container would not be hit any more)."""
+        moving them (fully transparent or hidden items would not be hit any more)."""
         if overview == self.blocks.isVisible():
             return
         for item in self.items.values():
@@ -199,7 +198,9 @@ class BareBoard:
 
     def copy_item(self, source: QGraphicsRectItem, offset: QPointF) -> QGraphicsRectItem:
         """A new plain note like ``source``, ``offset`` away (a paste)."""
-        item = QGraphicsRectItem(source.rect(), self.container)
+        item = QGraphicsRectItem(source.rect())
+        item.setZValue(1)
+        self.scene.addItem(item)
         item.setBrush(source.brush())
         item.setPen(source.pen())
         item.setPos(source.pos() + offset)
