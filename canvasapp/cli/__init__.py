@@ -1,4 +1,4 @@
-"""The command line (DESIGN.md §8): exit 0 when done, 2 with one plain line for a user error.
+"""The command line: exit 0 when done, 2 with one plain line for a user error.
 
 Each command imports only what it needs: ``--version`` answers before anything heavy is
 imported, and a known command registers only its own module (SQLAlchemy, reportlab and
@@ -22,6 +22,7 @@ COMMAND_MODULES: dict[str, tuple[str, str]] = {
     "import": ("canvasapp.cli.transfer", "add_transfer_commands"),
     "export": ("canvasapp.cli.transfer", "add_transfer_commands"),
     "templates": ("canvasapp.cli.templates", "add_template_commands"),
+    "suggest": ("canvasapp.cli.suggest", "add_suggest_commands"),
 }
 
 

@@ -50,7 +50,7 @@ class ClusterEditing:
         others = [note for note in self.session.notes if note.id not in chosen and note.lane_id == lane_id]
         below = [note.y + note.height + NOTE_GAP + FRAME_TOP for note in others]
         positions: dict[str, tuple[float, float]] = {}
-        for candidate in [top] + sorted(candidate for candidate in below if candidate > top):
+        for candidate in [top, *sorted(candidate for candidate in below if candidate > top)]:
             positions = self.grid(members, left, candidate, lane_id)
             frame = _grown(self._bounds(positions), FRAME_PADDING, FRAME_TOP)
             if not any(_overlap(frame, Rect(n.x, n.y, n.width, n.height)) for n in others):

@@ -72,7 +72,7 @@ class RoomEditing:
     def remove_follow_ups(self, note_ids: Iterable[str]) -> None:
         chosen = list(note_ids)
         if chosen:
-            self.edits.push(SetNoteActions.to(self.session, {note_id: None for note_id in chosen}))
+            self.edits.push(SetNoteActions.to(self.session, dict.fromkeys(chosen)))
 
     def edit_follow_up(self, note_id: str, follow_up: FollowUp) -> None:
         if not self.session.has_note(note_id):

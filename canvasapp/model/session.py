@@ -6,6 +6,9 @@ from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from datetime import datetime
 
+from canvasapp.model.agenda import Phase
+from canvasapp.model.cluster import Cluster
+from canvasapp.model.details import SessionDetails
 from canvasapp.model.entities import (
     MAX_LANE_WIDTH,
     MAX_NOTE_SIDE,
@@ -18,9 +21,6 @@ from canvasapp.model.entities import (
     new_id,
     utc_now,
 )
-from canvasapp.model.agenda import Phase
-from canvasapp.model.cluster import Cluster
-from canvasapp.model.details import SessionDetails
 from canvasapp.model.events import Event
 from canvasapp.model.rules import SessionError, checked_colour
 from canvasapp.model.session_clusters import SessionClusters
@@ -74,7 +74,7 @@ class Session(SessionClusters, SessionFacilitation):
         self.edit_finished: Event[[]] = Event()
         self._init_clusters(clusters)  # after the notes: members are checked against them
         self._init_facilitation(phases, current_phase_id, details)
-        # Vote rounds, roster and dots (issue 7); storage fills it with Voting.load.
+        # Vote rounds, roster and dots; storage fills it with Voting.load.
         self.voting = Voting(self.edit, self)
 
     @classmethod

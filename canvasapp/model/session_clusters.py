@@ -114,8 +114,8 @@ class SessionClusters:
         cluster_id: str,
         *,
         title: str | None = None,
-        colour: str | None | _Keep = KEEP,
-        lane_id: str | None | _Keep = KEEP,
+        colour: str | _Keep | None = KEEP,
+        lane_id: str | _Keep | None = KEEP,
         collapsed: bool | None = None,
     ) -> None:
         """Change a cluster's title, colour, lane or folded state (what is left out stays)."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+
 from canvasapp.model import Session
 from canvasapp.ops.board_entries import LaneEntry, NoteEntry
 from canvasapp.ops.layout import Rect

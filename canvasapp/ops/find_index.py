@@ -58,10 +58,7 @@ class FindIndex:
         if not needle:
             return []
         folded = self._folded
-        if self._last is not None and needle.startswith(self._last[0]):
-            candidates = self._last[1]
-        else:
-            candidates = self.order()
+        candidates = self._last[1] if self._last is not None and needle.startswith(self._last[0]) else self.order()
         found = [note_id for note_id in candidates if needle in folded[note_id]]
         self._last = (needle, found)
         return found

@@ -18,14 +18,13 @@ from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QPoint, QPointF, QSettings, Qt
-from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QGraphicsView, QLineEdit
-
 import handles
 from bare import VIEWPORT, BareBoard, settle, size_viewport
 from board import working_copy
 from common import Figure, Measurement, repeat
+from PySide6.QtCore import QCoreApplication, QPoint, QPointF, QSettings, Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QGraphicsView, QLineEdit
 
 FRAME_REPEAT = 21
 ZOOM_SWITCHES = 5
@@ -444,7 +443,7 @@ def measure_paste_1000(folder: Path, notes: int) -> Measurement:
     for _ in range(repeat(PASTE_REPEAT)):
         made: list[object] = []
 
-        def paste() -> None:
+        def paste(made: list[object] = made) -> None:
             connection = bare.raw_connection()
             rows = []
             for source in sources:

@@ -15,15 +15,10 @@ from itertools import count
 from pathlib import Path
 
 from board import board
-from common import PROCESS_RUNS, Figure, Measurement, repeat, process_seconds
+from common import PROCESS_RUNS, Figure, Measurement, process_seconds, repeat
 
 BARE = str(Path(__file__).resolve().parent / "bare_process.py")
-_WORDS = (
-    "members want to feel heard time pressure volunteers burn out shared meals welcome new "
-    "people trust grows slowly nobody owns the newsletter clear roles local pride stories of "
-    "change funding gaps childcare at meetings a safe place to disagree consent before photos "
-    "rituals mark beginnings the hall is cold on Tuesdays mentors for first timers Привет Γειά café"
-).split()
+_WORDS = ["members", "want", "to", "feel", "heard", "time", "pressure", "volunteers", "burn", "out", "shared", "meals", "welcome", "new", "people", "trust", "grows", "slowly", "nobody", "owns", "the", "newsletter", "clear", "roles", "local", "pride", "stories", "of", "change", "funding", "gaps", "childcare", "at", "meetings", "a", "safe", "place", "to", "disagree", "consent", "before", "photos", "rituals", "mark", "beginnings", "the", "hall", "is", "cold", "on", "Tuesdays", "mentors", "for", "first", "timers", "Привет", "Γειά", "café"]
 _fresh = count()
 
 

@@ -20,7 +20,7 @@ from functools import cache
 from pathlib import Path
 
 from board import board
-from common import PROCESS_RUNS, Figure, Measurement, repeat, process_median
+from common import PROCESS_RUNS, Figure, Measurement, process_median, repeat
 
 CHILD = Path(__file__).resolve().parent / "child.py"
 
@@ -28,7 +28,7 @@ CHILD = Path(__file__).resolve().parent / "child.py"
 def _child(*arguments: str) -> dict[str, float]:
     started = time.monotonic()
     completed = subprocess.run(
-        [sys.executable, str(CHILD), *arguments], capture_output=True, text=True, timeout=1800
+        [sys.executable, str(CHILD), *arguments], capture_output=True, text=True, timeout=1800, check=False
     )
     if completed.returncode != 0:
         raise RuntimeError(f"child {arguments[0]} failed: {completed.stderr[-2000:]}")

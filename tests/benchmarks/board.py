@@ -19,12 +19,7 @@ from canvasapp.model.entities import NOTE_HEIGHT, NOTE_WIDTH
 from canvasapp.ops.layout import LANE_HEADER_HEIGHT, NOTE_GAP
 from canvasapp.storage import SessionRepository, open_library
 
-_WORDS = (
-    "members want to feel heard time pressure volunteers burn out shared meals welcome new "
-    "people trust grows slowly nobody owns the newsletter clear roles local pride stories of "
-    "change funding gaps childcare at meetings a safe place to disagree consent before photos "
-    "rituals mark beginnings the hall is cold on Tuesdays mentors for first timers"
-).split()
+_WORDS = ["members", "want", "to", "feel", "heard", "time", "pressure", "volunteers", "burn", "out", "shared", "meals", "welcome", "new", "people", "trust", "grows", "slowly", "nobody", "owns", "the", "newsletter", "clear", "roles", "local", "pride", "stories", "of", "change", "funding", "gaps", "childcare", "at", "meetings", "a", "safe", "place", "to", "disagree", "consent", "before", "photos", "rituals", "mark", "beginnings", "the", "hall", "is", "cold", "on", "Tuesdays", "mentors", "for", "first", "timers"]
 
 
 def note_texts(count: int, seed: int = 3) -> list[str]:

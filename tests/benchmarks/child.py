@@ -41,7 +41,7 @@ def run_app(library: Path, session_id: str, folder: Path) -> dict[str, float]:
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(folder / "settings"))
     import handles
-    from bare import PaintTimer, VIEWPORT
+    from bare import VIEWPORT, PaintTimer
 
     window = handles.open_window(library, session_id, folder / "templates")
     built = time.monotonic()
@@ -53,9 +53,8 @@ def run_app(library: Path, session_id: str, folder: Path) -> dict[str, float]:
 
 
 def run_bare(library: Path, session_id: str) -> dict[str, float]:
-    from PySide6.QtWidgets import QApplication
-
     from bare import BareBoard, PaintTimer
+    from PySide6.QtWidgets import QApplication
 
     QApplication.instance() or QApplication(sys.argv[:1])
     board = BareBoard(library, session_id)
@@ -69,10 +68,7 @@ def run_bare(library: Path, session_id: str) -> dict[str, float]:
 
 def main() -> None:
     mode, library, session_id = sys.argv[1], Path(sys.argv[2]), sys.argv[3]
-    if mode == "app":
-        result = run_app(library, session_id, Path(sys.argv[4]))
-    else:
-        result = run_bare(library, session_id)
+    result = run_app(library, session_id, Path(sys.argv[4])) if mode == "app" else run_bare(library, session_id)
     result["rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(json.dumps(result), flush=True)
     os._exit(0)

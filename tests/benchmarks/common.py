@@ -64,7 +64,9 @@ def median_ms(action: Callable[[], object], repeat: int = 15) -> float:
 def process_seconds(arguments: Sequence[str], cwd: Path | None = None) -> float:
     """Wall-clock seconds of one whole Python process, start to exit (it must succeed)."""
     start = time.perf_counter()
-    completed = subprocess.run([sys.executable, *arguments], capture_output=True, text=True, cwd=cwd, timeout=1800)
+    completed = subprocess.run(
+        [sys.executable, *arguments], capture_output=True, text=True, cwd=cwd, timeout=1800, check=False
+    )
     elapsed = time.perf_counter() - start
     if completed.returncode != 0:
         raise RuntimeError(f"{' '.join(arguments[:3])} failed: {completed.stderr[-2000:]}")

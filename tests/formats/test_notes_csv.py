@@ -1,4 +1,4 @@
-"""CSV import of notes (DESIGN.md §8): lanes by id or title, clear refusals, all or nothing."""
+"""CSV import of notes: lanes by id or title, clear refusals, all or nothing."""
 
 from __future__ import annotations
 

@@ -129,7 +129,7 @@ def test_second_window_on_an_open_session_is_read_only(qtbot: QtBot, make_window
 
 def test_an_empty_board_says_how_to_start_and_the_hint_goes_with_the_first_note(qtbot: QtBot, make_window) -> None:
     window = make_window()
-    hint = window.document.scene._hint  # noqa: SLF001
+    hint = window.document.scene._hint
     first_lane = window.document.scene.lane_item("drivers").rect()
     assert hint.isVisible() and first_lane.contains(hint.boundingRect())
     double_click(qtbot, window, 1100, 600)

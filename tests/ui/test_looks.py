@@ -3,14 +3,12 @@ main tool bar; the app font in the UI."""
 
 from __future__ import annotations
 
-
 import pytest
 from PySide6.QtCore import QSettings
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from canvasapp.ui.window.menus import ACTIONS
 from canvasapp.ui.look.fonts import app_font_family
 from canvasapp.ui.look.icons import UnknownIconError, icon, icon_names, validate_icon_names
 from canvasapp.ui.look.theme import (
@@ -25,10 +23,8 @@ from canvasapp.ui.look.theme import (
     stylesheet,
     stylesheet_files,
 )
+from canvasapp.ui.window.menus import ACTIONS
 from tests.ui.conftest import trigger
-
-
-
 
 # --- icons ------------------------------------------------------------------------------
 

@@ -11,11 +11,9 @@ from PySide6.QtGui import QNativeGestureEvent, QPointingDevice, QWheelEvent
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from canvasapp.ui.window.main_window import MainWindow
 from canvasapp.ui.board.overview_map import OVERVIEW_MAP_KEY, overview_map_shown
+from canvasapp.ui.window.main_window import MainWindow
 from tests.ui.conftest import trigger
-
-
 
 
 @pytest.fixture

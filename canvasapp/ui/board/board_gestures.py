@@ -23,7 +23,7 @@ class BoardGestures:
         scene.text_edited.connect(board.edit_text)
         scene.note_resized.connect(lambda note_id, w, h: board.resize_notes({note_id: (w, h)}))
         scene.lane_resized.connect(board.resize_lane)
-        scene.text_dropped.connect(lambda text, x, y: self.add_lines_at(text, x, y))
+        scene.text_dropped.connect(self.add_lines_at)
         layer = scene.clusters
         layer.cluster_dragged.connect(self._cluster_dragged)
         layer.notes_dropped.connect(self._notes_dropped)

@@ -21,6 +21,8 @@ from PySide6.QtWidgets import (
     QToolBar,
 )
 
+from canvasapp.editing.board import BIG_NUDGE_STEP, NUDGE_STEP, PASTE_OFFSET, BoardEditing
+from canvasapp.formats.import_any import ImportRefused, import_any
 from canvasapp.model.entities import (
     MAX_LANE_WIDTH,
     MAX_NOTE_SIDE,
@@ -39,7 +41,6 @@ from canvasapp.ops.clipboard import (
 )
 from canvasapp.ops.find import find_matches
 from canvasapp.ops.palette import PALETTE
-from canvasapp.editing.board import BIG_NUDGE_STEP, NUDGE_STEP, PASTE_OFFSET, BoardEditing
 from canvasapp.ui.board.find_bar import FindBar
 from canvasapp.ui.board.lane_dialog import LaneDialog
 from canvasapp.ui.board.scene import BoardScene
@@ -63,7 +64,7 @@ class BoardActions(QObject):
         self._matches: list[str] = []
         self._match_index = -1
         self.last_context_menu: QMenu | None = None
-        self.snap_to_grid = QSettings().value(SNAP_SETTING, False, type=bool)
+        self.snap_to_grid = bool(QSettings().value(SNAP_SETTING, False, type=bool))
 
         self.find_bar = FindBar(host)
         self.find_toolbar = QToolBar("Find", host)
@@ -208,8 +209,24 @@ class BoardActions(QObject):
             width = max(clip.dx + clip.width for clip in clipped)
             height = max(clip.dy + clip.height for clip in clipped)
             self._select(editor.paste_notes(clipped, x - width / 2, y - height / 2))
+        elif data.hasText() and self._document is not None and _is_excalidraw(data.text()):
+            self._paste_excalidraw(data.text())
         elif data.hasText() and self._document is not None:
             self._document.gestures.add_lines_at(data.text(), x, y, verb="Paste")
+
+    def _paste_excalidraw(self, text: str) -> None:
+        """Shapes copied in Excalidraw: notes (and lanes, clusters) as a file of them would give."""
+        document = self._document
+        assert document is not None
+        try:
+            additions = import_any(text.encode("utf-8"), "the clipboard").additions(document.session)
+        except ImportRefused as error:
+            self._tell(str(error))
+            return
+        if document.editor.add_imports(additions.lanes, additions.notes, additions.clusters):
+            self._select([note.id for note in additions.notes])
+            if additions.left_out:
+                self._tell(additions.left_out)
 
     def _select(self, note_ids: list[str]) -> None:
         if note_ids and self.scene is not None:
@@ -285,6 +302,7 @@ class BoardActions(QObject):
         if not order:
             return
         selected = self.selected()
+        current: str | None
         if self._walk_current in selected:
             current = self._walk_current
         else:
@@ -322,7 +340,7 @@ class BoardActions(QObject):
         form.addRow(buttons)
         if dialog.exec():
             size = (float(width.value()), float(height.value()))
-            self.editor.resize_notes({note_id: size for note_id in ids})
+            self.editor.resize_notes(dict.fromkeys(ids, size))
 
     def set_note_colour(self, colour: str) -> None:
         """A palette colour, or ``""`` for the lane's colour."""
@@ -464,10 +482,13 @@ class BoardActions(QObject):
         if dialog.exec():
             self.editor.add_lane(dialog.title(), after=self.current_lane_id(), prompt=dialog.prompt())
 
-    def rename_lane(self) -> None:
+    def rename_lane_here(self) -> bool:
+        """Rename the lane of the selected note or under the mouse (``True``: a lane was found)."""
         lane_id = self._lane_or_tell()
-        if lane_id is not None:
-            self.rename_lane_id(lane_id)
+        if lane_id is None:
+            return False
+        self.rename_lane_id(lane_id)
+        return True
 
     def rename_lane_id(self, lane_id: str) -> None:
         if self._document is None or self.editor is None or not self.editing_allowed():
@@ -552,6 +573,12 @@ class BoardActions(QObject):
         menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.last_context_menu = menu
         menu.popup(screen_pos)
+
+
+def _is_excalidraw(text: str) -> bool:
+    """Excalidraw puts JSON of this type on the clipboard when shapes are copied."""
+    head = text.lstrip()[:200]
+    return head.startswith("{") and "excalidraw" in head
 
 
 def lane_colour_icon(size: int = 32) -> QIcon:

@@ -8,6 +8,7 @@ result (and an undo draws the start).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from typing import Protocol
 
@@ -19,6 +20,12 @@ from canvasapp.ui.board.lane_item import LaneItem
 from canvasapp.ui.board.note_item import NoteItem
 from canvasapp.ui.clusters.cluster_item import ClusterItem
 from canvasapp.ui.clusters.cluster_layer import ClusterLayer
+
+#: Where an interaction sends its intent at release (a scene signal's ``emit``).
+ResizedNote = Callable[[str, float, float], None]
+ResizedLane = Callable[[str, float], None]
+LayoutLanes = Callable[[list[Lane] | None], None]
+MovedNotes = Callable[[dict[str, tuple[float, float]]], None]
 
 
 class Interaction(Protocol):
@@ -38,7 +45,7 @@ class ResizeNote:
 
     lets_qt_move = False
 
-    def __init__(self, item: NoteItem, press: QPointF, emit: _ResizedNote) -> None:
+    def __init__(self, item: NoteItem, press: QPointF, emit: ResizedNote) -> None:
         self._item = item
         self._press = QPointF(press)
         self._start = item.size()
@@ -63,7 +70,7 @@ class ResizeLane:
 
     lets_qt_move = False
 
-    def __init__(self, session: Session, lane: LaneItem, press_x: float, layout: _LayoutLanes, emit: _ResizedLane) -> None:
+    def __init__(self, session: Session, lane: LaneItem, press_x: float, layout: LayoutLanes, emit: ResizedLane) -> None:
         self._session = session
         self._lane_id = lane.lane_id
         self._press_x = press_x
@@ -123,7 +130,7 @@ class DragNotes:
 
     lets_qt_move = True
 
-    def __init__(self, layer: ClusterLayer, items: dict[str, NoteItem], emit_moved: _MovedNotes) -> None:
+    def __init__(self, layer: ClusterLayer, items: dict[str, NoteItem], emit_moved: MovedNotes) -> None:
         self._layer = layer
         self._items = items
         self._starts = {note_id: item.pos() for note_id, item in items.items()}
@@ -144,19 +151,3 @@ class DragNotes:
             self._layer.notes_dropped.emit(moved, target[0], target[1])
         elif moved:
             self._emit_moved(moved)
-
-
-class _ResizedNote(Protocol):
-    def __call__(self, note_id: str, width: float, height: float) -> None: ...
-
-
-class _ResizedLane(Protocol):
-    def __call__(self, lane_id: str, width: float) -> None: ...
-
-
-class _LayoutLanes(Protocol):
-    def __call__(self, lanes: list[Lane] | None) -> None: ...
-
-
-class _MovedNotes(Protocol):
-    def __call__(self, positions: dict[str, tuple[float, float]]) -> None: ...

@@ -7,10 +7,10 @@ from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from canvasapp.ops.layout import LANE_HEADER_HEIGHT
-from canvasapp.ui.look.fonts import app_font
-from canvasapp.ui.look.theme import current_theme
 from canvasapp.ui.board.note_item import DETAIL_THRESHOLD
 from canvasapp.ui.board.text_fit import WRAP, fitted_font
+from canvasapp.ui.look.fonts import app_font
+from canvasapp.ui.look.theme import current_theme
 
 TITLE_PX = 44
 PROMPT_PX = 22
@@ -88,7 +88,7 @@ class LaneItem(QGraphicsItem):
         painter.drawRoundedRect(self._rect, 8, 8)
         header = QRectF(self._rect.x(), self._rect.y(), self._rect.width(), LANE_HEADER_HEIGHT)
         painter.fillRect(header.adjusted(2, 2, -2, 0), self._colour)
-        scale = option.levelOfDetailFromTransform(painter.worldTransform())  # type: ignore[attr-defined]
+        scale = option.levelOfDetailFromTransform(painter.worldTransform())
         text_area = header.adjusted(18, 10, -18, -8)
         painter.setPen(_TITLE_COLOUR)
         if scale < DETAIL_THRESHOLD:

@@ -15,8 +15,8 @@ from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from canvasapp.ui.board.audience_flag import is_audience
-from canvasapp.ui.board.scene import BoardScene
 from canvasapp.ui.board.note_item import SELECTION_COLOUR
+from canvasapp.ui.board.scene import BoardScene
 
 #: Between the lanes (z -10) and the notes (z 1).
 BLOCKS_Z = 0.5

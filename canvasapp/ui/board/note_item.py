@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from functools import cache
 
-
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPen, QStaticText, QTransform
 from PySide6.QtWidgets import (
@@ -182,7 +181,7 @@ class NoteItem(QGraphicsItem):
         super().hoverMoveEvent(event)
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
-        scale = option.levelOfDetailFromTransform(painter.worldTransform())  # type: ignore[attr-defined]
+        scale = option.levelOfDetailFromTransform(painter.worldTransform())
         if scale < DETAIL_THRESHOLD:
             painter.fillRect(self._rect, self._colour)
             return

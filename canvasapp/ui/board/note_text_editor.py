@@ -7,8 +7,8 @@ from PySide6.QtCore import QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QFocusEvent, QKeyEvent, QPainter, QTextCursor
 from PySide6.QtWidgets import QGraphicsTextItem, QStyleOptionGraphicsItem, QWidget
 
-from canvasapp.ui.look.fonts import app_font
 from canvasapp.ui.board.note_item import LARGEST_TEXT_PX, PADDING, TEXT_COLOUR, NoteItem
+from canvasapp.ui.look.fonts import app_font
 
 
 class NoteEditor(QGraphicsTextItem):
@@ -22,7 +22,7 @@ class NoteEditor(QGraphicsTextItem):
         super().__init__()
         self._note = note
         self._done = False
-        # A parent item keeps this editor alive and moves it with the note (FIELD-NOTES).
+        # A parent item keeps this editor alive and moves it with the note.
         self.setParentItem(note)
         self.setPos(PADDING, PADDING)
         self.setZValue(5.0)
@@ -69,7 +69,7 @@ class NoteEditor(QGraphicsTextItem):
         painter.fillRect(area, self._note.colour())
         painter.setPen(QColor("#1F5FD1"))
         painter.drawRect(area.adjusted(0, 0, -1, -1))
-        super().paint(painter, option, widget)
+        super().paint(painter, option, widget)  # type: ignore[arg-type]  # Qt accepts no widget
 
     def boundingRect(self) -> QRectF:
         # Covers the whole note, and grows below it while the text is longer than the note.

@@ -17,8 +17,8 @@ from PySide6.QtCore import QPointF, QRectF, QSettings, QSize, Qt, QTimer
 from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent, QPen, QPixmap, QResizeEvent, QWheelEvent
 from PySide6.QtWidgets import QFrame, QGraphicsView, QStyleOptionGraphicsItem, QWidget
 
-from canvasapp.ui.board.view import BoardView
 from canvasapp.ui.board.lane_item import LaneItem
+from canvasapp.ui.board.view import BoardView
 from canvasapp.ui.look.theme import Theme, current_theme, theme_changed
 
 #: QSettings key: is the overview shown?

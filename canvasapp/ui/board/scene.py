@@ -8,6 +8,8 @@ window turn them into commands.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QPainterPath, QTransform
 from PySide6.QtWidgets import (
@@ -19,15 +21,15 @@ from PySide6.QtWidgets import (
     QGraphicsView,
 )
 
-from canvasapp.model import Lane, Note, Session
+from canvasapp.model import Event, Lane, Note, Session
 from canvasapp.ops.layout import lane_rects
-from canvasapp.ui.clusters.cluster_item import ClusterItem, ClusterTitleEditor
-from canvasapp.ui.clusters.cluster_layer import ClusterLayer
 from canvasapp.ui.board.empty_hint import EmptyBoardHint
 from canvasapp.ui.board.interactions import DragFrame, DragNotes, Interaction, ResizeLane, ResizeNote
 from canvasapp.ui.board.lane_item import LaneItem
-from canvasapp.ui.board.note_text_editor import NoteEditor
 from canvasapp.ui.board.note_item import NoteItem
+from canvasapp.ui.board.note_text_editor import NoteEditor
+from canvasapp.ui.clusters.cluster_item import ClusterItem, ClusterTitleEditor
+from canvasapp.ui.clusters.cluster_layer import ClusterLayer
 
 _MARGIN = 400.0
 #: How close (in screen pixels) to a lane's right edge a press starts resizing the lane.
@@ -78,7 +80,7 @@ class BoardScene(QGraphicsScene):
         # After the scene's own observers: frames are drawn around notes already in place.
         self.clusters = ClusterLayer(self, session)
 
-    def _observers(self) -> list[tuple[object, object]]:
+    def _observers(self) -> list[tuple[Event[...], Callable[..., object]]]:
         session = self._session
         return [
             (session.notes_added, self._on_notes_added),
@@ -97,7 +99,7 @@ class BoardScene(QGraphicsScene):
         self.finish_editing()
         self.clusters.detach()
         for event, observer in self._observers():
-            event.disconnect(observer)  # type: ignore[attr-defined]
+            event.disconnect(observer)
 
     # --- queries --------------------------------------------------------------------------
 
@@ -208,7 +210,7 @@ class BoardScene(QGraphicsScene):
             return
         self._editor = None
         note_id = editor.note_id
-        editor.setParentItem(None)
+        editor.setParentItem(None)  # type: ignore[arg-type]  # detached: Qt takes no parent
         self.removeItem(editor)
         editor.deleteLater()
         if note_id in self._notes and text != self._notes[note_id].text:

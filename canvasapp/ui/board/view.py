@@ -1,6 +1,6 @@
 """The window onto the board: scrolling, zooming, panning, and the theme's board background.
 
-Gestures follow what facilitators know from Miro and FigJam (DESIGN.md §9): the wheel scrolls
+Gestures follow what facilitators know from Miro and FigJam: the wheel scrolls
 (Shift+wheel sideways), Ctrl+wheel and pinch zoom around the fingers or the cursor, Space+drag and
 middle-drag pan with a hand cursor, and the rubber band selects.
 """
@@ -10,6 +10,7 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QColor,
+    QFocusEvent,
     QKeyEvent,
     QMouseEvent,
     QNativeGestureEvent,
@@ -26,9 +27,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from canvasapp.ui.board.scene import BoardScene
-from canvasapp.ui.board.note_item import DETAIL_THRESHOLD
 from canvasapp.ui.board.note_blocks import NoteBlocksItem, note_blocks_of
+from canvasapp.ui.board.note_item import DETAIL_THRESHOLD
+from canvasapp.ui.board.scene import BoardScene
 from canvasapp.ui.look.theme import Theme, current_theme, theme_changed
 
 MIN_SCALE = 0.02
@@ -232,12 +233,14 @@ class BoardView(QGraphicsView):
                 self.pinch(pinch.scaleFactor(), self.viewport().mapFromGlobal(pinch.centerPoint().toPoint()))
                 event.accept(pinch)
                 return True
-        if event.type() == QEvent.Type.NativeGesture and isinstance(event, QNativeGestureEvent):
-            if event.gestureType() == Qt.NativeGestureType.ZoomNativeGesture:
-                # A touchpad or touch screen pinch: value is the change in scale since the last event.
-                self.pinch(1.0 + event.value(), event.position())
-                event.accept()
-                return True
+        if (
+            event.type() == QEvent.Type.NativeGesture and isinstance(event, QNativeGestureEvent)
+            and event.gestureType() == Qt.NativeGestureType.ZoomNativeGesture
+        ):
+            # A touchpad or touch screen pinch: value is the change in scale since the last event.
+            self.pinch(1.0 + event.value(), event.position())
+            event.accept()
+            return True
         return super().viewportEvent(event)
 
     def pinch(self, factor: float, viewport_pos: QPoint | QPointF) -> None:
@@ -265,12 +268,12 @@ class BoardView(QGraphicsView):
             return
         super().keyReleaseEvent(event)
 
-    def focusOutEvent(self, event: object) -> None:  # type: ignore[override]
+    def focusOutEvent(self, event: QFocusEvent) -> None:
         # A Space released in another window never reaches us: do not stay in pan mode.
         self._space_down = False
         if not self.panning:
             self.viewport().unsetCursor()
-        super().focusOutEvent(event)  # type: ignore[arg-type]
+        super().focusOutEvent(event)
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         button = event.button()

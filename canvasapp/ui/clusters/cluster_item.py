@@ -133,7 +133,7 @@ class ClusterTitleEditor(QGraphicsTextItem):
         self.cluster_id = frame.cluster_id
         self._done = False
         self._old = frame.title
-        self.setParentItem(frame)  # alive with its frame (FIELD-NOTES)
+        self.setParentItem(frame)  # alive with its frame
         self.setZValue(10.0)
         self.setFont(app_font(TITLE_PX, bold=True))
         self.setDefaultTextColor(_TEXT)
@@ -172,4 +172,4 @@ class ClusterTitleEditor(QGraphicsTextItem):
         painter.fillRect(self.boundingRect(), QColor("#FFFFFF"))
         painter.setPen(_SELECTION)
         painter.drawRect(self.boundingRect().adjusted(0, 0, -1, -1))
-        super().paint(painter, option, widget)
+        super().paint(painter, option, widget)  # type: ignore[arg-type]  # Qt accepts no widget

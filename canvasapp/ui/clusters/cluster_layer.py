@@ -8,16 +8,16 @@ move costs in proportion to the notes that moved. Gestures leave as intents carr
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Protocol
 
 from PySide6.QtCore import QObject, QPointF, QRectF, Signal
 from PySide6.QtWidgets import QGraphicsItem
 
-from canvasapp.model import Cluster, Lane, Note, Session
+from canvasapp.model import Cluster, Event, Lane, Note, Session
 from canvasapp.ops.cluster_summary import FRAME_PADDING, TITLE_HEIGHT
-from canvasapp.ui.clusters.cluster_item import CARD_HEIGHT, CARD_WIDTH, ClusterItem, ClusterTitleEditor
 from canvasapp.ui.board.note_item import NoteItem
+from canvasapp.ui.clusters.cluster_item import CARD_HEIGHT, CARD_WIDTH, ClusterItem, ClusterTitleEditor
 
 
 class BoardItems(Protocol):
@@ -69,7 +69,7 @@ class ClusterLayer(QObject):
         for event, observer in self._observers():
             event.connect(observer)
 
-    def _observers(self) -> list[tuple[object, object]]:
+    def _observers(self) -> list[tuple[Event[...], Callable[..., object]]]:
         session = self._session
         return [
             (session.cluster_added, self._add),
@@ -84,7 +84,7 @@ class ClusterLayer(QObject):
     def detach(self) -> None:
         self.finish_renaming()
         for event, observer in self._observers():
-            event.disconnect(observer)  # type: ignore[attr-defined]
+            event.disconnect(observer)
 
     # --- queries --------------------------------------------------------------------------
 
@@ -155,9 +155,9 @@ class ClusterLayer(QObject):
         item = self._items[cluster.id]
         # Notes that left this cluster (while it was folded) are shown again.
         for note_id in self._members.get(cluster.id, []):
-            if note_id not in cluster.note_ids and self._session.has_note(note_id):
-                if self._session.cluster_of(note_id) is None:
-                    self._note_item(note_id).setVisible(True)
+            left = note_id not in cluster.note_ids and self._session.has_note(note_id)
+            if left and self._session.cluster_of(note_id) is None:
+                self._note_item(note_id).setVisible(True)
         self._members[cluster.id] = list(cluster.note_ids)
         item.set_looks(cluster.title, len(cluster.note_ids), self._colour(cluster), cluster.collapsed)
         for note_id in cluster.note_ids:
@@ -212,9 +212,9 @@ class ClusterLayer(QObject):
                     return None
                 return ("cluster", cluster.id)
         for note_id in moving:
-            cluster = self._session.cluster_of(note_id)
-            if cluster is not None and any(n not in moving for n in cluster.note_ids):
-                staying = [n for n in cluster.note_ids if n not in moving]
+            owner = self._session.cluster_of(note_id)
+            if owner is not None and any(n not in moving for n in owner.note_ids):
+                staying = [n for n in owner.note_ids if n not in moving]
                 if not self.frame_rect(staying).contains(pos):
                     return ("out", None)
         return None
@@ -265,7 +265,7 @@ class ClusterLayer(QObject):
             return
         self._title_editor = None
         cluster_id = editor.cluster_id
-        editor.setParentItem(None)
+        editor.setParentItem(None)  # type: ignore[arg-type]  # detached: Qt takes no parent
         self._scene.removeItem(editor)
         editor.deleteLater()
         if isinstance(title, str) and self._session.has_cluster(cluster_id):

@@ -20,6 +20,7 @@ from PySide6.QtGui import (
     QGuiApplication,
     QPainter,
     QPaintEvent,
+    QResizeEvent,
     QScreen,
 )
 from PySide6.QtWidgets import QGraphicsView, QHBoxLayout, QLabel, QMenu, QVBoxLayout, QWidget
@@ -99,8 +100,8 @@ class AudienceView(QGraphicsView):
         with painting_for_audience():
             super().paintEvent(event)
 
-    def resizeEvent(self, event: object) -> None:  # type: ignore[override]
-        super().resizeEvent(event)  # type: ignore[arg-type]
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
         self.update_view()
 
 

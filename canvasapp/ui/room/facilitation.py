@@ -10,16 +10,17 @@ without entering the undo history.
 from __future__ import annotations
 
 import time
+
 from PySide6.QtCore import QEvent, QObject, QRectF, Qt, QTimer
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QWidget
 
 from canvasapp.editing.room import RoomEditing
-from canvasapp.model import FollowUp, Session
+from canvasapp.model import Event, FollowUp, Session
 from canvasapp.ops.timer import Clock, PhaseTimer, TimerReading
-from canvasapp.ui.room.follow_ups_panel import FollowUpsPanel
 from canvasapp.ui.room.agenda_panel import AgendaPanel
 from canvasapp.ui.room.audience_window import AudienceWindow
+from canvasapp.ui.room.follow_ups_panel import FollowUpsPanel
 from canvasapp.ui.room.phase_dialog import PhaseDialog
 from canvasapp.ui.room.presentation import PresentationMode
 from canvasapp.ui.room.session_details_dialog import SessionDetailsDialog
@@ -120,7 +121,7 @@ class FacilitationController(QObject):
         self._timer_phase = None
 
     @staticmethod
-    def _note_events(session: Session) -> list:  # list[Event[...]]
+    def _note_events(session: Session) -> list[Event[...]]:
         return [session.note_actions_changed, session.notes_added, session.notes_removed, session.note_text_changed]
 
     def _editable(self) -> bool:
@@ -226,7 +227,7 @@ class FacilitationController(QObject):
             self._show_reading()
             return
         # Through a lambda, so a clock swapped in later (tests) is the one read.
-        self.timer = PhaseTimer(phase.minutes, phase.used_seconds, clock=lambda: self.clock())
+        self.timer = PhaseTimer(phase.minutes, phase.used_seconds, clock=lambda: self.clock())  # noqa: PLW0108
         self._timer_phase = phase.id
         if running:
             self.timer.start()
@@ -426,7 +427,8 @@ class FacilitationController(QObject):
             table.selectRow(row)
             # The owner cell made current too, so Tab goes on to the due date, not back to it.
             table.setCurrentCell(row, 1)
-            table.editItem(table.item(row, 1))
+            if (owner := table.item(row, 1)) is not None:
+                table.editItem(owner)
 
     def remove_action(self) -> None:
         session, editing = self.session, self.editing
@@ -453,10 +455,10 @@ class FacilitationController(QObject):
             self.actions_panel.show_actions(self.session.action_notes)
 
     def _show_note(self, note_id: str) -> None:
-        if self._document is not None and self.window.view is not None and self.session is not None:
-            if self.session.has_note(note_id):
-                self._document.scene.select_only([note_id])
-                self.window.view.centerOn(self._document.scene.note_item(note_id))
+        view, session = self.window.view, self.session
+        if self._document is not None and view is not None and session is not None and session.has_note(note_id):
+            self._document.scene.select_only([note_id])
+            view.centerOn(self._document.scene.note_item(note_id))
 
     def edit_details(self) -> None:
         session = self.session

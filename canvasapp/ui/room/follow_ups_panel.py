@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QAbstractItemModel, QDate, QModelIndex, Qt, Signal
+from PySide6.QtCore import QAbstractItemModel, QDate, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -106,7 +106,9 @@ class FollowUpsPanel(QWidget):
         return self.note_id_at(rows[0].row())
 
     def note_id_at(self, row: int) -> str:
-        return str(self.table.item(row, TEXT).data(Qt.ItemDataRole.UserRole))
+        item = self.table.item(row, TEXT)
+        assert item is not None
+        return str(item.data(Qt.ItemDataRole.UserRole))
 
     def row_of(self, note_id: str) -> int:
         for row in range(self.table.rowCount()):
@@ -148,18 +150,22 @@ class FollowUpsPanel(QWidget):
 class DueDateDelegate(QStyledItemDelegate):
     """A date picker (with a calendar) for the due date; the cell keeps YYYY-MM-DD text."""
 
-    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: QModelIndex) -> QWidget:
+    def createEditor(
+        self, parent: QWidget, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QWidget:
         editor = QDateEdit(parent)
         editor.setCalendarPopup(True)
         editor.setDisplayFormat("yyyy-MM-dd")
         return editor
 
-    def setEditorData(self, editor: QWidget, index: QModelIndex) -> None:
+    def setEditorData(self, editor: QWidget, index: QModelIndex | QPersistentModelIndex) -> None:
         assert isinstance(editor, QDateEdit)
         text = str(index.data() or "")
         chosen = QDate.fromString(text, "yyyy-MM-dd") if text else QDate.currentDate().addDays(7)
         editor.setDate(chosen if chosen.isValid() else QDate.currentDate())
 
-    def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: QModelIndex) -> None:
+    def setModelData(
+        self, editor: QWidget, model: QAbstractItemModel, index: QModelIndex | QPersistentModelIndex
+    ) -> None:
         assert isinstance(editor, QDateEdit)
         model.setData(index, editor.date().toString("yyyy-MM-dd"))

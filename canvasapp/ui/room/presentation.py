@@ -9,6 +9,7 @@ editing, as everywhere on the board, and a second Esc leaves.
 from __future__ import annotations
 
 from dataclasses import replace
+
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QDockWidget, QHBoxLayout, QLabel, QToolBar, QWidget

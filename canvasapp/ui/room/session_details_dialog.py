@@ -34,7 +34,7 @@ class SessionDetailsDialog(QDialog):
         self.has_date = QCheckBox("Held on")
         self.has_date.setObjectName("details_has_date")
         self.has_date.setChecked(details.date is not None)
-        self.date = QDateEdit(QDate(details.date or default_date))
+        self.date = QDateEdit(_qdate(details.date or default_date))
         self.date.setObjectName("details_date")
         self.date.setCalendarPopup(True)
         self.date.setDisplayFormat("d MMMM yyyy")
@@ -80,3 +80,7 @@ class SessionDetailsDialog(QDialog):
             participants=self.participants.value() or None,
             purpose=self.purpose.toPlainText().strip()[:MAX_DETAIL_TEXT],
         )
+
+
+def _qdate(day: date) -> QDate:
+    return QDate(day.year, day.month, day.day)

@@ -5,6 +5,7 @@ window's banner; they all show the same :class:`~canvasapp.ops.timer.TimerReadin
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QToolButton, QVBoxLayout, QWidget
 
 from canvasapp.ops.timer import TimerLevel, TimerReading, TimerState
@@ -88,7 +89,7 @@ class TimerControls(QWidget):
     """The timer's buttons, each showing one of the window's actions (so keys and tool tips
     are the same as in the menu)."""
 
-    def __init__(self, actions: list, parent: QWidget | None = None) -> None:  # list[QAction]
+    def __init__(self, actions: list[QAction], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

@@ -17,19 +17,19 @@ from PySide6.QtWidgets import (
 )
 
 from canvasapp.formats.template import TemplateError
-from canvasapp.formats.template_io import TEMPLATE_SUFFIX, slug, template_from_session
+from canvasapp.formats.template_io import TEMPLATE_SUFFIX, slug
 from canvasapp.formats.template_library import (
     TemplateEntry,
     builtin_entries,
     install_template,
     list_templates,
     save_user_template,
+    template_for_session,
     user_template_path,
 )
 from canvasapp.storage import LibraryError
 from canvasapp.ui.sessions.template_gallery import TemplateGallery
 from canvasapp.ui.window.services import WindowServices
-
 
 TEMPLATE_FILTER = "Workshop templates (*.workshop-template.json);;JSON files (*.json)"
 
@@ -74,9 +74,10 @@ class TemplateController:
         try:
             entry = install_template(path, self.templates_dir)
         except TemplateError as error:
-            entry = self._install_after_clash(path, error)
-            if entry is None:
+            again = self._install_after_clash(path, error)
+            if again is None:
                 return None
+            entry = again
         QMessageBox.information(
             self.window.host, title,
             f"“{entry.name}” is now among your templates. Use it with File → New Session.",
@@ -117,9 +118,10 @@ class TemplateController:
         if not dialog.exec():
             return
         try:
-            template = template_from_session(
+            template = template_for_session(
                 document.session,
                 dialog.name(),
+                self.templates_dir,
                 description=dialog.description(),
                 include_notes=dialog.include_notes(),
             )

@@ -52,6 +52,8 @@ class VotingInput(QObject):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()
+        if watched is self._view.viewport() and kind == QEvent.Type.ContextMenu:
+            return True  # no menu for the person voting
         if watched is self._view.viewport() and kind in _MOUSE:
             mouse = event  # a QMouseEvent (touch arrives as synthesized mouse presses)
             assert isinstance(mouse, QMouseEvent)
@@ -64,9 +66,7 @@ class VotingInput(QObject):
     def _press(self, mouse: QMouseEvent) -> None:
         scene_pos = self._view.mapToScene(mouse.position().toPoint())
         item = self._view.scene().itemAt(scene_pos, self._view.transform())
-        if isinstance(item, DotBadgeItem):
+        if isinstance(item, (DotBadgeItem, NoteItem)):
             self.item_clicked.emit(item.note_id, scene_pos)
-        elif isinstance(item, NoteItem):
-            self.item_clicked.emit(item.note_id, scene_pos)
-        elif item is not None and isinstance(item.parentItem(), NoteItem):
-            self.item_clicked.emit(item.parentItem().note_id, scene_pos)  # type: ignore[union-attr]
+        elif item is not None and isinstance(parent := item.parentItem(), NoteItem):
+            self.item_clicked.emit(parent.note_id, scene_pos)

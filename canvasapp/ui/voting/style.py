@@ -7,7 +7,6 @@ the voting screen, not the board".
 
 from __future__ import annotations
 
-
 from canvasapp.ui.look.fonts import app_font_family
 
 SCREEN = "#14213D"

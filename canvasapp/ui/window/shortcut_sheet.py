@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 from html import escape
+from typing import Any
 
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
-
-from typing import Any
 
 from canvasapp.ui.window.action_table import SUBMENU, ActionSpec
 

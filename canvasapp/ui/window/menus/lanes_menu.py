@@ -16,7 +16,7 @@ LANES_MENU: tuple[Spec, ...] = (
     Spec("lane.add", "&New Lane…", "&Lanes", run=lambda c: c.board.add_lane(), shortcuts=("Ctrl+Shift+N",),
          tip="Add a lane right of the current one"),
     # F2 renames a selected cluster in place; else the lane.
-    Spec("lane.rename", "&Rename Lane…", "&Lanes", run=lambda c: c.clusters.rename() or c.board.rename_lane(),
+    Spec("lane.rename", "&Rename Lane…", "&Lanes", run=lambda c: c.clusters.rename() or c.board.rename_lane_here(),
          shortcuts=("F2",), tip="Rename the lane of the selected note, or the one under the mouse"),
     *(_colour(colour.name, colour.hex, colour.id) for colour in PALETTE),
     Spec("lane.move_left", "Move Lane &Left", "&Lanes", run=lambda c: c.board.move_lane(-1),
