@@ -2,7 +2,7 @@
 
     python tests/benchmarks/table.py 1000=1k.json 10000=10k.json ...
 
-Each cell is ``value (bare baseline, ×ratio)``; a size not run shows "not run".
+Each cell is ``value (bare baseline, ×ratio)``; "—" where a figure was not taken (see the run's output).
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from pathlib import Path
 
 def cell(figure: dict[str, float | str] | None) -> str:
     if figure is None:
-        return "not run"
+        return "—"
     value, baseline, ratio = float(figure["value"]), float(figure["baseline"]), float(figure["ratio"])
     return f"{value:.3g} ({baseline:.3g}, ×{ratio:.2g})"
 
