@@ -23,7 +23,7 @@ from canvasapp.model import Cluster, Lane, Note, NotePlacement, Session, new_id
 from canvasapp.model.entities import LANE_WIDTH, NOTE_HEIGHT, NOTE_WIDTH
 from canvasapp.ops import arrange
 from canvasapp.ops.clipboard import ClipNote, lines_to_notes
-from canvasapp.ops.layout import inside_lane, lane_at, lane_rects, placements_at
+from canvasapp.ops.layout import LaneSpans, inside_lane, lane_at, lane_rects, placements_at
 from canvasapp.ops.palette import unused_lane_colour
 
 #: Arrow-key nudges, in board points: a small step, and a big one with Shift.
@@ -88,10 +88,10 @@ class BoardEditing:
 
     def paste_notes(self, clipped: list[ClipNote], left: float, top: float, *, verb: str = "Paste") -> list[str]:
         """Copies of clipped notes with the group's top-left corner at ``(left, top)``."""
-        lanes = self.session.lanes
+        spans = LaneSpans(self.session.lanes)
         notes = [
             Note(
-                id=new_id(), lane_id=lane_at(lanes, left + clip.dx + clip.width / 2), text=clip.text,
+                id=new_id(), lane_id=spans.lane_at(left + clip.dx + clip.width / 2), text=clip.text,
                 x=left + clip.dx, y=top + clip.dy, width=clip.width, height=clip.height, colour=clip.colour,
             )
             for clip in clipped
@@ -109,8 +109,9 @@ class BoardEditing:
         lane_id = lane_at(lanes, x)
         area = lane_rects(lanes).get(lane_id) if lane_id else None
         cells = arrange.offset_grid(len(lines), x, y, area)
+        spans = LaneSpans(lanes)
         notes = [
-            Note(id=new_id(), lane_id=lane_at(lanes, cx + NOTE_WIDTH / 2), text=line, x=cx, y=cy)
+            Note(id=new_id(), lane_id=spans.lane_at(cx + NOTE_WIDTH / 2), text=line, x=cx, y=cy)
             for line, (cx, cy) in zip(lines, cells, strict=True)
         ]
         if not self.push(AddNotes(notes, verb=verb)):

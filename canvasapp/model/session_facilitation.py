@@ -27,6 +27,9 @@ class SessionFacilitation:
 
         def note(self, note_id: str) -> Note: ...
 
+        notes_added: Event[[list[Note]]]
+        notes_removed: Event[[list[Note]]]
+
     def _init_facilitation(
         self, phases: Iterable[Phase], current_phase_id: str | None, details: SessionDetails | None
     ) -> None:
@@ -35,6 +38,16 @@ class SessionFacilitation:
         self.details_changed: Event[[SessionDetails]] = Event()
         self.note_actions_changed: Event[[list[Note]]] = Event()
         """Notes that became an action, stopped being one, or whose action changed."""
+        # The ids of the notes that are actions, so listing them never reads the whole board.
+        self._action_ids: set[str] = {note.id for note in self._notes.values() if note.action is not None}
+        self.notes_added.connect(self._index_added_actions)
+        self.notes_removed.connect(self._unindex_removed_actions)
+
+    def _index_added_actions(self, notes: list[Note]) -> None:
+        self._action_ids.update(note.id for note in notes if note.action is not None)
+
+    def _unindex_removed_actions(self, notes: list[Note]) -> None:
+        self._action_ids.difference_update(note.id for note in notes)
 
     def set_details(self, details: SessionDetails) -> None:
         with self.edit():
@@ -44,8 +57,14 @@ class SessionFacilitation:
     @property
     def action_notes(self) -> list[Note]:
         """The notes that are actions, in the order they were written."""
-        return sorted((note for note in self._notes.values() if note.action is not None),
+        return sorted((self._notes[note_id] for note_id in self._action_ids),
                       key=lambda note: (note.created, note.id))
+
+    @staticmethod
+    def concern_actions(notes: Iterable[Note]) -> bool:
+        """Whether any of these notes (added, removed or edited) is an action: only then does a
+        list of the actions need refreshing."""
+        return any(note.action is not None for note in notes)
 
     def set_note_actions(self, actions: Mapping[str, FollowUp | None]) -> None:
         """Make notes actions (or change theirs); ``None`` makes a note a plain note again."""
@@ -54,5 +73,9 @@ class SessionFacilitation:
             now = utc_now()
             for note in changed:
                 note.action = actions[note.id]
+                if note.action is None:
+                    self._action_ids.discard(note.id)
+                else:
+                    self._action_ids.add(note.id)
                 note.updated = now
             self.note_actions_changed.emit(changed)

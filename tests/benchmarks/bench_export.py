@@ -1,96 +1,65 @@
-"""The export and import figures in docs/ARCHITECTURE.md: PDF of 1,000 notes, CSV import of 10,000.
+"""The import and export figures, each a whole fresh process as the facilitator runs it.
 
-``pdf_1k_s``: the whole PDF export of a 1,000-note session (summary, board picture, every note),
-beside a bare reportlab ``SimpleDocTemplate`` of 1,000 plain Paragraphs of the same texts.
-``csv_import_10k_s``: reading, checking and placing 10,000 notes from a CSV file and adding the
-session to a library in one transaction, beside a bare ``csv.reader`` over the same file.
+``csv_import_s``: ``canvasapp import notes.csv`` of N notes into a new library, beside a bare
+process that reads the same CSV and INSERTs its rows in one transaction (``bare_process.py``).
+``pdf_1k_s``: ``canvasapp export --pdf`` of a 1,000-note session (summary, board picture, every
+note), beside a bare reportlab ``SimpleDocTemplate`` of 1,000 plain Paragraphs of the same texts.
 Smaller ``--notes`` shrink both (the test suite's smoke run).
 """
 
 from __future__ import annotations
 
 import csv
-import io
 import random
+from itertools import count
 from pathlib import Path
-from xml.sax.saxutils import escape
 
-from common import Figure, Measurement, timed
+from board import board
+from common import PROCESS_RUNS, Figure, Measurement, process_seconds, repeat
 
-from canvasapp.export.pdf import summary_pdf
-from canvasapp.formats.notes_csv import read_csv_file, session_from_csv
-from canvasapp.formats.template_io import session_from_template
-from canvasapp.formats.template_library import find_template
-from canvasapp.model import Note, Session, new_id
-from canvasapp.ops.layout import lane_rects
-from canvasapp.ops.placement import GridPlacer
-from canvasapp.ops.summary import build_summary
-from canvasapp.storage import SessionRepository, open_library
-
+BARE = str(Path(__file__).resolve().parent / "bare_process.py")
 _WORDS = ["members", "want", "to", "feel", "heard", "time", "pressure", "volunteers", "burn", "out", "shared", "meals", "welcome", "new", "people", "trust", "grows", "slowly", "nobody", "owns", "the", "newsletter", "clear", "roles", "local", "pride", "stories", "of", "change", "funding", "gaps", "childcare", "at", "meetings", "a", "safe", "place", "to", "disagree", "consent", "before", "photos", "rituals", "mark", "beginnings", "the", "hall", "is", "cold", "on", "Tuesdays", "mentors", "for", "first", "timers", "Привет", "Γειά", "café"]
+_fresh = count()
 
 
-def _texts(count: int) -> list[str]:
+def _texts(number: int) -> list[str]:
     generator = random.Random(5)
-    return [" ".join(generator.choices(_WORDS, k=generator.randint(3, 24))) for _ in range(count)]
-
-
-def _session(count: int) -> Session:
-    session = session_from_template(find_template("drivers-blockers-activities"), "Benchmark")
-    session.remove_notes([note.id for note in session.notes])
-    lanes = [lane.id for lane in session.lanes]
-    placer = GridPlacer(lane_rects(session.lanes))
-    notes = []
-    for index, text in enumerate(_texts(count)):
-        lane = lanes[index % len(lanes)]
-        x, y = placer.place(lane)
-        notes.append(Note(id=new_id(), lane_id=lane, text=text, x=x, y=y))
-    session.add_notes(notes)
-    return session
-
-
-def measure_pdf(folder: Path, notes: int) -> Measurement:
-    from reportlab.lib.styles import getSampleStyleSheet
-    from reportlab.platypus import Paragraph, SimpleDocTemplate
-
-    count = min(notes, 1000)
-    session = _session(count)
-    value = timed(lambda: summary_pdf(build_summary(session, template_name="Drivers, blockers and activities")))
-
-    texts = [note.text for note in session.notes]
-    style = getSampleStyleSheet()["BodyText"]
-
-    def bare() -> None:
-        SimpleDocTemplate(io.BytesIO()).build([Paragraph(escape(text), style) for text in texts])
-
-    return Measurement(value=value, baseline=timed(bare))
+    return [" ".join(generator.choices(_WORDS, k=generator.randint(3, 24))) for _ in range(number)]
 
 
 def measure_csv_import(folder: Path, notes: int) -> Measurement:
-    path = folder / "import-notes.csv"
+    path = folder / f"import-{notes}.csv"
     lanes = ("drivers", "Blockers", "ACTIVITIES")
     with path.open("w", encoding="utf-8-sig", newline="") as file:
         writer = csv.writer(file)
         writer.writerow(["text", "lane", "cluster", "colour"])
         for index, text in enumerate(_texts(notes)):
             writer.writerow([text, lanes[index % 3], "", "#FFB3C7" if index % 7 == 0 else ""])
-    template = find_template("drivers-blockers-activities")
-    library = open_library(folder / "import-library.sqlite")
-    try:
-        repository = SessionRepository(library)
-        value = timed(lambda: repository.add(session_from_csv(read_csv_file(path), template, "Imported", path.name)))
-    finally:
-        library.close()
+    values, baselines = [], []
+    for _ in range(repeat(PROCESS_RUNS)):
+        library = folder / f"import-{next(_fresh)}.sqlite"
+        values.append(process_seconds(
+            ["-m", "canvasapp", "import", str(path), "--library", str(library), "--template", "drivers-blockers-activities"],
+            cwd=folder,
+        ))
+        baselines.append(process_seconds([BARE, "import", str(path), str(folder / f"bare-import-{next(_fresh)}.sqlite")]))
+    return Measurement.of(values, baselines)
 
-    def bare() -> None:
-        with path.open(encoding="utf-8-sig", newline="") as file:
-            for _row in csv.reader(file):
-                pass
 
-    return Measurement(value=value, baseline=timed(bare))
+def measure_pdf(folder: Path, notes: int) -> Measurement:
+    library, session_id = board(folder, min(notes, 1000))
+    values, baselines = [], []
+    for _ in range(repeat(PROCESS_RUNS)):
+        target = folder / f"summary-{next(_fresh)}.pdf"
+        values.append(process_seconds(
+            ["-m", "canvasapp", "export", "--library", str(library), "--session", session_id, "--pdf", str(target)],
+            cwd=folder,
+        ))
+        baselines.append(process_seconds([BARE, "pdf", str(library)]))
+    return Measurement.of(values, baselines)
 
 
 FIGURES = [
+    Figure("csv_import_s", "s", 1.0, measure_csv_import),
     Figure("pdf_1k_s", "s", 3.0, measure_pdf),
-    Figure("csv_import_10k_s", "s", 1.0, measure_csv_import),
 ]

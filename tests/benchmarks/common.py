@@ -3,10 +3,26 @@
 from __future__ import annotations
 
 import statistics
+import subprocess
+import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+
+#: How many times a whole-process figure runs (each a fresh process); the median is reported.
+PROCESS_RUNS = 3
+
+
+class Settings:
+    """Run-wide switches: ``quick`` (the test suite's smoke run) measures everything once."""
+
+    quick = False
+
+
+def repeat(count: int) -> int:
+    """How many samples to take: ``count``, or the fewest that still exercise the code."""
+    return min(count, 2) if Settings.quick else count
 
 
 @dataclass(frozen=True)
@@ -18,13 +34,18 @@ class Measurement:
     def ratio(self) -> float:
         return self.value / self.baseline if self.baseline > 0 else float("inf")
 
+    @classmethod
+    def of(cls, values: Sequence[float], baselines: Sequence[float], scale: float = 1.0) -> Measurement:
+        """The medians of both samples (``scale`` 1000 turns seconds into milliseconds)."""
+        return cls(statistics.median(values) * scale, statistics.median(baselines) * scale)
+
 
 @dataclass(frozen=True)
 class Figure:
     """One quality bar: ``measure(folder, notes)`` returns the figure and its bare baseline."""
 
     name: str
-    unit: str  # "s" or "ms"
+    unit: str  # "s", "ms" or "MB"
     target: float
     measure: Callable[[Path, int], Measurement]
 
@@ -38,3 +59,24 @@ def timed(action: Callable[[], object]) -> float:
 
 def median_ms(action: Callable[[], object], repeat: int = 15) -> float:
     return statistics.median(timed(action) for _ in range(repeat)) * 1000
+
+
+def process_seconds(arguments: Sequence[str], cwd: Path | None = None) -> float:
+    """Wall-clock seconds of one whole Python process, start to exit (it must succeed)."""
+    start = time.perf_counter()
+    completed = subprocess.run(
+        [sys.executable, *arguments], capture_output=True, text=True, cwd=cwd, timeout=1800, check=False
+    )
+    elapsed = time.perf_counter() - start
+    if completed.returncode != 0:
+        raise RuntimeError(f"{' '.join(arguments[:3])} failed: {completed.stderr[-2000:]}")
+    return elapsed
+
+
+def process_median(arguments: Sequence[str], baseline: Sequence[str], cwd: Path | None = None) -> Measurement:
+    """Median seconds of fresh processes, the app's and the baseline's taking turns."""
+    values, baselines = [], []
+    for _ in range(repeat(PROCESS_RUNS)):
+        values.append(process_seconds(arguments, cwd))
+        baselines.append(process_seconds(baseline, cwd))
+    return Measurement.of(values, baselines)

@@ -1,0 +1,78 @@
+"""One fresh process opening a board: the app's window, or the bare baseline's.
+
+    python child.py app LIBRARY SESSION_ID FOLDER
+    python child.py bare LIBRARY SESSION_ID
+
+Prints one JSON line: ``open_s`` (from this script's first line, before Qt or the app is
+imported, to the window built), ``painted_at`` (``time.monotonic()`` when the first paint of the
+board ended, comparable with the parent's clock), ``first_frame_ms`` (that paint) and
+``rss_mb`` (peak resident memory). Then it exits at once, without tearing the window down.
+"""
+
+from __future__ import annotations
+
+import time
+
+STARTED = time.monotonic()
+
+import json  # noqa: E402
+import os  # noqa: E402
+import resource  # noqa: E402
+import sys  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent.parent))
+sys.path.insert(0, str(HERE))
+
+
+def wait_for_paint(timer: object, deadline_s: float = 120.0) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    limit = time.monotonic() + deadline_s
+    while not timer.paints_ms and time.monotonic() < limit:  # type: ignore[attr-defined]
+        QApplication.processEvents()
+
+
+def run_app(library: Path, session_id: str, folder: Path) -> dict[str, float]:
+    from PySide6.QtCore import QSettings
+
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(folder / "settings"))
+    import handles
+    from bare import VIEWPORT, PaintTimer
+
+    window = handles.open_window(library, session_id, folder / "templates")
+    built = time.monotonic()
+    timer = PaintTimer(handles.view(window))
+    window.resize(VIEWPORT.width() + 60, VIEWPORT.height() + 200)
+    window.show()
+    wait_for_paint(timer)
+    return {"open_s": built - STARTED, "painted_at": time.monotonic(), "first_frame_ms": timer.paints_ms[0]}
+
+
+def run_bare(library: Path, session_id: str) -> dict[str, float]:
+    from bare import BareBoard, PaintTimer
+    from PySide6.QtWidgets import QApplication
+
+    QApplication.instance() or QApplication(sys.argv[:1])
+    board = BareBoard(library, session_id)
+    built = time.monotonic()
+    timer = PaintTimer(board.view)
+    board.show_lanes()
+    board.view.show()
+    wait_for_paint(timer)
+    return {"open_s": built - STARTED, "painted_at": time.monotonic(), "first_frame_ms": timer.paints_ms[0]}
+
+
+def main() -> None:
+    mode, library, session_id = sys.argv[1], Path(sys.argv[2]), sys.argv[3]
+    result = run_app(library, session_id, Path(sys.argv[4])) if mode == "app" else run_bare(library, session_id)
+    result["rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(json.dumps(result), flush=True)
+    os._exit(0)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,90 @@
+"""Every handle the benchmark takes on the app's window, in one place.
+
+The UI is being reorganised; when a path below moves, fix it here and nothing else. Only
+``canvasapp.app.open_main_window`` and actions triggered by their object name
+(``window.actions_by_id``) are meant to be stable; everything else is reached through the
+functions of this module.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene, QGraphicsView, QLineEdit, QMainWindow
+
+Window = QMainWindow
+
+
+def open_window(library: Path, session_id: str, templates_dir: Path) -> Window:
+    from canvasapp.app import open_main_window
+
+    return open_main_window(str(library), session_id, templates_dir)
+
+
+def application() -> Any:
+    from canvasapp.app import application as make
+
+    return make()
+
+
+def trigger(window: Window, action_id: str) -> None:
+    """A menu choice, as the facilitator makes it."""
+    window.actions_by_id[action_id].trigger()  # type: ignore[attr-defined]
+
+
+def view(window: Window) -> QGraphicsView:
+    found = window.view  # type: ignore[attr-defined]
+    assert isinstance(found, QGraphicsView)
+    return found
+
+
+def document(window: Window) -> Any:
+    return window.document  # type: ignore[attr-defined]
+
+
+def session(window: Window) -> Any:
+    return document(window).session
+
+
+def scene(window: Window) -> QGraphicsScene:
+    found = document(window).scene
+    assert isinstance(found, QGraphicsScene)
+    return found
+
+
+def undo_stack(window: Window) -> Any:
+    return document(window).undo_stack
+
+
+def note_item(window: Window, note_id: str) -> QGraphicsItem:
+    return scene(window).note_item(note_id)  # type: ignore[attr-defined, no-any-return]
+
+
+def select_only(window: Window, note_ids: list[str]) -> None:
+    scene(window).select_only(note_ids)  # type: ignore[attr-defined]
+
+
+def set_zoom(window: Window, scale: float) -> None:
+    view(window).set_zoom(scale)  # type: ignore[attr-defined]
+
+
+def zoom(window: Window) -> float:
+    return view(window).transform().m11()
+
+
+def edit_text(window: Window, note_id: str, text: str) -> None:
+    """What the note editor does when typing ends: one text edit through the undo history."""
+    document(window).editor.edit_text(note_id, text)
+
+
+def find_field(window: Window) -> QLineEdit:
+    field = window.findChild(QLineEdit, "find_field")
+    assert isinstance(field, QLineEdit), "the find bar's field (objectName find_field) is gone"
+    return field
+
+
+def close_window(window: Window) -> None:
+    window.close()
+    window.library.close()  # type: ignore[attr-defined]
+    window.deleteLater()
