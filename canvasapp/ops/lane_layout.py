@@ -222,6 +222,39 @@ def below_the_rest(board: Board, new_ids: Collection[str]) -> Positions:
     return changed(board, {**shifted, **place_new(moved, new)})
 
 
+# --- many new notes at once ------------------------------------------------------------------
+
+
+def grid_columns(lane_rect: Rect) -> int:
+    """How many notes fit side by side in a lane (at least one)."""
+    return max(1, int((lane_rect.width - NOTE_GAP) // (NOTE_WIDTH + NOTE_GAP)))
+
+
+def grid_cell(lane_rect: Rect, index: int) -> tuple[float, float]:
+    """The top-left corner of the ``index``-th grid cell of a lane, row by row, the first row
+    one gap below the lane's header, like a note a person would place."""
+    columns = grid_columns(lane_rect)
+    column, row = index % columns, index // columns
+    x = lane_rect.x + NOTE_GAP + column * (NOTE_WIDTH + NOTE_GAP)
+    y = LANE_HEADER_HEIGHT + NOTE_GAP + row * (NOTE_HEIGHT + NOTE_GAP)
+    return x, y
+
+
+class GridPlacer:
+    """Hands out consecutive grid cells per lane in O(1) each (starter notes, a CSV's loose
+    notes: cells are counted on rather than searched for among thousands of notes)."""
+
+    def __init__(self, lane_rects: dict[str, Rect], used: dict[str, int] | None = None) -> None:
+        self._rects = lane_rects
+        self._next: dict[str, int] = dict(used or {})
+
+    def place(self, lane_id: str) -> tuple[float, float]:
+        """The next free cell of ``lane_id`` (a lane that ``lane_rects`` knows)."""
+        index = self._next.get(lane_id, 0)
+        self._next[lane_id] = index + 1
+        return grid_cell(self._rects[lane_id], index)
+
+
 # --- arranging blocks --------------------------------------------------------------------------
 
 

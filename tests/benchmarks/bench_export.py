@@ -22,8 +22,8 @@ from canvasapp.formats.notes_csv import read_csv_file, session_from_csv
 from canvasapp.formats.template_io import session_from_template
 from canvasapp.formats.template_library import find_template
 from canvasapp.model import Note, Session, new_id
+from canvasapp.ops.lane_layout import GridPlacer
 from canvasapp.ops.layout import lane_rects
-from canvasapp.ops.placement import GridPlacer
 from canvasapp.ops.summary import build_summary
 from canvasapp.storage import SessionRepository, open_library
 

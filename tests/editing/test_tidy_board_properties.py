@@ -113,13 +113,13 @@ def step(draw: st.DrawFn, editors: Editors, name: str) -> None:
             chosen = [n for n in pick(draw, notes, 3) if n != target]
             if chosen:
                 t = session.note(target)
-                editors.clusters.notes_dropped({n: (t.x + 10, t.y + 10) for n in chosen}, "note", target)
+                editors.clusters.notes_dropped(dict.fromkeys(chosen, (t.x + 10, t.y + 10)), "note", target)
     elif name == "drop_into" and clusters and notes:
         target = draw(st.sampled_from(clusters))
         chosen = [n for n in pick(draw, notes, 3) if n not in session.cluster(target).note_ids]
         if chosen:
             first = session.note(session.cluster(target).note_ids[0])
-            editors.clusters.notes_dropped({n: (first.x + 30, first.y + 30) for n in chosen}, "cluster", target)
+            editors.clusters.notes_dropped(dict.fromkeys(chosen, (first.x + 30, first.y + 30)), "cluster", target)
     elif name == "drop_out":
         clustered = [n for n in notes if session.cluster_of(n) is not None]
         if clustered:
@@ -142,7 +142,7 @@ def step(draw: st.DrawFn, editors: Editors, name: str) -> None:
     elif name == "tidy_clusters" and clusters:
         editors.clusters.tidy(pick(draw, clusters, 3))
     elif name == "sort" and notes:
-        still_open = session.voting.open_round()  # an undone close reopens a round
+        still_open = session.voting.open_round  # an undone close reopens a round
         if still_open is not None:
             editors.voting.close(still_open.id)
         round_id = editors.voting.start_tally_round()
