@@ -102,14 +102,18 @@ def footprint(board: Board, block: Block) -> Rect:
 def lane_of(lanes: Sequence[Lane], rect: Rect) -> str | None:
     """The lane under a rectangle's centre; else the one it overlaps most; ``None`` when it
     touches no lane at all (notes may be left beside the board)."""
-    rects = lane_rects(list(lanes))
+    return _lane_in(lane_rects(list(lanes)), rect)
+
+
+def _lane_in(rects: Mapping[str, Rect], rect: Rect) -> str | None:
     centre = rect.x + rect.width / 2
-    for lane_id, lane in rects.items():
-        if lane.contains_x(centre):
-            return lane_id
+    left, right = rect.x, rect.x + rect.width
     best, most = None, 0.0
     for lane_id, lane in rects.items():
-        overlap = min(rect.right, lane.right) - max(rect.x, lane.x)
+        lane_left, lane_right = lane.x, lane.x + lane.width
+        if lane_left <= centre < lane_right:
+            return lane_id
+        overlap = min(right, lane_right) - max(left, lane_left)
         if overlap > most:
             best, most = lane_id, overlap
     return best
@@ -125,39 +129,42 @@ def overlaps(a: Rect, b: Rect) -> bool:
 def make_room(board: Board, fixed: Collection[str], *, gap: float = NOTE_GAP) -> Positions:
     """Every note's corner after making the board keep its promises: the blocks holding a
     ``fixed`` note stay put (moved inside their lane), the rest move down out of their way.
-    Nothing moves on a board that keeps them already."""
+    Nothing moves on a board that keeps them already. With ``fixed`` notes, only their lanes
+    are looked at (the others kept their promises before); with none, every lane."""
+    fixed = set(fixed)
     rects = dict(board.notes)
+    lanes = lane_rects(list(board.lanes))
     # Inside a cluster first: members that came to lie on one another (a note dragged within
     # its frame) are parted, the ones just placed staying put.
     for ids in board.clusters.values():
-        rects.update(_pack({note_id: rects[note_id] for note_id in ids}, set(ids) & set(fixed), gap))
+        if not fixed or fixed.intersection(ids):
+            rects.update(_pack({note_id: rects[note_id] for note_id in ids}, fixed.intersection(ids), gap))
+            # A frame grown wider than its lane (a member dragged sideways) folds into a grid.
+            area = frame_of([rects[note_id] for note_id in ids])
+            lane_id = _lane_in(lanes, area)
+            lane = lanes.get(lane_id) if lane_id else None
+            if lane is not None and area.width + 2 * NOTE_GAP > lane.width:
+                first = min(ids, key=lambda n: (rects[n].y, rects[n].x))
+                corners = grid(replace(board, notes=rects), ids, rects[first].x, rects[first].y, lane)
+                rects.update({n: replace(rects[n], x=x, y=y) for n, (x, y) in corners.items()})
     board = replace(board, notes=rects)
-    lanes = lane_rects(list(board.lanes))
-    # A frame grown wider than its lane (a member dragged sideways) folds back into a grid.
-    for block in blocks(board):
-        area = footprint(board, block)
-        lane_id = lane_of(board.lanes, area)
-        lane = lanes.get(lane_id) if lane_id else None
-        if block.is_cluster and lane is not None and area.width + 2 * NOTE_GAP > lane.width:
-            first = min(block.members, key=lambda n: (rects[n].y, rects[n].x))
-            rects.update({
-                n: replace(rects[n], x=x, y=y)
-                for n, (x, y) in grid(board, block.members, rects[first].x, rects[first].y, lane).items()
-            })
-    board = replace(board, notes=rects)
-    by_lane: dict[str | None, dict[str, Rect]] = {}
     found = {block.key: block for block in blocks(board)}
-    before: dict[str, Rect] = {}
-    priority: set[str] = set()
-    for block in found.values():
-        area = before[block.key] = footprint(board, block)
-        lane_id = lane_of(board.lanes, area)
-        by_lane.setdefault(lane_id, {})[block.key] = _inside(area, lanes.get(lane_id) if lane_id else None)
-        if any(note_id in fixed for note_id in block.members):
-            priority.add(block.key)
+    before = {key: footprint(board, block) for key, block in found.items()}
+    home = {key: _lane_in(lanes, area) for key, area in before.items()}
+    priority = {key for key, block in found.items() if fixed.intersection(block.members)}
+    looked_at = {home[key] for key in priority} if fixed else set(home.values())
+    by_lane: dict[str | None, dict[str, Rect]] = {}
+    for key, area in before.items():
+        lane_id = home[key]
+        if lane_id in looked_at:
+            by_lane.setdefault(lane_id, {})[key] = _inside(area, lanes.get(lane_id) if lane_id else None)
     result: Positions = {note_id: (rect.x, rect.y) for note_id, rect in rects.items()}
     for areas in by_lane.values():
-        for key, area in _pack(areas, priority, gap).items():
+        if fixed and not _covers_any(areas, priority):
+            settled = {key: areas[key] for key in priority if key in areas}  # a drop on empty board
+        else:
+            settled = _pack(areas, priority, gap)
+        for key, area in settled.items():
             dx, dy = area.x - before[key].x, area.y - before[key].y
             if dx or dy:
                 for note_id in found[key].members:
@@ -436,7 +443,20 @@ def _inside(area: Rect, lane: Rect | None) -> Rect:
         x = max(lane.x + NOTE_GAP, min(x, lane.right - NOTE_GAP - area.width)) if roomy else lane.x
     if y < lane.y + LANE_HEADER_HEIGHT:
         y = lane.y + LANE_HEADER_HEIGHT + NOTE_GAP
-    return replace(area, x=x, y=y)
+    return area if (x, y) == (area.x, area.y) else replace(area, x=x, y=y)
+
+
+def _covers_any(areas: Mapping[str, Rect], priority: Collection[str]) -> bool:
+    """Whether a ``priority`` rectangle overlaps any other (so the lane needs packing)."""
+    index = _Index()
+    for key, area in areas.items():
+        if key not in priority:
+            index.add(area)
+    placed = [areas[key] for key in priority if key in areas]
+    for number, area in enumerate(placed):
+        if index.hits(area) or any(overlaps(area, other) for other in placed[:number]):
+            return True
+    return False
 
 
 def _pack(areas: Mapping[str, Rect], priority: Collection[str], gap: float) -> dict[str, Rect]:
