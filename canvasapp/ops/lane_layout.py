@@ -126,18 +126,22 @@ def overlaps(a: Rect, b: Rect) -> bool:
 # --- making room ---------------------------------------------------------------------------
 
 
-def make_room(board: Board, fixed: Collection[str], *, gap: float = NOTE_GAP) -> Positions:
+def make_room(
+    board: Board, fixed: Collection[str], *, gap: float = NOTE_GAP, new: Collection[str] | None = None
+) -> Positions:
     """Every note's corner after making the board keep its promises: the blocks holding a
     ``fixed`` note stay put (moved inside their lane), the rest move down out of their way.
-    Nothing moves on a board that keeps them already. With ``fixed`` notes, only their lanes
-    are looked at (the others kept their promises before); with none, every lane."""
+    Nothing moves on a board that keeps them already. Only the lanes holding a ``new`` note
+    (one just placed; by default the fixed ones) are looked at, as the others kept their
+    promises before; with none, every lane."""
     fixed = set(fixed)
+    new = fixed if new is None else set(new)
     rects = dict(board.notes)
     lanes = lane_rects(list(board.lanes))
     # Inside a cluster first: members that came to lie on one another (a note dragged within
     # its frame) are parted, the ones just placed staying put.
     for ids in board.clusters.values():
-        if not fixed or fixed.intersection(ids):
+        if not new or new.intersection(ids):
             rects.update(_pack({note_id: rects[note_id] for note_id in ids}, fixed.intersection(ids), gap))
             # A frame grown wider than its lane (a member dragged sideways) folds into a grid.
             area = frame_of([rects[note_id] for note_id in ids])
@@ -152,7 +156,7 @@ def make_room(board: Board, fixed: Collection[str], *, gap: float = NOTE_GAP) ->
     before = {key: footprint(board, block) for key, block in found.items()}
     home = {key: _lane_in(lanes, area) for key, area in before.items()}
     priority = {key for key, block in found.items() if fixed.intersection(block.members)}
-    looked_at = {home[key] for key in priority} if fixed else set(home.values())
+    looked_at = {home[key] for key, block in found.items() if new.intersection(block.members)} if new else set(home.values())
     by_lane: dict[str | None, dict[str, Rect]] = {}
     for key, area in before.items():
         lane_id = home[key]
@@ -160,10 +164,8 @@ def make_room(board: Board, fixed: Collection[str], *, gap: float = NOTE_GAP) ->
             by_lane.setdefault(lane_id, {})[key] = _inside(area, lanes.get(lane_id) if lane_id else None)
     result: Positions = {note_id: (rect.x, rect.y) for note_id, rect in rects.items()}
     for areas in by_lane.values():
-        if fixed and not _covers_any(areas, priority):
-            settled = {key: areas[key] for key in priority if key in areas}  # a drop on empty board
-        else:
-            settled = _pack(areas, priority, gap)
+        # A drop on empty board (the common case) only needs the clamping into the lane.
+        settled = _pack(areas, priority, gap) if _covers_any(areas) else areas
         for key, area in settled.items():
             dx, dy = area.x - before[key].x, area.y - before[key].y
             if dx or dy:
@@ -192,7 +194,7 @@ def place_new(board: Board, new_ids: Collection[str], *, gap: float = NOTE_GAP) 
     """New notes (pasted, dropped, imported; already on ``board``) moved down until they cover
     nothing; the notes that were there stay. Returns every changed corner."""
     existing = [note_id for note_id in board.notes if note_id not in new_ids]
-    final = make_room(board, set(existing), gap=gap)
+    final = make_room(board, set(existing), gap=gap, new=set(new_ids))
     return changed(board, final)
 
 
@@ -446,16 +448,13 @@ def _inside(area: Rect, lane: Rect | None) -> Rect:
     return area if (x, y) == (area.x, area.y) else replace(area, x=x, y=y)
 
 
-def _covers_any(areas: Mapping[str, Rect], priority: Collection[str]) -> bool:
-    """Whether a ``priority`` rectangle overlaps any other (so the lane needs packing)."""
+def _covers_any(areas: Mapping[str, Rect]) -> bool:
+    """Whether any two of the rectangles overlap (so the lane needs packing)."""
     index = _Index()
-    for key, area in areas.items():
-        if key not in priority:
-            index.add(area)
-    placed = [areas[key] for key in priority if key in areas]
-    for number, area in enumerate(placed):
-        if index.hits(area) or any(overlaps(area, other) for other in placed[:number]):
+    for area in areas.values():
+        if index.hits(area):
             return True
+        index.add(area)
     return False
 
 
