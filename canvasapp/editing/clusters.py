@@ -10,7 +10,8 @@ from canvasapp.commands.notes import MoveNotes
 from canvasapp.editing.edits import Edits
 from canvasapp.model import Cluster, Session
 from canvasapp.ops import lane_layout
-from canvasapp.ops.lane_layout import Board
+from canvasapp.ops.cluster_summary import FRAME_PADDING
+from canvasapp.ops.lane_layout import FRAME_TOP, Board
 from canvasapp.ops.layout import lane_at, placements_at
 
 Corner = tuple[float, float]
@@ -37,13 +38,15 @@ class ClusterEditing:
     def _board(self, after: Sequence[Cluster]) -> Board:
         return Board.of(self.session, clusters=[(cluster.id, cluster.note_ids) for cluster in after])
 
-    def _corner(self, note_ids: Sequence[str]) -> Corner:
+    def _corner(self, note_ids: Sequence[str], *, new_frame: bool = False) -> Corner:
         """Where a block of these notes starts: their top-left, among those in the lane most of
-        them are in."""
+        them are in. A ``new_frame`` starts there itself (its notes below its title), so it
+        grows down over what lies below, which moves down, rather than up over what is above."""
         notes = [self.session.note(note_id) for note_id in note_ids]
         lane = cc.majority_lane(self.session, note_ids)
         anchor = [note for note in notes if note.lane_id == lane] or notes
-        return min(n.x for n in anchor), min(n.y for n in anchor)
+        left, top = min(n.x for n in anchor), min(n.y for n in anchor)
+        return (left + FRAME_PADDING, top + FRAME_TOP) if new_frame else (left, top)
 
     def _gathered(
         self, command: cc.ChangeClusters | None, blocks: Sequence[tuple[Sequence[str], Corner]]
@@ -97,10 +100,12 @@ class ClusterEditing:
         if kind == "note" and target is not None and session.has_note(target):
             grouped = cc.group(session, [target, *dropped])
             members = [target, *dropped]
+            owner = None
             if grouped is not None:
                 owner = next((c for c in grouped.after if target in c.note_ids), None)
                 members = owner.note_ids if owner is not None else members
-            if self._push(self._gathered(grouped, [(members, self._corner([target]))])):
+            fresh = owner is None or not session.has_cluster(owner.id)
+            if self._push(self._gathered(grouped, [(members, self._corner([target], new_frame=fresh))])):
                 made = session.cluster_of(target)
                 if made is not None and made.title == cc.NEW_CLUSTER_TITLE:
                     return made.id
@@ -128,7 +133,8 @@ class ClusterEditing:
             members = existing + [note_id for note_id in ids if note_id not in existing]
         else:
             members = sorted(ids, key=lambda note_id: (session.note(note_id).y, session.note(note_id).x))
-        if not self._push(self._gathered(cc.group(session, ids), [(members, self._corner(members))])):
+        corner = self._corner(members, new_frame=shared is None)
+        if not self._push(self._gathered(cc.group(session, ids), [(members, corner)])):
             return None
         owner = session.cluster_of(ids[0])
         return owner.id if owner is not None else None
@@ -183,7 +189,7 @@ class ClusterEditing:
             return []
         accepted = taken
         made = [cluster for cluster in command.after if cluster.note_ids[0] in accepted]
-        final = self._gathered(command, [(c.note_ids, self._corner(c.note_ids)) for c in made])
+        final = self._gathered(command, [(c.note_ids, self._corner(c.note_ids, new_frame=True)) for c in made])
         if final is None or not self.edits.push(final):
             return []
         return [cluster.id for cluster in made]
