@@ -47,12 +47,10 @@ def messy_board(library) -> str:  # type: ignore[no-untyped-def]
             lane_notes.append(note)
             number += 1
         notes += lane_notes
-        taken = 0
-        for title, size in THEMES[lane.id]:
-            members = [note.id for note in lane_notes[taken::2][:size]] if taken == 0 else [n.id for n in lane_notes[1::2][:size]]
-            members = [m for m in members if all(m not in c.note_ids for c in clusters)]
+        for parity, (title, size) in enumerate(THEMES[lane.id]):
+            # Every other note: the frame around them covers the notes between.
+            members = [note.id for note in lane_notes[parity::2][:size]]
             clusters.append(Cluster(id=f"c{len(clusters)}", title=title, lane_id=lane.id, note_ids=members))
-            taken += 1
     session.add_notes(notes[:40])
     for cluster in clusters:
         cluster.note_ids = [n for n in cluster.note_ids if session.has_note(n)]
