@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from canvasapp.cli.errors import UserError
+from canvasapp.cli.templates import default_user_templates_dir
 from canvasapp.export.markdown import notes_markdown
 from canvasapp.export.notes_csv import notes_csv
 from canvasapp.export.pdf import PAGE_SIZES, PdfOptions, summary_pdf
@@ -79,7 +80,7 @@ def import_command(args: argparse.Namespace) -> int:
             session = read_archive(path, title)
             source = "session archive"
         else:
-            template = find_template(args.template)
+            template = find_template(args.template, default_user_templates_dir())
             session = session_from_csv(read_csv_file(path), template, title or _title_from(path), path.name)
             source = f"template {template.name!r}"
     except (ArchiveError, CsvImportError) as error:
@@ -143,7 +144,7 @@ def _export_choice(args: argparse.Namespace) -> tuple[str, str, Callable[[Sessio
             date=args.date, place=_text(args.place), facilitator=_text(args.facilitator),
             participants=args.participants,
         )
-        return build_summary(session, details, template_name(session.template_id))
+        return build_summary(session, details, template_name(session.template_id, default_user_templates_dir()))
 
     if args.pdf:
         options = PdfOptions(page_size=args.paper, include_board=not args.no_board)
@@ -155,7 +156,10 @@ def _export_choice(args: argparse.Namespace) -> tuple[str, str, Callable[[Sessio
     if args.png:
         from canvasapp.app import board_png_headless  # Qt only for the one export that draws
 
-        return args.png, "board picture", lambda session: board_png_headless(session, args.scale)
+        def said(used: float) -> None:
+            print(f"The board is too big for one picture at scale {args.scale:g}: drawn at {used:.2f}.")
+
+        return args.png, "board picture", lambda session: board_png_headless(session, args.scale, said)
     return args.archive, "session archive", dump_archive
 
 

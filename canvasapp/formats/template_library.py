@@ -21,7 +21,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 from canvasapp.formats.template import TemplateError, WorkshopTemplate
 from canvasapp.formats.template_io import (
@@ -31,6 +31,7 @@ from canvasapp.formats.template_io import (
     builtin_templates,
     read_template,
     session_from_template,
+    template_from_session,
     write_template,
 )
 from canvasapp.model import Session
@@ -206,6 +207,21 @@ def remove_user_template(user_dir: Path, template_id: str) -> None:
     target.unlink()
 
 
+def template_for_session(
+    session: Session, name: str, user_dir: Path | None = None, **choices: Any
+) -> WorkshopTemplate:
+    """Save as Template: :func:`~canvasapp.formats.template_io.template_from_session` with the
+    session's own template (built-in or installed in ``user_dir``) as its base, so the voting
+    rules, language, author and licence of an installed template survive the round trip.
+    ``choices`` are passed on (``description``, ``include_notes``, ...)."""
+    base = None
+    if session.template_id:
+        base = next((t for t in builtin_templates() if t.id == session.template_id), None)
+        if base is None and user_dir is not None:
+            base = next((e.template for e in user_templates(user_dir) if e.id == session.template_id), None)
+    return template_from_session(session, name, base=base, **choices)
+
+
 def find_template(id_or_file: str | None, user_dir: Path | None = None) -> WorkshopTemplate:
     """A built-in or user template by id, or a template file by path; ``None`` is the default."""
     wanted = id_or_file or DEFAULT_TEMPLATE_ID
@@ -221,3 +237,30 @@ def find_template(id_or_file: str | None, user_dir: Path | None = None) -> Works
         return read_template(path)
     known = ", ".join(template.id for template in builtin_templates())
     raise TemplateError(f"There is no template {wanted!r} (built in: {known}; or give a template file).")
+
+
+@dataclass(frozen=True, slots=True)
+class VotingRules:
+    """A template's voting defaults as plain values (for the set-up dialog of a round)."""
+
+    target: str
+    lane_ids: tuple[str, ...]
+    dots_per_participant: int
+    max_dots_per_item: int
+    blind: bool
+    anonymous: bool
+
+
+def template_voting_rules(template_id: str | None, user_dir: Path | None = None) -> VotingRules | None:
+    """The voting defaults of the template a session was made from; ``None`` when it is not
+    known here (made elsewhere, or removed since)."""
+    if not template_id:
+        return None
+    try:
+        voting = find_template(template_id, user_dir).voting
+    except TemplateError:
+        return None
+    return VotingRules(
+        voting.target, tuple(voting.lanes), voting.dots_per_participant,
+        min(voting.max_dots_per_item, voting.dots_per_participant), voting.blind, voting.anonymous,
+    )

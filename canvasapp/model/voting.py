@@ -36,12 +36,21 @@ SETUP: Final = "setup"
 OPEN: Final = "open"
 CLOSED: Final = "closed"
 STATES: Final = (SETUP, OPEN, CLOSED)
+#: Where a closed round's result goes in the summary: leading the outcome (the room decided
+#: with it), in the outcome in the order held (the default), or only in the list of rounds.
+DECISION: Final = "decision"
+INCLUDED: Final = "included"
+LEFT_OUT: Final = "left_out"
+OUTCOME_PLACES: Final = (DECISION, INCLUDED, LEFT_OUT)
 #: Caps that keep a typing slip from becoming a round no one can finish.
 MAX_DOTS: Final = 100
 MAX_TALLY: Final = 100_000
 MAX_NAME: Final = 80
 MAX_ROUND_TITLE: Final = 200
 MAX_PARTICIPANTS: Final = 500
+#: Whose dots the facilitator's paper count is (kept apart from the anonymous dots of finished
+#: turns, so a blind round's tally never shows what was voted on the screen).
+PAPER: Final = ":paper"
 _COLOUR = re.compile(r"#[0-9A-Fa-f]{6}")
 
 
@@ -88,6 +97,9 @@ class VoteRound:
     """Participants who finished their turn, in the order they did."""
     skipped_ids: tuple[str, ...] = ()
     order: int = 0
+    outcome: str = INCLUDED
+    """Whether the summary's outcome shows this round once closed: ``"decision"`` (first),
+    ``"included"`` or ``"left_out"``. The facilitator may change it at any time."""
 
     def copy(self) -> VoteRound:
         return replace(self)
@@ -294,6 +306,8 @@ class Voting:
             raise VotingError(f"A roster has at most {MAX_PARTICIPANTS} people.")
         if len({p.id for p in wanted}) != len(wanted):
             raise VotingError("Two participants share one id.")
+        if any(p.id == PAPER for p in wanted):
+            raise VotingError(f"{PAPER!r} is not an id a participant can have.")
         for position, participant in enumerate(wanted):
             participant.name = " ".join(participant.name.split())
             if not participant.name:
@@ -380,6 +394,17 @@ class Voting:
         with self._edit():
             for name in ("title", *changed_rules):
                 setattr(round_, name, getattr(wanted, name))
+            self.rounds_changed.emit([round_])
+
+    def set_outcome(self, round_id: str, outcome: str) -> None:
+        """Mark a round as the decision, as part of the outcome, or as left out of it."""
+        round_ = self.round(round_id)
+        if outcome not in OUTCOME_PLACES:
+            raise VotingError(f"A round is a decision, included in the outcome or left out, not {outcome!r}.")
+        if round_.outcome == outcome:
+            return
+        with self._edit():
+            round_.outcome = outcome
             self.rounds_changed.emit([round_])
 
     def start_round(self, round_id: str) -> None:
@@ -488,7 +513,7 @@ class Voting:
             raise VotingError("That is not part of this round: vote on the items in its lanes.")
         if not 0 <= dots <= MAX_TALLY:
             raise VotingError(f"A count is from 0 to {MAX_TALLY}.")
-        self._set_votes(round_id, {(None, item_id): dots})
+        self._set_votes(round_id, {(PAPER, item_id): dots})
 
     def close_round(self, round_id: str) -> None:
         """End the voting (at any time) and reveal the dots."""
@@ -590,6 +615,8 @@ def _check_rules(round_: VoteRound) -> None:
         raise VotingError(f"A round votes on notes or on clusters, not {round_.target!r}.")
     if round_.state not in STATES:
         raise VotingError(f"{round_.state!r} is not a state of a round.")
+    if round_.outcome not in OUTCOME_PLACES:
+        raise VotingError(f"{round_.outcome!r} is not a place in the outcome.")
     if not 1 <= round_.dots_per_participant <= MAX_DOTS:
         raise VotingError(f"Each participant has from 1 to {MAX_DOTS} dots.")
     if not 1 <= round_.max_dots_per_item <= round_.dots_per_participant:

@@ -1,4 +1,5 @@
-"""``canvasapp import`` and ``canvasapp export`` run as a user runs them: in a child process."""
+"""``canvasapp import`` and ``canvasapp export`` as a user runs them: in this process through the
+same ``main`` (quicker), and in a child process where only a process can show it (no display)."""
 
 from __future__ import annotations
 
@@ -12,18 +13,11 @@ from pathlib import Path
 import pytest
 
 from canvasapp.formats.archive import dump_archive
+from tests.cli.in_process import run_cli as canvasapp
 from tests.export.conftest import hostile_session, normalise, pdf_text
 from tests.export.hostile import HOSTILE_TEXTS
 
 REPO = Path(__file__).resolve().parents[2]
-
-
-def canvasapp(*args: str | Path) -> subprocess.CompletedProcess[str]:
-    env = dict(os.environ, PYTHONPATH=os.pathsep.join(filter(None, [str(REPO), os.environ.get("PYTHONPATH", "")])))
-    return subprocess.run(
-        [sys.executable, "-m", "canvasapp", *map(str, args)],
-        capture_output=True, text=True, env=env, cwd=REPO, timeout=120, check=False,
-    )
 
 
 @pytest.fixture
@@ -127,3 +121,19 @@ def test_png_export_draws_the_board_without_a_display(tmp_path: Path, hostile_ar
 
     refused = canvasapp("export", "--session", session_id, "--library", library, "--png", target, "--scale", "9")
     assert refused.returncode == 2 and "scale" in refused.stderr
+
+
+def test_a_board_too_big_for_one_picture_says_how_it_was_scaled(
+    tmp_path: Path, hostile_archive: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from canvasapp.ui.board import board_image
+
+    monkeypatch.setattr(board_image, "MAX_PIXELS", 400_000)  # a small limit, so the test stays quick
+    library = tmp_path / "library.sqlite"
+    session_id = canvasapp("import", hostile_archive, "--library", library).stdout.strip().splitlines()[-1]
+    target = tmp_path / "board.png"
+    result = canvasapp("export", "--session", session_id, "--library", library, "--png", target, "--scale", "1")
+    assert result.returncode == 0, result.stderr
+    assert "too big for one picture at scale 1: drawn at 0." in result.stdout
+    width, height = int.from_bytes(target.read_bytes()[16:20], "big"), int.from_bytes(target.read_bytes()[20:24], "big")
+    assert width * height <= 400_000
