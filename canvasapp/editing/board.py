@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from canvasapp.commands import (
     AddLane,
     AddNotes,
@@ -107,9 +109,26 @@ class BoardEditing:
             self.push(RemoveNotes(note_ids, verb=verb))
 
     def resize_notes(self, sizes: dict[str, tuple[float, float]]) -> None:
+        """New sizes; a note grown over its neighbours (or past its lane's edge) stays, and
+        they move down, in the same undo step."""
         sizes = {note_id: size for note_id, size in sizes.items() if self.session.has_note(note_id)}
-        if sizes:
-            self.push(ResizeNotes.to(self.session, sizes))
+        if not sizes:
+            return
+        resize = ResizeNotes.to(self.session, sizes)
+        board = Board.of(self.session)
+        grown = {note_id: replace(board.notes[note_id], width=w, height=h) for note_id, (w, h) in sizes.items()}
+        corners = {note_id: (rect.x, rect.y) for note_id, rect in grown.items()}
+        positions = lane_layout.changed(board, lane_layout.settle(replace(board, notes={**board.notes, **grown}), corners))
+        if not positions:
+            self.push(resize)
+            return
+        widths = {note_id: (grown[note_id] if note_id in grown else board.notes[note_id]).width for note_id in positions}
+        lanes = self.session.lanes
+        move = MoveNotes(
+            {note_id: self.session.note(note_id).placement for note_id in positions},
+            {n: NotePlacement(x, y, lane_at(lanes, x + widths[n] / 2)) for n, (x, y) in positions.items()},
+        )
+        self.edits.push_all(resize.text, [resize, move])
 
     def set_colour(self, note_ids: list[str], colour: str | None) -> None:
         """A palette colour for the notes, or ``None`` for their lane's colour."""

@@ -1,5 +1,5 @@
 """Random boards, random sequences of the organising gestures (drag, drop on a note, into and
-out of a frame, Ctrl+G, ungroup, merge, tidy, sort by dots, accept suggestions, paste, undo,
+out of a frame, Ctrl+G, ungroup, merge, tidy, sort by dots, accept suggestions, paste, resize, undo,
 redo): after every step the board keeps its layout promises."""
 
 from __future__ import annotations
@@ -83,7 +83,7 @@ def boards(draw: st.DrawFn) -> Session:
 
 STEPS = st.sampled_from([
     "drag", "drag_far", "drop_on_note", "drop_into", "drop_out", "group", "ungroup", "remove", "merge",
-    "drag_frame", "tidy", "tidy_clusters", "sort", "accept", "paste", "add_note", "undo", "redo", "undo", "redo",
+    "drag_frame", "tidy", "tidy_clusters", "sort", "accept", "paste", "add_note", "resize", "undo", "redo", "undo", "redo",
 ])
 
 
@@ -160,6 +160,10 @@ def step(draw: st.DrawFn, editors: Editors, name: str) -> None:
         editors.board.add_lines_at("\n".join(f"line {i}" for i in range(draw(st.integers(1, 5)))), x, y)
     elif name == "add_note":
         editors.board.add_note_at(*draw(point))
+    elif name == "resize" and notes:
+        chosen = pick(draw, notes, 2)
+        size = (draw(st.sampled_from([160.0, 200.0, 280.0])), draw(st.sampled_from([100.0, 140.0, 260.0])))
+        editors.board.resize_notes(dict.fromkeys(chosen, size))
     elif name == "undo":
         editors.history.undo()
     elif name == "redo":
