@@ -19,8 +19,7 @@ from canvasapp.commands import (
     SetLaneColour,
     SetNoteColour,
 )
-from canvasapp.commands.base import Compound, plural
-from canvasapp.commands.clusters import ChangeClusters, snapshot
+from canvasapp.commands.imports import import_command
 from canvasapp.editing.edits import Edits
 from canvasapp.model import Cluster, Lane, Note, NotePlacement, Session, new_id
 from canvasapp.model.entities import LANE_WIDTH, NOTE_HEIGHT, NOTE_WIDTH
@@ -57,16 +56,12 @@ class BoardEditing:
         note = self._placed_new([Note(id=new_id(), lane_id=None, x=left, y=top)])[0]
         return note.id if self.push(AddNotes([note])) else None
 
-    def _placed_new(self, notes: list[Note], clusters: list[Cluster] | None = None, *, below: bool = False) -> list[Note]:
-        """New notes moved (down) so they cover nothing on the board, each in the lane under its
-        centre: where they were put, else further down; with ``below``, all of them under what
-        the lanes hold, their own layout kept (an import)."""
+    def _placed_new(self, notes: list[Note]) -> list[Note]:
+        """New notes moved down so they cover nothing on the board (where they were put, else
+        just below), each in the lane under its centre."""
         if not notes:
             return notes
-        groups = [(cluster.id, cluster.note_ids) for cluster in [*self.session.clusters, *(clusters or [])]]
-        board = Board.of(self.session, clusters=groups, extra=notes)
-        ids = {note.id for note in notes}
-        moved = lane_layout.below_the_rest(board, ids) if below else lane_layout.place_new(board, ids)
+        moved = lane_layout.place_new(Board.of(self.session, extra=notes), {note.id for note in notes})
         placed = []
         for note in notes:
             copy = note.copy()
@@ -168,14 +163,11 @@ class BoardEditing:
             return []
         return [note.id for note in notes]
 
-    def add_imported(self, notes: list[Note], clusters: list[Cluster]) -> bool:
-        """Notes (and their clusters) from a file, below what the lanes hold: one undo step."""
-        notes = self._placed_new(notes, clusters, below=True)
-        parts: list[Command] = [AddNotes(notes)]
-        if clusters:
-            before = snapshot(self.session)
-            parts.append(ChangeClusters("Add Clusters", before, before + clusters))
-        return self.push(Compound(f"Import {plural(len(notes), 'Note')}", parts))
+    def add_imports(self, lanes: list[Lane], notes: list[Note], clusters: list[Cluster]) -> bool:
+        """What a file brings into this session (lanes, placed notes, clusters): one undo step."""
+        if not notes and not lanes:
+            return False
+        return self.push(import_command(self.session, lanes, notes, clusters))
 
     # --- arranging --------------------------------------------------------------------------
 

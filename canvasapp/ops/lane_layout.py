@@ -28,7 +28,7 @@ from dataclasses import dataclass, field, replace
 from canvasapp.model import Lane, Note, Session
 from canvasapp.model.entities import NOTE_HEIGHT, NOTE_WIDTH
 from canvasapp.ops.cluster_summary import FRAME_PADDING, TITLE_HEIGHT, frame_of
-from canvasapp.ops.layout import LANE_HEADER_HEIGHT, NOTE_GAP, Rect, lane_rects
+from canvasapp.ops.layout import LANE_HEADER_HEIGHT, NOTE_GAP, Rect, lane_at, lane_rects
 
 Positions = dict[str, tuple[float, float]]
 
@@ -262,6 +262,23 @@ class GridPlacer:
         index = self._next.get(lane_id, 0)
         self._next[lane_id] = index + 1
         return grid_cell(self._rects[lane_id], index)
+
+
+def placed_below(session: Session, notes: Sequence[Note], clusters: Sequence[tuple[str, Sequence[str]]] = ()) -> list[Note]:
+    """Copies of new notes (and their ``clusters``: id and members) moved down, lane by lane,
+    below what ``session`` holds, covering nothing, each in the lane under its centre."""
+    if not notes:
+        return []
+    groups = [*((cluster.id, cluster.note_ids) for cluster in session.clusters), *clusters]
+    board = Board.of(session, clusters=groups, extra=notes)
+    moved = below_the_rest(board, {note.id for note in notes})
+    placed = []
+    for note in notes:
+        copy = note.copy()
+        copy.x, copy.y = moved.get(note.id, (note.x, note.y))
+        copy.lane_id = lane_at(session.lanes, copy.x + copy.width / 2)
+        placed.append(copy)
+    return placed
 
 
 # --- arranging blocks --------------------------------------------------------------------------

@@ -84,7 +84,11 @@ def test_refusals_are_one_line_with_exit_2_and_change_nothing(tmp_path: Path) ->
     foreign = tmp_path / "drawing.json"
     foreign.write_text('{"type": "excalidraw", "elements": []}', encoding="utf-8")
     result = canvasapp("import", foreign, "--library", library)
-    assert result.returncode == 2 and "not a Workshop Canvas session archive" in result.stderr
+    assert result.returncode == 2 and "holds nothing that can become a lane or a note" in result.stderr
+
+    foreign.write_text('{"type": "tldraw", "records": []}', encoding="utf-8")
+    result = canvasapp("import", foreign, "--library", library)
+    assert result.returncode == 2 and "not a board this app knows" in result.stderr
 
     result = canvasapp("export", "--session", "nope", "--library", library, "--pdf", tmp_path / "x.pdf")
     assert result.returncode == 2 and "no session 'nope'" in result.stderr
