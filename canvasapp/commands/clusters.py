@@ -43,10 +43,11 @@ class ChangeClusters(Command):
         return [cluster.copy() for cluster in self._after]
 
     def apply(self, session: Session) -> None:
+        # Clusters first: if the model refuses them, no note has moved yet.
         with session.edit():
+            session.replace_clusters(self._after)
             if self._move is not None:
                 self._move.apply(session)
-            session.replace_clusters(self._after)
 
     def revert(self, session: Session) -> None:
         with session.edit():

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from canvasapp.commands import (
     AddLane,
     AddNotes,
@@ -21,8 +23,9 @@ from canvasapp.commands.imports import import_command
 from canvasapp.editing.edits import Edits
 from canvasapp.model import Cluster, Lane, Note, NotePlacement, Session, new_id
 from canvasapp.model.entities import LANE_WIDTH, NOTE_HEIGHT, NOTE_WIDTH
-from canvasapp.ops import arrange
+from canvasapp.ops import arrange, lane_layout
 from canvasapp.ops.clipboard import ClipNote, lines_to_notes
+from canvasapp.ops.lane_layout import Board
 from canvasapp.ops.layout import LaneSpans, inside_lane, lane_at, lane_rects, placements_at
 from canvasapp.ops.palette import unused_lane_colour
 
@@ -47,10 +50,25 @@ class BoardEditing:
     # --- notes ----------------------------------------------------------------------------
 
     def add_note_at(self, x: float, y: float) -> str | None:
-        """A new empty note centred at a board position, moved inside the lane there."""
+        """A new empty note centred at a board position, moved inside the lane there (and down,
+        off anything already there)."""
         left, top = inside_lane(self.session.lanes, x, x - NOTE_WIDTH / 2, y - NOTE_HEIGHT / 2, NOTE_WIDTH)
-        note = Note(id=new_id(), lane_id=lane_at(self.session.lanes, x), x=left, y=top)
+        note = self._placed_new([Note(id=new_id(), lane_id=None, x=left, y=top)])[0]
         return note.id if self.push(AddNotes([note])) else None
+
+    def _placed_new(self, notes: list[Note]) -> list[Note]:
+        """New notes moved down so they cover nothing on the board (where they were put, else
+        just below), each in the lane under its centre."""
+        if not notes:
+            return notes
+        moved = lane_layout.place_new(Board.of(self.session, extra=notes), {note.id for note in notes})
+        placed = []
+        for note in notes:
+            copy = note.copy()
+            copy.x, copy.y = moved.get(note.id, (note.x, note.y))
+            copy.lane_id = lane_at(self.session.lanes, copy.x + copy.width / 2)
+            placed.append(copy)
+        return placed
 
     def edit_text(self, note_id: str, text: str) -> None:
         if self.session.has_note(note_id):
@@ -59,17 +77,26 @@ class BoardEditing:
     def _placements(self, positions: dict[str, tuple[float, float]]) -> dict[str, NotePlacement]:
         return placements_at(self.session, positions)
 
+    def _with_room(self, positions: dict[str, tuple[float, float]]) -> dict[str, tuple[float, float]]:
+        """The notes at their new corners and, if they landed on something (or over a lane's
+        header, or across its edge), the board tidied around them: they stay, the rest moves down."""
+        positions = {note_id: xy for note_id, xy in positions.items() if self.session.has_note(note_id)}
+        return {**positions, **lane_layout.settle(Board.of(self.session), positions)}
+
     def move_notes(self, positions: dict[str, tuple[float, float]]) -> None:
-        """Notes dragged to new positions (snapped to the grid when that is on)."""
+        """Notes dragged to new positions (snapped to the grid when that is on); if they end on
+        top of something, it makes room, in the same undo step."""
         if self.snap_to_grid:
             positions = arrange.snap_positions(positions)
-        self.push(MoveNotes.to(self.session, self._placements(positions)))
+        positions = self._with_room(positions)
+        if positions:
+            self.push(MoveNotes.to(self.session, self._placements(positions)))
 
     def nudge(self, note_ids: list[str], dx: float, dy: float) -> None:
         """Arrow keys: consecutive nudges of the same notes merge into one undo step."""
         notes = [self.session.note(note_id) for note_id in note_ids if self.session.has_note(note_id)]
         if notes:
-            positions = {note.id: (note.x + dx, note.y + dy) for note in notes}
+            positions = self._with_room({note.id: (note.x + dx, note.y + dy) for note in notes})
             self.push(MoveNotes.to(self.session, self._placements(positions), nudge=True))
 
     def delete(self, note_ids: list[str], *, verb: str = "Delete") -> None:
@@ -77,9 +104,26 @@ class BoardEditing:
             self.push(RemoveNotes(note_ids, verb=verb))
 
     def resize_notes(self, sizes: dict[str, tuple[float, float]]) -> None:
+        """New sizes; a note grown over its neighbours (or past its lane's edge) stays, and
+        they move down, in the same undo step."""
         sizes = {note_id: size for note_id, size in sizes.items() if self.session.has_note(note_id)}
-        if sizes:
-            self.push(ResizeNotes.to(self.session, sizes))
+        if not sizes:
+            return
+        resize = ResizeNotes.to(self.session, sizes)
+        board = Board.of(self.session)
+        grown = {note_id: replace(board.notes[note_id], width=w, height=h) for note_id, (w, h) in sizes.items()}
+        corners = {note_id: (rect.x, rect.y) for note_id, rect in grown.items()}
+        positions = lane_layout.changed(board, lane_layout.settle(replace(board, notes={**board.notes, **grown}), corners))
+        if not positions:
+            self.push(resize)
+            return
+        widths = {note_id: (grown[note_id] if note_id in grown else board.notes[note_id]).width for note_id in positions}
+        lanes = self.session.lanes
+        move = MoveNotes(
+            {note_id: self.session.note(note_id).placement for note_id in positions},
+            {n: NotePlacement(x, y, lane_at(lanes, x + widths[n] / 2)) for n, (x, y) in positions.items()},
+        )
+        self.edits.push_all(resize.text, [resize, move])
 
     def set_colour(self, note_ids: list[str], colour: str | None) -> None:
         """A palette colour for the notes, or ``None`` for their lane's colour."""
@@ -96,6 +140,7 @@ class BoardEditing:
             )
             for clip in clipped
         ]
+        notes = self._placed_new(notes)
         if not notes or not self.push(AddNotes(notes, verb=verb)):
             return []
         return [note.id for note in notes]
@@ -114,6 +159,7 @@ class BoardEditing:
             Note(id=new_id(), lane_id=spans.lane_at(cx + NOTE_WIDTH / 2), text=line, x=cx, y=cy)
             for line, (cx, cy) in zip(lines, cells, strict=True)
         ]
+        notes = self._placed_new(notes)
         if not self.push(AddNotes(notes, verb=verb)):
             return []
         return [note.id for note in notes]
@@ -134,20 +180,16 @@ class BoardEditing:
         # place; nothing at all is pushed when no note moves.
         session = self.session
         if any((session.note(note_id).x, session.note(note_id).y) != xy for note_id, xy in positions.items()):
+            positions = self._with_room(positions)
             self.push(MoveNotes.to(session, self._placements(positions), verb=verb, suffix=suffix))
 
     def tidy(self, note_ids: list[str]) -> None:
-        """The notes on a grid inside their own lane (notes outside lanes stay put)."""
-        rects = lane_rects(self.session.lanes)
-        by_lane: dict[str, list[arrange.Box]] = {}
-        for note_id in note_ids:
-            note = self.session.note(note_id)
-            if note.lane_id in rects:
-                by_lane.setdefault(note.lane_id, []).append(arrange.Box.of(note))
-        positions: dict[str, tuple[float, float]] = {}
-        for lane_id, items in by_lane.items():
-            positions.update(arrange.tidy_grid(items, rects[lane_id]))
-        self._arrange(positions, "Tidy")
+        """The notes' blocks (a cluster whole) in rows inside their own lane, the lane's other
+        blocks moved down to make room (notes outside lanes stay put)."""
+        ids = [note_id for note_id in note_ids if self.session.has_note(note_id)]
+        positions = lane_layout.tidy(Board.of(self.session), ids)
+        if positions:
+            self.push(MoveNotes.to(self.session, self._placements(positions), verb="Tidy"))
 
     def align_left(self, note_ids: list[str]) -> None:
         self._arrange(arrange.align_left(self._boxes(note_ids)), "Align", " Left")

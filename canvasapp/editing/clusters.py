@@ -3,20 +3,23 @@ suggestions; each one command through :class:`Edits`, on the same history as the
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from canvasapp.commands import clusters as cc
 from canvasapp.commands.notes import MoveNotes
 from canvasapp.editing.edits import Edits
-from canvasapp.model import Session
-from canvasapp.ops.cluster_layout import BLOCK_GAP, cluster_grid
-from canvasapp.ops.cluster_summary import FRAME_PADDING, TITLE_HEIGHT
-from canvasapp.ops.layout import LANE_HEADER_HEIGHT, NOTE_GAP, Rect, lane_at, lane_rects, placements_at
+from canvasapp.model import Cluster, Session
+from canvasapp.ops import lane_layout
+from canvasapp.ops.cluster_summary import FRAME_PADDING
+from canvasapp.ops.lane_layout import FRAME_TOP, Board
+from canvasapp.ops.layout import lane_at, placements_at
 
-#: What a frame adds above its notes: its padding and title band.
-FRAME_TOP = FRAME_PADDING + TITLE_HEIGHT
+Corner = tuple[float, float]
 
 
 class ClusterEditing:
-    """Cluster gestures and menu choices → one command each."""
+    """Cluster gestures and menu choices → one command each; the board makes room for what
+    they form (:mod:`canvasapp.ops.lane_layout`) in the same command."""
 
     def __init__(self, edits: Edits) -> None:
         self.edits = edits
@@ -25,99 +28,101 @@ class ClusterEditing:
     def _push(self, command: cc.ChangeClusters | None) -> bool:
         return command is not None and self.edits.push(command)
 
-    def _move(self, positions: dict[str, tuple[float, float]]) -> MoveNotes | None:
+    def _move(self, positions: dict[str, Corner]) -> MoveNotes | None:
         session = self.session
         changed = {
             note_id: xy for note_id, xy in positions.items() if (session.note(note_id).x, session.note(note_id).y) != xy
         }
         return MoveNotes.to(session, placements_at(session, changed)) if changed else None
 
-    def grid(
-        self, note_ids: list[str], left: float, top: float, lane_id: str | None = None
-    ) -> dict[str, tuple[float, float]]:
-        """The notes' cells in a block from a top-left corner, inside ``lane_id`` when given."""
+    def _board(self, after: Sequence[Cluster]) -> Board:
+        return Board.of(self.session, clusters=[(cluster.id, cluster.note_ids) for cluster in after])
+
+    def _corner(self, note_ids: Sequence[str], *, new_frame: bool = False) -> Corner:
+        """Where a block of these notes starts: their top-left, among those in the lane most of
+        them are in. A ``new_frame`` starts there itself (its notes below its title), so it
+        grows down over what lies below, which moves down, rather than up over what is above."""
         notes = [self.session.note(note_id) for note_id in note_ids]
-        cell = (max((n.width for n in notes), default=0.0) + NOTE_GAP, max((n.height for n in notes), default=0.0) + NOTE_GAP)
-        lane = lane_rects(self.session.lanes).get(lane_id) if lane_id is not None else None
-        return cluster_grid(note_ids, left, top, cell, lane)
+        lane = cc.majority_lane(self.session, note_ids)
+        anchor = [note for note in notes if note.lane_id == lane] or notes
+        left, top = min(n.x for n in anchor), min(n.y for n in anchor)
+        return (left + FRAME_PADDING, top + FRAME_TOP) if new_frame else (left, top)
 
-    def _free_block(
-        self, members: list[str], left: float, top: float, lane_id: str | None
-    ) -> dict[str, tuple[float, float]]:
-        """A grid for ``members`` at ``top`` or, if other notes are in the way there, lower
-        down in the lane: the first place where the block's frame covers no one else's note."""
-        chosen = set(members)
-        others = [note for note in self.session.notes if note.id not in chosen and note.lane_id == lane_id]
-        below = [note.y + note.height + NOTE_GAP + FRAME_TOP for note in others]
-        positions: dict[str, tuple[float, float]] = {}
-        for candidate in [top, *sorted(candidate for candidate in below if candidate > top)]:
-            positions = self.grid(members, left, candidate, lane_id)
-            frame = _grown(self._bounds(positions), FRAME_PADDING, FRAME_TOP)
-            if not any(_overlap(frame, Rect(n.x, n.y, n.width, n.height)) for n in others):
-                break
-        return positions
+    def _gathered(
+        self, command: cc.ChangeClusters | None, blocks: Sequence[tuple[Sequence[str], Corner]]
+    ) -> cc.ChangeClusters | None:
+        """``command`` with its notes moving too: each block's notes in a grid from its corner
+        and the neighbours moved down out of their way (all in the state the command makes)."""
+        if command is None:
+            return None
+        positions = lane_layout.gather(self._board(command.after), blocks)
+        return cc.ChangeClusters(command.text, cc.snapshot(self.session), command.after, self._move(positions))
 
-    def _bounds(self, positions: dict[str, tuple[float, float]]) -> Rect:
-        """The rectangle the notes would cover at these positions."""
-        notes = {note_id: self.session.note(note_id) for note_id in positions}
-        left = min(x for x, _y in positions.values())
-        top = min(y for _x, y in positions.values())
-        right = max(x + notes[note_id].width for note_id, (x, _y) in positions.items())
-        bottom = max(y + notes[note_id].height for note_id, (_x, y) in positions.items())
-        return Rect(left, top, right - left, bottom - top)
+    def _settled(self, command: cc.ChangeClusters | None, placed: dict[str, Corner]) -> cc.ChangeClusters | None:
+        """``command`` with ``placed`` notes at their new corners and the board tidied around them."""
+        if command is None:
+            return None
+        positions = {**placed, **lane_layout.settle(self._board(command.after), placed)}
+        return cc.ChangeClusters(command.text, cc.snapshot(self.session), command.after, self._move(positions))
 
     # --- gestures ---------------------------------------------------------------------------
 
     def cluster_dragged(self, cluster_id: str, dx: float, dy: float, target: str | None) -> None:
-        """A frame let go after a drag: moved by ``(dx, dy)``, or merged into ``target``."""
+        """A frame let go after a drag: moved by ``(dx, dy)`` (what it lands on makes room), or
+        merged into ``target`` (the dropped notes line up after the target's own)."""
         session = self.session
         if not session.has_cluster(cluster_id):
             return
         cluster = session.cluster(cluster_id)
         if target is not None and session.has_cluster(target):
-            # Merged: the dropped notes line up after the target's own, in one tidy grid.
             goal = session.cluster(target)
-            notes = [session.note(note_id) for note_id in goal.note_ids]
-            left, top = min(n.x for n in notes), min(n.y for n in notes)
-            self._push(cc.merge(session, cluster_id, target, move=self._move(self.grid(goal.note_ids + cluster.note_ids, left, top))))
+            merged = cc.merge(session, cluster_id, target)
+            self._push(self._gathered(merged, [(goal.note_ids + cluster.note_ids, self._corner(goal.note_ids))]))
             return
-        positions = {n: (session.note(n).x + dx, session.note(n).y + dy) for n in cluster.note_ids}
+        placed = {n: (session.note(n).x + dx, session.note(n).y + dy) for n in cluster.note_ids}
+        positions = {**placed, **lane_layout.settle(Board.of(session), placed)}
         move = self._move(positions)
         if move is None:
             return
-        xs = [x for x, _y in positions.values()]
+        xs = [positions[n][0] for n in cluster.note_ids]
         centre = (min(xs) + max(xs) + session.note(cluster.note_ids[0]).width) / 2
         self._push(cc.move_cluster(session, cluster_id, move, lane_at(session.lanes, centre)))
 
-    def notes_dropped(self, positions: dict[str, tuple[float, float]], kind: str, target: str | None) -> str | None:
-        """Notes dragged onto a note (``"note"``: the two make a cluster), into a cluster or out
-        of theirs. Returns the id of a cluster this made that still has the default title."""
+    def notes_dropped(self, positions: dict[str, Corner], kind: str, target: str | None) -> str | None:
+        """Notes dragged onto a note (``"note"``: the two make a cluster where the target is),
+        into a cluster (they line up after its notes) or out of theirs (they stay where they
+        were let go); the board makes room. Returns the id of a cluster this made that still
+        has the default title."""
         session = self.session
         dropped = [note_id for note_id in positions if session.has_note(note_id)]
         if not dropped:
             return None
         if kind == "note" and target is not None and session.has_note(target):
-            anchor = session.note(target)
-            placed = dict(positions)
-            x = anchor.x + anchor.width + NOTE_GAP
-            for note_id in dropped:
-                placed[note_id] = (x, anchor.y)
-                x += session.note(note_id).width + NOTE_GAP
-            if self._push(cc.group(session, [target, *dropped], move=self._move(placed))):
-                owner = session.cluster_of(target)
-                if owner is not None and owner.title == cc.NEW_CLUSTER_TITLE:
-                    return owner.id
+            grouped = cc.group(session, [target, *dropped])
+            members = [target, *dropped]
+            owner = None
+            if grouped is not None:
+                owner = next((c for c in grouped.after if target in c.note_ids), None)
+                members = owner.note_ids if owner is not None else members
+            fresh = owner is None or not session.has_cluster(owner.id)
+            if self._push(self._gathered(grouped, [(members, self._corner([target], new_frame=fresh))])):
+                made = session.cluster_of(target)
+                if made is not None and made.title == cc.NEW_CLUSTER_TITLE:
+                    return made.id
         elif kind == "cluster" and target is not None and session.has_cluster(target):
-            self._push(cc.add_to_cluster(session, dropped, target, move=self._move(dict(positions))))
+            staying = list(session.cluster(target).note_ids)
+            joined = cc.add_to_cluster(session, dropped, target)
+            members = staying + [n for n in dropped if n not in staying]
+            self._push(self._gathered(joined, [(members, self._corner(staying))]))
         elif kind == "out":
-            self._push(cc.remove_from_clusters(session, dropped, move=self._move(dict(positions))))
+            self._push(self._settled(cc.remove_from_clusters(session, dropped), {n: positions[n] for n in dropped}))
         return None
 
     # --- menu choices -----------------------------------------------------------------------
 
     def group(self, note_ids: list[str]) -> str | None:
-        """Ctrl+G: the notes gathered into one block (so the frame holds them and nothing
-        else) in the lane most of them are in. Returns the cluster's id."""
+        """Ctrl+G: the notes gathered into one block where they were (in the lane most of them
+        are in), the neighbours moved down to make room. Returns the cluster's id."""
         session = self.session
         ids = [note_id for note_id in dict.fromkeys(note_ids) if session.has_note(note_id)]
         if not ids:
@@ -128,11 +133,8 @@ class ClusterEditing:
             members = existing + [note_id for note_id in ids if note_id not in existing]
         else:
             members = sorted(ids, key=lambda note_id: (session.note(note_id).y, session.note(note_id).x))
-        lane = cc.majority_lane(session, members)
-        notes = [session.note(note_id) for note_id in members]
-        anchor = [note for note in notes if note.lane_id == lane] or notes
-        positions = self._free_block(members, min(n.x for n in anchor), min(n.y for n in anchor), lane)
-        if not self._push(cc.group(session, ids, move=self._move(positions))):
+        corner = self._corner(members, new_frame=shared is None)
+        if not self._push(self._gathered(cc.group(session, ids), [(members, corner)])):
             return None
         owner = session.cluster_of(ids[0])
         return owner.id if owner is not None else None
@@ -141,7 +143,9 @@ class ClusterEditing:
         self._push(cc.ungroup(self.session, cluster_ids))
 
     def remove_from_clusters(self, note_ids: list[str]) -> None:
-        self._push(cc.remove_from_clusters(self.session, note_ids))
+        """The notes leave their clusters where they are; a frame still around one of them
+        (it sat between two members) makes the board move it down, out of the frame."""
+        self._push(self._settled(cc.remove_from_clusters(self.session, note_ids), {}))
 
     def rename(self, cluster_id: str, title: str) -> None:
         if self.session.has_cluster(cluster_id):
@@ -156,55 +160,36 @@ class ClusterEditing:
             self._push(cc.set_collapsed(self.session, cluster_ids, fold))
 
     def tidy(self, cluster_ids: list[str]) -> None:
-        """Each cluster's notes into a grid from its top-left note, in member order."""
+        """Each cluster's notes into a grid from its top-left note, in member order; the
+        neighbours a grown frame would cover move down."""
         session = self.session
-        positions: dict[str, tuple[float, float]] = {}
-        for cluster_id in cluster_ids:
-            cluster = session.cluster(cluster_id)
-            notes = [session.note(n) for n in cluster.note_ids]
-            positions.update(self.grid(cluster.note_ids, min(n.x for n in notes), min(n.y for n in notes)))
-        if self._move(positions) is not None:
-            self.edits.push(MoveNotes(
-                {n: session.note(n).placement for n in positions}, placements_at(session, positions),
+        blocks = [
+            (list(session.cluster(cluster_id).note_ids), self._corner(session.cluster(cluster_id).note_ids))
+            for cluster_id in cluster_ids if session.has_cluster(cluster_id)
+        ]
+        positions = lane_layout.gather(Board.of(session), blocks)
+        if positions:
+            self.edits.push(MoveNotes.to(
+                session, placements_at(session, positions),
                 verb="Tidy", suffix=" in Cluster" if len(cluster_ids) == 1 else " in Clusters",
             ))
 
     def accept(self, groups: list[tuple[str, list[str]]]) -> list[str]:
-        """Accepted suggestions ``(title, note ids)``: one cluster each, its notes gathered in a
-        grid below the lowest note of its lane (so no frame lands on notes left outside), in one
-        command. Returns the new clusters' ids."""
+        """Accepted suggestions ``(title, note ids)``: one cluster each, formed where most of
+        its notes were, the neighbours moved down to make room, in one command. Returns the
+        new clusters' ids."""
         session = self.session
-        command = cc.accept_groups(session, groups)
+        taken: set[str] = set()
+        unique = []
+        for title, note_ids in groups:  # a note offered twice goes with the first group
+            unique.append((title, [n for n in note_ids if n not in taken]))
+            taken.update(note_ids)
+        command = cc.accept_groups(session, unique)
         if command is None:
             return []
-        rects = lane_rects(session.lanes)
-        accepted = {note_id for _title, note_ids in groups for note_id in note_ids}
-        bottoms: dict[str | None, float] = {}
-        for note in session.notes:
-            if note.id not in accepted:
-                bottoms[note.lane_id] = max(bottoms.get(note.lane_id, 0.0), note.y + note.height)
-        positions: dict[str, tuple[float, float]] = {}
-        inset = NOTE_GAP + FRAME_PADDING
-        for cluster in command.after:
-            if cluster.note_ids[0] not in accepted or any(n in positions for n in cluster.note_ids):
-                continue
-            lane = rects.get(cluster.lane_id) if cluster.lane_id else None
-            left = (lane.x if lane else min(session.note(n).x for n in cluster.note_ids)) + inset
-            top = max(bottoms.get(cluster.lane_id, 0.0), LANE_HEADER_HEIGHT) + BLOCK_GAP
-            members = list(cluster.note_ids)
-            cell = (max(session.note(n).width for n in members) + NOTE_GAP, max(session.note(n).height for n in members) + NOTE_GAP)
-            grid = cluster_grid(members, left, top, cell, lane, inset=inset)
-            positions.update(grid)
-            bottoms[cluster.lane_id] = max(y + session.note(n).height for n, (_x, y) in grid.items())
-        final = cc.ChangeClusters(command.text, cc.snapshot(session), command.after, self._move(positions))
-        if not self.edits.push(final):
+        accepted = taken
+        made = [cluster for cluster in command.after if cluster.note_ids[0] in accepted]
+        final = self._gathered(command, [(c.note_ids, self._corner(c.note_ids, new_frame=True)) for c in made])
+        if final is None or not self.edits.push(final):
             return []
-        return [cluster.id for cluster in command.after if cluster.note_ids[0] in accepted]
-
-
-def _grown(rect: Rect, side: float, top: float) -> Rect:
-    return Rect(rect.x - side, rect.y - top, rect.width + 2 * side, rect.height + top + side)
-
-
-def _overlap(a: Rect, b: Rect) -> bool:
-    return a.x < b.right and b.x < a.right and a.y < b.bottom and b.y < a.bottom
+        return [cluster.id for cluster in made]

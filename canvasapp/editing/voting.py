@@ -25,10 +25,11 @@ from canvasapp.commands.voting import (
     TakeBackDot,
 )
 from canvasapp.editing.edits import Edits, ListHistory
-from canvasapp.model import Event, NotePlacement, Participant, RoundState, Session, VoteRound, new_id
-from canvasapp.ops.arrange import Box
-from canvasapp.ops.layout import lane_rects
-from canvasapp.ops.voting import grid_in_order, round_ranking, sorted_by_dots
+from canvasapp.model import Event, Participant, RoundState, Session, VoteRound, new_id
+from canvasapp.ops import lane_layout
+from canvasapp.ops.lane_layout import Board
+from canvasapp.ops.layout import placements_at
+from canvasapp.ops.voting import round_ranking
 
 
 class Turn:
@@ -201,21 +202,13 @@ class VotingEditing:
     # --- the board after a round --------------------------------------------------------------
 
     def sort_lanes_by_dots(self, round_id: str) -> bool:
-        """Each of the round's lanes on a grid, most dots first: one undoable move."""
+        """Each of the round's lanes in rows, most dots first: clusters as blocks by their total,
+        the notes inside by their own dots, loose notes by theirs; one undoable move."""
         session = self.session
         round_ = session.voting.round(round_id)
-        ranked = round_ranking(session, round_.id)
-        rects = lane_rects(session.lanes, session.notes)
-        positions: dict[str, tuple[float, float]] = {}
-        for lane in session.lanes:
-            if round_.lane_ids and lane.id not in round_.lane_ids:
-                continue
-            notes = sorted(session.notes_in_lane(lane.id), key=lambda n: (n.y, n.x))
-            order = sorted_by_dots(ranked, [note.id for note in notes])
-            positions.update(grid_in_order([Box.of(session.note(note_id)) for note_id in order], rects[lane.id]))
-        moved = {
-            note_id: NotePlacement(x, y, session.note(note_id).lane_id)
-            for note_id, (x, y) in positions.items()
-            if (session.note(note_id).x, session.note(note_id).y) != (x, y)
-        }
-        return bool(moved) and self.edits.push(MoveNotes.to(session, moved, verb="Sort", suffix=" by Dots"))
+        dots = {entry.item_id: entry.dots for entry in round_ranking(session, round_.id)}
+        lanes = set(round_.lane_ids) if round_.lane_ids else None
+        positions = lane_layout.sort_by_dots(Board.of(session), lanes, dots)
+        return bool(positions) and self.edits.push(
+            MoveNotes.to(session, placements_at(session, positions), verb="Sort", suffix=" by Dots")
+        )

@@ -51,7 +51,7 @@ from canvasapp.formats.template import TemplateError, WorkshopTemplate
 from canvasapp.formats.template_io import parse_template, session_from_template
 from canvasapp.formats.template_library import find_template
 from canvasapp.model import Session
-from canvasapp.ops.placement import below_existing
+from canvasapp.ops.lane_layout import placed_below
 
 #: The most any importable file may weigh (an Excalidraw drawing with pictures is the largest).
 MAX_IMPORT_BYTES: Final = MAX_ARCHIVE_BYTES
@@ -171,7 +171,8 @@ class CsvImport(Imported):
             notes, clusters = notes_and_clusters_from_csv(self.data, session.lanes, self.name)
         except CsvImportError as error:
             raise ImportRefused(str(error)) from None
-        return Additions([], below_existing(notes, session.notes), clusters)
+        placed = placed_below(session, notes, [(cluster.id, cluster.note_ids) for cluster in clusters])
+        return Additions([], placed, clusters)
 
 
 def board_of(session: Session, kind: str) -> IncomingBoard:

@@ -39,10 +39,9 @@ from canvasapp.formats.incoming import IncomingFileError, read_capped
 from canvasapp.formats.template import WorkshopTemplate
 from canvasapp.formats.template_io import agenda_of
 from canvasapp.model import Cluster, Lane, Note, Session, new_id, utc_now
-from canvasapp.ops.cluster_layout import BLOCK_GAP, stacked_blocks
 from canvasapp.ops.csv_cells import undefuse
+from canvasapp.ops.lane_layout import BLOCK_GAP, GridPlacer, stacked_blocks
 from canvasapp.ops.layout import LANE_HEADER_HEIGHT, lane_rects
-from canvasapp.ops.placement import GridPlacer
 
 MAX_CSV_BYTES = 32 * 1024 * 1024
 MAX_ROWS = 50_000

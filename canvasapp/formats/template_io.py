@@ -36,8 +36,8 @@ from canvasapp.formats.template_versions import check_kind, upgrade
 from canvasapp.locations import builtin_templates_dir
 from canvasapp.model import Lane, Note, Phase, Session, new_id
 from canvasapp.model.entities import NOTE_HEIGHT
+from canvasapp.ops.lane_layout import GridPlacer
 from canvasapp.ops.layout import lane_rects
-from canvasapp.ops.placement import GridPlacer
 
 __all__ = [
     "DEFAULT_TEMPLATE_ID",

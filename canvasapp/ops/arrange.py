@@ -1,4 +1,5 @@
-"""Pure geometry for arranging notes: tidy into a grid, align, distribute, snap, reading order.
+"""Pure geometry for arranging notes: align, distribute, snap, reading order (tidying is
+:mod:`canvasapp.ops.lane_layout`).
 
 No Qt here: the functions take boxes (or notes) and return new top-left corners by id, so the
 editor can turn them into one ``MoveNotes`` command and tests can check them without a window.
@@ -11,7 +12,7 @@ from dataclasses import dataclass
 
 from canvasapp.model import Lane, Note
 from canvasapp.model.entities import NOTE_HEIGHT, NOTE_WIDTH
-from canvasapp.ops.layout import LANE_HEADER_HEIGHT, NOTE_GAP, Rect
+from canvasapp.ops.layout import NOTE_GAP, Rect
 
 #: The snap grid: default notes (200 × 140) are whole multiples of it.
 GRID = 20.0
@@ -64,23 +65,6 @@ def reading_order(notes: Iterable[Note], lanes: Sequence[Lane]) -> list[str]:
     if None in groups:
         keys.append(None)
     return [box.id for key in keys for box in in_reading_order(groups[key])]
-
-
-def tidy_grid(items: Sequence[Box], area: Rect, *, gap: float = NOTE_GAP) -> Positions:
-    """The boxes in reading order on a grid inside ``area`` (a lane), starting where the
-    highest of them is (but below the lane's header), as many columns as fit."""
-    if not items:
-        return {}
-    cell_width = max(box.width for box in items) + gap
-    cell_height = max(box.height for box in items) + gap
-    columns = max(1, int((area.width - gap) // cell_width))
-    columns = min(columns, len(items))
-    top = max(min(box.y for box in items), area.y + LANE_HEADER_HEIGHT)
-    left = area.x + gap
-    return {
-        box.id: (left + (index % columns) * cell_width, top + (index // columns) * cell_height)
-        for index, box in enumerate(in_reading_order(items))
-    }
 
 
 def align_left(items: Sequence[Box]) -> Positions:

@@ -12,8 +12,6 @@ from dataclasses import dataclass
 
 from canvasapp.model import Session, Vote, VoteRound
 from canvasapp.model.voting import CLUSTERS
-from canvasapp.ops.arrange import Box
-from canvasapp.ops.layout import LANE_HEADER_HEIGHT, NOTE_GAP, Rect
 
 #: A suggested budget above this makes a long queue at the screen for little gain.
 MOST_SUGGESTED_DOTS = 10
@@ -123,13 +121,6 @@ def _reading(session: Session, note_id: str) -> tuple[int, float, float]:
     return (lane_index, note.y, note.x)
 
 
-def sorted_by_dots(ranked: Sequence[RankedItem], item_ids: Sequence[str]) -> list[str]:
-    """``item_ids`` reordered: most dots first (ties and undotted keep their order)."""
-    dots = {entry.item_id: entry.dots for entry in ranked}
-    position = {item: index for index, item in enumerate(item_ids)}
-    return sorted(item_ids, key=lambda item: (-dots.get(item, 0), position[item]))
-
-
 def neighbour(
     boxes: Mapping[str, tuple[float, float, float, float]], current: str | None, dx: int, dy: int
 ) -> str | None:
@@ -158,19 +149,3 @@ def neighbour(
         if best is None or score < best[0]:
             best = (score, item)
     return None if best is None else best[1]
-
-
-def grid_in_order(boxes: Sequence[Box], area: Rect, gap: float = NOTE_GAP) -> dict[str, tuple[float, float]]:
-    """The boxes on a grid inside a lane in the order given (most dots first), starting below
-    the lane's header: "Sort lane by dots"."""
-    if not boxes:
-        return {}
-    cell_width = max(box.width for box in boxes) + gap
-    cell_height = max(box.height for box in boxes) + gap
-    columns = min(len(boxes), max(1, int((area.width - gap) // cell_width)))
-    top = max(min(box.y for box in boxes), area.y + LANE_HEADER_HEIGHT)
-    left = area.x + gap
-    return {
-        box.id: (left + (index % columns) * cell_width, top + (index // columns) * cell_height)
-        for index, box in enumerate(boxes)
-    }

@@ -12,8 +12,8 @@ import pytest
 from canvasapp.formats.template_io import session_from_template
 from canvasapp.formats.template_library import find_template
 from canvasapp.model import Note, Session, new_id
+from canvasapp.ops.lane_layout import GridPlacer
 from canvasapp.ops.layout import lane_rects
-from canvasapp.ops.placement import GridPlacer
 from canvasapp.ops.summary import WorkshopDetails, WorkshopSummary, build_summary
 from tests.export.hostile import HOSTILE_TEXTS, LANES
 

@@ -10,8 +10,8 @@ from canvasapp.formats.template_library import find_template
 from canvasapp.model import Note, Participant, Session, VoteRound, new_id
 from canvasapp.model.details import SessionDetails
 from canvasapp.model.follow_up import FollowUp
+from canvasapp.ops.lane_layout import GridPlacer
 from canvasapp.ops.layout import lane_rects
-from canvasapp.ops.placement import GridPlacer
 
 #: One sample per script the PDF must draw, with a word that shows whether it is shaped.
 SCRIPT_SAMPLES = {

@@ -16,8 +16,8 @@ from canvasapp.export.excalidraw import fractional_index, session_excalidraw
 from canvasapp.export.json_canvas import session_json_canvas
 from canvasapp.formats.import_any import import_any
 from canvasapp.model import Cluster, Lane, Note, Session, Vote, VoteRound, new_id
+from canvasapp.ops.lane_layout import GridPlacer
 from canvasapp.ops.layout import lane_rects
-from canvasapp.ops.placement import GridPlacer
 from tests.export.hostile import HOSTILE_TEXTS
 from tests.ops.layout_invariants import layout_problems
 

@@ -16,8 +16,8 @@ from canvasapp.formats.template_io import session_from_template
 from canvasapp.formats.template_library import find_template
 from canvasapp.model import Cluster, Note, Session, new_id
 from canvasapp.ops.cluster_summary import ClusterEntry
+from canvasapp.ops.lane_layout import GridPlacer
 from canvasapp.ops.layout import Rect, lane_rects
-from canvasapp.ops.placement import GridPlacer
 from canvasapp.ops.summary import build_summary
 from tests.export.multilingual import multilingual_session
 

@@ -10,8 +10,8 @@ import pytest
 
 from canvasapp.export.pdf import PdfOptions, SummaryPdf, chunks, markup, summary_pdf
 from canvasapp.model import Note, Session, new_id
+from canvasapp.ops.lane_layout import GridPlacer
 from canvasapp.ops.layout import lane_rects
-from canvasapp.ops.placement import GridPlacer
 from canvasapp.ops.summary import WorkshopSummary, build_summary
 from tests.export.conftest import normalise, pdf_text
 from tests.export.hostile import HOSTILE_TEXTS

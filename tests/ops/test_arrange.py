@@ -13,9 +13,8 @@ from canvasapp.ops.arrange import (
     offset_grid,
     reading_order,
     snap_positions,
-    tidy_grid,
 )
-from canvasapp.ops.layout import LANE_HEADER_HEIGHT, NOTE_GAP, Rect
+from canvasapp.ops.layout import NOTE_GAP, Rect
 
 
 def test_reading_order_is_rows_then_columns_with_a_tolerance() -> None:
@@ -33,19 +32,6 @@ def test_reading_order_goes_lane_by_lane_then_loose_notes() -> None:
         Note(id="one-c", lane_id="one", x=20, y=500),
     ]
     assert reading_order(notes, lanes) == ["one-a", "one-b", "one-c", "two-a", "loose"]
-
-
-def test_tidy_grid_fits_the_lane_and_starts_below_the_header() -> None:
-    lane = Rect(784, 0, 760, 2000)
-    items = [Box(str(i), 800 + 37 * i, 90 + 300 * i) for i in range(5)]
-    positions = tidy_grid(items, lane)
-    xs = sorted({x for x, _ in positions.values()})
-    assert len(xs) == 3  # 760 wide holds three 200-wide notes with gaps
-    assert xs[0] == 784 + NOTE_GAP
-    assert all(x + 200 <= lane.right for x in xs)
-    assert min(y for _, y in positions.values()) == LANE_HEADER_HEIGHT
-    assert positions["0"] == (784 + NOTE_GAP, LANE_HEADER_HEIGHT)
-    assert len(set(positions.values())) == 5
 
 
 def test_align_and_distribute() -> None:

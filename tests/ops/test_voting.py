@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 from canvasapp.model import Vote
-from canvasapp.ops.arrange import Box
-from canvasapp.ops.layout import Rect
-from canvasapp.ops.voting import grid_in_order, neighbour, rank, share_text, suggested_dots, suggestion_rule, tally
+from canvasapp.ops.voting import neighbour, rank, share_text, suggested_dots, suggestion_rule, tally
 
 
 def test_suggested_dots_is_about_a_third_capped_and_at_least_one() -> None:
@@ -46,14 +44,6 @@ def test_arrows_lead_to_the_nearest_item_that_way() -> None:
     assert neighbour(boxes, "a", 0, 1) == "c"
     assert neighbour(boxes, "c", 1, 0) == "d"
     assert neighbour(boxes, "a", -1, 0) is None
-
-
-def test_grid_in_order_keeps_the_given_order() -> None:
-    boxes = [Box("z", 0, 500, 200, 140), Box("y", 0, 100, 200, 140), Box("x", 0, 300, 200, 140)]
-    positions = grid_in_order(boxes, Rect(0, 0, 500, 1000))
-    # Two columns fit: z first (top left), y beside it, x on the next row.
-    assert positions["z"][1] == positions["y"][1] < positions["x"][1]
-    assert positions["z"][0] < positions["y"][0]
 
 
 def test_top_per_lane_ranks_within_each_lane() -> None:

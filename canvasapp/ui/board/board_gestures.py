@@ -9,6 +9,7 @@ from canvasapp.commands.clusters import NEW_CLUSTER_TITLE
 from canvasapp.editing.board import BoardEditing
 from canvasapp.editing.clusters import ClusterEditing
 from canvasapp.ui.board.scene import BoardScene
+from canvasapp.ui.board.view import BoardView
 
 
 class BoardGestures:
@@ -43,9 +44,18 @@ class BoardGestures:
             self.scene.select_only(ids)
         return ids
 
+    def follow(self, cluster_ids: list[str]) -> None:
+        """New clusters are shown where they formed: a view that does not show them scrolls."""
+        rect = self.scene.clusters.frames_rect(cluster_ids)
+        for view in self.scene.views():
+            if isinstance(view, BoardView):
+                view.bring_into_view(rect)
+
     def group(self, note_ids: list[str]) -> str | None:
-        """Ctrl+G: a new cluster's title is typed at once."""
+        """Ctrl+G: a new cluster's title is typed at once, in view."""
         cluster_id = self.clusters.group(note_ids)
+        if cluster_id is not None:
+            self.follow([cluster_id])
         if cluster_id is not None and self.clusters.session.cluster(cluster_id).title == NEW_CLUSTER_TITLE:
             self.scene.clusters.select(cluster_id)
             self.scene.clusters.begin_renaming(cluster_id)
@@ -58,6 +68,9 @@ class BoardGestures:
         assert isinstance(positions, dict)
         if kind in ("note", "cluster", "out"):
             made = self.clusters.notes_dropped(positions, kind, target if isinstance(target, str) else None)
+            owner = next((self.clusters.session.cluster_of(n) for n in positions if self.clusters.session.has_note(n)), None)
+            if kind != "out" and owner is not None:
+                self.follow([owner.id])
             if made is not None:
                 self.scene.clusters.begin_renaming(made)  # a new theme is named at once
         else:

@@ -154,6 +154,17 @@ class BoardView(QGraphicsView):
         self.fit_rect(visible)
         self.centerOn(visible.center())
 
+    def bring_into_view(self, rect: QRectF, margin: float = 48.0) -> None:
+        """Scroll, without zooming, so ``rect`` is in view (its top, when it is taller than the
+        view); nothing moves when it is in view already, so the room never loses its place."""
+        visible = self.visible_scene_rect()
+        if not rect.isValid() or visible.contains(rect):
+            return
+        if rect.width() + 2 * margin <= visible.width() and rect.height() + 2 * margin <= visible.height():
+            self.ensureVisible(rect, int(margin * self.zoom()), int(margin * self.zoom()))
+        else:
+            self.centerOn(QPointF(rect.center().x(), rect.top() - margin + visible.height() / 2))
+
     def center_on_scene(self, point: QPointF) -> None:
         """Move the view so ``point`` is in the middle (the overview map uses this)."""
         self.centerOn(point)

@@ -131,7 +131,10 @@ class ClusterActions(QObject):
         scope = "selection" if len(self._notes()) > 1 else ("lane" if self._board.current_lane_id() else "board")
 
         def accept(groups: list[SuggestedCluster]) -> list[str]:
-            return editor.accept([(group.title, list(group.note_ids)) for group in groups])
+            made = editor.accept([(group.title, list(group.note_ids)) for group in groups])
+            if self._window.document is not None:
+                self._window.document.gestures.follow(made)
+            return made
 
         dialog = SuggestDialog(self.propose, accept, scope, self._window.host)
         self.last_dialog = dialog

@@ -15,7 +15,8 @@ from PySide6.QtCore import QObject, QPointF, QRectF, Signal
 from PySide6.QtWidgets import QGraphicsItem
 
 from canvasapp.model import Cluster, Event, Lane, Note, Session
-from canvasapp.ops.cluster_summary import FRAME_PADDING, TITLE_HEIGHT
+from canvasapp.ops.cluster_summary import frame_of
+from canvasapp.ops.layout import Rect
 from canvasapp.ui.board.note_item import NoteItem
 from canvasapp.ui.clusters.cluster_item import CARD_HEIGHT, CARD_WIDTH, ClusterItem, ClusterTitleEditor
 
@@ -164,20 +165,27 @@ class ClusterLayer(QObject):
             self._note_item(note_id).setVisible(not cluster.collapsed)
         item.set_rect(self.frame_rect(cluster.note_ids, collapsed=cluster.collapsed))
 
+    def frames_rect(self, cluster_ids: list[str]) -> QRectF:
+        """What the clusters' frames cover together (empty for none)."""
+        rect = QRectF()
+        for cluster_id in cluster_ids:
+            if cluster_id in self._items:
+                rect = rect.united(self._items[cluster_id].rect())
+        return rect
+
     def frame_rect(self, note_ids: list[str], *, collapsed: bool = False) -> QRectF:
         """Around the member notes with room for the title, or a card at their top-left."""
-        rects = [QRectF(self._note_item(n).pos(), QRectF(0, 0, *self._note_item(n).size()).size()) for n in note_ids]
+        rects = []
+        for note_id in note_ids:
+            pos, (width, height) = self._note_item(note_id).pos(), self._note_item(note_id).size()
+            rects.append(Rect(pos.x(), pos.y(), width, height))
         if not rects:
             return QRectF()
-        left = min(rect.left() for rect in rects)
-        top = min(rect.top() for rect in rects)
         if collapsed:
-            return QRectF(left, top, CARD_WIDTH, CARD_HEIGHT)
-        right = max(rect.right() for rect in rects)
-        bottom = max(rect.bottom() for rect in rects)
-        return QRectF(left, top, right - left, bottom - top).adjusted(
-            -FRAME_PADDING, -FRAME_PADDING - TITLE_HEIGHT, FRAME_PADDING, FRAME_PADDING
-        )
+            return QRectF(min(r.x for r in rects), min(r.y for r in rects), CARD_WIDTH, CARD_HEIGHT)
+        # The one frame geometry the layout and the exports use too.
+        frame = frame_of(rects)
+        return QRectF(frame.x, frame.y, frame.width, frame.height)
 
     # --- notes dragged (the scene moves them; frames follow) ----------------------------------
 

@@ -1,0 +1,515 @@
+"""The board keeps itself tidy: a lane holds blocks (a cluster's frame with its notes, or one
+loose note), and every layout change leaves the blocks apart.
+
+The promises, after every function here that returns positions:
+
+- no two notes overlap;
+- a cluster's frame holds its members and covers no other note or frame;
+- nothing covers a lane's header, and every block lies inside the lane it is in (lanes are
+  as tall as their notes: :func:`canvasapp.ops.layout.lane_rects`).
+
+One rule makes room everywhere: the blocks a gesture placed (*fixed*) stay where they were
+put (moved inside their lane), and every other block that is in the way moves *down*, as
+little as it can, in reading order. Moving only down always ends, and keeps the board's
+order as the room made it. A drag to an empty spot changes nothing else.
+
+No Qt here: the functions take a :class:`Board` (the rectangles, not the model) and return
+new top-left corners by note id, which the editors turn into one undoable command. The
+canvas, the CSV and archive import and the PDF board picture share the frame geometry
+(:func:`canvasapp.ops.cluster_summary.frame_of`) and these placements.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
+
+from canvasapp.model import Lane, Note, Session
+from canvasapp.model.entities import NOTE_HEIGHT, NOTE_WIDTH
+from canvasapp.ops.cluster_summary import FRAME_PADDING, TITLE_HEIGHT, frame_of
+from canvasapp.ops.layout import LANE_HEADER_HEIGHT, NOTE_GAP, Rect, lane_at, lane_rects
+
+Positions = dict[str, tuple[float, float]]
+
+#: The gap between blocks when a lane is sorted by dots: the reveal's total sits on a note's
+#: top-right corner (reaching about 33 points out) and the dots hang 16 points below its
+#: lower edge, so with this gap no badge covers a neighbour's text.
+BADGE_GAP = 56.0
+#: Below a frame's notes: what the frame adds above them, so a block under it clears the frame.
+FRAME_TOP = FRAME_PADDING + TITLE_HEIGHT
+#: Between the bottom of one block's notes and the top of the next block's notes.
+BLOCK_GAP = FRAME_TOP + FRAME_PADDING + NOTE_GAP
+#: Spatial buckets for collision look-ups (board points): about a cluster's size.
+_BUCKET = 400.0
+
+
+@dataclass(frozen=True, slots=True)
+class Board:
+    """What layout needs: the lanes, every note's rectangle and the clusters' members."""
+
+    lanes: tuple[Lane, ...]
+    notes: Mapping[str, Rect]
+    clusters: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+
+    @classmethod
+    def of(
+        cls, session: Session, *, clusters: Iterable[tuple[str, Sequence[str]]] | None = None,
+        extra: Iterable[Note] = (),
+    ) -> Board:
+        """The session's board; with ``clusters``, as if those were its clusters (the state a
+        cluster edit is about to make); with ``extra``, with those notes added."""
+        notes = {note.id: Rect(note.x, note.y, note.width, note.height) for note in [*session.notes, *extra]}
+        if clusters is None:
+            clusters = [(cluster.id, cluster.note_ids) for cluster in session.clusters]
+        members = {cluster_id: tuple(n for n in ids if n in notes) for cluster_id, ids in clusters}
+        return cls(tuple(session.lanes), notes, {key: ids for key, ids in members.items() if ids})
+
+    def moved(self, positions: Mapping[str, tuple[float, float]]) -> Board:
+        """The board with some notes at new top-left corners."""
+        notes = dict(self.notes)
+        for note_id, (x, y) in positions.items():
+            notes[note_id] = replace(notes[note_id], x=x, y=y)
+        return replace(self, notes=notes)
+
+    def cluster_of(self) -> dict[str, str]:
+        return {note_id: cluster_id for cluster_id, ids in self.clusters.items() for note_id in ids}
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """A cluster (``key`` is its id) or a loose note (``key`` is the note's id)."""
+
+    key: str
+    members: tuple[str, ...]
+    is_cluster: bool
+
+
+def blocks(board: Board) -> list[Block]:
+    """Every cluster and every loose note of the board."""
+    owner = board.cluster_of()
+    found = [Block(cluster_id, ids, True) for cluster_id, ids in board.clusters.items()]
+    found += [Block(note_id, (note_id,), False) for note_id in board.notes if note_id not in owner]
+    return found
+
+
+def footprint(board: Board, block: Block) -> Rect:
+    """What a block covers: its frame (title band included), or the note."""
+    rects = [board.notes[note_id] for note_id in block.members]
+    return frame_of(rects) if block.is_cluster else rects[0]
+
+
+def lane_of(lanes: Sequence[Lane], rect: Rect) -> str | None:
+    """The lane under a rectangle's centre; else the one it overlaps most; ``None`` when it
+    touches no lane at all (notes may be left beside the board)."""
+    return _lane_in(lane_rects(list(lanes)), rect)
+
+
+def _lane_in(rects: Mapping[str, Rect], rect: Rect) -> str | None:
+    centre = rect.x + rect.width / 2
+    left, right = rect.x, rect.x + rect.width
+    best, most = None, 0.0
+    for lane_id, lane in rects.items():
+        lane_left, lane_right = lane.x, lane.x + lane.width
+        if lane_left <= centre < lane_right:
+            return lane_id
+        overlap = min(right, lane_right) - max(left, lane_left)
+        if overlap > most:
+            best, most = lane_id, overlap
+    return best
+
+
+def overlaps(a: Rect, b: Rect) -> bool:
+    return a.x < b.right and b.x < a.right and a.y < b.bottom and b.y < a.bottom
+
+
+# --- making room ---------------------------------------------------------------------------
+
+
+def make_room(
+    board: Board, fixed: Collection[str], *, gap: float = NOTE_GAP, new: Collection[str] | None = None
+) -> Positions:
+    """Every note's corner after making the board keep its promises: the blocks holding a
+    ``fixed`` note stay put (moved inside their lane), the rest move down out of their way.
+    Nothing moves on a board that keeps them already. Only the lanes holding a ``new`` note
+    (one just placed; by default the fixed ones) are looked at, as the others kept their
+    promises before; with none, every lane."""
+    fixed = set(fixed)
+    new = fixed if new is None else set(new)
+    rects = dict(board.notes)
+    lanes = lane_rects(list(board.lanes))
+    # Inside a cluster first: members that came to lie on one another (a note dragged within
+    # its frame) are parted, the ones just placed staying put.
+    for ids in board.clusters.values():
+        if not new or new.intersection(ids):
+            rects.update(_pack({note_id: rects[note_id] for note_id in ids}, fixed.intersection(ids), gap))
+            # A frame grown wider than its lane (a member dragged sideways) folds into a grid.
+            area = frame_of([rects[note_id] for note_id in ids])
+            lane_id = _lane_in(lanes, area)
+            lane = lanes.get(lane_id) if lane_id else None
+            if lane is not None and area.width + 2 * NOTE_GAP > lane.width:
+                first = min(ids, key=lambda n: (rects[n].y, rects[n].x))
+                corners = grid(replace(board, notes=rects), ids, rects[first].x, rects[first].y, lane)
+                rects.update({n: replace(rects[n], x=x, y=y) for n, (x, y) in corners.items()})
+    board = replace(board, notes=rects)
+    found = {block.key: block for block in blocks(board)}
+    before = {key: footprint(board, block) for key, block in found.items()}
+    home = {key: _lane_in(lanes, area) for key, area in before.items()}
+    priority = {key for key, block in found.items() if fixed.intersection(block.members)}
+    looked_at = {home[key] for key, block in found.items() if new.intersection(block.members)} if new else set(home.values())
+    by_lane: dict[str | None, dict[str, Rect]] = {}
+    for key, area in before.items():
+        lane_id = home[key]
+        if lane_id in looked_at:
+            by_lane.setdefault(lane_id, {})[key] = _inside(area, lanes.get(lane_id) if lane_id else None)
+    result: Positions = {note_id: (rect.x, rect.y) for note_id, rect in rects.items()}
+    for areas in by_lane.values():
+        # A drop on empty board (the common case) only needs the clamping into the lane.
+        settled = _pack(areas, priority, gap) if _covers_any(areas) else areas
+        for key, area in settled.items():
+            dx, dy = area.x - before[key].x, area.y - before[key].y
+            if dx or dy:
+                for note_id in found[key].members:
+                    result[note_id] = (rects[note_id].x + dx, rects[note_id].y + dy)
+    return result
+
+
+def changed(board: Board, positions: Mapping[str, tuple[float, float]]) -> Positions:
+    """Only the positions that differ from the board's."""
+    return {
+        note_id: xy for note_id, xy in positions.items()
+        if (board.notes[note_id].x, board.notes[note_id].y) != xy
+    }
+
+
+def settle(board: Board, placed: Mapping[str, tuple[float, float]], *, gap: float = NOTE_GAP) -> Positions:
+    """``placed`` notes at their new corners and the board made tidy around them: the placed
+    notes' final corners (inside their lane) and every other note whose corner changes."""
+    proposed = board.moved(placed)
+    final = make_room(proposed, set(placed), gap=gap)
+    return {**changed(board, final), **{note_id: final[note_id] for note_id in placed}}
+
+
+def place_new(board: Board, new_ids: Collection[str], *, gap: float = NOTE_GAP) -> Positions:
+    """New notes (pasted, dropped, imported; already on ``board``) moved down until they cover
+    nothing; the notes that were there stay. Returns every changed corner."""
+    existing = [note_id for note_id in board.notes if note_id not in new_ids]
+    final = make_room(board, set(existing), gap=gap, new=set(new_ids))
+    return changed(board, final)
+
+
+def below_the_rest(board: Board, new_ids: Collection[str]) -> Positions:
+    """New notes moved down lane by lane, together (their own layout kept), to start below
+    what each lane holds, then made tidy: an import into a session in progress."""
+    new = set(new_ids)
+    lanes = lane_rects(list(board.lanes))
+    old_bottom: dict[str | None, float] = {}
+    for block in blocks(board):
+        if set(block.members) & new:
+            continue
+        area = footprint(board, block)
+        lane_id = lane_of(board.lanes, area)
+        old_bottom[lane_id] = max(old_bottom.get(lane_id, 0.0), area.bottom)
+    new_top: dict[str | None, float] = {}
+    home: dict[str, str | None] = {}
+    for block in blocks(board):
+        if not set(block.members) & new:
+            continue
+        area = footprint(board, block)
+        lane_id = lane_of(board.lanes, area)
+        new_top[lane_id] = min(new_top.get(lane_id, area.y), area.y)
+        for note_id in block.members:
+            home[note_id] = lane_id
+    shifted: Positions = {}
+    for note_id, lane_id in home.items():
+        rect = board.notes[note_id]
+        bottom = old_bottom.get(lane_id)
+        floor = LANE_HEADER_HEIGHT if lane_id in lanes else -math.inf
+        shift = 0.0 if bottom is None else max(0.0, max(bottom, floor) + NOTE_GAP - new_top[lane_id])
+        shifted[note_id] = (rect.x, rect.y + shift)
+    moved = board.moved(shifted)
+    return changed(board, {**shifted, **place_new(moved, new)})
+
+
+# --- many new notes at once ------------------------------------------------------------------
+
+
+def grid_columns(lane_rect: Rect) -> int:
+    """How many notes fit side by side in a lane (at least one)."""
+    return max(1, int((lane_rect.width - NOTE_GAP) // (NOTE_WIDTH + NOTE_GAP)))
+
+
+def grid_cell(lane_rect: Rect, index: int) -> tuple[float, float]:
+    """The top-left corner of the ``index``-th grid cell of a lane, row by row, the first row
+    one gap below the lane's header, like a note a person would place."""
+    columns = grid_columns(lane_rect)
+    column, row = index % columns, index // columns
+    x = lane_rect.x + NOTE_GAP + column * (NOTE_WIDTH + NOTE_GAP)
+    y = LANE_HEADER_HEIGHT + NOTE_GAP + row * (NOTE_HEIGHT + NOTE_GAP)
+    return x, y
+
+
+class GridPlacer:
+    """Hands out consecutive grid cells per lane in O(1) each (starter notes, a CSV's loose
+    notes: cells are counted on rather than searched for among thousands of notes)."""
+
+    def __init__(self, lane_rects: dict[str, Rect], used: dict[str, int] | None = None) -> None:
+        self._rects = lane_rects
+        self._next: dict[str, int] = dict(used or {})
+
+    def place(self, lane_id: str) -> tuple[float, float]:
+        """The next free cell of ``lane_id`` (a lane that ``lane_rects`` knows)."""
+        index = self._next.get(lane_id, 0)
+        self._next[lane_id] = index + 1
+        return grid_cell(self._rects[lane_id], index)
+
+
+def placed_below(session: Session, notes: Sequence[Note], clusters: Sequence[tuple[str, Sequence[str]]] = ()) -> list[Note]:
+    """Copies of new notes (and their ``clusters``: id and members) moved down, lane by lane,
+    below what ``session`` holds, covering nothing, each in the lane under its centre."""
+    if not notes:
+        return []
+    groups = [*((cluster.id, cluster.note_ids) for cluster in session.clusters), *clusters]
+    board = Board.of(session, clusters=groups, extra=notes)
+    moved = below_the_rest(board, {note.id for note in notes})
+    placed = []
+    for note in notes:
+        copy = note.copy()
+        copy.x, copy.y = moved.get(note.id, (note.x, note.y))
+        copy.lane_id = lane_at(session.lanes, copy.x + copy.width / 2)
+        placed.append(copy)
+    return placed
+
+
+# --- arranging blocks --------------------------------------------------------------------------
+
+
+def grid(
+    board: Board, note_ids: Sequence[str], left: float, top: float, lane: Rect | None = None,
+    *, gap: float = NOTE_GAP,
+) -> Positions:
+    """A cluster's notes in rows of about √n from ``(left, top)`` (the first note's corner), in
+    the order given; with a lane, no more columns than its frame fits and moved left to fit."""
+    rects = [board.notes[note_id] for note_id in note_ids]
+    cell = (max((r.width for r in rects), default=NOTE_WIDTH) + gap, max((r.height for r in rects), default=NOTE_HEIGHT) + gap)
+    return cluster_grid(note_ids, left, top, cell, lane, inset=NOTE_GAP + FRAME_PADDING)
+
+
+def cluster_grid(
+    note_ids: Sequence[str], left: float, top: float, cell: tuple[float, float],
+    lane: Rect | None = None, *, inset: float = NOTE_GAP,
+) -> Positions:
+    """Top-left corners for ``note_ids`` in rows from ``(left, top)``, in the given order, each
+    cell ``cell`` (a note's size plus the gap). With a lane: no more columns than the lane holds
+    inside ``inset`` on both sides, and moved left so the block stays inside the lane."""
+    cell_w, cell_h = cell
+    columns = max(1, math.ceil(math.sqrt(len(note_ids))))
+    if lane is not None and cell_w > 0:
+        columns = max(1, min(columns, int((lane.width - 2 * inset + NOTE_GAP) // cell_w)))
+        left = max(lane.x + inset, min(left, lane.right - inset - columns * cell_w + NOTE_GAP))
+    return {
+        note_id: (left + (index % columns) * cell_w, top + (index // columns) * cell_h)
+        for index, note_id in enumerate(note_ids)
+    }
+
+
+def stacked_blocks(
+    groups: Sequence[Sequence[str]], lane: Rect, top: float,
+    width: float = NOTE_WIDTH, height: float = NOTE_HEIGHT,
+) -> Positions:
+    """Top-left corners for every note of ``groups`` (each a list of ids), the first block's
+    notes starting at ``top``, one block under another (an import's clusters)."""
+    cell = (width + NOTE_GAP, height + NOTE_GAP)
+    inset = NOTE_GAP + FRAME_PADDING
+    positions: Positions = {}
+    y = top
+    for group in groups:
+        block = cluster_grid(group, lane.x + inset, y, cell, lane, inset=inset)
+        positions.update(block)
+        y = max(corner_y for _x, corner_y in block.values()) + height + BLOCK_GAP
+    return positions
+
+
+def gather(board: Board, groups: Sequence[tuple[Sequence[str], tuple[float, float]]]) -> Positions:
+    """Clusters formed where their notes were: each group's notes (a cluster's members, in
+    order, on ``board`` already) in a grid whose first note is at the given corner, inside the
+    lane there, and the neighbours moved down out of the way. Every changed corner."""
+    lanes = lane_rects(list(board.lanes))
+    placed: Positions = {}
+    for note_ids, (left, top) in groups:
+        ids = [note_id for note_id in note_ids if note_id in board.notes]
+        if not ids:
+            continue
+        first = board.notes[ids[0]]
+        lane_id = lane_of(board.lanes, Rect(left, top, first.width, first.height))
+        lane = lanes.get(lane_id) if lane_id else None
+        top = max(top, LANE_HEADER_HEIGHT + FRAME_TOP + NOTE_GAP) if lane is not None else top
+        placed.update(grid(board, ids, left, top, lane))
+    return settle(board, placed)
+
+
+def tidy(board: Board, note_ids: Collection[str]) -> Positions:
+    """Arrange → Tidy: the blocks the notes are in (a cluster whole, its notes on a grid), lane
+    by lane in reading order from where the highest of them is, as many side by side as the
+    lane holds; the rest of the lane moves down to make room. Every changed corner."""
+    chosen = [block for block in blocks(board) if set(block.members) & set(note_ids)]
+    return _flow_lanes(board, chosen, None, NOTE_GAP, from_top=False)
+
+
+def sort_by_dots(
+    board: Board, lane_ids: Collection[str] | None, dots: Mapping[str, int], *, gap: float = BADGE_GAP
+) -> Positions:
+    """Sort by Dots: in each lane (all when ``lane_ids`` is ``None``), clusters by their total
+    (``dots`` by cluster id, else the sum of their notes') and loose notes by their dots, most
+    first in reading order under the header; a cluster's notes by their own dots. Ties keep
+    reading order. Gaps leave the badges room. Every changed corner."""
+    chosen = [block for block in blocks(board) if lane_ids is None or _block_lane(board, block) in lane_ids]
+
+    def value(block: Block) -> int:
+        if block.is_cluster and block.key in dots:
+            return dots[block.key]
+        return sum(dots.get(note_id, 0) for note_id in block.members)
+
+    def own(note_id: str) -> int:
+        return dots.get(note_id, 0)
+
+    return _flow_lanes(board, chosen, (value, own), gap, from_top=True)
+
+
+def _block_lane(board: Board, block: Block) -> str | None:
+    return lane_of(board.lanes, footprint(board, block))
+
+
+def _flow_lanes(
+    board: Board, chosen: Sequence[Block], ranking: tuple[Callable[[Block], int], Callable[[str], int]] | None,
+    gap: float, *, from_top: bool,
+) -> Positions:
+    """The chosen blocks of each lane in rows (reading order, or by ``ranking``: a block's value
+    and a note's, most first), the lane's other blocks moved down out of their way."""
+    lanes = lane_rects(list(board.lanes))
+    by_lane: dict[str, list[Block]] = {}
+    for block in chosen:
+        lane_id = _block_lane(board, block)
+        if lane_id is not None:
+            by_lane.setdefault(lane_id, []).append(block)
+    placed: Positions = {}
+    for lane_id, lane_blocks in by_lane.items():
+        lane = lanes[lane_id]
+        areas = {block.key: footprint(board, block) for block in lane_blocks}
+        ordered = _reading_order(lane_blocks, areas)
+        if ranking is not None:
+            value = ranking[0]
+            position = {block.key: index for index, block in enumerate(ordered)}
+            ordered = sorted(ordered, key=lambda block: (-value(block), position[block.key]))
+        top = LANE_HEADER_HEIGHT + gap if from_top else max(min(a.y for a in areas.values()), LANE_HEADER_HEIGHT + gap)
+        shapes: dict[str, Positions] = {}
+        for block in ordered:
+            if block.is_cluster:
+                members = list(block.members)
+                if ranking is not None:
+                    own = ranking[1]
+                    where = {n: i for i, n in enumerate(members)}
+                    members.sort(key=lambda n: (-own(n), where[n]))
+                shapes[block.key] = grid(board, members, 0.0, 0.0, replace(lane, x=0.0), gap=gap)
+            else:
+                shapes[block.key] = {block.key: (0.0, 0.0)}
+        placed.update(_shelves(board, ordered, shapes, lane, top, gap))
+    return settle(board, placed, gap=NOTE_GAP)
+
+
+def _shelves(
+    board: Board, ordered: Sequence[Block], shapes: Mapping[str, Positions], lane: Rect, top: float, gap: float
+) -> Positions:
+    """Blocks side by side in rows across the lane, a row under the one before."""
+    placed: Positions = {}
+    x, y, row_bottom = lane.x + gap, top, top
+    for block in ordered:
+        shape = shapes[block.key]
+        moved = board.moved(shape)
+        area = footprint(moved, block)
+        if x > lane.x + gap and x + area.width > lane.right - gap:
+            x, y = lane.x + gap, row_bottom + gap
+        dx, dy = x - area.x, y - area.y
+        for note_id, (nx, ny) in shape.items():
+            placed[note_id] = (nx + dx, ny + dy)
+        x += area.width + gap
+        row_bottom = max(row_bottom, y + area.height)
+    return placed
+
+
+def _reading_order(items: Sequence[Block], areas: Mapping[str, Rect]) -> list[Block]:
+    """Top to bottom, then left to right; tops within half a note's height count as one row."""
+    ordered = sorted(items, key=lambda block: (areas[block.key].y, areas[block.key].x))
+    rows: list[list[Block]] = []
+    for block in ordered:
+        if rows and areas[block.key].y - areas[rows[-1][0].key].y < NOTE_HEIGHT / 2:
+            rows[-1].append(block)
+        else:
+            rows.append([block])
+    return [block for row in rows for block in sorted(row, key=lambda block: areas[block.key].x)]
+
+
+# --- the packing both levels share -------------------------------------------------------------------
+
+
+def _inside(area: Rect, lane: Rect | None) -> Rect:
+    """A block moved inside its lane (sideways) and below the header, if it is not already."""
+    if lane is None:
+        return area
+    x, y = area.x, area.y
+    if x < lane.x or area.right > lane.right:
+        roomy = area.width + 2 * NOTE_GAP <= lane.width
+        x = max(lane.x + NOTE_GAP, min(x, lane.right - NOTE_GAP - area.width)) if roomy else lane.x
+    if y < lane.y + LANE_HEADER_HEIGHT:
+        y = lane.y + LANE_HEADER_HEIGHT + NOTE_GAP
+    return area if (x, y) == (area.x, area.y) else replace(area, x=x, y=y)
+
+
+def _covers_any(areas: Mapping[str, Rect]) -> bool:
+    """Whether any two of the rectangles overlap (so the lane needs packing)."""
+    index = _Index()
+    for area in areas.values():
+        if index.hits(area):
+            return True
+        index.add(area)
+    return False
+
+
+def _pack(areas: Mapping[str, Rect], priority: Collection[str], gap: float) -> dict[str, Rect]:
+    """Rectangles moved down until none overlaps another: the ``priority`` ones first, then
+    the rest, each in reading order, each as little as it can."""
+    first = sorted((key for key in areas if key in priority), key=lambda key: (areas[key].y, areas[key].x))
+    rest = sorted((key for key in areas if key not in priority), key=lambda key: (areas[key].y, areas[key].x))
+    index = _Index()
+    result: dict[str, Rect] = {}
+    for key in [*first, *rest]:
+        area = areas[key]
+        while hits := index.hits(area):
+            area = replace(area, y=max(hit.bottom for hit in hits) + gap)
+        index.add(area)
+        result[key] = area
+    return result
+
+
+class _Index:
+    """Rectangles in square buckets: which placed ones a new one overlaps, without looking at all."""
+
+    def __init__(self) -> None:
+        self._buckets: dict[tuple[int, int], list[Rect]] = {}
+
+    def _cells(self, rect: Rect) -> Iterable[tuple[int, int]]:
+        for bx in range(math.floor(rect.x / _BUCKET), math.floor(rect.right / _BUCKET) + 1):
+            for by in range(math.floor(rect.y / _BUCKET), math.floor(rect.bottom / _BUCKET) + 1):
+                yield bx, by
+
+    def add(self, rect: Rect) -> None:
+        for cell in self._cells(rect):
+            self._buckets.setdefault(cell, []).append(rect)
+
+    def hits(self, rect: Rect) -> list[Rect]:
+        found = []
+        for cell in self._cells(rect):
+            for other in self._buckets.get(cell, ()):
+                if overlaps(rect, other) and other not in found:
+                    found.append(other)
+        return found
