@@ -112,7 +112,7 @@ def test_presentation_mode_hides_the_tool_and_esc_leaves_unless_typing(make_sess
     presentation = window.controllers.room.presentation
     assert presentation.active and window.isFullScreen()
     assert not window.menuBar().isVisible() and not window.controllers.room.agenda_dock.isVisible()
-    assert presentation.overlay is not None and presentation.overlay.isVisible()
+    assert presentation.room is not None and presentation.room.isVisible()
 
     note_id = window.document.session.notes[0].id
     window.document.scene.begin_editing(note_id)
@@ -137,6 +137,8 @@ def test_audience_window_shows_edits_and_no_selection(make_session, make_window,
     trigger(window, "view.audience")
     audience = window.controllers.room.audience
     assert audience is not None and audience.isVisible()
+    assert audience.room.isVisible(), "the room view by default"
+    audience.set_follow(True)
     view = audience.view
     assert view.scene() is window.view.scene() and not view.isInteractive()
 
