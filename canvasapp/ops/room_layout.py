@@ -40,8 +40,10 @@ PADDING = 10.0
 #: The timer's corner of the heading (the lanes start below it).
 TIMER_WIDTH = 300.0
 TIMER_HEIGHT = 110.0
-#: A column narrower than this many note-size ems reads as a word per line.
-MIN_COLUMN_EMS = 6.5
+#: A column narrower than this many note-size ems reads as a word per line (or splits words).
+MIN_COLUMN_EMS = 8.0
+#: Lanes narrower than this go on two or three rows instead.
+MIN_LANE_EMS = 10.0
 #: Room for a dot count at a note's right: it never covers the text.
 BADGE_EMS = 1.6
 
@@ -111,7 +113,7 @@ def arrange_room(content: RoomContent, width: float, height: float, measure: Tex
     top = _heading(layout, content, width, cached)
     area = Rect(MARGIN, top, width - 2 * MARGIN, height - top - MARGIN)
     best: tuple[tuple[bool, int, int], _Plan] | None = None
-    for rows in _row_choices(len(content.lanes)):
+    for rows in _row_choices(len(content.lanes), area.width):
         plan = _best_plan(content.lanes, area, rows, cached, show_dots)
         hidden = sum(plan.hidden.values())
         score = (hidden == 0, plan.px if hidden == 0 else -hidden, -rows)
@@ -175,10 +177,17 @@ class _Plan:
     hidden: dict[str, int] = field(default_factory=dict)
 
 
-def _row_choices(lanes: int) -> range:
-    """One row of lanes, or two or three when there are many (eight lanes side by side would
-    each be a word wide)."""
-    return range(1, min(lanes, 3) + 1)
+def _row_choices(lanes: int, width: float) -> list[int]:
+    """One row of lanes, or two or three when there are many: eight lanes side by side would
+    each be a word wide."""
+    choices = list(range(1, min(lanes, 3) + 1))
+    wide_enough = [rows for rows in choices if _narrowest(lanes, rows, width) >= MIN_LANE_EMS * MIN_NOTE_PX]
+    return wide_enough or choices[-1:]
+
+
+def _narrowest(lanes: int, rows: int, width: float) -> float:
+    per_row = -(-lanes // rows)
+    return (width - GAP * (per_row - 1)) / per_row
 
 
 def _lane_rects(count: int, area: Rect, rows: int) -> list[Rect]:
