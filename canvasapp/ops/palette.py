@@ -81,3 +81,14 @@ def tint(colour: str, amount: float) -> str:
     channels = (int(text[i : i + 2], 16) for i in (0, 2, 4))
     mixed = (round(255 - (255 - value) * amount) for value in channels)
     return "#" + "".join(f"{value:02X}" for value in mixed)
+
+
+def blend(colour: str, alpha: int, background: str) -> str:
+    """``colour`` at ``alpha`` (0-255) painted over ``background``: the colour people see."""
+    top, bottom = colour.lstrip("#"), background.lstrip("#")
+    if len(top) != 6 or len(bottom) != 6:
+        raise ValueError(f"{colour!r} or {background!r} is not a colour like #RRGGBB.")
+    mixed = (
+        round(int(top[i : i + 2], 16) * alpha / 255 + int(bottom[i : i + 2], 16) * (1 - alpha / 255)) for i in (0, 2, 4)
+    )
+    return "#" + "".join(f"{value:02X}" for value in mixed)

@@ -16,8 +16,26 @@ from collections.abc import Callable, Mapping
 from functools import cache
 
 from PySide6.QtCore import QRectF, Qt, QTimer
-from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen, QResizeEvent, QTextLayout, QTextOption
-from PySide6.QtWidgets import QGraphicsEllipseItem, QGraphicsPathItem, QGraphicsScene, QGraphicsSimpleTextItem, QGraphicsView, QWidget
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QPainter,
+    QPainterPath,
+    QPen,
+    QResizeEvent,
+    QTextLayout,
+    QTextOption,
+)
+from PySide6.QtWidgets import (
+    QGraphicsEllipseItem,
+    QGraphicsPathItem,
+    QGraphicsScene,
+    QGraphicsSimpleTextItem,
+    QGraphicsView,
+    QWidget,
+)
 
 from canvasapp.model import Session
 from canvasapp.ops.layout import Rect
@@ -76,9 +94,10 @@ def wrapped_lines(text: str, font: QFont, width: float, max_lines: int) -> list[
         layout.endLayout()
     if max_lines and len(lines) > max_lines:
         rest = " ".join(lines[max_lines - 1:])
-        lines = lines[: max_lines - 1] + [metrics.elidedText(rest + " " + ELLIPSIS, Qt.TextElideMode.ElideRight, width)]
-        if not lines[-1].endswith(ELLIPSIS):
-            lines[-1] = metrics.elidedText(lines[-1], Qt.TextElideMode.ElideRight, width - metrics.horizontalAdvance(ELLIPSIS)) + ELLIPSIS
+        last = metrics.elidedText(rest, Qt.TextElideMode.ElideRight, width)
+        if not last.endswith(ELLIPSIS):
+            last = metrics.elidedText(last, Qt.TextElideMode.ElideRight, width - metrics.horizontalAdvance(ELLIPSIS)) + ELLIPSIS
+        lines = [*lines[: max_lines - 1], last]
     return lines
 
 
