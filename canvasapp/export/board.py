@@ -17,7 +17,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable
 
 from canvasapp.export.fonts import BOLD, REGULAR
-from canvasapp.ops.cluster_summary import TITLE_HEIGHT, ClusterEntry
+from canvasapp.ops.cluster_summary import TITLE_HEIGHT, TITLE_LINES, ClusterEntry
 from canvasapp.ops.layout import LANE_HEADER_HEIGHT, Rect
 from canvasapp.ops.summary import NoteEntry, WorkshopSummary
 
@@ -242,8 +242,17 @@ class BoardPicture(Flowable):  # type: ignore[misc]
         size = max(MIN_TEXT_PT + 1, 26 * s)
         canvas.setFillColor(_INK)
         canvas.setFont(BOLD, size)
-        label = _ellipsize(f"{cluster.title or 'Untitled'} · {cluster.count}", BOLD, size, width - 24 * s)
-        canvas.drawString(left + 12 * s, top - bar / 2 - size * 0.35, label)
+        # Two lines, shortened only at the end; the count always shows.
+        count = f" · {cluster.count}"
+        text_width = width - 24 * s
+        lines, more = wrap_text(cluster.title or "Untitled", BOLD, size, text_width, TITLE_LINES)
+        if more or stringWidth(lines[-1] + count, BOLD, size) > text_width:
+            lines[-1] = _ellipsize(lines[-1] + " …", BOLD, size, text_width - stringWidth(count, BOLD, size))
+        lines[-1] += count
+        leading = size * 1.15
+        first = top - bar / 2 + (len(lines) - 1) * leading / 2 - size * 0.35
+        for index, line in enumerate(lines):
+            canvas.drawString(left + 12 * s, first - index * leading, line)
 
     def _draw_note(self, canvas: Canvas, note: NoteEntry) -> None:
         s = self.scale

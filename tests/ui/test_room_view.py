@@ -191,3 +191,17 @@ def test_every_built_in_phase_fits_the_projector(template, qtbot: QtBot, tmp_pat
             minimum = MIN_NOTE_CAP if text.role not in ("heading", "lane", "cluster") else MIN_TITLE_CAP
             assert text.cap_height() >= minimum, (phase.title, text.role)
         room.grab().save(str(shots / f"{template.id}-{index + 1}.png"))
+
+
+def test_board_cluster_titles_wrap_and_keep_the_full_text_in_the_tooltip(qtbot: QtBot) -> None:
+    from canvasapp.ui.clusters.cluster_item import TITLE_PX, ClusterItem
+    from canvasapp.ui.look.fonts import app_font
+
+    long_title = "Belonging and recognition for everyone who turns up, week after week, whatever the weather"
+    frame = ClusterItem("c1", long_title, 3, "#FFE45C", False)
+    lines = frame.title_lines(app_font(TITLE_PX, bold=True), 440.0)
+    assert len(lines) == 2 and lines[0].startswith("Belonging and") and lines[-1].endswith("… · 3")
+    shown = " ".join(lines).removesuffix("… · 3").split()
+    assert shown[:-1] == long_title.split()[: len(shown) - 1], "cut at the end only"
+    assert frame.toolTip() == long_title
+    assert ClusterItem("c2", "Time", 2, "#FFE45C", False).title_lines(app_font(TITLE_PX, bold=True), 440.0) == ["Time · 2"]

@@ -25,8 +25,6 @@ from PySide6.QtGui import (
     QPainterPath,
     QPen,
     QResizeEvent,
-    QTextLayout,
-    QTextOption,
 )
 from PySide6.QtWidgets import (
     QGraphicsEllipseItem,
@@ -42,6 +40,7 @@ from canvasapp.ops.layout import Rect
 from canvasapp.ops.palette import TEXT_COLOUR, tint
 from canvasapp.ops.room_content import RoomContent, RoomFocus, room_content
 from canvasapp.ops.room_layout import CLUSTER, LANE, NOTE, TIMER_WIDTH, RoomLayout, TextBox, arrange_room
+from canvasapp.ui.board.text_fit import wrapped_lines
 from canvasapp.ui.look.fonts import app_font_family
 from canvasapp.ui.room.timer_widget import TimerDisplay
 
@@ -52,7 +51,6 @@ LANE_TINT = 0.3
 BADGE_FILL = "#1A1A1A"
 BADGE_TEXT = "#FFFFFF"
 CARD_EDGE = "#5A5A5A"
-ELLIPSIS = "…"
 
 
 @cache
@@ -71,34 +69,6 @@ class QtTextMeasure:
 
     def line_height(self, px: int, bold: bool) -> float:
         return QFontMetricsF(room_font(px, bold)).lineSpacing()
-
-
-def wrapped_lines(text: str, font: QFont, width: float, max_lines: int) -> list[str]:
-    """``text`` broken into lines no wider than ``width`` at word boundaries (anywhere in a word
-    too long for a line); past ``max_lines`` (0: no limit) the last line ends in "…": a text
-    is only ever shortened at its end."""
-    metrics = QFontMetricsF(font)
-    lines: list[str] = []
-    for paragraph in (text.strip() or " ").split("\n"):
-        layout = QTextLayout(paragraph, font)
-        option = QTextOption()
-        option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
-        layout.setTextOption(option)
-        layout.beginLayout()
-        while True:
-            line = layout.createLine()
-            if not line.isValid():
-                break
-            line.setLineWidth(max(1.0, width))
-            lines.append(paragraph[line.textStart(): line.textStart() + line.textLength()].rstrip())
-        layout.endLayout()
-    if max_lines and len(lines) > max_lines:
-        rest = " ".join(lines[max_lines - 1:])
-        last = metrics.elidedText(rest, Qt.TextElideMode.ElideRight, width)
-        if not last.endswith(ELLIPSIS):
-            last = metrics.elidedText(last, Qt.TextElideMode.ElideRight, width - metrics.horizontalAdvance(ELLIPSIS)) + ELLIPSIS
-        lines = [*lines[: max_lines - 1], last]
-    return lines
 
 
 class RoomText(QGraphicsSimpleTextItem):
