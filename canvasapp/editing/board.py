@@ -25,6 +25,7 @@ from canvasapp.model.entities import LANE_WIDTH, NOTE_HEIGHT, NOTE_WIDTH
 from canvasapp.ops import arrange
 from canvasapp.ops.clipboard import ClipNote, lines_to_notes
 from canvasapp.ops.layout import inside_lane, lane_at, lane_rects, placements_at
+from canvasapp.ops.note_growth import TextHeight, grown_height, room_below
 from canvasapp.ops.palette import unused_lane_colour
 from canvasapp.ops.placement import below_existing
 
@@ -38,10 +39,12 @@ PASTE_OFFSET = 30.0
 class BoardEditing:
     """Gestures and menu choices on notes and lanes → commands (returns what the UI selects next)."""
 
-    def __init__(self, edits: Edits) -> None:
+    def __init__(self, edits: Edits, text_height: TextHeight | None = None) -> None:
         self.edits = edits
         self.session: Session = edits.session
         self.snap_to_grid = False
+        #: How tall text is at the board's text size; ``None``: notes never grow by themselves.
+        self.text_height = text_height
 
     def push(self, command: Command) -> bool:
         return self.edits.push(command)
@@ -55,8 +58,20 @@ class BoardEditing:
         return note.id if self.push(AddNotes([note])) else None
 
     def edit_text(self, note_id: str, text: str) -> None:
-        if self.session.has_note(note_id):
-            self.push(EditNoteText(note_id, self.session.note(note_id).text, text))
+        """New text for a note; the note grows to show it (one undo step for both)."""
+        if not self.session.has_note(note_id):
+            return
+        note = self.session.note(note_id)
+        edit = EditNoteText(note_id, note.text, text)
+        height = grown_height(text, note.width, note.height, self.text_height) if self.text_height else note.height
+        if height == note.height:
+            self.push(edit)
+            return
+        parts: list[Command] = [edit, ResizeNotes.to(self.session, {note_id: (note.width, height)})]
+        below = room_below(self.session.notes, note_id, height)
+        if below:
+            parts.append(MoveNotes.to(self.session, self._placements(below)))
+        self.push(Compound(edit.text, parts))
 
     def _placements(self, positions: dict[str, tuple[float, float]]) -> dict[str, NotePlacement]:
         return placements_at(self.session, positions)

@@ -1,5 +1,7 @@
-"""Text shrunk to fit a box: the largest font size in which it fits, else the smallest
-legible size with the text cut by "…". Notes and lane prompts both use it."""
+"""Text in a box: the largest font size in which it fits, else the smallest legible size with
+the text cut by "…" (lane prompts); notes keep one size (the board reads evenly) and grow
+instead, measured by :func:`note_text_height`. Wrapping that only ever shortens at the end:
+:func:`wrapped_lines`."""
 
 from __future__ import annotations
 
@@ -79,3 +81,14 @@ def wrapped_lines(text: str, font: QFont, width: float, max_lines: int) -> list[
             last = metrics.elidedText(last, Qt.TextElideMode.ElideRight, width - metrics.horizontalAdvance(ELLIPSIS)) + ELLIPSIS
         lines = [*lines[: max_lines - 1], last]
     return lines
+
+
+#: The one size of note text on the board (at 100% zoom).
+NOTE_TEXT_PX = 26
+
+
+def note_text_height(text: str, width: float) -> float:
+    """How tall ``text`` is wrapped to ``width`` at the board's note text size (what a note
+    needs to show it whole; see :mod:`canvasapp.ops.note_growth`)."""
+    area = QRectF(0, 0, width, 1_000_000)
+    return QFontMetricsF(font_px(NOTE_TEXT_PX)).boundingRect(area, WRAP, text or " ").height()
