@@ -274,7 +274,7 @@ def test_notes_grow_to_one_text_size_and_push_the_column_down(qtbot: QtBot, wind
     if start_gap < grown.height - 140:
         assert session.note(below).y >= grown.y + grown.height, "the note below was pushed down"
     item = window.document.scene.note_item("c")
-    item.shown_text  # laid out
+    assert item.shown_text.startswith("Members")  # laid out
     assert item._font.pixelSize() == LARGEST_TEXT_PX
     editor.edit_text("c", "word " * 400)
     assert session.note("c").height == MAX_GROWN_HEIGHT
