@@ -74,6 +74,7 @@ class FacilitationController(QObject):
         self.agenda_dock.hide()
         self.actions_panel = FollowUpsPanel(actions, window)
         self.actions_panel.action_edited.connect(self._on_action_edited)
+        self.actions_panel.text_edited.connect(self._on_action_text_edited)
         self.actions_panel.note_chosen.connect(self._show_note)
         self.actions_panel.refused.connect(lambda message: self.window.tell(message, 6000))
         self.actions_dock = _dock("Actions", "actions_dock", self.actions_panel, window)
@@ -486,6 +487,11 @@ class FacilitationController(QObject):
     def _on_action_edited(self, note_id: str, action: FollowUp) -> None:
         if self.editing is not None and self._editable():
             self.editing.edit_follow_up(note_id, action)
+
+    def _on_action_text_edited(self, note_id: str, text: str) -> None:
+        """The step's words are its note's text: the same edit as on the board."""
+        if self._document is not None and self._editable() and self._document.session.has_note(note_id):
+            self._document.editor.edit_text(note_id, text)
 
     def _schedule_actions_refresh(self, *_args: object) -> None:
         # Later, not now: the change may come from the table's own edit signal.
