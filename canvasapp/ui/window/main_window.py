@@ -31,6 +31,7 @@ from canvasapp.ui.voting.controller import VotingController
 from canvasapp.ui.window.action_table import build_menus, build_toolbar
 from canvasapp.ui.window.controllers import Controllers
 from canvasapp.ui.window.document import SessionDocument
+from canvasapp.ui.window.focus_return import FocusReturn
 from canvasapp.ui.window.menus import ACTIONS
 from canvasapp.ui.window.window_actions import WindowActions
 
@@ -69,6 +70,7 @@ class MainWindow(QMainWindow):
         self.board_actions.install(self.actions_by_id)
         facilitation.install(self.actions_by_id)
 
+        self.focus_return = FocusReturn(self, lambda: self.view)
         self.setAcceptDrops(True)
         self._read_only_label = QLabel()
         self.statusBar().addPermanentWidget(self._read_only_label)
