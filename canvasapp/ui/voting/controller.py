@@ -22,6 +22,7 @@ from canvasapp.ui.voting.dot_badges import DotLayer, NoteDots, own_dot_at
 from canvasapp.ui.voting.ranking_panel import RankingPanel, RankingRow
 from canvasapp.ui.voting.rounds_dialog import RoundsDialog
 from canvasapp.ui.voting.setup_dialog import RoundSetupDialog
+from canvasapp.ui.voting.shown_round import remember_shown_round, shown_round
 from canvasapp.ui.voting.style import NO_ONE_COLOUR
 from canvasapp.ui.voting.tally_panel import TallyPanel
 from canvasapp.ui.voting.turn_screen import TurnScreen, VoterEntry
@@ -85,6 +86,8 @@ class VotingController(QObject):
         if open_round is not None and not document.read_only:
             self.round_id = open_round.id
             self.mode = TURN if open_round.current_voter_id else WHO
+        elif (shown := shown_round(document.session.id)) and _closed(document.session, shown):
+            self.round_id, self.mode = shown, REVEAL  # shown as it was left
         self.refresh()
 
     def detach(self) -> None:
@@ -203,10 +206,13 @@ class VotingController(QObject):
             return
         self._leave_turn()
         self.round_id, self.mode = chosen.id, REVEAL
+        remember_shown_round(self.session.id, chosen.id)
         self._ranking_shown_for = None  # asked for: show it even if it was closed
         self.refresh()
 
     def hide_results(self) -> None:
+        if self.document is not None:
+            remember_shown_round(self.session.id, None)
         self._hide_panels()
         self.mode, self.round_id = IDLE, None
         self.refresh()
@@ -591,3 +597,7 @@ def _rules(round_: VoteRound) -> str:
 def _turn_steps(command: Command) -> bool:
     """What may change during a participant's turn: the round, never the board."""
     return isinstance(command, (RoundStep, AddRound, RemoveRound, SetRoster))
+
+
+def _closed(session: Session, round_id: str) -> bool:
+    return session.voting.has_round(round_id) and session.voting.round(round_id).state == CLOSED

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QWidget
 from canvasapp import APP_NAME
 from canvasapp.formats.archive import SUFFIX as ARCHIVE_SUFFIX
 from canvasapp.formats.template_io import TEMPLATE_SUFFIX
+from canvasapp.ops.first_session import is_untouched_first_session
 from canvasapp.storage import Library, SessionRepository
 from canvasapp.ui.board.edit_actions import BoardActions
 from canvasapp.ui.board.overview_map import overview_map_shown
@@ -109,7 +110,17 @@ class MainWindow(QMainWindow):
     def open_document(self, session_id: str) -> None:
         """Show a session in this window, closing (and so saving) the one shown before."""
         document = SessionDocument(self.library, session_id)
+        previous = self.document
+        leftover = (
+            previous.session.id
+            if previous is not None and not previous.read_only and previous.session.id != session_id
+            and is_untouched_first_session(previous.session)
+            else None
+        )
         self.close_document()
+        if leftover is not None:
+            # The automatically made first session was never used: it does not linger.
+            self.repository.delete(leftover)
         self.document = document
         self.undo_group.addStack(document.undo_stack)
         self.undo_group.setActiveStack(document.undo_stack)
