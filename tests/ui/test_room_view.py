@@ -205,3 +205,38 @@ def test_board_cluster_titles_wrap_and_keep_the_full_text_in_the_tooltip(qtbot: 
     assert shown[:-1] == long_title.split()[: len(shown) - 1], "cut at the end only"
     assert frame.toolTip() == long_title
     assert ClusterItem("c2", "Time", 2, "#FFE45C", False).title_lines(app_font(TITLE_PX, bold=True), 440.0) == ["Time · 2"]
+
+
+def test_the_room_shows_dots_only_once_revealed_and_never_over_words(make_session, make_window, qtbot: QtBot) -> None:  # type: ignore[no-untyped-def]
+    from tests.ui.test_voting_ui import click_note, start_round
+
+    session = make_session(notes=[("drivers", "Belonging"), ("drivers", "Pride and recognition for the volunteers")])
+    window = make_window(session.id)
+    window.view.set_zoom(1.0)
+    trigger(window, "view.audience")
+    room = window.controllers.room.audience.room
+    model = window.document.session
+    ids = [note.id for note in sorted(model.notes, key=lambda note: (note.y, note.x))]
+    voting = window.controllers.voting
+    _round_id, _roster = start_round(window, anonymous=False, blind=True)
+
+    def badges() -> list[str]:
+        QApplication.processEvents()
+        room.rebuild()
+        return [item.text() for item in room.room_scene.items() if item.data(1) == "dots"]
+
+    qtbot.mouseClick(voting.screen.voter_buttons["ana"], Qt.MouseButton.LeftButton)
+    click_note(qtbot, window, ids[0])
+    click_note(qtbot, window, ids[1])
+    assert not room.show_dots and badges() == [], "an open blind round shows nothing to the room"
+    voting.end_round()
+    assert room.show_dots and sorted(badges()) == ["1", "1"]
+    layout = room.room_scene.layout
+    for card in layout.cards:
+        if card.badge is not None:
+            for text in layout.texts:
+                words = text.rect
+                assert not (card.badge.x < words.right and words.x < card.badge.right
+                            and card.badge.y < words.bottom and words.y < card.badge.bottom), text.text
+    voting.hide_results()
+    assert not room.show_dots and badges() == []

@@ -10,6 +10,7 @@ without entering the undo history.
 from __future__ import annotations
 
 import time
+from collections.abc import Callable, Mapping
 
 from PySide6.QtCore import QEvent, QObject, QRectF, Qt, QTimer
 from PySide6.QtGui import QAction
@@ -56,6 +57,8 @@ class FacilitationController(QObject):
         self.presentation = PresentationMode(window)
         #: What the room views show: the agenda's phase, or what the facilitator pointed at.
         self.room_focus = RoomFocus()
+        #: Item id → dots of the result being shown (``None``: none): the room's dot badges.
+        self.room_dots: Callable[[], Mapping[str, int] | None] = lambda: None
         self.audience: AudienceWindow | None = None
         self.agenda_panel: AgendaPanel | None = None
         self.actions_panel: FollowUpsPanel | None = None
@@ -387,9 +390,20 @@ class FacilitationController(QObject):
 
     def _prepare_room(self, room: RoomView | None) -> None:
         if room is not None:
+            room.dots_source = lambda: self.room_dots()  # noqa: PLW0108  (read when drawn: set later)
+            room.show_dots = self.room_dots() is not None
             if room.session is not self.session:
                 room.show_session(self.session)
             room.set_focus(self.room_focus)
+
+    def refresh_room(self) -> None:
+        """The shown vote result changed: the room's dot badges follow (the one switch for
+        dots in the room is ``RoomView.show_dots``, set here)."""
+        show = self.room_dots() is not None
+        for room in self.room_views():
+            if room.show_dots != show or show:
+                room.show_dots = show
+                room.refresh()
 
     def point_room(self, focus: RoomFocus) -> None:
         """Show ``focus`` to the room (in presentation mode and the audience window); the

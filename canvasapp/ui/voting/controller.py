@@ -8,6 +8,8 @@ a crash is nothing special: the open round, whose turn it was and every dot are 
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QObject, QPointF, Qt
 from PySide6.QtWidgets import QMessageBox
 
@@ -55,6 +57,8 @@ class VotingController(QObject):
         # not shown again, so a facilitator who closed it is not fought by every later edit.
         self._ranking_shown_for: str | None = None
         self.tally: TallyPanel | None = None
+        #: Called after every refresh: the room view follows the shown result.
+        self.results_changed: Callable[[], None] = lambda: None
 
     # --- the open session ---------------------------------------------------------------------
 
@@ -413,6 +417,16 @@ class VotingController(QObject):
             self.mode = TURN
         self._draw_screens(round_)
         self._draw_dots(round_)
+        self.results_changed()
+
+    def revealed_totals(self) -> dict[str, int] | None:
+        """Item id → dots of the round whose result is shown, for the room view; ``None``
+        while no closed round is shown (an open round, blind or not, shows nothing there)."""
+        if self.document is None or self.mode != REVEAL or self.round_id is None:
+            return None
+        if not _closed(self.session, self.round_id):
+            return None
+        return self.session.voting.totals(self.round_id)
 
     def _draw_screens(self, round_: VoteRound | None) -> None:
         voting = self.session.voting

@@ -70,6 +70,9 @@ class MainWindow(QMainWindow):
         self.window_actions.install()
         self.board_actions.install(self.actions_by_id)
         facilitation.install(self.actions_by_id)
+        # The room view shows a result's dots only once it is revealed.
+        facilitation.room_dots = self.controllers.voting.revealed_totals
+        self.controllers.voting.results_changed = facilitation.refresh_room
 
         self.focus_return = FocusReturn(self, lambda: self.view)
         self.setAcceptDrops(True)
