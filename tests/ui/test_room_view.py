@@ -240,3 +240,24 @@ def test_the_room_shows_dots_only_once_revealed_and_never_over_words(make_sessio
                             and card.badge.y < words.bottom and words.y < card.badge.bottom), text.text
     voting.hide_results()
     assert not room.show_dots and badges() == []
+
+
+def test_the_results_list_shows_each_items_whole_text_wrapped(make_session, make_window, qtbot: QtBot) -> None:  # type: ignore[no-untyped-def]
+    from tests.ui.test_voting_ui import click_note, start_round
+
+    long_text = "Pride and recognition for the volunteers who run the monthly meetup, every single month of the year"
+    session = make_session(notes=[("drivers", "Belonging"), ("drivers", long_text)])
+    window = make_window(session.id)
+    window.view.set_zoom(1.0)
+    model = window.document.session
+    ids = [note.id for note in sorted(model.notes, key=lambda note: (note.y, note.x))]
+    voting = window.controllers.voting
+    start_round(window, anonymous=False, blind=False)
+    qtbot.mouseClick(voting.screen.voter_buttons["ana"], Qt.MouseButton.LeftButton)
+    click_note(qtbot, window, ids[1])
+    click_note(qtbot, window, ids[1])
+    voting.end_round()
+    table = voting.ranking.table
+    row = next(index for index in range(table.rowCount()) if table.item(index, 1).text() == long_text)
+    assert table.wordWrap() and table.textElideMode() == Qt.TextElideMode.ElideNone
+    assert table.rowHeight(row) > 54, "the long text wraps onto more lines"
