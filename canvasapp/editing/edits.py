@@ -44,6 +44,14 @@ class Edits:
 
     def push(self, command: Command) -> bool:
         """Apply ``command`` and put it on the history; ``False`` (and ``refused``) if not allowed."""
+        if not self.run(command):
+            return False
+        self.history.push_applied(command)
+        return True
+
+    def run(self, command: Command) -> bool:
+        """Apply ``command`` under the same rules as :meth:`push`, without recording it: for a
+        step that becomes part of a larger one later (a participant's turn)."""
         if self.read_only:
             self.refused.emit(READ_ONLY)
             return False
@@ -55,12 +63,49 @@ class Edits:
         except ValueError as error:  # the model's refusals (SessionError, VotingError, ...)
             self.refused.emit(str(error))
             return False
-        self.history.push_applied(command)
         return True
 
     def push_all(self, text: str, commands: Sequence[Command]) -> bool:
         """Several commands as one undo step and one saved edit, all or nothing."""
         return self.push(AllOrNothing(text, commands))
+
+
+class ListHistory:
+    """An :class:`UndoHistory` kept in a list, for edits that are undone on their own (the dots
+    of one participant's turn) and forgotten afterwards."""
+
+    def __init__(self, session: Session) -> None:
+        self._session = session
+        self._done: list[Command] = []
+        self._undone: list[Command] = []
+
+    def push_applied(self, command: Command) -> None:
+        if self._done and self._done[-1].merge_with(command):
+            return
+        self._done.append(command)
+        self._undone.clear()
+
+    def can_undo(self) -> bool:
+        return bool(self._done)
+
+    def can_redo(self) -> bool:
+        return bool(self._undone)
+
+    def undo(self) -> None:
+        if self._done:
+            command = self._done.pop()
+            command.revert(self._session)
+            self._undone.append(command)
+
+    def redo(self) -> None:
+        if self._undone:
+            command = self._undone.pop()
+            command.apply(self._session)
+            self._done.append(command)
+
+    def forget(self) -> None:
+        self._done.clear()
+        self._undone.clear()
 
 
 class AllOrNothing(Compound):

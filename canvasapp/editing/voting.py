@@ -4,6 +4,7 @@ sorting the board by a closed round's dots; each one command through :class:`Edi
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 
 from canvasapp.commands import Command, MoveNotes
 from canvasapp.commands.voting import (
@@ -11,6 +12,7 @@ from canvasapp.commands.voting import (
     BeginTurn,
     CastDot,
     CloseRound,
+    CompletedTurn,
     FinishTurn,
     RedoTurn,
     RemoveRound,
@@ -21,11 +23,33 @@ from canvasapp.commands.voting import (
     StartRound,
     TakeBackDot,
 )
-from canvasapp.editing.edits import Edits
-from canvasapp.model import NotePlacement, Participant, Session, VoteRound, new_id
+from canvasapp.editing.edits import Edits, ListHistory
+from canvasapp.model import Event, NotePlacement, Participant, RoundState, Session, VoteRound, new_id
 from canvasapp.ops.arrange import Box
 from canvasapp.ops.layout import lane_rects
 from canvasapp.ops.voting import grid_in_order, round_ranking, sorted_by_dots
+
+
+class Turn:
+    """One participant at the screen: their dots go on a history of the turn's own, so undo and
+    redo reach their dots of this turn and nothing else; at Done the turn becomes one step."""
+
+    def __init__(
+        self, session: Session, round_id: str, participant_id: str, before: RoundState, refused: Event[[str]]
+    ) -> None:
+        self.round_id = round_id
+        self.participant_id = participant_id
+        self.before = before
+        self.history = ListHistory(session)
+        self.edits = Edits(session, self.history)
+        self.edits.only = self._own_dot
+        self.edits.only_reason = "Only your own dots can change during your turn."
+        self.edits.refused.connect(refused.emit)
+
+    def _own_dot(self, command: Command) -> bool:
+        return isinstance(command, CastDot) and (command.round_id, command.participant_id) == (
+            self.round_id, self.participant_id,
+        )
 
 
 class VotingEditing:
@@ -34,6 +58,8 @@ class VotingEditing:
     def __init__(self, edits: Edits) -> None:
         self.edits = edits
         self.session: Session = edits.session
+        self.turn: Turn | None = None
+        """The participant's turn under way in this window, if any."""
 
     def _name(self, participant_id: str) -> str:
         return self.session.voting.participant(participant_id).name
@@ -56,6 +82,7 @@ class VotingEditing:
         return round_.id if ok else None
 
     def close(self, round_id: str) -> bool:
+        self.end_turn()
         return self.edits.push(CloseRound(round_id))
 
     def remove(self, round_id: str) -> bool:
@@ -70,24 +97,96 @@ class VotingEditing:
     # --- turns ------------------------------------------------------------------------------
 
     def begin_turn(self, round_id: str, participant_id: str) -> bool:
-        if self.session.voting.round(round_id).current_voter_id == participant_id:
+        """The participant picked their name: their turn starts (or goes on, after a restart)."""
+        round_ = self.session.voting.round(round_id)
+        if round_.current_voter_id == participant_id:
+            self.resume_turn(round_id)
             return True
-        return self.edits.push(BeginTurn(round_id, participant_id, self._name(participant_id)))
+        before = self.session.voting.snapshot(round_id)
+        if not self.edits.run(BeginTurn(round_id, participant_id, self._name(participant_id))):
+            return False
+        self.turn = Turn(self.session, round_id, participant_id, before, self.edits.refused)
+        return True
+
+    def resume_turn(self, round_id: str) -> Turn | None:
+        """The turn the library says is under way (after a restart, or back from a pause): its
+        dots stay; undo reaches only dots placed from now on."""
+        round_ = self.session.voting.round(round_id)
+        voter = round_.current_voter_id
+        if voter is None:
+            self.turn = None
+            return None
+        if self.turn is not None and (self.turn.round_id, self.turn.participant_id) == (round_id, voter):
+            return self.turn
+        now = self.session.voting.snapshot(round_id)
+        before = RoundState(
+            replace(now.round, current_voter_id=None),
+            {key: dots for key, dots in now.votes.items() if key[0] != voter},
+        )
+        self.turn = Turn(self.session, round_id, voter, before, self.edits.refused)
+        return self.turn
 
     def finish_turn(self, round_id: str, participant_id: str) -> bool:
-        return self.edits.push(FinishTurn(round_id, participant_id, self._name(participant_id)))
+        """Done: the whole turn becomes one step of the session's history."""
+        turn = self.turn if self.turn is not None and self.turn.participant_id == participant_id else None
+        if turn is None:
+            turn = self.resume_turn(round_id)
+        if turn is None or turn.participant_id != participant_id:
+            return self.edits.push(FinishTurn(round_id, participant_id, self._name(participant_id)))
+        if not self.edits.run(FinishTurn(round_id, participant_id)):
+            return False
+        anonymous = self.session.voting.round(round_id).anonymous
+        name = "" if anonymous else self._name(participant_id)
+        self.edits.history.push_applied(CompletedTurn(turn.before, self.session.voting.snapshot(round_id), name))
+        self.end_turn()
+        return True
+
+    def end_turn(self) -> None:
+        """Forget the turn's own history (its dots stay; in an anonymous round, nothing in memory
+        keeps who placed them)."""
+        if self.turn is not None:
+            self.turn.history.forget()
+            self.turn = None
 
     def skip(self, round_id: str, participant_id: str) -> bool:
+        if self.turn is not None and self.turn.participant_id == participant_id:
+            self.end_turn()
         return self.edits.push(SkipVoter(round_id, participant_id, self._name(participant_id)))
 
     def redo_turn(self, round_id: str, participant_id: str) -> bool:
-        return self.edits.push(RedoTurn(round_id, participant_id, self._name(participant_id)))
+        self.end_turn()
+        if not self.edits.push(RedoTurn(round_id, participant_id, self._name(participant_id))):
+            return False
+        self.resume_turn(round_id)
+        return True
 
     def cast(self, round_id: str, participant_id: str, item_id: str) -> bool:
-        return self.edits.push(CastDot(round_id, participant_id, item_id))
+        turn = self._turn_of(round_id, participant_id)
+        return turn is not None and turn.edits.push(CastDot(round_id, participant_id, item_id))
 
     def take_back(self, round_id: str, participant_id: str, item_id: str) -> bool:
-        return self.edits.push(TakeBackDot(round_id, participant_id, item_id))
+        turn = self._turn_of(round_id, participant_id)
+        return turn is not None and turn.edits.push(TakeBackDot(round_id, participant_id, item_id))
+
+    def _turn_of(self, round_id: str, participant_id: str) -> Turn | None:
+        turn = self.turn or self.resume_turn(round_id)
+        if turn is None or turn.participant_id != participant_id:
+            self.edits.refused.emit("It is not this person's turn: pick the name on the “Who is voting?” screen first.")
+            return None
+        return turn
+
+    def undo_in_turn(self) -> bool:
+        """Undo for the person at the screen: their last dot of this turn, nothing else."""
+        if self.turn is None or not self.turn.history.can_undo():
+            return False
+        self.turn.history.undo()
+        return True
+
+    def redo_in_turn(self) -> bool:
+        if self.turn is None or not self.turn.history.can_redo():
+            return False
+        self.turn.history.redo()
+        return True
 
     def set_tally(self, round_id: str, item_id: str, count: int) -> bool:
         return self.edits.push(SetTally(round_id, item_id, count))

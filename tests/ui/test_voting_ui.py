@@ -19,6 +19,12 @@ from .dialogs import when_dialog_opens
 NOTES = [("drivers", "Being heard"), ("drivers", "A clear task"), ("blockers", "No time"), ("activities", "Potluck")]
 
 
+#: The facilitator's way back while the room votes (Vote ▸ Facilitator Takes the Screen).
+FACILITATOR_CHORD = (
+    Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier | Qt.KeyboardModifier.ShiftModifier
+)
+
+
 def click_note(qtbot: QtBot, window: MainWindow, note_id: str, dy: float = 40.0) -> None:
     note = window.document.session.note(note_id)  # type: ignore[union-attr]
     point = viewport_point(window, note.x + note.width / 2, note.y + dy)
@@ -88,10 +94,13 @@ def test_two_voters_blind_hand_over_hides_the_board_and_reveal_ranks(
     click_note(qtbot, window, ids[0])
     qtbot.mouseClick(voting.bar.done_button, Qt.MouseButton.LeftButton)
 
-    # Reveal: after the last voter the big button reveals the result; every dot on the board
-    # and a ranking with the tie shown as a tie.
-    assert screen.next_button.text().startswith("Reveal the result") and not screen.end_button.isVisible()
-    qtbot.mouseClick(screen.next_button, Qt.MouseButton.LeftButton)
+    # After the last voter the room sees no button that reveals: only the facilitator, after
+    # their chord, ends the round. Reveal: every dot on the board and a ranking with the tie
+    # shown as a tie.
+    assert not screen.next_button.isVisible() and not screen.end_button.isVisible()
+    qtbot.keyClick(screen, Qt.Key.Key_F, FACILITATOR_CHORD)
+    assert screen.end_button.isVisible() and voting.facilitator
+    qtbot.mouseClick(screen.end_button, Qt.MouseButton.LeftButton)
     assert live.round(round_id).state == "closed"
     shown = voting.dots.shown()
     assert shown[ids[0]].total == 2 and len(shown[ids[0]].dots) == 2
@@ -149,7 +158,10 @@ def test_set_up_dialog_suggests_dots_and_makes_tokens(
     window = make_window(session.id)
 
     def fill(dialog) -> None:  # type: ignore[no-untyped-def]
-        assert dialog.dots.value() == 4  # a third of 12 notes
+        # The session's template's voting rules are the starting point.
+        assert dialog.dots.value() == 3 and dialog.most.value() == 2
+        assert dialog.chosen_lanes() == ("activities",) and dialog.blind.isChecked() and dialog.anonymous.isChecked()
+        assert "From the session's template: 3 each" in dialog.suggestion.text()
         dialog.make_tokens(3)
         dialog.start_button.click()
 
@@ -157,10 +169,31 @@ def test_set_up_dialog_suggests_dots_and_makes_tokens(
     trigger(window, "vote.new_round")
     voting = window.document.session.voting
     assert [p.name for p in voting.participants] == ["Voter 1", "Voter 2", "Voter 3"]
-    assert voting.open_round is not None and voting.open_round.dots_per_participant == 4
+    assert voting.open_round is not None and voting.open_round.dots_per_participant == 3
+    assert voting.open_round.lane_ids == ("activities",) and voting.open_round.max_dots_per_item == 2
     assert window.controllers.voting.screen.isVisible()
     window.undo_group.undo()  # the whole set-up is one step
     assert voting.rounds == [] and voting.participants == []
+
+
+def test_without_template_rules_the_budget_follows_items_and_voters(
+    qtbot: QtBot, make_window: Callable[..., MainWindow], make_session: Callable[..., Session]
+) -> None:
+    session = make_session(notes=NOTES * 3)
+    window = make_window(session.id)
+    window.document.session.template_id = "a-template-from-elsewhere"
+    seen: list[int] = []
+
+    def fill(dialog) -> None:  # type: ignore[no-untyped-def]
+        assert dialog.dots.value() == 4 and "about a third of the 12 notes" in dialog.suggestion.text()
+        dialog.make_tokens(40)
+        seen.append(dialog.dots.value())
+        assert "across 40 voters" in dialog.suggestion.text()
+        dialog.reject()
+
+    when_dialog_opens(fill)
+    trigger(window, "vote.new_round")
+    assert seen == [1]  # 40 voters on 12 notes: one dot each keeps the ranking meaningful
 
 
 def test_tally_mode_steps_counts_and_sort_lanes_by_dots(

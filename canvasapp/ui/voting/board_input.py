@@ -52,6 +52,8 @@ class VotingInput(QObject):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()
+        if watched is self._view.viewport() and kind == QEvent.Type.ContextMenu:
+            return True  # no menu for the person voting
         if watched is self._view.viewport() and kind in _MOUSE:
             mouse = event  # a QMouseEvent (touch arrives as synthesized mouse presses)
             assert isinstance(mouse, QMouseEvent)

@@ -16,19 +16,22 @@ from PySide6.QtWidgets import QMessageBox
 from canvasapp.commands import Command
 from canvasapp.commands.voting import AddRound, RemoveRound, RoundStep, SetRoster
 from canvasapp.editing.voting import VotingEditing
+from canvasapp.formats.template_library import template_voting_rules
 from canvasapp.model import Note, Participant, Session, VoteRound, new_id
-from canvasapp.model.voting import CLOSED, CLUSTERS, OPEN, SETUP
+from canvasapp.model.voting import CLOSED, CLUSTERS, OPEN, PAPER, SETUP
 from canvasapp.ops.voting import item_title, neighbour, round_ranking, share_text
+from canvasapp.ui.board.overview_map import OverviewMapView
 from canvasapp.ui.voting.board_input import VotingInput
 from canvasapp.ui.voting.dot_badges import DotLayer, NoteDots, own_dot_at
 from canvasapp.ui.voting.ranking_panel import RankingPanel, RankingRow
+from canvasapp.ui.voting.room_lock import RoomLock
 from canvasapp.ui.voting.rounds_dialog import RoundsDialog
 from canvasapp.ui.voting.setup_dialog import RoundSetupDialog
 from canvasapp.ui.voting.shown_round import remember_shown_round, shown_round
 from canvasapp.ui.voting.style import NO_ONE_COLOUR
 from canvasapp.ui.voting.tally_panel import TallyPanel
 from canvasapp.ui.voting.turn_screen import TurnScreen, VoterEntry
-from canvasapp.ui.voting.vote_bar import VoteBar
+from canvasapp.ui.voting.vote_bar import BAR_HEIGHT, VoteBar
 from canvasapp.ui.window.document import SessionDocument
 from canvasapp.ui.window.services import WindowServices
 
@@ -59,6 +62,12 @@ class VotingController(QObject):
         self.tally: TallyPanel | None = None
         #: Called after every refresh: the room view follows the shown result.
         self.results_changed: Callable[[], None] = lambda: None
+        self.facilitator = False
+        """The facilitator took the screen back during a round (their gesture): menus and the
+        facilitator's buttons are in reach until they hand the screen back to the room."""
+        self.lock = RoomLock(window.host)
+        self._done_asked = False
+        self._margins_before_turn: tuple[int, int, int, int] | None = None
 
     # --- the open session ---------------------------------------------------------------------
 
@@ -84,6 +93,8 @@ class VotingController(QObject):
         self.input.item_clicked.connect(self._clicked)
         self.bar = VoteBar(view)
         self.bar.done_clicked.connect(self.finish_turn)
+        self.bar.facilitator_requested.connect(self.take_control)
+        view.zoom_changed.connect(self._on_zoom)
         document.session.edit_finished.connect(self.refresh)
         document.session.notes_removed.connect(self._notes_removed)
         open_round = document.session.voting.open_round
@@ -101,6 +112,9 @@ class VotingController(QObject):
         document.session.edit_finished.disconnect(self.refresh)
         document.session.notes_removed.disconnect(self._notes_removed)
         self._leave_turn()
+        self.lock.unlock()
+        self.facilitator = False
+        document.voting.end_turn()
         for widget in (self.screen, self.bar, self.ranking, self.tally):
             if widget is not None:
                 widget.hide()
@@ -111,12 +125,47 @@ class VotingController(QObject):
         self.document = None
         self.mode, self.round_id = IDLE, None
 
+    def _on_zoom(self, zoom: float) -> None:
+        if self.dots is not None:
+            self.dots.set_scale(zoom)
+
     def _notes_removed(self, notes: list[Note]) -> None:
         if self.dots is not None:
             self.dots.forget([note.id for note in notes])
 
     def _say(self, message: str) -> None:
-        self.window.tell(message, 6000)
+        # Never while the room votes: the status line is in everyone's sight.
+        if not self.locked:
+            self.window.tell(message, 6000)
+
+    @property
+    def locked(self) -> bool:
+        """A participant has the screen: only their own controls are in reach."""
+        return self.mode in (WHO, HANDOVER, TURN) and not self.facilitator
+
+    def take_control(self) -> None:
+        """The facilitator's gesture (Ctrl+Alt+Shift+F, or holding the Facilitator button):
+        the menus and the facilitator's buttons come back; the round stays open."""
+        if self.document is None or not self.locked:
+            return
+        self.facilitator = True
+        if self.mode == TURN:
+            self.mode = WHO  # the facilitator's screen, the voter still marked as voting
+        self.refresh()
+
+    def back_to_room(self) -> None:
+        """Hand the screen back to the room: the voter's turn, else "Who is voting?"."""
+        self.facilitator = False
+        self.refresh()
+
+    def undo(self) -> None:
+        """Ctrl+Z while someone votes: their last dot of this turn, nothing else."""
+        if self.document is not None and self.mode == TURN and not self.document.voting.undo_in_turn():
+            self._say("Nothing of yours to take back.")
+
+    def redo(self) -> None:
+        if self.document is not None and self.mode == TURN:
+            self.document.voting.redo_in_turn()
 
     # --- the Vote menu --------------------------------------------------------------------------
 
@@ -134,7 +183,7 @@ class VotingController(QObject):
         number = len(voting.rounds) + 1
         dialog = RoundSetupDialog(
             lanes, voting.participants, self._count_items, title=f"Dot vote {number}" if number > 1 else "Dot vote",
-            parent=self.window.host,
+            defaults=template_voting_rules(session.template_id, self.window.templates_dir), parent=self.window.host,
         )
         if not dialog.exec():
             return
@@ -155,6 +204,7 @@ class VotingController(QObject):
             return False
         self._hide_panels()
         self.round_id, self.mode = round_.id, WHO
+        self.facilitator = False
         self.refresh()
         return True
 
@@ -168,14 +218,16 @@ class VotingController(QObject):
             return
         self._hide_panels()
         self.round_id = current.id
+        self.facilitator = False
         self.mode = TURN if current.current_voter_id else WHO
         self.refresh()
 
     def pause(self) -> None:
         """Back to the board; the round stays open (Vote ▸ Resume Voting returns to it)."""
         self.mode = IDLE
+        self.facilitator = False
         self.refresh()
-        self._say("Voting paused. Vote ▸ Resume Voting (F6) goes back to it.")
+        self._say("Voting paused. Vote ▸ Resume Voting (F7) goes back to it.")
 
     def tally_counts(self) -> None:
         """Type counts from paper dots for the open round (or a new tally-only round)."""
@@ -250,11 +302,13 @@ class VotingController(QObject):
             self.resume()
 
     def sort_lanes_by_dots(self) -> None:
-        """Each lane's notes on a grid, most dots first: one undoable move."""
-        if self.document is None:
+        """Each lane's notes on a grid, most dots first: one undoable move. Only by a closed
+        round (an open one's running count is nobody's business yet) and never during a turn."""
+        if self.document is None or self.locked:
             return
         voting = self.session.voting
-        round_ = voting.round(self.round_id) if self.round_id and voting.has_round(self.round_id) else voting.last_closed_round
+        shown = voting.round(self.round_id) if self.round_id and voting.has_round(self.round_id) else None
+        round_ = shown if shown is not None and shown.state == CLOSED else voting.last_closed_round
         if round_ is None or round_.target == CLUSTERS:
             self._say("Sorting by dots needs a closed round on notes.")
             return
@@ -268,6 +322,7 @@ class VotingController(QObject):
             return
         if self.editing.begin_turn(round_id, participant_id):
             self.mode = TURN
+            self._done_asked = False
             self.focus_item = None
             if self.document is not None:
                 self.document.scene.clearSelection()  # a clean board for every voter
@@ -280,7 +335,14 @@ class VotingController(QObject):
         voter = self.session.voting.round(round_id).current_voter_id
         if voter is None:
             return
+        left = self.session.voting.remaining(round_id, voter)
+        if left and not self._done_asked and self.bar is not None:
+            # Asked once, on the bar itself: a second Done finishes.
+            self._done_asked = True
+            self.bar.ask_done(left)
+            return
         if self.editing.finish_turn(round_id, voter):
+            self._done_asked = False
             self._thanked = self.session.voting.participant(voter).name
             self.mode = HANDOVER
             # The note a voter tapped last stays selected otherwise: in a blind round the next
@@ -411,12 +473,19 @@ class VotingController(QObject):
         if self.mode in (WHO, HANDOVER, TURN, TALLY) and (round_ is None or round_.state != OPEN):
             # The round was closed or undone from under the screens.
             self.mode = REVEAL if round_ is not None and round_.state == CLOSED else IDLE
+        if self.mode == REVEAL and round_ is not None and round_.state == OPEN:
+            # The reveal was undone: back to the round, the facilitator (who undid it) in control.
+            self.facilitator = True
+            self.mode = WHO
         if self.mode == TURN and round_ is not None and round_.current_voter_id is None:
             self.mode = WHO
-        if self.mode == WHO and round_ is not None and round_.current_voter_id is not None:
+        if self.mode == WHO and round_ is not None and round_.current_voter_id is not None and not self.facilitator:
             self.mode = TURN
+        if self.mode not in (WHO, HANDOVER, TURN):
+            self.facilitator = False
         self._draw_screens(round_)
         self._draw_dots(round_)
+        self._apply_lock()
         self.results_changed()
 
     def revealed_totals(self) -> dict[str, int] | None:
@@ -441,14 +510,18 @@ class VotingController(QObject):
                 self.screen.tally_requested.connect(self.tally_counts)
                 self.screen.end_requested.connect(self.end_round)
                 self.screen.pause_requested.connect(self.pause)
+                self.screen.facilitator_requested.connect(self.take_control)
+                self.screen.room_requested.connect(self.back_to_room)
             assert round_ is not None
             if self.mode == WHO:
                 entries = [
                     VoterEntry(p.id, p.name, p.colour, voting.turn_state(round_.id, p.id)) for p in voting.participants
                 ]
-                self.screen.show_who(round_.title, _rules(round_), entries)
+                self.screen.show_who(round_.title, _rules(round_), entries, facilitator=self.facilitator)
             else:
-                self.screen.show_handover(self._thanked, voting.next_voter(round_.id) is not None)
+                self.screen.show_handover(
+                    self._thanked, voting.next_voter(round_.id) is not None, facilitator=self.facilitator
+                )
         elif self.screen is not None:
             self.screen.hide()
         turn = self.mode == TURN and round_ is not None and round_.current_voter_id is not None
@@ -459,10 +532,12 @@ class VotingController(QObject):
             self.bar.show_voter(
                 voter.name, voter.colour, remaining, round_.dots_per_participant - remaining,
                 "Tap a note to place a dot · tap your dot to take it back · arrows and Enter work too",
+                asked=self._done_asked and remaining > 0,
             )
             if self.input is not None:
                 self.input.set_active(True)
             self._turn_keys(True)
+            self._make_room_for_bar()
             if self.document is not None:
                 # No edits slip in while the room votes: only this turn's dots and Done.
                 self.document.edits.only = _turn_steps
@@ -486,8 +561,57 @@ class VotingController(QObject):
                 if action.shortcutContext() == Qt.ShortcutContext.WidgetWithChildrenShortcut
                 and not action_id.startswith("vote.turn.")} | {"edit.delete"}
 
+    def _make_room_for_bar(self) -> None:
+        """The board refits to the space above the voter's bar, so the bar hides no note."""
+        view = self.window.view
+        if view is None or self._margins_before_turn is not None or self.round_id is None:
+            return
+        margins = view.viewportMargins()
+        self._margins_before_turn = (margins.left(), margins.top(), margins.right(), margins.bottom())
+        view.setViewportMargins(margins.left(), margins.top(), margins.right(), max(margins.bottom(), BAR_HEIGHT))
+        items = [self.anchor_note(item) for item in self.session.voting.items(self.round_id)]
+        rects = [self.document.scene.note_item(n).sceneBoundingRect() for n in items if n is not None] if self.document else []
+        if rects:
+            area = rects[0]
+            for rect in rects[1:]:
+                area = area.united(rect)
+            view.fit_rect(area.adjusted(-40, -60, 40, 60))
+        if self.dots is not None:
+            self.dots.set_scale(view.zoom())
+
+    def _give_back_bar_room(self) -> None:
+        view = self.window.view
+        if view is not None and self._margins_before_turn is not None:
+            view.setViewportMargins(*self._margins_before_turn)
+        self._margins_before_turn = None
+
+    def _apply_lock(self) -> None:
+        """While the room votes only the participant's controls answer (see RoomLock)."""
+        if self.locked:
+            actions = self.window.actions_by_id
+            allowed = [actions[a] for a in ("vote.facilitator",) if a in actions]
+            if self.mode == TURN:
+                allowed += [action for action_id, action in actions.items()
+                            if action_id.startswith("vote.turn.") or action_id in ("edit.undo", "edit.redo")]
+            view = self.window.view
+            self.lock.lock(allowed, view.findChildren(OverviewMapView) if view is not None else ())
+        elif self.lock.locked:
+            self.lock.unlock()
+        self._sync_undo_actions()
+
+    def _sync_undo_actions(self) -> None:
+        """Undo and Redo are on when there is something they may do: during a turn, the voter's
+        own dots (the handler decides); otherwise the session's history."""
+        actions, document = self.window.actions_by_id, self.document
+        if document is None or "edit.undo" not in actions:
+            return
+        in_turn = self.locked and self.mode == TURN
+        actions["edit.undo"].setEnabled(in_turn or document.undo_stack.canUndo())
+        actions["edit.redo"].setEnabled(in_turn or document.undo_stack.canRedo())
+
     def _leave_turn(self) -> None:
         self._turn_keys(False)
+        self._give_back_bar_room()
         if self.bar is not None:
             self.bar.hide()
         if self.input is not None:
@@ -500,6 +624,8 @@ class VotingController(QObject):
         if round_ is None or (self.mode == IDLE and round_.state != OPEN):
             self.dots.clear()
             return
+        # The projector shows no dot of an open blind round, not even the voter's own.
+        self.dots.set_audience_sees(not (round_.state == OPEN and round_.blind))
         voting = self.session.voting
         viewer = round_.current_voter_id if self.mode == TURN else None
         if self.mode in (WHO, HANDOVER) or (self.mode == IDLE and round_.blind):
@@ -534,7 +660,8 @@ class VotingController(QObject):
             self.tally.close_requested.connect(self.end_round)
             self.window.host.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.tally)
         voting = self.session.voting
-        counts = voting.dots_of(round_.id, None)
+        # Only the paper count: in a blind round, what voters placed on the screen stays hidden.
+        counts = voting.dots_of(round_.id, PAPER)
         self.tally.show_items([
             (item, item_title(self.session, round_, item), counts.get(item, 0)) for item in voting.items(round_.id)
         ])

@@ -66,6 +66,7 @@ class MainWindow(QMainWindow):
             templates=TemplateController(self),
             transfers=TransferController(self, facilitation.edit_details),
         )
+        self.window_actions.undo_route = self.controllers.voting
         self.actions_by_id.update(build_menus(self, ACTIONS, self.controllers))
         self.window_actions.install()
         self.board_actions.install(self.actions_by_id)

@@ -4,7 +4,7 @@ looks, the shortcut sheet and quitting."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import Any, Protocol
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QUndoGroup
@@ -17,6 +17,17 @@ from canvasapp.ui.window.action_table import ActionSpec
 from canvasapp.ui.window.document import SessionDocument
 from canvasapp.ui.window.services import WindowServices
 from canvasapp.ui.window.shortcut_sheet import ShortcutSheet
+
+
+class UndoRoute(Protocol):
+    """Who undo and redo answer to while the room votes (the participant's own dots only)."""
+
+    @property
+    def locked(self) -> bool: ...
+
+    def undo(self) -> None: ...
+
+    def redo(self) -> None: ...
 
 
 class WindowActions(QObject):
@@ -33,6 +44,7 @@ class WindowActions(QObject):
         self._rename_session = rename_session
         self.overview_map: OverviewMapView | None = None
         self.shortcut_sheet: ShortcutSheet | None = None
+        self.undo_route: UndoRoute | None = None
         #: While the window shows a saved state (checked actions), no handler saves it again.
         self.syncing = False
         host = window.host
@@ -91,10 +103,16 @@ class WindowActions(QObject):
     # --- undo -------------------------------------------------------------------------------
 
     def undo(self) -> None:
-        self.undo_group.undo()
+        if self.undo_route is not None and self.undo_route.locked:
+            self.undo_route.undo()
+        else:
+            self.undo_group.undo()
 
     def redo(self) -> None:
-        self.undo_group.redo()
+        if self.undo_route is not None and self.undo_route.locked:
+            self.undo_route.redo()
+        else:
+            self.undo_group.redo()
 
     def show_history(self, shown: bool) -> None:
         self.history_dock.setVisible(shown)

@@ -23,6 +23,12 @@ VOTE_MENU: tuple[Spec, ...] = (
          shortcuts=("Ctrl+Alt+S",), tip="Each lane's notes in a grid, most dots first (one undo step)"),
     Spec("vote.rounds", "Vote Ro&unds…", "&Vote", run=lambda c: c.voting.show_rounds(), shortcuts=("Ctrl+Alt+U",),
          tip="Every round of this session: show its results again, reopen or delete it"),
+    # The one way back for the facilitator while the room votes (menus are hidden then): a
+    # chord no participant presses by chance. Holding the screens' Facilitator button does the same.
+    Spec("vote.facilitator", "&Facilitator Takes the Screen", "&Vote", run=lambda c: c.voting.take_control(),
+         shortcuts=("Ctrl+Alt+Shift+F",),
+         tip="During a round: menus and the facilitator's buttons back (skip, redo, tally, end, pause)",
+         separator_before=True),
     # The participant's keys, live only while someone votes (the board's own keys are off then).
     Spec("vote.turn.place", "Place a Dot", TURN, run=lambda c: c.voting.place_key(),
          shortcuts=("Return", "Enter", "Space"), tip="A dot on the chosen item (Done once none are left)",
