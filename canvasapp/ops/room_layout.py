@@ -46,6 +46,10 @@ MIN_COLUMN_EMS = 8.0
 MIN_LANE_EMS = 10.0
 #: Room for a dot count at a note's right: it never covers the text.
 BADGE_EMS = 1.6
+#: A cluster's notes sit indented under its title band, and groups are a gap apart, so the room
+#: sees where a theme ends.
+MEMBER_INDENT = 18.0
+GROUP_GAP = 14.0
 
 NOTE = "note"
 CLUSTER = "cluster"
@@ -227,6 +231,8 @@ class _Piece:
     dots: int
     height: float
     lines: int
+    indent: float = 0.0
+    starts_group: bool = False
 
 
 def _place_lane(plan: _Plan, lane: RoomLane, rect: Rect, measure: _Cached, show_dots: bool, give_up: bool) -> bool:
@@ -267,19 +273,23 @@ def _place_lane(plan: _Plan, lane: RoomLane, rect: Rect, measure: _Cached, show_
 
 
 def _pieces(lane: RoomLane, width: float, px: int, measure: _Cached, show_dots: bool) -> list[_Piece]:
-    note_text_width = width - 2 * PADDING - (px * BADGE_EMS if show_dots else 0)
     title = title_px(px)
     pieces = []
     for group in lane.groups:
+        indent = MEMBER_INDENT if group.title is not None else 0.0
+        note_text_width = width - indent - 2 * PADDING - (px * BADGE_EMS if show_dots else 0)
+        first = True
         if group.title is not None:
             title_width = width - 2 * PADDING - (title * BADGE_EMS if show_dots else 0)
             lines = min(TITLE_LINES, measure.line_count(group.title, title, True, title_width))
             pieces.append(_Piece(CLUSTER, group.id, group.title, group.colour, group.dots,
-                                 lines * measure.line_height(title, True) + 2 * PADDING, lines))
+                                 lines * measure.line_height(title, True) + 2 * PADDING, lines, 0.0, True))
+            first = False
         for note in group.notes:
             lines = min(NOTE_LINES, max(1, measure.line_count(note.text, px, False, note_text_width)))
             pieces.append(_Piece(NOTE, note.id, note.text, note.colour, note.dots,
-                                 lines * measure.line_height(px, False) + 2 * PADDING, lines))
+                                 lines * measure.line_height(px, False) + 2 * PADDING, lines, indent, first))
+            first = False
     return pieces
 
 
@@ -294,11 +304,14 @@ def _flow(
     column, y = 0, body.y
     placed: list[tuple[_Piece, Rect]] = []
     for piece in pieces:
+        if piece.starts_group and y > body.y:
+            y += GROUP_GAP
         if y + piece.height > body.bottom and y > body.y:
             column, y = column + 1, body.y
         if column >= columns or piece.height > body.height:
             break
-        placed.append((piece, Rect(body.x + column * (width + GAP), y, width, piece.height)))
+        left = body.x + column * (width + GAP) + piece.indent
+        placed.append((piece, Rect(left, y, width - piece.indent, piece.height)))
         y += piece.height + GAP / 2
     left = sum(1 for piece in pieces[len(placed):] if piece.kind == NOTE)
     if left and not last_try:
