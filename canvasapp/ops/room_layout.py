@@ -310,8 +310,8 @@ def _flow(
             column, y = column + 1, body.y
         if column >= columns or piece.height > body.height:
             break
-        left = body.x + column * (width + GAP) + piece.indent
-        placed.append((piece, Rect(left, y, width - piece.indent, piece.height)))
+        x = body.x + column * (width + GAP) + piece.indent
+        placed.append((piece, Rect(x, y, width - piece.indent, piece.height)))
         y += piece.height + GAP / 2
     left = sum(1 for piece in pieces[len(placed):] if piece.kind == NOTE)
     if left and not last_try:
