@@ -136,12 +136,12 @@ class BoardView(QGraphicsView):
         """Fit ``rect`` in the view; it stays fitted through resizes until the view is moved."""
         if not rect.isValid():
             return
-        self._fit_again = lambda: self.fit_rect(rect, max_scale)
         self.fitInView(rect.adjusted(-_FIT_MARGIN, -_FIT_MARGIN, _FIT_MARGIN, _FIT_MARGIN),
                        Qt.AspectRatioMode.KeepAspectRatio)
         if self.zoom() > max_scale:
             self.scale(max_scale / self.zoom(), max_scale / self.zoom())
             self.centerOn(rect.center())
+        self._fit_again = lambda: self.fit_rect(rect, max_scale)
         self._after_zoom()
 
     def zoom_to_selection(self) -> bool:
@@ -166,8 +166,16 @@ class BoardView(QGraphicsView):
 
     def center_on_scene(self, point: QPointF) -> None:
         """Move the view so ``point`` is in the middle (the overview map uses this)."""
-        self._fit_again = None
         self.centerOn(point)
+
+    def centerOn(self, *target: object) -> None:
+        """Moved to something (a found note, a note chosen elsewhere): no longer "fitted"."""
+        self._fit_again = None
+        super().centerOn(*target)  # type: ignore[call-overload]
+
+    def ensureVisible(self, *target: object) -> None:
+        self._fit_again = None
+        super().ensureVisible(*target)  # type: ignore[call-overload]
 
     def _after_zoom(self) -> None:
         zoom = self.zoom()
