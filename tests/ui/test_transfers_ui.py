@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import sqlite3
 import subprocess
+import time
 from pathlib import Path
+from urllib.parse import unquote
 
 import pytest
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from canvasapp.formats.archive import dump_archive, read_archive
@@ -170,3 +174,36 @@ def test_importing_a_csv_with_clusters_adds_them_in_the_same_step(make_session, 
     assert window.document.session.clusters == [] and len(window.document.session) == 1
     with sqlite3.connect(library_path) as connection:
         assert connection.execute("SELECT count(*) FROM clusters").fetchone()[0] == 0
+
+
+def test_send_summary_attaches_the_pdf_in_the_mail_program(make_session, make_window, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    """With the desktop's xdg-email, the mail program opens with the PDF attached."""
+    window = make_window(make_session(title="Spring gathering").id)
+    bin_dir, record = tmp_path / "bin", tmp_path / "mail-args.txt"
+    bin_dir.mkdir()
+    mailer = bin_dir / "xdg-email"
+    mailer.write_text(f'#!/bin/sh\nprintf "%s\\n" "$@" > {record}\n')
+    mailer.chmod(0o755)
+    monkeypatch.setenv("PATH", f"{bin_dir}:{os.environ['PATH']}")
+    target = tmp_path / "summary.pdf"
+    save_to(monkeypatch, target)
+    trigger(window, "file.send_summary")
+    assert target.read_bytes().startswith(b"%PDF")
+    for _ in range(100):
+        if record.exists() and record.read_text():
+            break
+        time.sleep(0.05)
+    arguments = record.read_text().splitlines()
+    assert arguments[:2] == ["--attach", str(target)] and "Spring gathering" in arguments[3]
+
+
+def test_send_summary_without_a_mail_command_opens_a_mail_that_says_where_the_pdf_is(make_session, make_window, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    window = make_window(make_session(title="Spring gathering").id)
+    monkeypatch.setattr(shutil, "which", lambda _name: None)
+    opened: list[str] = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url.toString()) or True)
+    target = tmp_path / "summary.pdf"
+    save_to(monkeypatch, target)
+    trigger(window, "file.send_summary")
+    assert target.exists() and len(opened) == 1
+    assert opened[0].startswith("mailto:") and "summary.pdf" in unquote(opened[0]) and "Spring" in unquote(opened[0])

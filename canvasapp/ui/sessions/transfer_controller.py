@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, QUrl
+from PySide6.QtCore import QProcess, QSettings, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -25,6 +26,7 @@ from canvasapp.commands.base import plural
 from canvasapp.export.markdown import notes_markdown
 from canvasapp.export.notes_csv import notes_csv
 from canvasapp.export.pdf import PdfOptions, summary_pdf
+from canvasapp.export.send import summary_mail
 from canvasapp.files import write_atomically
 from canvasapp.formats.archive import SUFFIX as ARCHIVE_SUFFIX
 from canvasapp.formats.archive import ArchiveError, dump_archive, read_archive
@@ -73,6 +75,28 @@ class TransferController:
         if self._write(path, "PDF summary", lambda: summary_pdf(summary, options)) and dialog.open_when_done():
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
 
+    def send_summary(self) -> None:
+        """Write the PDF summary, then open the mail program with it attached (the desktop's
+        ``xdg-email``), else a ``mailto:`` mail that says where the PDF is."""
+        session = self.session
+        if session is None:
+            return
+        path = self._ask_target("Send Summary: Save the PDF", session, ".pdf", "PDF documents (*.pdf)")
+        if path is None:
+            return
+        summary = build_summary(session, None, template_name(session.template_id, self.window.templates_dir))
+        if not self._write(path, "PDF summary", lambda: summary_pdf(summary, PdfOptions())):
+            return
+        mail = summary_mail(summary, path, attached=True)
+        mailer = shutil.which("xdg-email")
+        if mailer is not None and QProcess.startDetached(
+            mailer, ["--attach", str(path), "--subject", mail.subject, "--body", mail.body]
+        )[0]:
+            self.window.tell(f"Your mail program opens with the summary attached ({path.name}).", 10000)
+            return
+        QDesktopServices.openUrl(QUrl(summary_mail(summary, path).mailto))
+        self.window.tell(f"Attach the summary from {path} to the mail that opens.", 15000)
+
     def export_csv(self) -> None:
         self._export("Export Notes as CSV", ".csv", "CSV files (*.csv)", "CSV of notes",
                      lambda session: notes_csv(build_summary(session)))
@@ -93,8 +117,15 @@ class TransferController:
         if scale is None:
             return
         path = self._ask_target("Export Board Picture", session, ".png", "PNG images (*.png)")
-        if path is not None:
-            self._write(path, "board picture", lambda: board_png(session, scale))
+        if path is None:
+            return
+        used: list[float] = []
+        if self._write(path, "board picture", lambda: board_png(session, scale, used.append)) and used:
+            QMessageBox.information(
+                self.window.host, "Board Picture",
+                f"The board is too big for one picture at {scale:.0%}: it was drawn at {used[0]:.0%} "
+                "(the largest picture that can be made).",
+            )
 
     def _export(self, title: str, suffix: str, file_filter: str, what: str, render: Callable[[Session], bytes]) -> None:
         session = self.session

@@ -24,6 +24,8 @@ FILE_MENU: tuple[Spec, ...] = (
     Spec("file.export_png", "Board as P&NG Picture…", EXPORT, run=lambda c: c.transfers.export_png()),
     Spec("file.export_archive", "Session &Archive…", EXPORT, run=lambda c: c.transfers.export_archive(),
          tip="Everything needed to rebuild this session in another library"),
+    Spec("file.send_summary", "Se&nd Summary…", "&File", run=lambda c: c.transfers.send_summary(),
+         tip="Write the PDF summary and open your mail program with it attached"),
     Spec("file.import_template", "Im&port Template…", "&File", run=lambda c: c.templates.import_template(),
          tip="Add a template file someone sent you to your templates", separator_before=True),
     Spec("file.save_as_template", "Save Session as &Template…", "&File", run=lambda c: c.templates.save_as_template(),
