@@ -23,18 +23,16 @@ from PySide6.QtWidgets import (
 )
 
 from canvasapp.commands.base import plural
+from canvasapp.export.excalidraw import session_excalidraw
+from canvasapp.export.json_canvas import session_json_canvas
 from canvasapp.export.markdown import notes_markdown
 from canvasapp.export.notes_csv import notes_csv
 from canvasapp.export.pdf import PdfOptions, summary_pdf
 from canvasapp.export.send import summary_mail
 from canvasapp.files import write_atomically
 from canvasapp.formats.archive import SUFFIX as ARCHIVE_SUFFIX
-from canvasapp.formats.archive import ArchiveError, dump_archive, read_archive
-from canvasapp.formats.notes_csv import (
-    CsvImportError,
-    notes_and_clusters_from_csv,
-    read_csv_file,
-)
+from canvasapp.formats.archive import dump_archive
+from canvasapp.formats.import_any import ArchiveImport, CsvImport, Imported, ImportRefused, TemplateImport, import_any
 from canvasapp.formats.template_library import template_name
 from canvasapp.model import Session
 from canvasapp.ops.summary import build_summary
@@ -42,15 +40,22 @@ from canvasapp.storage import LibraryError
 from canvasapp.ui.board.board_image import board_png
 from canvasapp.ui.window.services import WindowServices
 
-IMPORT_FILTER = f"Notes or session archives (*.csv *{ARCHIVE_SUFFIX});;CSV of notes (*.csv);;Session archives (*{ARCHIVE_SUFFIX})"
+IMPORT_FILTER = (
+    f"Notes, sessions and boards (*.csv *.json *.excalidraw *.canvas);;CSV of notes (*.csv);;"
+    f"Session archives (*{ARCHIVE_SUFFIX});;Excalidraw drawings (*.excalidraw);;JSON Canvas (*.canvas);;"
+    "Scrumlr exports (*.json);;All files (*)"
+)
 
 
 class TransferController:
     """Exports of the open session and imports into the library, for one main window."""
 
-    def __init__(self, window: WindowServices, edit_details: Callable[[], None]) -> None:
+    def __init__(
+        self, window: WindowServices, edit_details: Callable[[], None], install_template: Callable[[Path], object]
+    ) -> None:
         self.window = window
         self._edit_details = edit_details
+        self._install_template = install_template
 
     @property
     def session(self) -> Session | None:
@@ -104,6 +109,13 @@ class TransferController:
     def export_markdown(self) -> None:
         self._export("Export Notes as Markdown", ".md", "Markdown (*.md)", "Markdown",
                      lambda session: notes_markdown(build_summary(session)).encode("utf-8"))
+
+    def export_excalidraw(self) -> None:
+        self._export("Export for Excalidraw", ".excalidraw", "Excalidraw drawings (*.excalidraw)",
+                     "Excalidraw drawing", session_excalidraw)
+
+    def export_json_canvas(self) -> None:
+        self._export("Export as JSON Canvas", ".canvas", "JSON Canvas (*.canvas)", "JSON Canvas", session_json_canvas)
 
     def export_archive(self) -> None:
         self._export("Export Session Archive", ARCHIVE_SUFFIX, f"Session archives (*{ARCHIVE_SUFFIX})",
@@ -165,38 +177,61 @@ class TransferController:
             self.import_path(Path(chosen))
 
     def import_path(self, path: Path) -> None:
-        """A CSV adds its notes to the open session (one undoable step); an archive becomes
-        a new session in the library. Either all of the file comes in, or nothing."""
-        if path.name.lower().endswith(".csv"):
-            self._import_csv(path)
-        else:
-            self._import_archive(path)
-
-    def _import_csv(self, path: Path) -> None:
-        document = self.window.document
-        if document is None or document.read_only:
-            QMessageBox.warning(self.window.host, "Import", "This session is read-only; open one you can edit first.")
-            return
-        session = document.session
+        """Any file Workshop Canvas reads, recognised by its content: a session archive becomes a
+        new session; a CSV of notes joins the open session; a board from another tool (Excalidraw,
+        JSON Canvas, Scrumlr, Parabol) becomes a new session or joins this one, as the facilitator
+        chooses; a template goes among the templates. Either all of the file comes in, or nothing."""
         try:
-            notes, clusters = notes_and_clusters_from_csv(read_csv_file(path), session.lanes, path.name)
-        except CsvImportError as error:
+            imported = import_any(path)
+        except ImportRefused as error:
             QMessageBox.warning(self.window.host, "Import", str(error))
             return
-        if not document.editor.add_imported(notes, clusters):
+        if imported.kind == TemplateImport.kind:
+            self._install_template(path)
             return
-        themes = f" in {plural(len(clusters), 'cluster')}" if clusters else ""
-        self.window.tell(f"Added {len(notes)} notes{themes} from {path.name}.", 10000)
+        document = self.window.document
+        editable = document is not None and document.edits.can_edit()
+        if imported.kind == ArchiveImport.kind or not editable:
+            self._import_as_new_session(imported, path)
+        elif imported.kind == CsvImport.kind or self._add_to_this_session(imported):
+            self._import_into_this_session(imported, path)
+        else:
+            self._import_as_new_session(imported, path)
 
-    def _import_archive(self, path: Path) -> None:
+    def _add_to_this_session(self, imported: Imported) -> bool:
+        box = QMessageBox(self.window.host)
+        box.setWindowTitle("Import")
+        box.setText(f"{imported.name} is a {imported.kind}. Bring it in as a new session, or add it to this one?")
+        new = box.addButton("New Session", QMessageBox.ButtonRole.AcceptRole)
+        box.addButton("Add to This Session", QMessageBox.ButtonRole.ActionRole)
+        box.setDefaultButton(new)
+        box.exec()
+        return box.clickedButton() is not new
+
+    def _import_into_this_session(self, imported: Imported, path: Path) -> None:
+        document = self.window.document
+        assert document is not None
         try:
-            session = read_archive(path)
+            additions = imported.additions(document.session)
+        except ImportRefused as error:
+            QMessageBox.warning(self.window.host, "Import", str(error))
+            return
+        if not document.editor.add_imports(additions.lanes, additions.notes, additions.clusters):
+            return
+        themes = f" in {plural(len(additions.clusters), 'cluster')}" if additions.clusters else ""
+        left_out = f" {additions.left_out}" if additions.left_out else ""
+        self.window.tell(f"Added {plural(len(additions.notes), 'note')}{themes} from {path.name}.{left_out}", 15000)
+
+    def _import_as_new_session(self, imported: Imported, path: Path) -> None:
+        try:
+            session = imported.new_session()
             self.window.repository.add(session)
-        except (ArchiveError, LibraryError) as error:
+        except (ImportRefused, LibraryError) as error:
             QMessageBox.warning(self.window.host, "Import", str(error))
             return
         self.window.open_document(session.id)
-        self.window.tell(f"Imported “{session.title}” from {path.name}.", 10000)
+        left_out = f" {imported.left_out}" if imported.left_out else ""
+        self.window.tell(f"Imported “{session.title}” from {path.name}.{left_out}", 15000)
 
 
 class ExportPdfDialog(QDialog):
