@@ -14,6 +14,7 @@ from canvasapp import APP_NAME, __version__
 from canvasapp.formats.template_io import TemplateError, session_from_template
 from canvasapp.formats.template_library import find_template
 from canvasapp.model import Session
+from canvasapp.ops.first_session import FIRST_SESSION_TITLE
 from canvasapp.storage import Library, LibraryError, SessionRepository, open_library
 from canvasapp.ui.look.fonts import app_font_family
 from canvasapp.ui.look.theme import apply_theme, saved_theme
@@ -56,7 +57,10 @@ def session_to_open(library: Library, session_id: str | None) -> str:
     recent = repository.most_recent_id()
     if recent is not None:
         return recent
-    session = session_from_template(find_template(None), "My first workshop")
+    session = session_from_template(find_template(None), FIRST_SESSION_TITLE)
+    # Nothing has been done in it yet (filling it from the template is not the facilitator's
+    # work): that is how it is recognised as untouched later.
+    session.updated = session.created
     repository.add(session)
     return session.id
 

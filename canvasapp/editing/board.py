@@ -19,6 +19,7 @@ from canvasapp.commands import (
     SetLaneColour,
     SetNoteColour,
 )
+from canvasapp.commands.base import Compound
 from canvasapp.commands.imports import import_command
 from canvasapp.editing.edits import Edits
 from canvasapp.model import Cluster, Lane, Note, NotePlacement, Session, new_id
@@ -27,6 +28,7 @@ from canvasapp.ops import arrange, lane_layout
 from canvasapp.ops.clipboard import ClipNote, lines_to_notes
 from canvasapp.ops.lane_layout import Board
 from canvasapp.ops.layout import LaneSpans, inside_lane, lane_at, lane_rects, placements_at
+from canvasapp.ops.note_growth import TextHeight, grown_height, room_below
 from canvasapp.ops.palette import unused_lane_colour
 
 #: Arrow-key nudges, in board points: a small step, and a big one with Shift.
@@ -39,10 +41,12 @@ PASTE_OFFSET = 30.0
 class BoardEditing:
     """Gestures and menu choices on notes and lanes → commands (returns what the UI selects next)."""
 
-    def __init__(self, edits: Edits) -> None:
+    def __init__(self, edits: Edits, text_height: TextHeight | None = None) -> None:
         self.edits = edits
         self.session: Session = edits.session
         self.snap_to_grid = False
+        #: How tall text is at the board's text size; ``None``: notes never grow by themselves.
+        self.text_height = text_height
 
     def push(self, command: Command) -> bool:
         return self.edits.push(command)
@@ -71,8 +75,20 @@ class BoardEditing:
         return placed
 
     def edit_text(self, note_id: str, text: str) -> None:
-        if self.session.has_note(note_id):
-            self.push(EditNoteText(note_id, self.session.note(note_id).text, text))
+        """New text for a note; the note grows to show it (one undo step for both)."""
+        if not self.session.has_note(note_id):
+            return
+        note = self.session.note(note_id)
+        edit = EditNoteText(note_id, note.text, text)
+        height = grown_height(text, note.width, note.height, self.text_height) if self.text_height else note.height
+        if height == note.height:
+            self.push(edit)
+            return
+        parts: list[Command] = [edit, ResizeNotes.to(self.session, {note_id: (note.width, height)})]
+        below = room_below(self.session.notes, note_id, height)
+        if below:
+            parts.append(MoveNotes.to(self.session, self._placements(below)))
+        self.push(Compound(edit.text, parts))
 
     def _placements(self, positions: dict[str, tuple[float, float]]) -> dict[str, NotePlacement]:
         return placements_at(self.session, positions)

@@ -19,7 +19,7 @@ from reportlab.platypus import Flowable, Table, TableStyle
 
 from canvasapp.export.fonts import BOLD, REGULAR, runs, text_width
 from canvasapp.export.scripts import joined, needs_shaping, visual_line
-from canvasapp.ops.cluster_summary import TITLE_HEIGHT, ClusterEntry
+from canvasapp.ops.cluster_summary import TITLE_HEIGHT, TITLE_LINES, ClusterEntry
 from canvasapp.ops.layout import LANE_HEADER_HEIGHT, Rect
 from canvasapp.ops.summary import NoteEntry, WorkshopSummary
 
@@ -241,8 +241,17 @@ class BoardPicture(Flowable):  # type: ignore[misc]
         canvas.roundRect(left + 2 * s, top - bar, width - 4 * s, bar - 2 * s, 8 * s, stroke=0, fill=1)
         size = max(MIN_TEXT_PT + 1, 26 * s)
         canvas.setFillColor(_INK)
-        label = _ellipsize(f"{cluster.title or 'Untitled'} · {cluster.count}", BOLD, size, width - 24 * s)
-        draw_text(canvas, left + 12 * s, top - bar / 2 - size * 0.35, label, BOLD, size)
+        # Two lines, shortened only at the end; the count always shows.
+        count = f" · {cluster.count}"
+        room = width - 24 * s
+        lines, more = wrap_text(cluster.title or "Untitled", BOLD, size, room, TITLE_LINES)
+        if more or _width(lines[-1] + count, BOLD, size) > room:
+            lines[-1] = _ellipsize(lines[-1] + " …", BOLD, size, room - _width(count, BOLD, size))
+        lines[-1] += count
+        leading = size * 1.15
+        first = top - bar / 2 + (len(lines) - 1) * leading / 2 - size * 0.35
+        for index, line in enumerate(lines):
+            draw_text(canvas, left + 12 * s, first - index * leading, line, BOLD, size)
 
     def _draw_note(self, canvas: Canvas, note: NoteEntry) -> None:
         s = self.scale

@@ -12,7 +12,9 @@ from canvasapp.ops.layout import Rect
 
 #: A frame's room around its notes and its title bar (board points), shared with the canvas.
 FRAME_PADDING = 16.0
-TITLE_HEIGHT = 52.0
+#: Room for two lines of title: a long title wraps rather than being cut in the middle.
+TITLE_HEIGHT = 80.0
+TITLE_LINES = 2
 
 
 @dataclass(frozen=True, slots=True)

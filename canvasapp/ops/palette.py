@@ -70,3 +70,25 @@ def unused_lane_colour(used: Iterable[str]) -> str:
     """The first palette colour no lane has yet (the first one when every colour is taken)."""
     taken = {colour.upper() for colour in used}
     return next((c.hex for c in PALETTE if c.hex.upper() not in taken), PALETTE[0].hex)
+
+
+def tint(colour: str, amount: float) -> str:
+    """``colour`` mixed with white: ``amount`` 1 keeps the colour, 0 gives white (a lane's
+    background in the room view, light enough for dark text)."""
+    text = colour.lstrip("#")
+    if len(text) != 6:
+        raise ValueError(f"{colour!r} is not a colour like #RRGGBB.")
+    channels = (int(text[i : i + 2], 16) for i in (0, 2, 4))
+    mixed = (round(255 - (255 - value) * amount) for value in channels)
+    return "#" + "".join(f"{value:02X}" for value in mixed)
+
+
+def blend(colour: str, alpha: int, background: str) -> str:
+    """``colour`` at ``alpha`` (0-255) painted over ``background``: the colour people see."""
+    top, bottom = colour.lstrip("#"), background.lstrip("#")
+    if len(top) != 6 or len(bottom) != 6:
+        raise ValueError(f"{colour!r} or {background!r} is not a colour like #RRGGBB.")
+    mixed = (
+        round(int(top[i : i + 2], 16) * alpha / 255 + int(bottom[i : i + 2], 16) * (1 - alpha / 255)) for i in (0, 2, 4)
+    )
+    return "#" + "".join(f"{value:02X}" for value in mixed)

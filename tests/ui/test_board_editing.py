@@ -255,7 +255,39 @@ def test_multi_line_text_enter_is_a_new_line_ctrl_enter_ends_and_the_editor_grow
     assert window.document.session.note("c").text == text
     assert saved_note(library_path, "c")["text"] == text
     item = window.document.scene.note_item("c")
-    assert item.shown_text.endswith("…") and item.toolTip() == text
+    # The note grew to show every line at the board's one text size, in the same undo step.
+    note = window.document.session.note("c")
+    assert note.height > 300 and saved_note(library_path, "c")["height"] == note.height
+    assert item.shown_text == text and item.toolTip() == text
+    assert stack(window).undoText() == "Edit Note Text"
+    stack(window).undo()
+    assert window.document.session.note("c").height == 140
+
+
+def test_notes_grow_to_one_text_size_and_push_the_column_down(qtbot: QtBot, window: MainWindow) -> None:
+    """A long text makes its note taller, never its text smaller; the note below moves down
+    by as much, so nothing is covered; very long text ends in "…" at the same size."""
+    from canvasapp.ops.note_growth import MAX_GROWN_HEIGHT
+    from canvasapp.ui.board.note_item import LARGEST_TEXT_PX
+
+    session = window.document.session
+    editor = window.document.editor
+    below = editor.add_note_at(session.note("c").x + 100, session.note("c").y + 300)
+    window.document.scene.finish_editing()
+    assert below is not None
+    start_gap = session.note(below).y - (session.note("c").y + session.note("c").height)
+    editor.edit_text("c", "Members want to feel seen, heard and helped by others, and to see their ideas used")
+    grown = session.note("c")
+    assert grown.height > 140
+    if start_gap < grown.height - 140:
+        assert session.note(below).y >= grown.y + grown.height, "the note below was pushed down"
+    item = window.document.scene.note_item("c")
+    assert item.shown_text.startswith("Members")  # laid out
+    assert item._font.pixelSize() == LARGEST_TEXT_PX
+    editor.edit_text("c", "word " * 400)
+    assert session.note("c").height == MAX_GROWN_HEIGHT
+    assert window.document.scene.note_item("c").shown_text.endswith("…")
+    assert window.document.scene.note_item("c")._font.pixelSize() == LARGEST_TEXT_PX
 
 
 def test_note_size_dialog_resizes_every_selected_note(qtbot: QtBot, window: MainWindow, library_path: Path) -> None:

@@ -112,7 +112,7 @@ def test_presentation_mode_hides_the_tool_and_esc_leaves_unless_typing(make_sess
     presentation = window.controllers.room.presentation
     assert presentation.active and window.isFullScreen()
     assert not window.menuBar().isVisible() and not window.controllers.room.agenda_dock.isVisible()
-    assert presentation.overlay is not None and presentation.overlay.isVisible()
+    assert presentation.room is not None and presentation.room.isVisible()
 
     note_id = window.document.session.notes[0].id
     window.document.scene.begin_editing(note_id)
@@ -137,6 +137,8 @@ def test_audience_window_shows_edits_and_no_selection(make_session, make_window,
     trigger(window, "view.audience")
     audience = window.controllers.room.audience
     assert audience is not None and audience.isVisible()
+    assert audience.room.isVisible(), "the room view by default"
+    audience.set_follow(True)
     view = audience.view
     assert view.scene() is window.view.scene() and not view.isInteractive()
 
@@ -199,7 +201,9 @@ def test_actions_panel_makes_and_edits_actions_with_undo(make_session, make_wind
 def test_tab_from_owner_to_due_date_keeps_the_date_picker_open(make_session, make_window, qtbot: QtBot) -> None:  # type: ignore[no-untyped-def]
     """Tab from Owner to Due: the owner is saved (and the panel refreshed) while the date
     picker opens; the picker must survive that refresh and its date must be saved."""
-    from PySide6.QtWidgets import QAbstractItemView, QDateEdit, QLineEdit
+    from PySide6.QtWidgets import QAbstractItemView, QLineEdit
+
+    from canvasapp.ui.room.follow_ups_panel import DueDateEditor
 
     session = make_session(notes=[("activities", "Monthly meetup")])
     window = make_window(session.id)
@@ -207,14 +211,69 @@ def test_tab_from_owner_to_due_date_keeps_the_date_picker_open(make_session, mak
     window.document.scene.select_only([note_id])
     trigger(window, "note.make_action")  # opens the owner cell for typing
     table = window.controllers.room.actions_panel.table
-    owner = table.viewport().findChild(QLineEdit)
+    owner = next(child for child in table.viewport().findChildren(QLineEdit) if not isinstance(child, DueDateEditor))
     assert owner is not None
     owner.setText("Ana")
     qtbot.keyClick(owner, Qt.Key.Key_Tab)
 
     qtbot.waitUntil(lambda: window.document.session.note(note_id).action.owner == "Ana")
-    picker = table.viewport().findChild(QDateEdit)
+    picker = table.viewport().findChild(DueDateEditor)
     assert picker is not None and table.state() == QAbstractItemView.State.EditingState
-    picker.setDate(picker.date().fromString("2031-05-17", "yyyy-MM-dd"))
+    picker.selectAll()
+    qtbot.keyClicks(picker, "2031-05-17")
     qtbot.keyClick(picker, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: str(window.document.session.note(note_id).action.due) == "2031-05-17")
+
+
+def test_next_steps_rows_stay_put_text_and_dates_as_typed_and_the_board_stays(make_session, make_window, qtbot: QtBot) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QAbstractItemView, QToolButton
+
+    from canvasapp.ui.room.follow_ups_panel import DUE, OWNER, TEXT, DueDateEditor
+
+    session = make_session(notes=[("activities", "Zine for newcomers"), ("activities", "A monthly meetup")])
+    window = make_window(session.id)
+    model = window.document.session
+    zine, meetup = (next(note.id for note in model.notes if note.text == text) for text in ("Zine for newcomers", "A monthly meetup"))
+    room = window.controllers.room
+    panel = room.actions_panel
+    table = panel.table
+    for note_id in (zine, meetup):
+        window.document.scene.select_only([note_id])
+        trigger(window, "note.make_action")
+        QApplication.processEvents()
+    qtbot.waitUntil(lambda: table.rowCount() == 2)
+    assert [panel.note_id_at(row) for row in range(2)] == [zine, meetup], "in the order they were made"
+    # The owner typed on the new row lands on it, and the rows do not move.
+    table.item(1, OWNER).setText("Ana")
+    qtbot.waitUntil(lambda: model.note(meetup).action.owner == "Ana")
+    QApplication.processEvents()
+    assert [panel.note_id_at(row) for row in range(2)] == [zine, meetup]
+
+    # A typed date is kept exactly as typed.
+    table.setCurrentCell(1, DUE)
+    table.editItem(table.item(1, DUE))
+    editor = table.viewport().findChild(DueDateEditor)
+    assert editor is not None and table.state() == QAbstractItemView.State.EditingState
+    editor.selectAll()
+    qtbot.keyClicks(editor, "2027-01-15")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: str(model.note(meetup).action.due) == "2027-01-15")
+
+    # The step's words are edited in the panel (the note's text, undoable).
+    table.item(0, TEXT).setText("Zine for newcomers, in three languages")
+    qtbot.waitUntil(lambda: model.note(zine).text == "Zine for newcomers, in three languages")
+    assert window.undo_group.undoText() == "Edit Note Text"
+
+    # Selecting a row leaves the board where it is; Show on Board moves it there.
+    window.view.fit_all()
+    QApplication.processEvents()
+    before = window.view.visible_scene_rect()
+    table.selectRow(0)
+    QApplication.processEvents()
+    assert window.view.visible_scene_rect() == before
+    panel.findChild(QToolButton, "show_on_board").click()
+    assert window.document.scene.selected_note_ids() == [zine]
+
+    # Sorted only when asked: soonest due date first.
+    panel.findChild(QToolButton, "sort_actions").click()
+    assert [panel.note_id_at(row) for row in range(2)] == [meetup, zine]

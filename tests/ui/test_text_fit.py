@@ -1,4 +1,4 @@
-"""Text that does not fit its box is shrunk, then cut with "…" (notes and lane prompts)."""
+"""Lane prompts that do not fit are shrunk, then cut with "…"; notes keep one text size and grow."""
 
 from __future__ import annotations
 

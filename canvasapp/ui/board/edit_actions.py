@@ -561,6 +561,10 @@ class BoardActions(QObject):
                 add("arrange.tidy")
         else:
             add("edit.new_note", "edit.paste")
+        room = menu.addMenu("Show to the Roo&m")
+        for action_id in ("room.show_selection", "room.show_cluster", "room.show_lane", "room.follow_agenda"):
+            if action_id in actions:
+                room.addAction(actions[action_id])
         if lane_id is not None:
             menu.addSeparator()
             add("lane.rename")

@@ -10,7 +10,9 @@ from canvasapp.ops.layout import LANE_HEADER_HEIGHT, NOTE_GAP
 from canvasapp.ui.look.fonts import app_font
 
 HINT = "Double-click in a lane to add a note there\n(or press N)  ·  F1 lists every shortcut"
-_COLOUR = QColor(0, 0, 0, 120)
+#: Solid dark grey, not translucent black: it keeps 7:1 on every lane's tint.
+HINT_COLOUR = "#3D3D3D"
+_COLOUR = QColor(HINT_COLOUR)
 
 
 class EmptyBoardHint(QGraphicsItem):

@@ -15,8 +15,10 @@ from canvasapp.ui.look.theme import current_theme
 TITLE_PX = 44
 PROMPT_PX = 22
 SMALLEST_PROMPT_PX = 14
-_TITLE_COLOUR = QColor("#111111")
-_PROMPT_COLOUR = QColor("#333333")
+TITLE_COLOUR = "#111111"
+PROMPT_COLOUR = "#1A1A1A"
+_TITLE_COLOUR = QColor(TITLE_COLOUR)
+_PROMPT_COLOUR = QColor(PROMPT_COLOUR)
 
 
 class LaneItem(QGraphicsItem):

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from canvasapp.ui.board.audience_flag import is_audience
-from canvasapp.ui.board.text_fit import fitted_font, font_px
+from canvasapp.ui.board.text_fit import NOTE_TEXT_PX, fitted_font, font_px
 
 TEXT_COLOUR = QColor("#1A1A1A")
 SELECTION_COLOUR = QColor("#1F5FD1")
@@ -26,8 +26,10 @@ CURRENT_MATCH_COLOUR = QColor("#D94A00")
 #: The resize handle at the bottom-right corner of a note that is selected alone.
 HANDLE_SIZE = 22.0
 PADDING = 10.0
-LARGEST_TEXT_PX = 26
-SMALLEST_TEXT_PX = 13  # still legible from the back of a room at a projector's 100%
+#: One text size for every note: a note grows to show its words (see ``ops/note_growth.py``);
+#: text that still does not fit ends in "…" at the same size, the whole text in the tooltip.
+LARGEST_TEXT_PX = NOTE_TEXT_PX
+SMALLEST_TEXT_PX = NOTE_TEXT_PX
 #: Below this scale a note is a coloured block: text would be unreadable and slow to draw.
 DETAIL_THRESHOLD = 0.25
 #: QStaticText breaks lines at U+2028, not at "\n".
@@ -48,7 +50,8 @@ _FLAGS = QGraphicsItem.GraphicsItemFlag.ItemIsSelectable | QGraphicsItem.Graphic
 
 
 class NoteItem(QGraphicsItem):
-    """Draws a note: its colour, and its text shrunk to fit, then cut with "…"."""
+    """Draws a note: its colour, and its text in the board's one size, cut with "…" if the
+    note is too small for it."""
 
     def __init__(self, note_id: str, width: float, height: float, colour: str, text: str) -> None:
         super().__init__()
@@ -143,8 +146,8 @@ class NoteItem(QGraphicsItem):
         return self._rect.adjusted(PADDING, PADDING, -PADDING, -PADDING)
 
     def _ensure_fitted(self) -> None:
-        """Pick the largest font that fits, once per text and only for notes that are drawn
-        in detail, so opening 10,000 notes measures none of them."""
+        """Lay the text out (cut with "…" if it does not fit), once per text and only for notes
+        that are drawn in detail, so opening 10,000 notes measures none of them."""
         if self._fitted:
             return
         self._fitted = True

@@ -1,15 +1,18 @@
-"""Text shrunk to fit a box: the largest font size in which it fits, else the smallest
-legible size with the text cut by "…". Notes and lane prompts both use it."""
+"""Text in a box: the largest font size in which it fits, else the smallest legible size with
+the text cut by "…" (lane prompts); notes keep one size (the board reads evenly) and grow
+instead, measured by :func:`note_text_height`. Wrapping that only ever shortens at the end:
+:func:`wrapped_lines`."""
 
 from __future__ import annotations
 
 from functools import cache
 
 from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QFont, QFontMetricsF
+from PySide6.QtGui import QFont, QFontMetricsF, QTextLayout, QTextOption
 
 from canvasapp.ui.look.fonts import app_font
 
+ELLIPSIS = "…"
 WRAP = int(Qt.TextFlag.TextWordWrap) | int(Qt.AlignmentFlag.AlignLeft) | int(Qt.AlignmentFlag.AlignTop)
 
 
@@ -50,3 +53,42 @@ def elide(font: QFont, area: QRectF, text: str) -> str:
         else:
             high = middle - 1
     return text[:low].rstrip() + "…"
+
+
+def wrapped_lines(text: str, font: QFont, width: float, max_lines: int) -> list[str]:
+    """``text`` broken into lines no wider than ``width`` at word boundaries (anywhere in a word
+    too long for a line); past ``max_lines`` (0: no limit) the last line ends in "…": a text
+    is only ever shortened at its end."""
+    metrics = QFontMetricsF(font)
+    lines: list[str] = []
+    for paragraph in (text.strip() or " ").split("\n"):
+        layout = QTextLayout(paragraph, font)
+        option = QTextOption()
+        option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+        layout.setTextOption(option)
+        layout.beginLayout()
+        while True:
+            line = layout.createLine()
+            if not line.isValid():
+                break
+            line.setLineWidth(max(1.0, width))
+            lines.append(paragraph[line.textStart(): line.textStart() + line.textLength()].rstrip())
+        layout.endLayout()
+    if max_lines and len(lines) > max_lines:
+        rest = " ".join(lines[max_lines - 1:])
+        last = metrics.elidedText(rest, Qt.TextElideMode.ElideRight, width)
+        if not last.endswith(ELLIPSIS):
+            last = metrics.elidedText(last, Qt.TextElideMode.ElideRight, width - metrics.horizontalAdvance(ELLIPSIS)) + ELLIPSIS
+        lines = [*lines[: max_lines - 1], last]
+    return lines
+
+
+#: The one size of note text on the board (at 100% zoom).
+NOTE_TEXT_PX = 26
+
+
+def note_text_height(text: str, width: float) -> float:
+    """How tall ``text`` is wrapped to ``width`` at the board's note text size (what a note
+    needs to show it whole; see :mod:`canvasapp.ops.note_growth`)."""
+    area = QRectF(0, 0, width, 1_000_000)
+    return QFontMetricsF(font_px(NOTE_TEXT_PX)).boundingRect(area, WRAP, text or " ").height()

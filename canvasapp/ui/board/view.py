@@ -7,6 +7,8 @@ middle-drag pan with a hand cursor, and the rubber band selects.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QColor,
@@ -69,6 +71,9 @@ class BoardView(QGraphicsView):
         self._pan_from: QPoint | None = None
         self._pan_button = Qt.MouseButton.NoButton
         self._last_zoom = self.zoom()
+        #: How to fit again after a resize (docks opening, the window resized) while the view
+        #: is as a fit left it; ``None`` once the facilitator zooms or scrolls.
+        self._fit_again: Callable[[], None] | None = None
         self.note_blocks: NoteBlocksItem = note_blocks_of(scene)
         self.horizontalScrollBar().valueChanged.connect(self._on_scrolled)
         self.verticalScrollBar().valueChanged.connect(self._on_scrolled)
@@ -111,6 +116,7 @@ class BoardView(QGraphicsView):
         if abs(target - current) < 1e-9:
             return
         anchor = self.scene_point_at(viewport_pos)
+        self._fit_again = None
         self.scale(target / current, target / current)
         # Scroll so the anchor is back under the cursor (the scroll bars clamp this at the
         # board's edges, as every canvas app does).
@@ -124,8 +130,10 @@ class BoardView(QGraphicsView):
 
     def fit_all(self) -> None:
         self.fit_rect(self.board_scene().board_rect())
+        self._fit_again = self.fit_all
 
     def fit_rect(self, rect: QRectF, max_scale: float = MAX_SCALE) -> None:
+        """Fit ``rect`` in the view; it stays fitted through resizes until the view is moved."""
         if not rect.isValid():
             return
         self.fitInView(rect.adjusted(-_FIT_MARGIN, -_FIT_MARGIN, _FIT_MARGIN, _FIT_MARGIN),
@@ -133,6 +141,7 @@ class BoardView(QGraphicsView):
         if self.zoom() > max_scale:
             self.scale(max_scale / self.zoom(), max_scale / self.zoom())
             self.centerOn(rect.center())
+        self._fit_again = lambda: self.fit_rect(rect, max_scale)
         self._after_zoom()
 
     def zoom_to_selection(self) -> bool:
@@ -153,6 +162,7 @@ class BoardView(QGraphicsView):
         visible = QRectF(board.x(), board.y(), board.width(), min(board.height(), board.width() * 0.6))
         self.fit_rect(visible)
         self.centerOn(visible.center())
+        self._fit_again = self.show_lanes
 
     def bring_into_view(self, rect: QRectF, margin: float = 48.0) -> None:
         """Scroll, without zooming, so ``rect`` is in view (its top, when it is taller than the
@@ -169,6 +179,15 @@ class BoardView(QGraphicsView):
         """Move the view so ``point`` is in the middle (the overview map uses this)."""
         self.centerOn(point)
 
+    def centerOn(self, *target: object) -> None:
+        """Moved to something (a found note, a note chosen elsewhere): no longer "fitted"."""
+        self._fit_again = None
+        super().centerOn(*target)  # type: ignore[call-overload]
+
+    def ensureVisible(self, *target: object) -> None:
+        self._fit_again = None
+        super().ensureVisible(*target)  # type: ignore[call-overload]
+
     def _after_zoom(self) -> None:
         zoom = self.zoom()
         # Zoomed out, the notes are blocks drawn all at once (canvasapp.ui.board.note_blocks).
@@ -181,6 +200,7 @@ class BoardView(QGraphicsView):
     # --- scrolling and panning ---------------------------------------------------------------
 
     def _scroll_by(self, dx: float, dy: float) -> None:
+        self._fit_again = None
         horizontal, vertical = self.horizontalScrollBar(), self.verticalScrollBar()
         horizontal.setValue(horizontal.value() + round(dx))
         vertical.setValue(vertical.value() + round(dy))
@@ -313,4 +333,6 @@ class BoardView(QGraphicsView):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
+        if self._fit_again is not None:
+            self._fit_again()  # a fitted board stays fitted when panels open or close
         self.view_changed.emit()

@@ -5,11 +5,12 @@ model; the cluster layer gives it its rectangle."""
 from __future__ import annotations
 
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QColor, QFocusEvent, QKeyEvent, QPainter, QPen
+from PySide6.QtGui import QColor, QFocusEvent, QFont, QFontMetricsF, QKeyEvent, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsTextItem, QStyleOptionGraphicsItem, QWidget
 
 # The frame's geometry is shared with the exports, which draw the same frames.
-from canvasapp.ops.cluster_summary import TITLE_HEIGHT
+from canvasapp.ops.cluster_summary import TITLE_HEIGHT, TITLE_LINES
+from canvasapp.ui.board.text_fit import ELLIPSIS, wrapped_lines
 from canvasapp.ui.look.fonts import app_font
 
 TITLE_PX = 28
@@ -33,6 +34,7 @@ class ClusterItem(QGraphicsItem):
         self._colour = QColor(colour)
         self._collapsed = collapsed
         self._rect = QRectF()
+        self.setToolTip(title)
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
         self.setZValue(FRAME_Z)
 
@@ -70,6 +72,7 @@ class ClusterItem(QGraphicsItem):
             # A folded card sits above the notes around it; an open frame behind its notes.
             self.setZValue(2.0 if collapsed else FRAME_Z)
         self._title, self._count, self._colour, self._collapsed = title, count, QColor(colour), collapsed
+        self.setToolTip(title)
         self.update()
 
     def label(self) -> str:
@@ -114,12 +117,27 @@ class ClusterItem(QGraphicsItem):
         painter.setBrush(self._colour)
         painter.drawRoundedRect(header.adjusted(3, 3, -3, 0), 10, 10)
         painter.setPen(_TEXT)
-        painter.setFont(app_font(TITLE_PX, bold=True))
+        font = app_font(TITLE_PX, bold=True)
+        painter.setFont(font)
         painter.drawText(
             header.adjusted(14, 0, -14, 0),
             int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft),
-            painter.fontMetrics().elidedText(self.label(), Qt.TextElideMode.ElideMiddle, int(header.width() - 28)),
+            "\n".join(self.title_lines(font, header.width() - 28)),
         )
+
+    def title_lines(self, font: QFont, width: float) -> list[str]:
+        """The label on at most two lines, shortened only at the end of the title (the count
+        always shows); the full title is the tooltip."""
+        count = f" · {self._count}"
+        metrics = QFontMetricsF(font)
+        lines = wrapped_lines(self._title or "Untitled", font, width, TITLE_LINES)
+        if metrics.horizontalAdvance(lines[-1] + count) > width:
+            last = lines[-1].removesuffix(ELLIPSIS)
+            lines[-1] = metrics.elidedText(last + " " + ELLIPSIS, Qt.TextElideMode.ElideRight, width - metrics.horizontalAdvance(count))
+            if not lines[-1].endswith(ELLIPSIS):
+                lines[-1] += ELLIPSIS
+        lines[-1] += count
+        return lines
 
 
 class ClusterTitleEditor(QGraphicsTextItem):

@@ -1,6 +1,7 @@
-"""The audience window: on the projector, a clean second view of the facilitator's board.
+"""The audience window: on the projector, the room view (the current phase in large type, see
+:mod:`canvasapp.ui.room.room_view`) or a clean second view of the facilitator's board.
 
-It shows the **same scene** as the facilitator's view, so every edit, cluster and vote appears
+The board view shows the **same scene** as the facilitator's view, so every edit, cluster and vote appears
 in it at once, with nothing to synchronise. It is not interactive, and its viewport is marked
 (:mod:`canvasapp.ui.board.audience_flag`) so items leave out selection rings, find rings and resize
 handles when they paint for it. It either follows the facilitator's view or keeps the whole
@@ -28,10 +29,12 @@ from PySide6.QtWidgets import QGraphicsView, QHBoxLayout, QLabel, QMenu, QVBoxLa
 from canvasapp.ui.board.audience_flag import mark_audience, painting_for_audience
 from canvasapp.ui.board.view import BoardView
 from canvasapp.ui.look.theme import Theme, current_theme, theme_changed
+from canvasapp.ui.room.room_view import RoomView
 from canvasapp.ui.room.timer_widget import TimerDisplay
 
 SCREEN_KEY = "audience/screen"
 FOLLOW_KEY = "audience/follow"
+ROOM_KEY = "audience/room"
 _FIT_MARGIN = 40.0
 
 
@@ -41,6 +44,11 @@ def saved_screen_name() -> str:
 
 def saved_follow() -> bool:
     return bool(QSettings().value(FOLLOW_KEY, True, type=bool))
+
+
+def saved_room() -> bool:
+    """Whether the audience sees the room view (the default) rather than the board."""
+    return bool(QSettings().value(ROOM_KEY, True, type=bool))
 
 
 class AudienceView(QGraphicsView):
@@ -136,13 +144,23 @@ class AudienceWindow(QWidget):
         self.setWindowTitle("Workshop Canvas — Audience")
         self.banner = PhaseBanner(self)
         self.view = AudienceView(main_view, self)
+        self.room = RoomView(self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(self.banner)
         layout.addWidget(self.view, 1)
+        layout.addWidget(self.room, 1)
         self.resize(1280, 720)
         self.view.set_follow(saved_follow())
+        self.show_room(saved_room())
+
+    def show_room(self, on: bool) -> None:
+        """The room view (it has its own heading and timer), or the board under the banner."""
+        self.room_shown = on
+        self.room.setVisible(on)
+        self.view.setVisible(not on)
+        self.banner.setVisible(not on)
 
     def set_main_view(self, main_view: BoardView) -> None:
         """Another session opened in the facilitator's window: show its board instead."""
@@ -157,8 +175,14 @@ class AudienceWindow(QWidget):
 
     def set_follow(self, follow: bool) -> None:
         QSettings().setValue(FOLLOW_KEY, follow)
+        QSettings().setValue(ROOM_KEY, False)
+        self.show_room(False)
         self.view.set_follow(follow)
         self.follow_changed.emit(follow)
+
+    def follow_agenda(self) -> None:
+        QSettings().setValue(ROOM_KEY, True)
+        self.show_room(True)
 
     def show_phase(self, title: str) -> None:
         self.banner.phase.setText(title)
@@ -190,13 +214,19 @@ class AudienceWindow(QWidget):
         self.context_menu().exec(event.globalPos())
 
     def context_menu(self) -> QMenu:
-        """Follow or fit, and which screen: what the facilitator may change from here."""
+        """Room view, follow or fit, and which screen: what the facilitator may change from here."""
         menu = QMenu(self)
         group = QActionGroup(menu)
+        room = QAction("Follow the Agenda (Room View)", menu)
+        room.setCheckable(True)
+        room.setChecked(self.room_shown)
+        room.triggered.connect(self.follow_agenda)
+        group.addAction(room)
+        menu.addAction(room)
         for text, follow in (("Follow the Facilitator's View", True), ("Show the Whole Board", False)):
             action = QAction(text, menu)
             action.setCheckable(True)
-            action.setChecked(self.view.follow == follow)
+            action.setChecked(not self.room_shown and self.view.follow == follow)
             action.triggered.connect(lambda _checked=False, follow=follow: self.set_follow(follow))
             group.addAction(action)
             menu.addAction(action)
@@ -209,6 +239,7 @@ class AudienceWindow(QWidget):
         return menu
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.room.show_session(None)  # stop following the session's edits
         self.closed.emit()
         super().closeEvent(event)
 

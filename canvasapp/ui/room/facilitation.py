@@ -10,6 +10,7 @@ without entering the undo history.
 from __future__ import annotations
 
 import time
+from collections.abc import Callable, Mapping
 
 from PySide6.QtCore import QEvent, QObject, QRectF, Qt, QTimer
 from PySide6.QtGui import QAction
@@ -17,12 +18,14 @@ from PySide6.QtWidgets import QDockWidget, QMainWindow, QWidget
 
 from canvasapp.editing.room import RoomEditing
 from canvasapp.model import Event, FollowUp, Session
+from canvasapp.ops.room_content import FOCUS_CLUSTER, FOCUS_LANE, FOCUS_NOTES, RoomFocus, phase_heading
 from canvasapp.ops.timer import Clock, PhaseTimer, TimerReading
 from canvasapp.ui.room.agenda_panel import AgendaPanel
 from canvasapp.ui.room.audience_window import AudienceWindow
 from canvasapp.ui.room.follow_ups_panel import FollowUpsPanel
 from canvasapp.ui.room.phase_dialog import PhaseDialog
 from canvasapp.ui.room.presentation import PresentationMode
+from canvasapp.ui.room.room_view import RoomView
 from canvasapp.ui.room.session_details_dialog import SessionDetailsDialog
 from canvasapp.ui.window.document import SessionDocument
 from canvasapp.ui.window.services import WindowServices
@@ -52,6 +55,10 @@ class FacilitationController(QObject):
         self._actions_refresh.setSingleShot(True)
         self._actions_refresh.timeout.connect(self._refresh_actions)
         self.presentation = PresentationMode(window)
+        #: What the room views show: the agenda's phase, or what the facilitator pointed at.
+        self.room_focus = RoomFocus()
+        #: Item id → dots of the result being shown (``None``: none): the room's dot badges.
+        self.room_dots: Callable[[], Mapping[str, int] | None] = lambda: None
         self.audience: AudienceWindow | None = None
         self.agenda_panel: AgendaPanel | None = None
         self.actions_panel: FollowUpsPanel | None = None
@@ -70,6 +77,7 @@ class FacilitationController(QObject):
         self.agenda_dock.hide()
         self.actions_panel = FollowUpsPanel(actions, window)
         self.actions_panel.action_edited.connect(self._on_action_edited)
+        self.actions_panel.text_edited.connect(self._on_action_text_edited)
         self.actions_panel.note_chosen.connect(self._show_note)
         self.actions_panel.refused.connect(lambda message: self.window.tell(message, 6000))
         self.actions_dock = _dock("Actions", "actions_dock", self.actions_panel, window)
@@ -102,6 +110,9 @@ class FacilitationController(QObject):
         self._refresh_actions()
         if self.audience is not None and self.window.view is not None:
             self.audience.set_main_view(self.window.view)
+        self.room_focus = RoomFocus()
+        for room in self.room_views():
+            room.show_session(document.session)
 
     def detach(self) -> None:
         document = self._document
@@ -179,6 +190,7 @@ class FacilitationController(QObject):
 
     def _on_current_changed(self, _phase_id: str | None) -> None:
         running = self.timer is not None and self.timer.running
+        self.point_room(RoomFocus())  # a new phase: the room follows the agenda again
         self._record()
         self._make_timer(running=running)
         self._refresh_agenda()
@@ -198,23 +210,15 @@ class FacilitationController(QObject):
         if session is None or self.agenda_panel is None:
             return
         self.agenda_panel.show_agenda(session.agenda.phases, session.agenda.current_phase_id)
-        title = self.phase_heading()
-        if self.presentation.overlay is not None:
-            self.presentation.overlay.show_phase(title)
         if self.audience is not None:
-            self.audience.show_phase(title)
+            self.audience.show_phase(self.phase_heading())
+            self._prepare_room(self.audience.room)
         self._show_reading()
 
     def phase_heading(self) -> str:
         """"2/8 · Drivers": what the overlay and the audience banner say."""
         session = self.session
-        if session is None:
-            return ""
-        agenda = session.agenda
-        phase = agenda.current_phase
-        if phase is None:
-            return session.title
-        return f"{agenda.index(phase.id) + 1}/{len(agenda)} · {phase.title}"
+        return phase_heading(session) if session is not None else ""
 
     # --- the timer -----------------------------------------------------------------------------
 
@@ -281,10 +285,9 @@ class FacilitationController(QObject):
         displays = []
         if self.agenda_panel is not None:
             displays.append(self.agenda_panel.timer)
-        if self.presentation.overlay is not None:
-            displays.append(self.presentation.overlay.timer)
         if self.audience is not None:
             displays.append(self.audience.banner.timer)
+        displays.extend(room.timer for room in self.room_views())
         for display in displays:
             display.show_reading(reading)
 
@@ -358,8 +361,7 @@ class FacilitationController(QObject):
     def present(self, on: bool) -> None:
         if on:
             self.presentation.enter()
-            if self.presentation.overlay is not None:
-                self.presentation.overlay.show_phase(self.phase_heading())
+            self._prepare_room(self.presentation.room)
             self._show_reading()
         else:
             self.presentation.leave()
@@ -374,9 +376,63 @@ class FacilitationController(QObject):
             self.audience.closed.connect(self._on_audience_closed)
             self.audience.follow_changed.connect(self._sync_follow_action)
             self.audience.show_phase(self.phase_heading())
+            self._prepare_room(self.audience.room)
             self._sync_follow_action(self.audience.view.follow)
             self._show_reading()
             self.audience.show_on_saved_screen()
+
+    # --- pointing the room -----------------------------------------------------------------------
+
+    def room_views(self) -> list[RoomView]:
+        """The room views on screen: presentation mode's and the audience window's."""
+        views = [self.presentation.room, self.audience.room if self.audience is not None else None]
+        return [view for view in views if view is not None]
+
+    def _prepare_room(self, room: RoomView | None) -> None:
+        if room is not None:
+            room.dots_source = lambda: self.room_dots()  # noqa: PLW0108  (read when drawn: set later)
+            room.show_dots = self.room_dots() is not None
+            if room.session is not self.session:
+                room.show_session(self.session)
+            room.set_focus(self.room_focus)
+
+    def refresh_room(self) -> None:
+        """The shown vote result changed: the room's dot badges follow (the one switch for
+        dots in the room is ``RoomView.show_dots``, set here)."""
+        show = self.room_dots() is not None
+        for room in self.room_views():
+            if room.show_dots != show or show:
+                room.show_dots = show
+                room.refresh()
+
+    def point_room(self, focus: RoomFocus) -> None:
+        """Show ``focus`` to the room (in presentation mode and the audience window); the
+        facilitator's board stays as it is."""
+        self.room_focus = focus
+        for room in self.room_views():
+            room.set_focus(focus)
+
+    def follow_agenda(self) -> None:
+        self.point_room(RoomFocus())
+        self._tell("The room follows the agenda.")
+
+    def point_room_at_lane(self, lane_id: str | None) -> None:
+        if lane_id is None:
+            self._tell("Select a note in the lane, or point at the lane, first.")
+            return
+        self.point_room(RoomFocus(FOCUS_LANE, (lane_id,)))
+
+    def point_room_at_clusters(self, cluster_ids: list[str]) -> None:
+        if not cluster_ids:
+            self._tell("Select a cluster (or a note in it) first.")
+            return
+        self.point_room(RoomFocus(FOCUS_CLUSTER, tuple(cluster_ids)))
+
+    def point_room_at_notes(self, note_ids: list[str]) -> None:
+        if not note_ids:
+            self._tell("Select the notes to show the room first.")
+            return
+        self.point_room(RoomFocus(FOCUS_NOTES, tuple(note_ids)))
 
     def audience_follow(self, follow: bool) -> None:
         if self.audience is not None and self.audience.view.follow != follow:
@@ -445,6 +501,11 @@ class FacilitationController(QObject):
     def _on_action_edited(self, note_id: str, action: FollowUp) -> None:
         if self.editing is not None and self._editable():
             self.editing.edit_follow_up(note_id, action)
+
+    def _on_action_text_edited(self, note_id: str, text: str) -> None:
+        """The step's words are its note's text: the same edit as on the board."""
+        if self._document is not None and self._editable() and self._document.session.has_note(note_id):
+            self._document.editor.edit_text(note_id, text)
 
     def _schedule_actions_refresh(self, *_args: object) -> None:
         # Later, not now: the change may come from the table's own edit signal.

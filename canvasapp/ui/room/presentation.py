@@ -1,5 +1,8 @@
-"""Presentation mode (F5): the board full screen in the projector theme, with nothing of the
-tool showing but the current phase and its timer in an overlay on top.
+"""Presentation mode (F5): the room view full screen (the current phase's lanes, its title,
+instruction and timer, in type read from the back of the room), with nothing of the tool showing.
+
+The board stays under the room view and keeps the keyboard: keys and shortcuts (PgDown, a
+presenter's clicker, N for a new note) work as on the board, and the room view shows the result.
 
 Leaving takes the window back exactly as it was (menus, tool bars, docks, theme, window
 state). Esc leaves, but only when nobody is typing into a note: there Esc first ends the
@@ -12,53 +15,15 @@ from dataclasses import replace
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QApplication, QDockWidget, QHBoxLayout, QLabel, QToolBar, QWidget
+from PySide6.QtWidgets import QApplication, QDockWidget, QToolBar, QWidget
 
 from canvasapp.ui.board.overview_map import OverviewMapView
 from canvasapp.ui.look.theme import LIGHT, Theme, apply_theme, current_theme
-from canvasapp.ui.room.timer_widget import TimerDisplay
+from canvasapp.ui.room.room_view import RoomView
 from canvasapp.ui.window.services import WindowServices
 
 #: The projector theme with larger type: read from the back of the room.
 PRESENTATION_THEME: Theme = replace(LIGHT, font_size_pt=20, toolbar_icon_px=40, focus_width_px=4)
-
-
-#: Height of the strip above the board that holds the phase and the timer.
-BANNER_HEIGHT = 96
-
-
-class PhaseOverlay(QWidget):
-    """The current phase and the timer, in a strip above the board (the board is pushed down
-    by as much, so the banner never covers a lane's title or a note)."""
-
-    def __init__(self, parent: QWidget, digits_px: int = 64) -> None:
-        super().__init__(parent)
-        self.setObjectName("phase_overlay")
-        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
-        self.setStyleSheet("#phase_overlay { background: #FFFFFF; border-bottom: 2px solid #5A5A5A; }")
-        # Clicks go through to the board: the overlay is there to be read, not used.
-        self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents, True)
-        self.phase = QLabel("", self)
-        self.phase.setObjectName("overlay_phase")
-        self.phase.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        self.phase.setStyleSheet("color: #000000; background: transparent; font-size: 30px; font-weight: bold;")
-        self.timer = TimerDisplay(digits_px, self)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(24, 4, 24, 4)
-        layout.setSpacing(24)
-        layout.addWidget(self.phase, 1)
-        layout.addWidget(self.timer)
-
-    def show_phase(self, title: str) -> None:
-        self.phase.setText(title)
-        self.place()
-
-    def place(self) -> None:
-        """Across the top of the board view, in the strip its viewport margin leaves free."""
-        parent = self.parentWidget()
-        if parent is not None:
-            self.setGeometry(0, 0, parent.width(), BANNER_HEIGHT)
-            self.raise_()
 
 
 class PresentationMode(QObject):
@@ -68,7 +33,7 @@ class PresentationMode(QObject):
         super().__init__(window.host)
         self.window = window
         self.active = False
-        self.overlay: PhaseOverlay | None = None
+        self.room: RoomView | None = None
         self._hidden: list[QWidget] = []
         self._menu_shown = True
         self._status_shown = True
@@ -94,10 +59,11 @@ class PresentationMode(QObject):
         window.statusBar().hide()
         self._theme = current_theme()
         apply_theme(PRESENTATION_THEME)  # not saved: the facilitator's choice stays as it was
-        view.setViewportMargins(0, BANNER_HEIGHT, 0, 0)
-        self.overlay = PhaseOverlay(view)
-        self.overlay.show()
-        self.overlay.place()
+        self.room = RoomView(view)
+        self.room.show_session(self.window.document.session if self.window.document is not None else None)
+        self.room.setGeometry(view.rect())
+        self.room.show()
+        self.room.raise_()
         view.installEventFilter(self)
         QApplication.instance().installEventFilter(self)  # type: ignore[union-attr]
         # Still scrollable by wheel and keys, but nothing of the tool shows.
@@ -114,12 +80,12 @@ class PresentationMode(QObject):
         QApplication.instance().removeEventFilter(self)  # type: ignore[union-attr]
         if view is not None:
             view.removeEventFilter(self)
-            view.setViewportMargins(0, 0, 0, 0)
             view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
             view.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
-        if self.overlay is not None:
-            self.overlay.deleteLater()
-            self.overlay = None
+        if self.room is not None:
+            self.room.show_session(None)
+            self.room.deleteLater()
+            self.room = None
         if self._theme is not None:
             apply_theme(self._theme)
         window.menuBar().setVisible(self._menu_shown)
@@ -141,8 +107,8 @@ class PresentationMode(QObject):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()
-        if watched is self.window.view and kind == QEvent.Type.Resize and self.overlay is not None:
-            self.overlay.place()
+        if watched is self.window.view and kind == QEvent.Type.Resize and self.room is not None:
+            self.room.setGeometry(self.window.view.rect())
         if kind in (QEvent.Type.ShortcutOverride, QEvent.Type.KeyPress) and self.active:
             key = event  # a QKeyEvent for both kinds
             assert isinstance(key, QKeyEvent)

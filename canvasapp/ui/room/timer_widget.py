@@ -12,11 +12,12 @@ from canvasapp.ops.timer import TimerLevel, TimerReading, TimerState
 from canvasapp.ui.look.fonts import app_font
 from canvasapp.ui.look.theme import current_theme
 
-#: (text, background) per level; the "over" pair alternates with its inverse to flash.
+#: (text, background) per level; the "over" pair alternates with its inverse to flash. Every
+#: pair, and the inverse on white, keeps a contrast of 7:1 (read from the back of the room).
 COLOURS = {
     TimerLevel.NORMAL: ("#111111", "transparent"),
-    TimerLevel.WARNING: ("#7A3E00", "#FFD27A"),
-    TimerLevel.OVER: ("#FFFFFF", "#C62828"),
+    TimerLevel.WARNING: ("#5C2E00", "#FFD27A"),
+    TimerLevel.OVER: ("#FFFFFF", "#8E1B1B"),
 }
 
 

@@ -8,6 +8,8 @@ a crash is nothing special: the open round, whose turn it was and every dot are 
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QObject, QPointF, Qt
 from PySide6.QtWidgets import QMessageBox
 
@@ -25,6 +27,7 @@ from canvasapp.ui.voting.ranking_panel import RankingPanel, RankingRow
 from canvasapp.ui.voting.room_lock import RoomLock
 from canvasapp.ui.voting.rounds_dialog import RoundsDialog
 from canvasapp.ui.voting.setup_dialog import RoundSetupDialog
+from canvasapp.ui.voting.shown_round import remember_shown_round, shown_round
 from canvasapp.ui.voting.style import NO_ONE_COLOUR
 from canvasapp.ui.voting.tally_panel import TallyPanel
 from canvasapp.ui.voting.turn_screen import TurnScreen, VoterEntry
@@ -57,6 +60,8 @@ class VotingController(QObject):
         # not shown again, so a facilitator who closed it is not fought by every later edit.
         self._ranking_shown_for: str | None = None
         self.tally: TallyPanel | None = None
+        #: Called after every refresh: the room view follows the shown result.
+        self.results_changed: Callable[[], None] = lambda: None
         self.facilitator = False
         """The facilitator took the screen back during a round (their gesture): menus and the
         facilitator's buttons are in reach until they hand the screen back to the room."""
@@ -96,6 +101,8 @@ class VotingController(QObject):
         if open_round is not None and not document.read_only:
             self.round_id = open_round.id
             self.mode = TURN if open_round.current_voter_id else WHO
+        elif (shown := shown_round(document.session.id)) and _closed(document.session, shown):
+            self.round_id, self.mode = shown, REVEAL  # shown as it was left
         self.refresh()
 
     def detach(self) -> None:
@@ -255,10 +262,13 @@ class VotingController(QObject):
             return
         self._leave_turn()
         self.round_id, self.mode = chosen.id, REVEAL
+        remember_shown_round(self.session.id, chosen.id)
         self._ranking_shown_for = None  # asked for: show it even if it was closed
         self.refresh()
 
     def hide_results(self) -> None:
+        if self.document is not None:
+            remember_shown_round(self.session.id, None)
         self._hide_panels()
         self.mode, self.round_id = IDLE, None
         self.refresh()
@@ -480,6 +490,16 @@ class VotingController(QObject):
         self._draw_screens(round_)
         self._draw_dots(round_)
         self._apply_lock()
+        self.results_changed()
+
+    def revealed_totals(self) -> dict[str, int] | None:
+        """Item id → dots of the round whose result is shown, for the room view; ``None``
+        while no closed round is shown (an open round, blind or not, shows nothing there)."""
+        if self.document is None or self.mode != REVEAL or self.round_id is None:
+            return None
+        if not _closed(self.session, self.round_id):
+            return None
+        return self.session.voting.totals(self.round_id)
 
     def _draw_screens(self, round_: VoteRound | None) -> None:
         voting = self.session.voting
@@ -722,3 +742,7 @@ def _rules(round_: VoteRound) -> str:
 def _turn_steps(command: Command) -> bool:
     """What may change during a participant's turn: the round, never the board."""
     return isinstance(command, (RoundStep, AddRound, RemoveRound, SetRoster))
+
+
+def _closed(session: Session, round_id: str) -> bool:
+    return session.voting.has_round(round_id) and session.voting.round(round_id).state == CLOSED

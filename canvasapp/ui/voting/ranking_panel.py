@@ -59,10 +59,14 @@ class RankingPanel(QDockWidget):
         self.table.horizontalHeader().setFont(app_font(16, bold=True))
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setDefaultSectionSize(54)
+        self.table.verticalHeader().setMinimumSectionSize(54)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setWordWrap(False)
+        # Each item's whole text, wrapped: the room reads the result from here too.
+        self.table.setWordWrap(True)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideNone)
         header = self.table.horizontalHeader()
+        header.sectionResized.connect(lambda *_args: self.table.resizeRowsToContents())
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         for column in (0, 2, 3):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
@@ -90,7 +94,7 @@ class RankingPanel(QDockWidget):
         self.table.setRowCount(len(rows))
         bold = QFont(app_font(22, bold=True))
         for index, row in enumerate(rows):
-            cells = [row.rank, row.title.replace("\n", " "), str(row.dots), row.share]
+            cells = [row.rank, row.title, str(row.dots), row.share]
             for column, text in enumerate(cells):
                 cell = QTableWidgetItem(text)
                 cell.setData(Qt.ItemDataRole.UserRole, row.item_id)
@@ -101,6 +105,7 @@ class RankingPanel(QDockWidget):
                     cell.setBackground(QColor("#FFF3BF"))
                 cell.setToolTip(row.title)
                 self.table.setItem(index, column, cell)
+        self.table.resizeRowsToContents()
 
     def rows(self) -> list[tuple[str, str, str, str]]:
         """The table as text, for tests and for reading aloud."""

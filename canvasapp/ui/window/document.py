@@ -14,6 +14,7 @@ from canvasapp.model import Session
 from canvasapp.storage import Library, SessionLock, SessionRepository, SessionStore
 from canvasapp.ui.board.board_gestures import BoardGestures
 from canvasapp.ui.board.scene import BoardScene
+from canvasapp.ui.board.text_fit import note_text_height
 from canvasapp.ui.window.undo_history import QtUndoHistory
 
 
@@ -27,7 +28,8 @@ class SessionDocument:
         self.store: SessionStore | None = None if self.read_only else SessionStore(library, self.session)
         self.undo_stack = QUndoStack()
         self.edits = Edits(self.session, QtUndoHistory(self.undo_stack, self.session), read_only=self.read_only)
-        self.editor = BoardEditing(self.edits)
+        # Notes grow to show their text at the board's one text size.
+        self.editor = BoardEditing(self.edits, text_height=note_text_height)
         self.clusters = ClusterEditing(self.edits)
         self.voting = VotingEditing(self.edits)
         self.room = RoomEditing(self.edits)

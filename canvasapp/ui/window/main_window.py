@@ -15,6 +15,7 @@ from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QUn
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QWidget
 
 from canvasapp import APP_NAME
+from canvasapp.ops.first_session import is_untouched_first_session
 from canvasapp.storage import Library, SessionRepository
 from canvasapp.ui.board.edit_actions import BoardActions
 from canvasapp.ui.board.overview_map import overview_map_shown
@@ -29,6 +30,7 @@ from canvasapp.ui.voting.controller import VotingController
 from canvasapp.ui.window.action_table import build_menus, build_toolbar
 from canvasapp.ui.window.controllers import Controllers
 from canvasapp.ui.window.document import SessionDocument
+from canvasapp.ui.window.focus_return import FocusReturn
 from canvasapp.ui.window.menus import ACTIONS
 from canvasapp.ui.window.window_actions import WindowActions
 
@@ -68,7 +70,11 @@ class MainWindow(QMainWindow):
         self.window_actions.install()
         self.board_actions.install(self.actions_by_id)
         facilitation.install(self.actions_by_id)
+        # The room view shows a result's dots only once it is revealed.
+        facilitation.room_dots = self.controllers.voting.revealed_totals
+        self.controllers.voting.results_changed = facilitation.refresh_room
 
+        self.focus_return = FocusReturn(self, lambda: self.view)
         self.setAcceptDrops(True)
         self._read_only_label = QLabel()
         self.statusBar().addPermanentWidget(self._read_only_label)
@@ -107,7 +113,17 @@ class MainWindow(QMainWindow):
     def open_document(self, session_id: str) -> None:
         """Show a session in this window, closing (and so saving) the one shown before."""
         document = SessionDocument(self.library, session_id)
+        previous = self.document
+        leftover = (
+            previous.session.id
+            if previous is not None and not previous.read_only and previous.session.id != session_id
+            and is_untouched_first_session(previous.session)
+            else None
+        )
         self.close_document()
+        if leftover is not None:
+            # The automatically made first session was never used: it does not linger.
+            self.repository.delete(leftover)
         self.document = document
         self.undo_group.addStack(document.undo_stack)
         self.undo_group.setActiveStack(document.undo_stack)
