@@ -1,0 +1,56 @@
+"""The PyInstaller folder the smoke tests run: built once per test run, or reused while fresh."""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[2]
+BUNDLE = REPO / "dist" / "canvasapp"
+# Whatever goes into the bundle: a bundle older than any of these is rebuilt.
+SOURCES = ("canvasapp", "resources", "workshop_templates", "packaging", "pyproject.toml")
+
+
+def newest_source_time() -> float:
+    newest = 0.0
+    for name in SOURCES:
+        root = REPO / name
+        files = [root] if root.is_file() else (p for p in root.rglob("*") if p.is_file() and "__pycache__" not in p.parts)
+        newest = max([newest, *(p.stat().st_mtime for p in files)])
+    return newest
+
+
+def built_bundle() -> Path:
+    """The bundle's executable; builds it with packaging/build.sh when it is missing or stale.
+
+    ``CANVASAPP_BUNDLE`` names an executable built elsewhere (another machine's artefact).
+    """
+    given = os.environ.get("CANVASAPP_BUNDLE")
+    if given:
+        return Path(given)
+    executable = BUNDLE / "canvasapp"
+    if executable.exists() and executable.stat().st_mtime >= newest_source_time():
+        return executable
+    if importlib.util.find_spec("PyInstaller") is None:
+        message = "PyInstaller is not installed (scripts/setup.sh --test installs it)"
+        if os.environ.get("CI"):
+            pytest.fail(message)
+        pytest.skip(message)
+    build = subprocess.run([str(REPO / "packaging" / "build.sh"), "--no-deb"], cwd=REPO,
+                           env=dict(os.environ, PYTHON=sys.executable), capture_output=True, text=True, check=False)
+    assert build.returncode == 0, build.stdout[-3000:] + build.stderr[-3000:]
+    # PyInstaller keeps the bootloader's own time on the copy: mark when this build finished.
+    executable.touch()
+    return executable
+
+
+def empty_home_env(home: Path, **extra: str) -> dict[str, str]:
+    """A user who never ran the app: an empty HOME, no XDG folders, no display."""
+    home.mkdir(parents=True, exist_ok=True)
+    return {"HOME": str(home), "PATH": os.environ.get("PATH", "/usr/bin:/bin"), "LANG": "C.UTF-8",
+            "QT_QPA_PLATFORM": "offscreen", **extra}
