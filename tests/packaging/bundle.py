@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import importlib.util
 import os
+import sqlite3
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 import pytest
@@ -54,3 +56,39 @@ def empty_home_env(home: Path, **extra: str) -> dict[str, str]:
     home.mkdir(parents=True, exist_ok=True)
     return {"HOME": str(home), "PATH": os.environ.get("PATH", "/usr/bin:/bin"), "LANG": "C.UTF-8",
             "QT_QPA_PLATFORM": "offscreen", **extra}
+
+
+def assert_window_paints(command: list[str], home: Path) -> None:
+    """Starts the app with no arguments, offscreen, and waits until Qt has drawn its board.
+
+    Qt reports each widget it draws on the ``qt.widgets.painting`` logging category; the board
+    view's line is the first paint of the main window. Then the app is stopped.
+    """
+    env = empty_home_env(home, QT_LOGGING_RULES="qt.widgets.painting=true")
+    app = subprocess.Popen(command, env=env, cwd=home.parent, stdin=subprocess.DEVNULL,
+                           stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    # Only a safety net for a hung start; no assertion depends on it.
+    watchdog = threading.Timer(240, app.kill)
+    watchdog.start()
+    seen: list[str] = []
+    painted = False
+    try:
+        assert app.stderr is not None
+        for line in app.stderr:
+            seen.append(line)
+            if line.startswith("qt.widgets.painting: Drawing") and 'name="board_view"' in line:
+                painted = True
+                break
+        still_running = app.poll() is None
+    finally:
+        app.terminate()
+        app.wait(timeout=60)
+        watchdog.cancel()
+        assert app.stderr is not None
+        app.stderr.close()
+    output = "".join(line for line in seen if not line.startswith("qt.widgets.painting"))
+    assert painted, output[-3000:]
+    assert still_running and "Traceback" not in output, output[-3000:]
+    library = home / ".local" / "share" / "canvasapp" / "library.sqlite"
+    with sqlite3.connect(library) as connection:
+        assert [row[0] for row in connection.execute("SELECT title FROM sessions")] == ["My first workshop"]

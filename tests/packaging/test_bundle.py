@@ -6,7 +6,6 @@ import json
 import shutil
 import sqlite3
 import subprocess
-import threading
 from pathlib import Path
 
 import pytest
@@ -14,7 +13,7 @@ import pytest
 from canvasapp import __version__
 from tests.export.conftest import pdf_text
 
-from .bundle import REPO, built_bundle, empty_home_env
+from .bundle import REPO, assert_window_paints, built_bundle, empty_home_env
 
 pytestmark = pytest.mark.slow
 
@@ -97,32 +96,4 @@ def test_a_schema_1_library_is_upgraded_with_a_backup(bundle: Path, home: Path, 
 
 
 def test_the_window_opens_and_paints_its_board_offscreen(bundle: Path, home: Path) -> None:
-    # Qt reports each widget it draws on this logging category: the board's line is the first paint.
-    env = empty_home_env(home, QT_LOGGING_RULES="qt.widgets.painting=true")
-    app = subprocess.Popen([str(bundle)], env=env, cwd=home.parent, stdin=subprocess.DEVNULL,
-                           stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-    # Only a safety net for a hung start; no assertion depends on it.
-    watchdog = threading.Timer(240, app.kill)
-    watchdog.start()
-    seen: list[str] = []
-    painted = False
-    try:
-        assert app.stderr is not None
-        for line in app.stderr:
-            seen.append(line)
-            if line.startswith("qt.widgets.painting: Drawing") and 'name="board_view"' in line:
-                painted = True
-                break
-        still_running = app.poll() is None
-    finally:
-        app.terminate()
-        app.wait(timeout=60)
-        watchdog.cancel()
-        assert app.stderr is not None
-        app.stderr.close()
-    output = "".join(line for line in seen if not line.startswith("qt.widgets.painting"))
-    assert painted, output[-3000:]
-    assert still_running and "Traceback" not in output, output[-3000:]
-    library = home / ".local" / "share" / "canvasapp" / "library.sqlite"
-    with sqlite3.connect(library) as connection:
-        assert [row[0] for row in connection.execute("SELECT title FROM sessions")] == ["My first workshop"]
+    assert_window_paints([str(bundle)], home)
