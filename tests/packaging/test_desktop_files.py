@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from canvasapp import __version__
+from canvasapp.locations import app_icon_pngs, app_icon_svg
 
 from .bundle import REPO
 
@@ -65,8 +66,8 @@ def png_size(path: Path) -> tuple[int, int]:
     return width, height
 
 
-def test_every_icon_size_is_rendered() -> None:
-    for size in PNG_SIZES:
-        assert png_size(ICONS / f"canvasapp-{size}.png") == (size, size)
-    svg = ElementTree.parse(ICONS / "canvasapp.svg").getroot()
+def test_every_icon_size_is_rendered_where_the_app_finds_it() -> None:
+    assert [png_size(path) for path in app_icon_pngs()] == [(size, size) for size in PNG_SIZES]
+    assert app_icon_svg() == ICONS / "canvasapp.svg"
+    svg = ElementTree.parse(app_icon_svg()).getroot()
     assert svg.get("viewBox") == "0 0 512 512"
