@@ -58,13 +58,14 @@ def empty_home_env(home: Path, **extra: str) -> dict[str, str]:
             "QT_QPA_PLATFORM": "offscreen", **extra}
 
 
-def assert_window_paints(command: list[str], home: Path) -> None:
-    """Starts the app with no arguments, offscreen, and waits until Qt has drawn its board.
+def assert_window_paints(command: list[str], home: Path, **platform: str) -> None:
+    """Starts the app with no arguments (offscreen unless ``platform`` says otherwise) and waits
+    until Qt has drawn its board.
 
     Qt reports each widget it draws on the ``qt.widgets.painting`` logging category; the board
     view's line is the first paint of the main window. Then the app is stopped.
     """
-    env = empty_home_env(home, QT_LOGGING_RULES="qt.widgets.painting=true")
+    env = empty_home_env(home, QT_LOGGING_RULES="qt.widgets.painting=true", **platform)
     app = subprocess.Popen(command, env=env, cwd=home.parent, stdin=subprocess.DEVNULL,
                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     # Only a safety net for a hung start; no assertion depends on it.

@@ -13,6 +13,8 @@ import pytest
 from canvasapp import __version__
 from tests.export.conftest import pdf_text
 
+from tests.test_real_window import x_server  # noqa: F401 (a fixture)
+
 from .bundle import REPO, assert_window_paints, built_bundle, empty_home_env
 
 pytestmark = pytest.mark.slow
@@ -97,3 +99,9 @@ def test_a_schema_1_library_is_upgraded_with_a_backup(bundle: Path, home: Path, 
 
 def test_the_window_opens_and_paints_its_board_offscreen(bundle: Path, home: Path) -> None:
     assert_window_paints([str(bundle)], home)
+
+
+@pytest.mark.skipif(shutil.which("Xvfb") is None, reason="needs Xvfb (scripts/setup.sh --test installs it)")
+def test_the_window_paints_on_an_x_server(bundle: Path, home: Path, x_server: str) -> None:
+    # The xcb plugin in the bundle loads the system's X libraries (the .deb's dependencies).
+    assert_window_paints([str(bundle)], home, QT_QPA_PLATFORM="xcb", DISPLAY=x_server)
