@@ -10,13 +10,13 @@ from PySide6.QtGui import QFont, QPixmapCache
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from canvasapp import APP_NAME, __version__
-from canvasapp.formats.template_io import TemplateError, find_template, session_from_template
+from canvasapp.formats.template_io import TemplateError, session_from_template
+from canvasapp.formats.template_library import find_template
 from canvasapp.model import Session
 from canvasapp.storage import Library, LibraryError, SessionRepository, open_library
-from canvasapp.ui.fonts import app_font_family
-from canvasapp.ui.main_window import MainWindow
-from canvasapp.ui.theme import apply_theme, saved_theme
-
+from canvasapp.ui.look.fonts import app_font_family
+from canvasapp.ui.look.theme import apply_theme, saved_theme
+from canvasapp.ui.window.main_window import MainWindow
 
 PIXMAP_CACHE_KB = 128 * 1024
 
@@ -119,6 +119,6 @@ def board_png_headless(session: Session, scale: float) -> bytes:
     if QApplication.instance() is None:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     application()
-    from canvasapp.ui.board_image import board_png
+    from canvasapp.ui.board.board_image import board_png
 
     return board_png(session, scale)

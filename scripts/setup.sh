@@ -13,7 +13,7 @@ with_packaging=false
 [ "${1:-}" = "--test" ] && with_tests=true && with_packaging=true
 [ "${1:-}" = "--package" ] && with_packaging=true
 
-# Qt's xcb and offscreen platforms load these at run time (measured in FIELD-NOTES).
+# Qt's xcb and offscreen platforms load these at run time (measured on Debian 12).
 packages=(libgl1 libegl1 libfontconfig1 libglib2.0-0 libxkbcommon0 libdbus-1-3 libx11-6
           libx11-xcb1 libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-image0
           libxcb-keysyms1 libxcb-randr0 libxcb-render-util0 libxcb-shape0 libxcb-xkb1)

@@ -1,4 +1,4 @@
-"""The layers of DESIGN.md §2, as import-linter contracts in pyproject.toml, are all kept.
+"""The layers of docs/ARCHITECTURE.md, as import-linter contracts in pyproject.toml, are all kept.
 
 This runs the real ``lint-imports`` command on pyproject.toml exactly as written, so the
 configuration itself is tested too: a contract import-linter cannot run counts as broken.

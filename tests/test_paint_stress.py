@@ -2,7 +2,7 @@
 
 PySide6 6.12.0 on Python 3.11 drops a reference to ``None`` on every call of a method returning
 ``void``; after ~5,000 calls Python aborts with ``Fatal Python error: none_dealloc``
-(FIELD-NOTES.md). The calls run in a child process, so an abort fails this test instead of
+(measured here). The calls run in a child process, so an abort fails this test instead of
 killing the test run.
 """
 

@@ -1,4 +1,4 @@
-"""The command line (DESIGN.md §8): exit 0 when done, 2 with one plain line for a user error."""
+"""The command line: exit 0 when done, 2 with one plain line for a user error."""
 
 from __future__ import annotations
 

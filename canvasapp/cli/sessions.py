@@ -6,7 +6,8 @@ import argparse
 import json
 from typing import Any
 
-from canvasapp.formats.template_io import find_template, session_from_template
+from canvasapp.formats.template_io import session_from_template
+from canvasapp.formats.template_library import find_template
 from canvasapp.storage import SessionRepository, open_library
 
 

@@ -21,8 +21,7 @@ from canvasapp.files import write_atomically
 from canvasapp.formats.archive import SUFFIX as ARCHIVE_SUFFIX
 from canvasapp.formats.archive import ArchiveError, dump_archive, read_archive
 from canvasapp.formats.notes_csv import CsvImportError, read_csv_file, session_from_csv
-from canvasapp.formats.template_io import find_template
-from canvasapp.formats.template_library import template_name
+from canvasapp.formats.template_library import find_template, template_name
 from canvasapp.model import Session
 from canvasapp.ops.summary import WorkshopDetails, WorkshopSummary, build_summary
 from canvasapp.storage import SessionRepository, open_library
@@ -101,7 +100,7 @@ def _import_kind(path: Path) -> str:
     name = path.name.lower()
     if name.endswith(".csv"):
         return "csv"
-    if name.endswith(ARCHIVE_SUFFIX) or name.endswith(".json"):
+    if name.endswith((ARCHIVE_SUFFIX, ".json")):
         return "archive"
     raise UserError(
         f"Cannot tell what {path.name} is: import a .csv file of notes or a {ARCHIVE_SUFFIX} session archive."

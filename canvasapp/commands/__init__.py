@@ -1,5 +1,5 @@
 """Undoable edits. Each stores ids and value snapshots and changes the model only through its
-methods; ``canvasapp.ui.undo`` puts them on a ``QUndoStack``."""
+methods; ``canvasapp.ui.window.undo_adapter`` puts them on a ``QUndoStack``."""
 
 from canvasapp.commands.base import Command
 from canvasapp.commands.lanes import AddLane, MoveLane, RemoveLane, RenameLane, ResizeLane, SetLaneColour

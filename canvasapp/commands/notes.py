@@ -167,7 +167,7 @@ class SetNoteColour(Command):
         return f"Lane Colour for {notes}" if self._colour is None else f"Colour {notes}"
 
     def apply(self, session: Session) -> None:
-        session.set_note_colours({note_id: self._colour for note_id in self._old})
+        session.set_note_colours(dict.fromkeys(self._old, self._colour))
 
     def revert(self, session: Session) -> None:
         session.set_note_colours(self._old)

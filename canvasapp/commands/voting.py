@@ -107,21 +107,6 @@ class RoundStep(Command):
         session.voting.restore(self._before)
 
 
-class EditRound(RoundStep):
-    """Change a round's title or (before it opens) its rules."""
-
-    def __init__(self, round_id: str, **changes: object) -> None:
-        super().__init__(round_id)
-        self._changes = changes
-
-    @property
-    def text(self) -> str:
-        return "Edit Vote Round"
-
-    def run(self, session: Session) -> None:
-        session.voting.update_round(self.round_id, **self._changes)  # type: ignore[arg-type]
-
-
 class StartRound(RoundStep):
     @property
     def text(self) -> str:
@@ -240,3 +225,25 @@ class ReopenRound(RoundStep):
 
     def run(self, session: Session) -> None:
         session.voting.reopen_round(self.round_id)
+
+
+class CompletedTurn(Command):
+    """A participant's whole turn as one undo step, from before they picked their name to after
+    Done. Their single dots were never on the session's history (a turn keeps its own), and in
+    an anonymous round ``after`` holds the dots already folded into no one's: nothing here links
+    them to the voter. Undo puts the round back as it was before the turn (they may vote again)."""
+
+    def __init__(self, before: RoundState, after: RoundState, name: str) -> None:
+        self._before = before
+        self._after = after
+        self._name = name
+
+    @property
+    def text(self) -> str:
+        return f"Voted: {self._name}" if self._name else "A Turn"
+
+    def apply(self, session: Session) -> None:
+        session.voting.restore(self._after)
+
+    def revert(self, session: Session) -> None:
+        session.voting.restore(self._before)

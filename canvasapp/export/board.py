@@ -9,7 +9,6 @@ given in full in the lists that follow (the number in its corner says where).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import lru_cache
 
 from reportlab.lib.colors import Color, HexColor
@@ -116,12 +115,6 @@ def _fitting_prefix(word: str, font: str, size: float, width: float) -> int:
     return low
 
 
-@dataclass(frozen=True, slots=True)
-class _Band:
-    top: float
-    bottom: float
-
-
 class BoardPicture(Flowable):  # type: ignore[misc]
     """The part of the board from ``top`` to ``bottom`` (board units), drawn at ``scale``.
 
@@ -149,10 +142,10 @@ class BoardPicture(Flowable):  # type: ignore[misc]
 
     # --- platypus protocol ------------------------------------------------------------------
 
-    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:  # noqa: ARG002
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
         return self.width, self.height
 
-    def split(self, available_width: float, available_height: float) -> list[Flowable]:  # noqa: ARG002
+    def split(self, available_width: float, available_height: float) -> list[Flowable]:
         usable = (available_height - self.strip) / self.scale
         # A band shorter than one row of notes is not worth a page's end; start afresh.
         if usable < min(140.0, self.bottom - self.top):

@@ -28,7 +28,7 @@ class _UnicodeTTFont(TTFont):  # type: ignore[misc]
     """A ``TTFont`` whose ToUnicode maps also name emoji and other characters beyond U+FFFF,
     so that copying text out of the PDF (and searching it) gives back what people wrote."""
 
-    def addObjects(self, doc: Any) -> None:  # noqa: N802 - reportlab's name
+    def addObjects(self, doc: Any) -> None:
         super().addObjects(doc)
         for name, stream in doc.idToObject.items():
             if not str(name).startswith("toUnicodeCMap:"):

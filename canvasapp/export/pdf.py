@@ -1,4 +1,4 @@
-"""The PDF summary people receive after a workshop (DESIGN.md §7), headless with reportlab.
+"""The PDF summary people receive after a workshop, headless with reportlab.
 
 The layout lives in class attributes of :class:`SummaryPdf` and the build is a few steps that a
 subclass may override, after pretix's invoice renderer: register fonts, stylesheet, page
@@ -144,7 +144,7 @@ class NumberedCanvas(Canvas):  # type: ignore[misc]
         self.footer_left = ""
         self.footer_margin = SummaryPdf.margin
 
-    def showPage(self) -> None:  # noqa: N802 - reportlab's name
+    def showPage(self) -> None:
         self._pages.append(dict(self.__dict__))
         self._startPage()
 

@@ -59,6 +59,9 @@ def round_rankings(
     body = styles["body"]
     parts: list[Flowable] = []
     for result in rounds:
+        if result.hidden:  # a blind round still being voted: its title and state, no counts
+            parts += [Paragraph(f"<b>{markup(result.title[:300])}</b> — {markup(result.how)}", body), Spacer(1, 10)]
+            continue
         rows: list[list[Flowable]] = [[
             Paragraph("<b>Rank</b>", body), Paragraph("<b>Item</b>", body), Paragraph("<b>Lane</b>", body),
             Paragraph("<b>Dots</b>", body), Paragraph("<b>Share</b>", body),

@@ -17,6 +17,9 @@ def vote_markdown(
         return []
     lines = ["## Vote results", ""]
     for result in rounds:
+        if result.hidden:
+            lines += [f"### {escape(one_line(result.title))}", "", f"{result.how[0].upper()}{result.how[1:]}.", ""]
+            continue
         lines += [f"### {escape(one_line(result.title))}", "", f"{result.how}. “1=” marks a tie.", ""]
         lines += ["| Rank | Item | Lane | Dots | Share |", "| --- | --- | --- | ---: | ---: |"]
         for entry in result.entries:

@@ -14,7 +14,7 @@ from typing import Annotated, Literal
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, StringConstraints
 
 from canvasapp.model import Participant, Session, Vote, VoteRound, new_id
-from canvasapp.model.voting import MAX_DOTS, MAX_NAME, MAX_PARTICIPANTS, MAX_ROUND_TITLE, MAX_TALLY
+from canvasapp.model.voting import MAX_DOTS, MAX_NAME, MAX_PARTICIPANTS, MAX_ROUND_TITLE, MAX_TALLY, PAPER
 
 MAX_ROUNDS = 200
 MAX_VOTES = 100_000
@@ -106,8 +106,8 @@ def load_voting(
             skipped_ids=tuple(people[p] for p in r.skipped_ids if p in people), order=order,
         ))
         for vote in r.votes:
-            if vote.item_id in items and (vote.participant_id is None or vote.participant_id in people):
-                who = None if vote.participant_id is None else people[vote.participant_id]
+            if vote.item_id in items and (vote.participant_id in (None, PAPER) or vote.participant_id in people):
+                who = vote.participant_id if vote.participant_id in (None, PAPER) else people[vote.participant_id]
                 votes.append(Vote(round_id, who, items[vote.item_id], vote.dots))
     # Only one round may be open: an archive with several opens the last one, closes the rest.
     open_rounds = [r for r in made if r.state == "open"]

@@ -1,4 +1,4 @@
-"""Importing notes from CSV (DESIGN.md §8) into a new session built from a template.
+"""Importing notes from CSV into a new session built from a template.
 
 The file: UTF-8 (a byte order mark is fine), a header row, then one note per row. Columns,
 matched by name in any order and case:

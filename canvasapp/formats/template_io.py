@@ -17,6 +17,8 @@ from typing import Any
 from pydantic import ValidationError
 from pydantic_core import ErrorDetails
 
+from canvasapp.files import write_atomically
+from canvasapp.formats.incoming import BOM, IncomingFileError, parse_json, read_capped, too_large
 from canvasapp.formats.template import (
     MAX_LANES,
     MAX_NOTE_TEXT,
@@ -29,8 +31,6 @@ from canvasapp.formats.template import (
     VotingDefaults,
     WorkshopTemplate,
 )
-from canvasapp.files import write_atomically
-from canvasapp.formats.incoming import BOM, IncomingFileError, parse_json, read_capped, too_large
 from canvasapp.formats.template_versions import check_kind, upgrade
 from canvasapp.locations import builtin_templates_dir
 from canvasapp.model import Lane, Note, Phase, Session, new_id
@@ -43,12 +43,11 @@ __all__ = [
     "TEMPLATE_SUFFIX",
     "TemplateError",
     "builtin_templates",
-    "find_template",
     "parse_template",
     "read_template",
     "session_from_template",
-    "template_json",
     "template_from_session",
+    "template_json",
     "write_template",
 ]
 
@@ -187,25 +186,6 @@ def builtin_template_files() -> tuple[tuple[Path, WorkshopTemplate], ...]:
 def builtin_templates() -> list[WorkshopTemplate]:
     """The templates shipped with the app, sorted by file name."""
     return [template for _path, template in builtin_template_files()]
-
-
-def find_template(id_or_file: str | None, user_dir: Path | None = None) -> WorkshopTemplate:
-    """A built-in or user template by id, or a template file by path; ``None`` is the default."""
-    wanted = id_or_file or DEFAULT_TEMPLATE_ID
-    for template in builtin_templates():
-        if template.id == wanted:
-            return template
-    if user_dir is not None:
-        from canvasapp.formats.template_library import user_templates
-
-        for entry in user_templates(user_dir):
-            if entry.id == wanted:
-                return entry.template
-    path = Path(wanted).expanduser()
-    if path.is_file():
-        return read_template(path)
-    known = ", ".join(template.id for template in builtin_templates())
-    raise TemplateError(f"There is no template {wanted!r} (built in: {known}; or give a template file).")
 
 
 # --- templates and sessions --------------------------------------------------------------

@@ -25,6 +25,7 @@ from typing import Literal
 
 from canvasapp.formats.template import TemplateError, WorkshopTemplate
 from canvasapp.formats.template_io import (
+    DEFAULT_TEMPLATE_ID,
     TEMPLATE_SUFFIX,
     builtin_template_files,
     builtin_templates,
@@ -203,3 +204,47 @@ def remove_user_template(user_dir: Path, template_id: str) -> None:
     if not target.is_file():
         raise TemplateError(f"There is no user template {template_id!r}.")
     target.unlink()
+
+
+def find_template(id_or_file: str | None, user_dir: Path | None = None) -> WorkshopTemplate:
+    """A built-in or user template by id, or a template file by path; ``None`` is the default."""
+    wanted = id_or_file or DEFAULT_TEMPLATE_ID
+    for template in builtin_templates():
+        if template.id == wanted:
+            return template
+    if user_dir is not None:
+        for entry in user_templates(user_dir):
+            if entry.id == wanted:
+                return entry.template
+    path = Path(wanted).expanduser()
+    if path.is_file():
+        return read_template(path)
+    known = ", ".join(template.id for template in builtin_templates())
+    raise TemplateError(f"There is no template {wanted!r} (built in: {known}; or give a template file).")
+
+
+@dataclass(frozen=True, slots=True)
+class VotingRules:
+    """A template's voting defaults as plain values (for the set-up dialog of a round)."""
+
+    target: str
+    lane_ids: tuple[str, ...]
+    dots_per_participant: int
+    max_dots_per_item: int
+    blind: bool
+    anonymous: bool
+
+
+def template_voting_rules(template_id: str | None, user_dir: Path | None = None) -> VotingRules | None:
+    """The voting defaults of the template a session was made from; ``None`` when it is not
+    known here (made elsewhere, or removed since)."""
+    if not template_id:
+        return None
+    try:
+        voting = find_template(template_id, user_dir).voting
+    except TemplateError:
+        return None
+    return VotingRules(
+        voting.target, tuple(voting.lanes), voting.dots_per_participant,
+        min(voting.max_dots_per_item, voting.dots_per_participant), voting.blind, voting.anonymous,
+    )

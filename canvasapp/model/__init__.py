@@ -6,7 +6,8 @@ from canvasapp.model.details import SessionDetails
 from canvasapp.model.entities import Lane, Note, NotePlacement, new_id, utc_now
 from canvasapp.model.events import Event
 from canvasapp.model.follow_up import FollowUp
-from canvasapp.model.session import Session, SessionError
+from canvasapp.model.rules import SessionError
+from canvasapp.model.session import Session
 from canvasapp.model.voting import Participant, RoundState, Vote, VoteRound, Voting, VotingError
 
 __all__ = [
@@ -17,8 +18,8 @@ __all__ = [
     "FollowUp",
     "Lane",
     "Note",
-    "Participant",
     "NotePlacement",
+    "Participant",
     "Phase",
     "RoundState",
     "Session",

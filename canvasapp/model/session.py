@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from datetime import datetime
 
+from canvasapp.model.agenda import Phase
+from canvasapp.model.cluster import Cluster
+from canvasapp.model.details import SessionDetails
 from canvasapp.model.entities import (
     MAX_LANE_WIDTH,
     MAX_NOTE_SIDE,
@@ -19,26 +21,11 @@ from canvasapp.model.entities import (
     new_id,
     utc_now,
 )
-from canvasapp.model.agenda import Phase
-from canvasapp.model.cluster import Cluster
-from canvasapp.model.details import SessionDetails
 from canvasapp.model.events import Event
+from canvasapp.model.rules import SessionError, checked_colour
 from canvasapp.model.session_clusters import SessionClusters
 from canvasapp.model.session_facilitation import SessionFacilitation
 from canvasapp.model.voting import Voting
-
-
-class SessionError(ValueError):
-    """A change the session refuses, with a message fit for the user."""
-
-
-_COLOUR = re.compile(r"#[0-9A-Fa-f]{6}")
-
-
-def _check_colour(colour: str) -> str:
-    if not _COLOUR.fullmatch(colour):
-        raise SessionError(f"{colour!r} is not a colour like #FFE45C.")
-    return colour.upper()
 
 
 class Session(SessionClusters, SessionFacilitation):
@@ -87,7 +74,7 @@ class Session(SessionClusters, SessionFacilitation):
         self.edit_finished: Event[[]] = Event()
         self._init_clusters(clusters)  # after the notes: members are checked against them
         self._init_facilitation(phases, current_phase_id, details)
-        # Vote rounds, roster and dots (issue 7); storage fills it with Voting.load.
+        # Vote rounds, roster and dots; storage fills it with Voting.load.
         self.voting = Voting(self.edit, self)
 
     @classmethod
@@ -207,7 +194,7 @@ class Session(SessionClusters, SessionFacilitation):
     def set_note_colours(self, colours: Mapping[str, str | None]) -> None:
         """Give notes their own colour, or ``None`` to follow their lane's again."""
         changed = [self.note(note_id) for note_id in colours]
-        checked = {note_id: None if colour is None else _check_colour(colour) for note_id, colour in colours.items()}
+        checked = {note_id: None if colour is None else checked_colour(colour) for note_id, colour in colours.items()}
         with self.edit():
             now = utc_now()
             for note in changed:
@@ -231,7 +218,7 @@ class Session(SessionClusters, SessionFacilitation):
         if self.lane(lane.id) is not None:
             raise SessionError(f"The lane {lane.id!r} is already in this session.")
         self._check_lane(lane.title, lane.colour, lane.width)
-        lane.colour = _check_colour(lane.colour)
+        lane.colour = checked_colour(lane.colour)
         position = len(self._lanes) if index is None else max(0, min(index, len(self._lanes)))
         with self.edit():
             self._lanes.insert(position, lane)
@@ -272,7 +259,7 @@ class Session(SessionClusters, SessionFacilitation):
         with self.edit():
             lane.title = new_title
             lane.prompt = lane.prompt if prompt is None else prompt.strip()
-            lane.colour = _check_colour(new_colour)
+            lane.colour = checked_colour(new_colour)
             lane.width = new_width
             self.lanes_changed.emit([lane])
 
@@ -299,7 +286,7 @@ class Session(SessionClusters, SessionFacilitation):
     def _check_lane(title: str, colour: str, width: float) -> None:
         if not title.strip():
             raise SessionError("A lane needs a title.")
-        _check_colour(colour)
+        checked_colour(colour)
         if not MIN_LANE_WIDTH <= width <= MAX_LANE_WIDTH:
             raise SessionError(f"A lane is between {MIN_LANE_WIDTH:g} and {MAX_LANE_WIDTH:g} points wide.")
 

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Final
 from canvasapp.model.cluster import MAX_CLUSTER_TITLE, Cluster
 from canvasapp.model.entities import Note
 from canvasapp.model.events import Event
+from canvasapp.model.rules import SessionError, checked_colour
 
 
 class _Keep:
@@ -24,9 +25,6 @@ class _Keep:
 
 
 KEEP: Final = _Keep()
-
-#: ``(cluster, index)`` pairs: clusters as they were and where they stood in the order.
-ClusterSnapshot = list[tuple[Cluster, int]]
 
 
 class SessionClusters:
@@ -68,9 +66,6 @@ class SessionClusters:
         """The cluster a note belongs to, if any."""
         cluster_id = self._cluster_of.get(note_id)
         return None if cluster_id is None else self._cluster_by_id[cluster_id]
-
-    def cluster_index(self, cluster_id: str) -> int:
-        return self._clusters.index(self.cluster(cluster_id))
 
     # --- changing ------------------------------------------------------------------------------
 
@@ -119,8 +114,8 @@ class SessionClusters:
         cluster_id: str,
         *,
         title: str | None = None,
-        colour: str | None | _Keep = KEEP,
-        lane_id: str | None | _Keep = KEEP,
+        colour: str | _Keep | None = KEEP,
+        lane_id: str | _Keep | None = KEEP,
         collapsed: bool | None = None,
     ) -> None:
         """Change a cluster's title, colour, lane or folded state (what is left out stays)."""
@@ -185,26 +180,6 @@ class SessionClusters:
             if changed:
                 self.clusters_changed.emit(changed)
 
-    def cluster_snapshot(self, note_ids: Iterable[str]) -> ClusterSnapshot:
-        """Copies of the clusters holding any of these notes, with their places (for an undo)."""
-        wanted = {self._cluster_of[note_id] for note_id in note_ids if note_id in self._cluster_of}
-        return [(cluster.copy(), index) for index, cluster in enumerate(self._clusters) if cluster.id in wanted]
-
-    def restore_clusters(self, snapshot: ClusterSnapshot) -> None:
-        """Put clusters back as a snapshot had them: members, fields and place in the order."""
-        if not snapshot:
-            return
-        with self.edit():
-            for saved, index in sorted(snapshot, key=lambda pair: pair[1]):
-                if self.has_cluster(saved.id):
-                    self.set_cluster_members({saved.id: list(saved.note_ids)})
-                    self.update_cluster(
-                        saved.id, title=saved.title, colour=saved.colour, lane_id=saved.lane_id,
-                        collapsed=saved.collapsed,
-                    )
-                else:
-                    self.add_cluster(saved.copy(), index)
-
     def _detach_notes(self, note_ids: Iterable[str]) -> None:
         """Notes about to be deleted leave their clusters; a cluster left empty goes too."""
         losing: dict[str, set[str]] = {}
@@ -249,14 +224,9 @@ class SessionClusters:
             raise self._error(f"There is no note {note_id!r} in this session.")
 
     def _checked_colour(self, colour: str) -> str:
-        # Imported here: session.py imports this module (one colour rule for every object).
-        from canvasapp.model.session import _check_colour
-
-        return _check_colour(colour)
+        return checked_colour(colour)
 
     def _error(self, message: str) -> Exception:
-        from canvasapp.model.session import SessionError
-
         return SessionError(message)
 
     def _insert(self, cluster: Cluster, index: int) -> None:

@@ -42,6 +42,9 @@ MAX_TALLY: Final = 100_000
 MAX_NAME: Final = 80
 MAX_ROUND_TITLE: Final = 200
 MAX_PARTICIPANTS: Final = 500
+#: Whose dots the facilitator's paper count is (kept apart from the anonymous dots of finished
+#: turns, so a blind round's tally never shows what was voted on the screen).
+PAPER: Final = ":paper"
 _COLOUR = re.compile(r"#[0-9A-Fa-f]{6}")
 
 
@@ -193,9 +196,6 @@ class Voting:
                 return participant
         raise VotingError(f"There is no participant {participant_id!r} on the roster.")
 
-    def has_participant(self, participant_id: str) -> bool:
-        return any(participant.id == participant_id for participant in self._participants)
-
     @property
     def open_round(self) -> VoteRound | None:
         """The round being voted now, if any (one at a time: there is one screen)."""
@@ -297,6 +297,8 @@ class Voting:
             raise VotingError(f"A roster has at most {MAX_PARTICIPANTS} people.")
         if len({p.id for p in wanted}) != len(wanted):
             raise VotingError("Two participants share one id.")
+        if any(p.id == PAPER for p in wanted):
+            raise VotingError(f"{PAPER!r} is not an id a participant can have.")
         for position, participant in enumerate(wanted):
             participant.name = " ".join(participant.name.split())
             if not participant.name:
@@ -491,7 +493,7 @@ class Voting:
             raise VotingError("That is not part of this round: vote on the items in its lanes.")
         if not 0 <= dots <= MAX_TALLY:
             raise VotingError(f"A count is from 0 to {MAX_TALLY}.")
-        self._set_votes(round_id, {(None, item_id): dots})
+        self._set_votes(round_id, {(PAPER, item_id): dots})
 
     def close_round(self, round_id: str) -> None:
         """End the voting (at any time) and reveal the dots."""
@@ -573,7 +575,7 @@ class Voting:
     def _clear(self, round_id: str, participant_id: str) -> None:
         mine = [key for key in self._votes[round_id] if key[0] == participant_id]
         if mine:
-            self._set_votes(round_id, {key: 0 for key in mine})
+            self._set_votes(round_id, dict.fromkeys(mine, 0))
 
     def _renumber(self) -> list[VoteRound]:
         changed = []

@@ -17,6 +17,7 @@ notes take well under a second; the module imports no Qt and nothing else.
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 import unicodedata
@@ -42,22 +43,7 @@ _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 # Words that say nothing about a theme, in the languages the built-in templates use. Folded
 # (no accents, lower case) as the notes are before they are compared.
 STOP_WORDS = frozenset(
-    """
-    a about after all also an and any are as at be been being but by can could do does for from
-    get gets getting had has have how i if in into is it its just let lets like make more most
-    much my need needs no not of on one only or other our out over people so some than that the
-    their them then there these they thing things this those through to too up us very want
-    wants was we were what when where which who why will with without would you your
-    aan al alle als bij dan dat de deze die dit door een en er geen het hier hoe in is je kan
-    kunnen maar meer met mijn na naar niet nog of om onze ook op over te tot uit van veel voor
-    wat we wel wie wij worden wordt zich zijn zo
-    auch auf aus bei bin bis das dass dem den der des die du ein eine einem einen einer es fur
-    hat ich ihr im in ist ja kann kein keine man mehr mit nach nicht noch nur oder sich sie sind
-    so uber um und uns unsere viel vom von vor war was wenn wer wie wir wird zu zum zur
-    au aux avec ce ces dans de des du elle en est et eux il ils je la le les leur lui mais me
-    meme mes moi mon ne nos notre nous on ou par pas plus pour qu que qui sa se ses son sur ta
-    te tes toi ton tu un une vos votre vous y
-    """.split()
+    ["a", "about", "after", "all", "also", "an", "and", "any", "are", "as", "at", "be", "been", "being", "but", "by", "can", "could", "do", "does", "for", "from", "get", "gets", "getting", "had", "has", "have", "how", "i", "if", "in", "into", "is", "it", "its", "just", "let", "lets", "like", "make", "more", "most", "much", "my", "need", "needs", "no", "not", "of", "on", "one", "only", "or", "other", "our", "out", "over", "people", "so", "some", "than", "that", "the", "their", "them", "then", "there", "these", "they", "thing", "things", "this", "those", "through", "to", "too", "up", "us", "very", "want", "wants", "was", "we", "were", "what", "when", "where", "which", "who", "why", "will", "with", "without", "would", "you", "your", "aan", "al", "alle", "als", "bij", "dan", "dat", "de", "deze", "die", "dit", "door", "een", "en", "er", "geen", "het", "hier", "hoe", "in", "is", "je", "kan", "kunnen", "maar", "meer", "met", "mijn", "na", "naar", "niet", "nog", "of", "om", "onze", "ook", "op", "over", "te", "tot", "uit", "van", "veel", "voor", "wat", "we", "wel", "wie", "wij", "worden", "wordt", "zich", "zijn", "zo", "auch", "auf", "aus", "bei", "bin", "bis", "das", "dass", "dem", "den", "der", "des", "die", "du", "ein", "eine", "einem", "einen", "einer", "es", "fur", "hat", "ich", "ihr", "im", "in", "ist", "ja", "kann", "kein", "keine", "man", "mehr", "mit", "nach", "nicht", "noch", "nur", "oder", "sich", "sie", "sind", "so", "uber", "um", "und", "uns", "unsere", "viel", "vom", "von", "vor", "war", "was", "wenn", "wer", "wie", "wir", "wird", "zu", "zum", "zur", "au", "aux", "avec", "ce", "ces", "dans", "de", "des", "du", "elle", "en", "est", "et", "eux", "il", "ils", "je", "la", "le", "les", "leur", "lui", "mais", "me", "meme", "mes", "moi", "mon", "ne", "nos", "notre", "nous", "on", "ou", "par", "pas", "plus", "pour", "qu", "que", "qui", "sa", "se", "ses", "son", "sur", "ta", "te", "tes", "toi", "ton", "tu", "un", "une", "vos", "votre", "vous", "y"]
 )
 
 
@@ -92,7 +78,7 @@ def _terms(text: str) -> tuple[list[str], list[str], dict[str, str]]:
             continue
         spelling.setdefault(folded, word)
         content.append(folded)
-    pairs = [f"{first} {second}" for first, second in zip(content, content[1:], strict=False)]
+    pairs = [f"{first} {second}" for first, second in itertools.pairwise(content)]
     grams = [
         padded[start : start + size]
         for word in content
@@ -204,7 +190,7 @@ def propose_title(texts: Sequence[str]) -> str:
     spelling: Counter[tuple[str, str]] = Counter()
     for text in texts:
         word_terms, _grams, spelled = _terms(text)
-        counts.update(set(term for term in word_terms if " " not in term))
+        counts.update({term for term in word_terms if " " not in term})
         spelling.update((folded, written) for folded, written in spelled.items())
     if not counts:
         return "Theme"

@@ -5,13 +5,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 from canvasapp.model import Session
+from canvasapp.ops.board_entries import LaneEntry, NoteEntry
 from canvasapp.ops.layout import Rect
-
-if TYPE_CHECKING:
-    from canvasapp.ops.summary import LaneEntry, NoteEntry
 
 #: A frame's room around its notes and its title bar (board points), shared with the canvas.
 FRAME_PADDING = 16.0

@@ -67,3 +67,16 @@ def placements_at(session: Session, positions: Mapping[str, tuple[float, float]]
         note = session.note(note_id)
         placements[note_id] = NotePlacement(x, y, lane_at(lanes, x + note.width / 2))
     return placements
+
+
+def inside_lane(lanes: list[Lane], x: float, left: float, top: float, width: float) -> tuple[float, float]:
+    """A top-left corner for something ``width`` wide made at ``x``, moved in from the lane's
+    edges (rather than hanging over into the next lane) and below the lane's header."""
+    lane_id = lane_at(lanes, x)
+    lane = lane_rects(lanes).get(lane_id) if lane_id is not None else None
+    if lane is None:
+        return left, top
+    return (
+        min(max(left, lane.x + NOTE_GAP), lane.right - width - NOTE_GAP),
+        max(top, LANE_HEADER_HEIGHT + NOTE_GAP),
+    )

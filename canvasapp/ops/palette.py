@@ -7,6 +7,7 @@ every lane colour of the shipped templates.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 TEXT_COLOUR = "#1A1A1A"
@@ -63,3 +64,9 @@ def contrast_ratio(fg: str, bg: str) -> float:
     first, second = relative_luminance(fg), relative_luminance(bg)
     light, dark = max(first, second), min(first, second)
     return (light + 0.05) / (dark + 0.05)
+
+
+def unused_lane_colour(used: Iterable[str]) -> str:
+    """The first palette colour no lane has yet (the first one when every colour is taken)."""
+    taken = {colour.upper() for colour in used}
+    return next((c.hex for c in PALETTE if c.hex.upper() not in taken), PALETTE[0].hex)

@@ -11,10 +11,12 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from canvasapp.model import Note, Session
+from canvasapp.ops.board_entries import LaneEntry as LaneEntry  # re-exported: exports import it from here
+from canvasapp.ops.board_entries import NoteEntry as NoteEntry
 from canvasapp.ops.cluster_summary import ClusterEntry, cluster_entries
 from canvasapp.ops.layout import PICTURE_LANE_HEIGHT, Rect, lane_rects
-from canvasapp.ops.vote_summary import RoundResult, outcome_round, round_results
 from canvasapp.ops.run_summary import ActionEntry, AgendaEntry, action_entries, agenda_entries
+from canvasapp.ops.vote_summary import RoundResult, outcome_round, round_results
 
 #: The title of the group of notes that sit outside every lane.
 OUTSIDE_LANES_TITLE = "Outside the lanes"
@@ -43,32 +45,6 @@ def details_of(session: Session, overrides: WorkshopDetails | None = None) -> Wo
         participants=given.participants if given.participants is not None else stored.participants,
         purpose=given.purpose or stored.purpose or None,
     )
-
-
-@dataclass(frozen=True, slots=True)
-class NoteEntry:
-    """One note as readers see it: numbered within its lane, in its drawn colour."""
-
-    id: str
-    number: int
-    text: str
-    colour: str
-    own_colour: str | None
-    """The note's own colour; ``None`` while it follows its lane."""
-    rect: Rect
-    created: datetime
-
-
-@dataclass(frozen=True, slots=True)
-class LaneEntry:
-    """A lane with its notes in reading order. ``id`` is ``None`` for notes outside every lane."""
-
-    id: str | None
-    title: str
-    prompt: str
-    colour: str
-    rect: Rect | None
-    notes: tuple[NoteEntry, ...]
 
 
 @dataclass(frozen=True, slots=True)

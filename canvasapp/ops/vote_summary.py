@@ -1,7 +1,9 @@
 """Every vote round's result as plain values, for the exports (PDF, Markdown, CSV).
 
 Only rounds with dots are kept; items that were deleted are left out (their votes stay in the
-model, so an undo would bring them back, but a summary shows what is on the board).
+model, so an undo would bring them back, but a summary shows what is on the board). A blind
+round that is still open is kept as "in progress" with no counts at all: an export made in the
+middle of a round (from the window or the command line) tells nobody how it is going.
 """
 
 from __future__ import annotations
@@ -9,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from canvasapp.model import Session
-from canvasapp.model.voting import CLOSED, CLUSTERS
+from canvasapp.model.voting import CLOSED, CLUSTERS, OPEN, PAPER
 from canvasapp.ops.voting import item_lane, item_title, round_ranking, share_text
 
 
@@ -44,10 +46,19 @@ class RoundResult:
     voters: int
     total: int
     entries: tuple[RankedEntry, ...]
+    hidden: bool = False
+    """A blind round still being voted: no counts until the facilitator reveals it."""
+    tallied: bool = False
+    """Every dot was counted on paper (no one voted on the screen): there is no "N each"."""
 
     @property
     def how(self) -> str:
         kind = "clusters" if self.target == CLUSTERS else "notes"
+        if self.hidden:
+            return f"a blind vote on {kind}, in progress: its counts are shown once it is revealed"
+        if self.tallied:
+            state = "" if self.closed else " (still open)"
+            return f"{self.total} dots on {kind}, counted on paper{state}"
         who = f", {self.voters} {'voter' if self.voters == 1 else 'voters'}" if self.voters else ""
         state = "" if self.closed else " (still open)"
         return f"{self.total} dots on {kind}, {self.dots_each} each{who}{state}"
@@ -59,6 +70,12 @@ def round_results(session: Session) -> tuple[RoundResult, ...]:
     order = {lane.id: index for index, lane in enumerate(session.lanes)}
     results = []
     for round_ in session.voting.rounds:
+        if round_.state == OPEN and round_.blind:
+            if session.voting.votes(round_.id) or round_.current_voter_id or round_.done_ids:
+                results.append(RoundResult(
+                    round_.id, round_.title, round_.target, False, round_.dots_per_participant, 0, 0, (), hidden=True,
+                ))
+            continue
         ranked = round_ranking(session, round_.id)
         if not ranked:
             continue
@@ -71,9 +88,10 @@ def round_results(session: Session) -> tuple[RoundResult, ...]:
             )
             for entry in ranked
         )
+        tallied = not round_.done_ids and all(vote.participant_id == PAPER for vote in session.voting.votes(round_.id))
         results.append(RoundResult(
             round_.id, round_.title, round_.target, round_.state == CLOSED, round_.dots_per_participant,
-            len(round_.done_ids), sum(entry.dots for entry in ranked), entries,
+            len(round_.done_ids), sum(entry.dots for entry in ranked), entries, tallied=tallied,
         ))
     return tuple(results)
 

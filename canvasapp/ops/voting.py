@@ -19,9 +19,23 @@ from canvasapp.ops.layout import LANE_HEADER_HEIGHT, NOTE_GAP, Rect
 MOST_SUGGESTED_DOTS = 10
 
 
-def suggested_dots(item_count: int, most: int = MOST_SUGGESTED_DOTS) -> int:
-    """About a third of the items, at least 1 and at most ``most`` (the dot-voting rule of thumb)."""
-    return max(1, min(most, round(item_count / 3)))
+def suggested_dots(item_count: int, voter_count: int = 0, most: int = MOST_SUGGESTED_DOTS) -> int:
+    """About a third of the items (the dot-voting rule of thumb), at least 1 and at most
+    ``most``; with many voters, no more than would put three dots on every item across the room
+    (beyond that, dots spread over everything and the ranking says little)."""
+    suggested = max(1, min(most, round(item_count / 3)))
+    if voter_count > 0 and item_count > 0:
+        suggested = min(suggested, max(1, (3 * item_count) // voter_count))
+    return suggested
+
+
+def suggestion_rule(item_count: int, voter_count: int, kind: str) -> str:
+    """The rule behind :func:`suggested_dots`, in the words the set-up dialog shows."""
+    dots = suggested_dots(item_count, voter_count)
+    rule = f"about a third of the {item_count} {kind}, at most {MOST_SUGGESTED_DOTS}"
+    if voter_count > 0:
+        rule += f", and no more than three dots per item across {voter_count} voters"
+    return f"Suggested: {dots} ({rule})"
 
 
 def tally(votes: Iterable[Vote], live: Iterable[str] | None = None) -> dict[str, int]:

@@ -12,9 +12,7 @@ import sqlite3
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
-
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import Connection
@@ -237,7 +235,7 @@ def _open_url(url: str) -> Library:
         engine = create_engine(url)
         with engine.connect() as connection:
             current = MigrationContext.configure(connection).get_current_revision()
-    except Exception as error:  # noqa: BLE001 - any driver error becomes one plain sentence
+    except Exception as error:
         raise LibraryError(f"Cannot open the library {url}: {error}.") from None
     if current is None:
         _create(engine)
@@ -297,7 +295,7 @@ def _migrate(engine: Engine) -> None:
             command.upgrade(_alembic_config(connection), "head")
             # With the upgrade, not after it: the schema number never lags behind the schema.
             _mark_file(connection)
-    except Exception as error:  # noqa: BLE001 - the transaction rolled back; say so plainly
+    except Exception as error:
         raise LibraryError(f"Could not upgrade the library: {error}.") from None
     _checkpoint(engine)
 

@@ -37,7 +37,7 @@ class UtcDateTime(TypeDecorator[datetime]):
 
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
-    type_annotation_map = {datetime: UtcDateTime()}
+    type_annotation_map = {datetime: UtcDateTime()}  # noqa: RUF012  # SQLAlchemy reads it from the class
 
 
 def table_of(row_class: type[Base]) -> Table:
@@ -57,7 +57,7 @@ class SessionRow(Base):
     template_id: Mapped[str | None] = mapped_column(String(200))
     created: Mapped[datetime]
     updated: Mapped[datetime] = mapped_column(index=True)
-    # Schema 3 (issue 8): the phase the room is in, and the details for the PDF's title block.
+    # Schema 3: the phase the room is in, and the details for the PDF's title block.
     current_phase_id: Mapped[str | None] = mapped_column(String(200))
     held_on: Mapped[date | None] = mapped_column(Date)
     place: Mapped[str | None] = mapped_column(Text)

@@ -14,7 +14,6 @@ from canvasapp.storage.cluster_rows import insert_clusters, load_clusters
 from canvasapp.storage.errors import LibraryError, driver_message
 from canvasapp.storage.facilitation_rows import details_from_row, insert_phases, load_phases
 from canvasapp.storage.library import Library
-from canvasapp.storage.vote_rows import insert_voting, load_voting
 from canvasapp.storage.mapping import (
     NOTE_COLUMNS,
     lane_from_row,
@@ -24,6 +23,7 @@ from canvasapp.storage.mapping import (
     session_values,
 )
 from canvasapp.storage.orm import LaneRow, NoteRow, SessionRow, table_of
+from canvasapp.storage.vote_rows import insert_voting, load_voting
 
 _sessions = table_of(SessionRow)
 _lanes = table_of(LaneRow)

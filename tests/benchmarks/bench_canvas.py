@@ -1,4 +1,4 @@
-"""The canvas figures of DESIGN.md §10: open, frames at 100% and fit-all, drag, save.
+"""The canvas figures in docs/ARCHITECTURE.md: open, frames at 100% and fit-all, drag, save.
 
 All run on one N-note session in a temporary library (built once per run) and each measures a
 bare baseline beside it in the same run: a raw sqlite3 SELECT for opening, plain
@@ -17,8 +17,9 @@ from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 
+from common import Figure, Measurement
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPoint, QPointF, QSettings, QSize, Qt
-from PySide6.QtGui import QBrush, QColor, QImage, QPainter, QPen
+from PySide6.QtGui import QBrush, QColor, QImage, QPen
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
     QApplication,
@@ -28,27 +29,22 @@ from PySide6.QtWidgets import (
     QGraphicsView,
 )
 
-from common import Figure, Measurement
 from canvasapp.app import application, open_main_window
 from canvasapp.commands import EditNoteText
-from canvasapp.formats.template_io import find_template, session_from_template
+from canvasapp.formats.template_io import session_from_template
+from canvasapp.formats.template_library import find_template
 from canvasapp.model import Note, new_id
 from canvasapp.model.entities import NOTE_HEIGHT, NOTE_WIDTH
 from canvasapp.ops.layout import LANE_HEADER_HEIGHT, NOTE_GAP
 from canvasapp.storage import SessionRepository, open_library
-from canvasapp.ui.main_window import MainWindow
+from canvasapp.ui.window.main_window import MainWindow
 
 VIEWPORT = QSize(1600, 1000)
 FRAME_REPEAT = 21
 DRAG_STEPS = 40
 DRAGGED = 200
 SAVE_REPEAT = 21
-_WORDS = (
-    "members want to feel heard time pressure volunteers burn out shared meals welcome new "
-    "people trust grows slowly nobody owns the newsletter clear roles local pride stories of "
-    "change funding gaps childcare at meetings a safe place to disagree consent before photos "
-    "rituals mark beginnings the hall is cold on Tuesdays mentors for first timers"
-).split()
+_WORDS = ["members", "want", "to", "feel", "heard", "time", "pressure", "volunteers", "burn", "out", "shared", "meals", "welcome", "new", "people", "trust", "grows", "slowly", "nobody", "owns", "the", "newsletter", "clear", "roles", "local", "pride", "stories", "of", "change", "funding", "gaps", "childcare", "at", "meetings", "a", "safe", "place", "to", "disagree", "consent", "before", "photos", "rituals", "mark", "beginnings", "the", "hall", "is", "cold", "on", "Tuesdays", "mentors", "for", "first", "timers"]
 
 
 # --- the board ---------------------------------------------------------------------------
@@ -325,7 +321,8 @@ def measure_save(folder: Path, notes: int) -> Measurement:
     times = []
     for index in range(SAVE_REPEAT):
         old, new = note.text, f"Edited {index}: {note.text[:40]}"
-        times.append(_timed(lambda: document.editor.push(EditNoteText(note.id, old, new))))
+        command = EditNoteText(note.id, old, new)
+        times.append(_timed(lambda command=command: document.editor.push(command)))
     settle()
 
     connection = sqlite3.connect(path, isolation_level=None)

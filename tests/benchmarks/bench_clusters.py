@@ -1,4 +1,4 @@
-"""The suggestions figure of issue 6: ``cluster_1k_s``, suggested clusters for 1,000 notes.
+"""The suggestions figure: ``cluster_1k_s``, suggested clusters for 1,000 notes.
 
 The notes are the labelled workshop notes (tests/data) repeated with small variations up to
 1,000, so the vocabulary is realistic. The baseline is tokenising the same 1,000 notes (what
@@ -12,6 +12,7 @@ import random
 from pathlib import Path
 
 from common import Figure, Measurement, timed
+
 from canvasapp.ops.cluster_suggestions import fold, suggest_clusters, words
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "workshop_notes_labelled.csv"

@@ -1,4 +1,4 @@
-"""The export and import figures of DESIGN.md §10: PDF of 1,000 notes, CSV import of 10,000.
+"""The export and import figures in docs/ARCHITECTURE.md: PDF of 1,000 notes, CSV import of 10,000.
 
 ``pdf_1k_s``: the whole PDF export of a 1,000-note session (summary, board picture, every note),
 beside a bare reportlab ``SimpleDocTemplate`` of 1,000 plain Paragraphs of the same texts.
@@ -16,21 +16,18 @@ from pathlib import Path
 from xml.sax.saxutils import escape
 
 from common import Figure, Measurement, timed
+
 from canvasapp.export.pdf import summary_pdf
 from canvasapp.formats.notes_csv import read_csv_file, session_from_csv
-from canvasapp.formats.template_io import find_template, session_from_template
+from canvasapp.formats.template_io import session_from_template
+from canvasapp.formats.template_library import find_template
 from canvasapp.model import Note, Session, new_id
 from canvasapp.ops.layout import lane_rects
 from canvasapp.ops.placement import GridPlacer
 from canvasapp.ops.summary import build_summary
 from canvasapp.storage import SessionRepository, open_library
 
-_WORDS = (
-    "members want to feel heard time pressure volunteers burn out shared meals welcome new "
-    "people trust grows slowly nobody owns the newsletter clear roles local pride stories of "
-    "change funding gaps childcare at meetings a safe place to disagree consent before photos "
-    "rituals mark beginnings the hall is cold on Tuesdays mentors for first timers Привет Γειά café"
-).split()
+_WORDS = ["members", "want", "to", "feel", "heard", "time", "pressure", "volunteers", "burn", "out", "shared", "meals", "welcome", "new", "people", "trust", "grows", "slowly", "nobody", "owns", "the", "newsletter", "clear", "roles", "local", "pride", "stories", "of", "change", "funding", "gaps", "childcare", "at", "meetings", "a", "safe", "place", "to", "disagree", "consent", "before", "photos", "rituals", "mark", "beginnings", "the", "hall", "is", "cold", "on", "Tuesdays", "mentors", "for", "first", "timers", "Привет", "Γειά", "café"]
 
 
 def _texts(count: int) -> list[str]:

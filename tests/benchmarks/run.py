@@ -1,4 +1,4 @@
-"""Benchmarks for the quality bars of DESIGN.md §10.
+"""Benchmarks for the quality bars in docs/ARCHITECTURE.md.
 
     python tests/benchmarks/run.py [--json FILE] [--notes N] [--only NAME ...]
 

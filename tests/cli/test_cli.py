@@ -1,4 +1,5 @@
-"""The command line in a child process, as a user runs it (DESIGN.md §8).
+"""The command line as a user runs it: in this process through the same ``main`` (quicker), and
+in a child process where only a process can show it (start-up, the window path, no display).
 
 Exit 0 when done; 2 with one plain line on stderr for a user error, never a traceback.
 """
@@ -12,11 +13,13 @@ import subprocess
 import sys
 from datetime import datetime
 from pathlib import Path
+from unittest import mock
 
 import pytest
 
 from canvasapp import __version__
 from canvasapp.storage import SessionRepository, open_library
+from tests.cli.in_process import Ran, run_cli
 
 REPOSITORY = Path(__file__).resolve().parents[2]
 
@@ -49,7 +52,13 @@ def run(*args: str, data_home: Path, **extra_env: str) -> subprocess.CompletedPr
     )
 
 
-def assert_user_error(result: subprocess.CompletedProcess[str], *words: str) -> str:
+def here(*args: str, data_home: Path) -> Ran:
+    """The same command in this process (quicker), with the same private user data folder."""
+    with mock.patch.dict(os.environ, {"XDG_DATA_HOME": str(data_home)}):
+        return run_cli(*args)
+
+
+def assert_user_error(result: subprocess.CompletedProcess[str] | Ran, *words: str) -> str:
     """Exit 2 and exactly one plain line on stderr; returns that line."""
     assert result.returncode == 2, (result.returncode, result.stdout, result.stderr)
     assert "Traceback" not in result.stderr
@@ -70,19 +79,19 @@ def test_version(data_home: Path) -> None:
 def test_new_then_sessions_lists_it_in_text_and_json(data_home: Path, tmp_path: Path) -> None:
     library = tmp_path / "workshops.sqlite"
 
-    created = run("new", "--title", "Herbsttreffen — Встреча 🎉", "--library", str(library), data_home=data_home)
+    created = here("new", "--title", "Herbsttreffen — Встреча 🎉", "--library", str(library), data_home=data_home)
 
     assert created.returncode == 0, created.stderr
     last = created.stdout.splitlines()[-1]
     assert re.fullmatch(r"[0-9a-f]{32}", last), created.stdout  # the id alone on its last line
     session_id = last
 
-    listed = run("sessions", "--library", str(library), data_home=data_home)
+    listed = here("sessions", "--library", str(library), data_home=data_home)
     assert listed.returncode == 0, listed.stderr
     assert session_id[:12] in listed.stdout
     assert "Herbsttreffen — Встреча 🎉" in listed.stdout
 
-    as_json = run("sessions", "--json", "--library", str(library), data_home=data_home)
+    as_json = here("sessions", "--json", "--library", str(library), data_home=data_home)
     assert as_json.returncode == 0, as_json.stderr
     sessions = json.loads(as_json.stdout)
     assert isinstance(sessions, list) and len(sessions) == 1
@@ -108,7 +117,7 @@ def test_new_then_sessions_lists_it_in_text_and_json(data_home: Path, tmp_path: 
 
 def test_sessions_of_an_empty_library(data_home: Path, tmp_path: Path) -> None:
     library = tmp_path / "empty.sqlite"
-    listed = run("sessions", "--json", "--library", str(library), data_home=data_home)
+    listed = here("sessions", "--json", "--library", str(library), data_home=data_home)
     assert listed.returncode == 0, listed.stderr
     assert json.loads(listed.stdout) == []
 
@@ -116,7 +125,7 @@ def test_sessions_of_an_empty_library(data_home: Path, tmp_path: Path) -> None:
 def test_unknown_template_is_one_line_and_creates_nothing(data_home: Path, tmp_path: Path) -> None:
     library = tmp_path / "never.sqlite"
 
-    result = run("new", "--title", "T", "--template", "no-such-template", "--library", str(library), data_home=data_home)
+    result = here("new", "--title", "T", "--template", "no-such-template", "--library", str(library), data_home=data_home)
 
     assert_user_error(result, "no-such-template")
     assert result.stdout == ""
@@ -124,12 +133,12 @@ def test_unknown_template_is_one_line_and_creates_nothing(data_home: Path, tmp_p
 
 
 def test_empty_title_is_one_line(data_home: Path, tmp_path: Path) -> None:
-    result = run("new", "--title", "   ", "--library", str(tmp_path / "lib.sqlite"), data_home=data_home)
+    result = here("new", "--title", "   ", "--library", str(tmp_path / "lib.sqlite"), data_home=data_home)
     assert_user_error(result, "title")
 
 
 def test_unknown_option_is_one_line_not_a_usage_block(data_home: Path) -> None:
-    assert_user_error(run("sessions", "--colour", "red", data_home=data_home), "--colour")
+    assert_user_error(here("sessions", "--colour", "red", data_home=data_home), "--colour")
 
 
 def test_unknown_session_fails_before_any_window(data_home: Path, tmp_path: Path) -> None:

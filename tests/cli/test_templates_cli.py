@@ -12,7 +12,9 @@ from pathlib import Path
 import pytest
 
 from canvasapp.formats.template import template_json_schema_text
-from canvasapp.formats.template_io import find_template, write_template
+from canvasapp.formats.template_io import write_template
+from canvasapp.formats.template_library import find_template
+from tests.cli.in_process import run_cli
 
 REPOSITORY = Path(__file__).resolve().parents[2]
 BUILTINS = REPOSITORY / "workshop_templates"
@@ -22,7 +24,7 @@ def run(*args: str, data_home: Path, **extra_env: str) -> subprocess.CompletedPr
     env = {**os.environ, "XDG_DATA_HOME": str(data_home), "PYTHONPATH": str(REPOSITORY), **extra_env}
     return subprocess.run(
         [sys.executable, "-m", "canvasapp", *args],
-        capture_output=True, text=True, encoding="utf-8", env=env, cwd=REPOSITORY, timeout=60,
+        capture_output=True, text=True, encoding="utf-8", env=env, cwd=REPOSITORY, timeout=60, check=False,
     )
 
 
@@ -45,7 +47,7 @@ def data_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 def test_list_prints_id_and_name_of_each_built_in(data_home: Path) -> None:
-    result = run("templates", "list", data_home=data_home)
+    result = run_cli("templates", "list")
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
     assert len(lines) == len(list(BUILTINS.glob("*.workshop-template.json")))
@@ -172,7 +174,7 @@ def test_validate_a_missing_file(data_home: Path, tmp_path: Path, capsys) -> Non
 
 
 def test_schema_prints_the_committed_schema(data_home: Path) -> None:
-    result = run("templates", "schema", data_home=data_home)
+    result = run_cli("templates", "schema")
     assert result.returncode == 0
     assert result.stdout == template_json_schema_text()
     assert result.stdout == (BUILTINS / "schema" / "workshop-template.schema.json").read_text(encoding="utf-8")
@@ -186,12 +188,12 @@ def test_templates_without_an_action_is_a_user_error(data_home: Path, capsys) ->
 
 def test_new_from_a_built_in_id_and_from_a_file(data_home: Path, tmp_path: Path, capsys) -> None:
     library = tmp_path / "library.sqlite"
-    by_id = run("new", "--title", "Retro", "--template", "retrospective", "--library", str(library), data_home=data_home)
+    by_id = run_cli("new", "--title", "Retro", "--template", "retrospective", "--library", str(library))
     assert by_id.returncode == 0, by_id.stderr
     assert "'Retrospective'" in by_id.stdout
     kit = tmp_path / "kit.workshop-template.json"
     write_template(find_template(None).model_copy(update={"id": "kit", "name": "Our kit"}), kit)
-    by_file = run("new", "--title", "Ours", "--template", str(kit), "--library", str(library), data_home=data_home)
+    by_file = run_cli("new", "--title", "Ours", "--template", str(kit), "--library", str(library))
     assert by_file.returncode == 0, by_file.stderr
     assert "'Our kit'" in by_file.stdout
     missing = run_here("new", "--title", "X", "--template", "no-such", "--library", str(library), capsys=capsys)

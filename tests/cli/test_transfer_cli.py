@@ -1,4 +1,5 @@
-"""``canvasapp import`` and ``canvasapp export`` run as a user runs them: in a child process."""
+"""``canvasapp import`` and ``canvasapp export`` as a user runs them: in this process through the
+same ``main`` (quicker), and in a child process where only a process can show it (no display)."""
 
 from __future__ import annotations
 
@@ -12,18 +13,11 @@ from pathlib import Path
 import pytest
 
 from canvasapp.formats.archive import dump_archive
+from tests.cli.in_process import run_cli as canvasapp
 from tests.export.conftest import hostile_session, normalise, pdf_text
 from tests.export.hostile import HOSTILE_TEXTS
 
 REPO = Path(__file__).resolve().parents[2]
-
-
-def canvasapp(*args: str | Path) -> subprocess.CompletedProcess[str]:
-    env = dict(os.environ, PYTHONPATH=os.pathsep.join(filter(None, [str(REPO), os.environ.get("PYTHONPATH", "")])))
-    return subprocess.run(
-        [sys.executable, "-m", "canvasapp", *map(str, args)],
-        capture_output=True, text=True, env=env, cwd=REPO, timeout=120, check=False,
-    )
 
 
 @pytest.fixture

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from canvasapp.commands import RemoveNotes
+from canvasapp.commands.base import Command
 from canvasapp.commands.voting import (
     AddRound,
     BeginTurn,
@@ -18,7 +19,6 @@ from canvasapp.commands.voting import (
     StartRound,
     TakeBackDot,
 )
-from canvasapp.commands.base import Command
 from canvasapp.model import Lane, Note, Participant, Session, VoteRound
 
 LANES = [Lane(id="drivers", title="Drivers", order=0)]

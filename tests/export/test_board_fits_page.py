@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from canvasapp.export.pdf import summary_pdf
-from canvasapp.formats.template_io import find_template, session_from_template
+from canvasapp.formats.template_io import session_from_template
+from canvasapp.formats.template_library import find_template
 from canvasapp.model import Note, new_id
 from canvasapp.ops.summary import build_summary
 

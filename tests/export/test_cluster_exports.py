@@ -13,7 +13,8 @@ from canvasapp.export.notes_csv import notes_csv
 from canvasapp.export.pdf import summary_pdf
 from canvasapp.formats.archive import ArchiveError, dump_archive, load_archive, session_from_archive
 from canvasapp.formats.notes_csv import session_from_csv
-from canvasapp.formats.template_io import find_template, session_from_template
+from canvasapp.formats.template_io import session_from_template
+from canvasapp.formats.template_library import find_template
 from canvasapp.model import Cluster, Note, Session
 from canvasapp.ops.cluster_summary import unclustered
 from canvasapp.ops.summary import build_summary
@@ -64,8 +65,8 @@ def test_csv_names_each_notes_cluster_and_imports_them_again() -> None:
 
 def test_csv_import_same_title_same_lane_is_one_cluster() -> None:
     data = (
-        "text,lane,cluster\nA,drivers,Belonging\nB,Drivers,  belonging \nC,blockers,Belonging\nD,drivers,\n"
-    ).encode()
+        b"text,lane,cluster\nA,drivers,Belonging\nB,Drivers,  belonging \nC,blockers,Belonging\nD,drivers,\n"
+    )
     session = session_from_csv(data, find_template(None), "Imported")
     found = sorted((c.lane_id, sorted(session.note(n).text for n in c.note_ids)) for c in session.clusters)
     assert found == [("blockers", ["C"]), ("drivers", ["A", "B"])]

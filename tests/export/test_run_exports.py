@@ -16,7 +16,8 @@ from canvasapp.export.markdown import notes_markdown
 from canvasapp.export.notes_csv import notes_csv
 from canvasapp.export.pdf import summary_pdf
 from canvasapp.formats.archive import dump_archive, load_archive, session_from_archive
-from canvasapp.formats.template_io import find_template, session_from_template
+from canvasapp.formats.template_io import session_from_template
+from canvasapp.formats.template_library import find_template
 from canvasapp.model import FollowUp, Note, Session, SessionDetails, new_id
 from canvasapp.ops.summary import WorkshopDetails, build_summary
 

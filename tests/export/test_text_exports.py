@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 
 from canvasapp import files
-from canvasapp.files import write_atomically
 from canvasapp.export.markdown import escape_markdown, notes_markdown
 from canvasapp.export.notes_csv import COLUMNS, notes_csv
+from canvasapp.files import write_atomically
 from canvasapp.ops.summary import WorkshopSummary
 from tests.export.hostile import HOSTILE_TEXTS
 

@@ -1,4 +1,4 @@
-"""CSV import of notes (DESIGN.md §8): lanes by id or title, clear refusals, all or nothing."""
+"""CSV import of notes: lanes by id or title, clear refusals, all or nothing."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import pytest
 
 from canvasapp.formats import notes_csv as notes_csv_module
 from canvasapp.formats.notes_csv import CsvImportError, notes_from_csv, session_from_csv
-from canvasapp.formats.template_io import find_template
+from canvasapp.formats.template_library import find_template
 from canvasapp.model.entities import NOTE_HEIGHT, NOTE_WIDTH
 from canvasapp.storage import Library, SessionRepository
 

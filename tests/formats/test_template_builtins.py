@@ -10,11 +10,11 @@ from canvasapp.formats.template import WorkshopTemplate, template_json_schema_te
 from canvasapp.formats.template_io import (
     TEMPLATE_SUFFIX,
     builtin_templates,
-    find_template,
     read_template,
     session_from_template,
     write_template,
 )
+from canvasapp.formats.template_library import find_template
 from canvasapp.locations import builtin_templates_dir
 
 BUILTIN_FILES = sorted(builtin_templates_dir().glob(f"*{TEMPLATE_SUFFIX}"))

@@ -203,7 +203,7 @@ def test_several_problems_are_listed_but_only_a_few(good_raw: dict[str, Any]) ->
 def test_strict_json_types(good_raw: dict[str, Any]) -> None:
     # "true" is not true and 1 is not true: a file means exactly what it says.
     for value in ("true", 1):
-        with pytest.raises(TemplateError, match="voting.blind"):
+        with pytest.raises(TemplateError, match=r"voting\.blind"):
             parse_template(spoil(good_raw, voting={"blind": value}), NAME)
     with pytest.raises(TemplateError, match="dots_per_participant: should be a whole number"):
         parse_template(spoil(good_raw, voting={"dots_per_participant": True}), NAME)

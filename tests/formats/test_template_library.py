@@ -11,13 +11,13 @@ import pytest
 from canvasapp.formats.template import TemplateError
 from canvasapp.formats.template_io import (
     MAX_TEMPLATE_BYTES,
-    find_template,
     read_template,
     session_from_template,
     template_from_session,
     write_template,
 )
 from canvasapp.formats.template_library import (
+    find_template,
     install_template,
     list_templates,
     remove_user_template,
@@ -182,7 +182,7 @@ def test_a_bad_file_installs_nothing(tmp_path: Path) -> None:
     user_dir = tmp_path / "templates"
     bad = tmp_path / "bad.workshop-template.json"
     bad.write_text('{"format": "canvasapp.template", "format_version": 1, "id": "x"}', encoding="utf-8")
-    with pytest.raises(TemplateError, match="bad.workshop-template.json: name: is missing"):
+    with pytest.raises(TemplateError, match=r"bad\.workshop-template\.json: name: is missing"):
         install_template(bad, user_dir)
     assert not user_dir.exists()
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from canvasapp.formats.template_io import find_template, session_from_template
+from canvasapp.formats.template_io import session_from_template
+from canvasapp.formats.template_library import find_template
 from canvasapp.model import AgendaError, FollowUp, Note, Phase, Session, SessionDetails, new_id
 
 

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from canvasapp.model import Vote
-from canvasapp.ops.voting import grid_in_order, neighbour, rank, share_text, suggested_dots, tally
 from canvasapp.ops.arrange import Box
 from canvasapp.ops.layout import Rect
+from canvasapp.ops.voting import grid_in_order, neighbour, rank, share_text, suggested_dots, suggestion_rule, tally
 
 
 def test_suggested_dots_is_about_a_third_capped_and_at_least_one() -> None:
@@ -73,3 +73,10 @@ def test_top_per_lane_ranks_within_each_lane() -> None:
     assert [(e.item_id, e.rank_text) for e in top["Drivers"]] == [("d1", "1="), ("d2", "1="), ("d3", "3")]
     assert [(e.item_id, e.rank_text) for e in top["Activities"]] == [("a", "1")]
     assert list(top) == ["Drivers", "Activities"]
+
+
+def test_suggested_dots_shrink_when_many_voters_would_flood_the_items() -> None:
+    assert suggested_dots(12, voter_count=4) == 4  # a third of the items; 16 dots on 12 items is fine
+    assert suggested_dots(12, voter_count=40) == 1  # 3 x 12 / 40: one dot each, not four
+    assert suggested_dots(30, voter_count=25) == 3
+    assert "no more than three dots per item across 40 voters" in suggestion_rule(12, 40, "notes")

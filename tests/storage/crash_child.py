@@ -22,9 +22,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))  # the checkout, not installed
 
-from canvasapp.commands import AddNotes, Command, EditNoteText, MoveNotes, RemoveNotes  # noqa: E402
-from canvasapp.model import Note, NotePlacement, Session, new_id  # noqa: E402
-from canvasapp.storage import SessionRepository, SessionStore, open_library  # noqa: E402
+from canvasapp.commands import AddNotes, Command, EditNoteText, MoveNotes, RemoveNotes
+from canvasapp.model import Note, NotePlacement, Session, new_id
+from canvasapp.storage import SessionRepository, SessionStore, open_library
 
 State = list[object] | None
 MAX_NOTES = 60
@@ -78,12 +78,12 @@ def planned_after(session: Session, kind: str, command: Command, history: Histor
     if isinstance(command, AddNotes):
         return {note.id: [note.text, note.x, note.y, note.lane_id] for note in command._notes}
     if isinstance(command, EditNoteText):
-        text, x, y, lane = state(session, command._note_id)  # type: ignore[misc]
+        _text, x, y, lane = state(session, command._note_id)  # type: ignore[misc]
         return {command._note_id: [command._new, x, y, lane]}
     if isinstance(command, MoveNotes):
         return {i: [session.note(i).text, p.x, p.y, p.lane_id] for i, p in command._new.items()}
     if isinstance(command, RemoveNotes):
-        return {note_id: None for note_id in command._note_ids}
+        return dict.fromkeys(command._note_ids)
     raise TypeError(command)
 
 

@@ -22,7 +22,8 @@ from typing import IO
 
 import pytest
 
-from canvasapp.formats.template_io import find_template, session_from_template
+from canvasapp.formats.template_io import session_from_template
+from canvasapp.formats.template_library import find_template
 from canvasapp.storage import SessionRepository, open_library
 
 from .library_files import REPO, cli_env

@@ -23,6 +23,7 @@ from canvasapp.storage import LibraryError, SessionRepository, open_library
 
 from .library_files import REPO, build_library, cli_env, raw, sha256
 
+
 @dataclass(frozen=True)
 class Hostile:
     """A bad library target: ``path`` is what --library names, ``watched`` the files to keep."""

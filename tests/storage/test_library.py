@@ -22,6 +22,7 @@ from canvasapp.storage import (
     open_library,
 )
 from canvasapp.storage.library import APPLICATION_ID, SCHEMA_VERSION, known_revisions
+
 from .library_files import raw, sample_notes
 
 MakeSession = Callable[..., Session]
@@ -134,7 +135,7 @@ def test_a_failed_creation_is_one_sentence_and_leaves_no_file(
         raise OperationalError("CREATE TABLE sessions", {}, sqlite3.OperationalError("database or disk is full"))
 
     monkeypatch.setattr(Base.metadata, "create_all", full_disk)
-    with pytest.raises(LibraryError, match="Could not create the library .*: database or disk is full"):
+    with pytest.raises(LibraryError, match=r"Could not create the library .*: database or disk is full"):
         open_library(library_path)
     assert list(library_path.parent.iterdir()) == []
 

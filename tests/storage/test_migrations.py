@@ -158,9 +158,8 @@ def test_every_released_library_still_opens(fixture: Path, tmp_path: Path) -> No
             for note in known["notes"]:
                 loaded = session.note(note["id"])
                 # Only the fields the old schema knew: later ones may have been added since.
-                for field, value in note.items():
-                    if field in ("created", "updated"):
-                        value = datetime.fromisoformat(value)
+                for field, saved in note.items():
+                    value = datetime.fromisoformat(saved) if field in ("created", "updated") else saved
                     assert getattr(loaded, field) == value, (note["id"], field)
             # Schema 2 added clusters; a fixture from before it has none (and so must load none).
             assert [

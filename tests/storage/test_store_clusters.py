@@ -24,7 +24,7 @@ def clusters_of(session: Session) -> list[tuple[str, str, str | None, str | None
 
 def test_every_cluster_change_is_saved_and_loads_again(library: Library, library_path: Path, make_session) -> None:  # type: ignore[no-untyped-def]
     session = make_session(notes=[("drivers", "a"), ("drivers", "b"), ("drivers", "c"), ("blockers", "d")])
-    a, b, c, d = (note.id for note in sorted(session.notes, key=lambda note: note.text))
+    a, b, _c, d = (note.id for note in sorted(session.notes, key=lambda note: note.text))
     store = SessionStore(library, session)
     try:
         session.add_cluster(Cluster("k1", "Belonging", "drivers", [b, a]))

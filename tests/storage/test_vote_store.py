@@ -5,7 +5,16 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from canvasapp.commands import RemoveNotes
-from canvasapp.commands.voting import AddRound, BeginTurn, CastDot, FinishTurn, RemoveRound, SetRoster, SetTally, StartRound
+from canvasapp.commands.voting import (
+    AddRound,
+    BeginTurn,
+    CastDot,
+    FinishTurn,
+    RemoveRound,
+    SetRoster,
+    SetTally,
+    StartRound,
+)
 from canvasapp.model import Participant, Session, VoteRound
 from canvasapp.storage import Library, SessionRepository, SessionStore
 

@@ -11,8 +11,8 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from canvasapp.app import application, open_main_window
-from canvasapp.ui.main_window import MainWindow
-from canvasapp.ui.theme import LIGHT, apply_theme, current_theme
+from canvasapp.ui.look.theme import LIGHT, apply_theme, current_theme
+from canvasapp.ui.window.main_window import MainWindow
 
 
 @pytest.fixture(autouse=True)

@@ -11,10 +11,11 @@ from PySide6.QtCore import QPointF, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
-from canvasapp.formats.template_io import find_template, session_from_template
+from canvasapp.formats.template_io import session_from_template
+from canvasapp.formats.template_library import find_template
 from canvasapp.model import Note, Session
 from canvasapp.storage import Library, SessionRepository
-from canvasapp.ui.main_window import MainWindow
+from canvasapp.ui.window.main_window import MainWindow
 
 #: Lanes of the default template at their default width: x from 0, 784 and 1568.
 DRIVERS_X, BLOCKERS_X, ACTIVITIES_X = 0.0, 784.0, 1568.0

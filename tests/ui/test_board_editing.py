@@ -13,7 +13,7 @@ from pytestqt.qtbot import QtBot
 
 from canvasapp.ops.clipboard import NOTES_MIME_TYPE
 from canvasapp.ops.palette import palette_colour
-from canvasapp.ui.main_window import MainWindow
+from canvasapp.ui.window.main_window import MainWindow
 from tests.ui.conftest import double_click, drag, trigger
 from tests.ui.editing_helpers import (
     BLOCKERS_X,
@@ -54,7 +54,7 @@ def selected(window: MainWindow) -> set[str]:
 
 
 def stack(window: MainWindow):  # type: ignore[no-untyped-def]
-    return window.document.editor.undo_stack
+    return window.document.undo_stack
 
 
 def test_click_ctrl_and_shift_click_select_all_and_escape(qtbot: QtBot, window: MainWindow) -> None:
@@ -205,7 +205,7 @@ def test_pasting_lines_of_text_makes_a_note_per_line_in_the_lane_under_the_curso
     assert sorted(note.text for note in new) == ["Champions", "Real stories", "Small groups"]
     assert {note.lane_id for note in new} == {"blockers"}
     assert len({(note.x, note.y) for note in new}) == 3
-    assert all(BLOCKERS_X <= note.x and note.x + note.width <= BLOCKERS_X + 760 for note in new)
+    assert all(note.x >= BLOCKERS_X and note.x + note.width <= BLOCKERS_X + 760 for note in new)
     assert stack(window).undoText() == "Paste 3 Notes"
     assert all(saved_note(library_path, note.id)["lane_id"] == "blockers" for note in new)
 
@@ -223,7 +223,7 @@ def test_dropping_text_on_the_board_makes_notes_there(qtbot: QtBot, window: Main
     session = window.document.session
     texts = sorted(note.text for note in session.notes)
     assert "Meeting in person first" in texts and "One topic end to end" in texts
-    dropped = [note for note in session.notes if note.text == "Meeting in person first"][0]
+    dropped = next(note for note in session.notes if note.text == "Meeting in person first")
     assert abs(dropped.x + dropped.width / 2 - 300) < 1 and abs(dropped.y + dropped.height / 2 - 800) < 1
     assert saved_note(library_path, dropped.id)["lane_id"] == "drivers"
     assert stack(window).undoText() == "Add 2 Notes"

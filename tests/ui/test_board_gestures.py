@@ -37,7 +37,7 @@ def test_double_click_creates_a_note_in_edit_mode_and_typing_is_saved(qtbot: QtB
     assert session.note(note.id).text == "Members want to feel heard"
     assert window.document.scene.note_item(note.id).text == "Members want to feel heard"
     assert saved_notes(library_path)[note.id][0] == "Members want to feel heard"
-    assert window.document.editor.undo_stack.undoText() == "Edit Note Text"
+    assert window.document.undo_stack.undoText() == "Edit Note Text"
 
 
 def test_click_outside_ends_editing(qtbot: QtBot, make_window) -> None:
@@ -129,7 +129,7 @@ def test_second_window_on_an_open_session_is_read_only(qtbot: QtBot, make_window
 
 def test_an_empty_board_says_how_to_start_and_the_hint_goes_with_the_first_note(qtbot: QtBot, make_window) -> None:
     window = make_window()
-    hint = window.document.scene._hint  # noqa: SLF001
+    hint = window.document.scene._hint
     first_lane = window.document.scene.lane_item("drivers").rect()
     assert hint.isVisible() and first_lane.contains(hint.boundingRect())
     double_click(qtbot, window, 1100, 600)

@@ -11,11 +11,12 @@ from PySide6.QtCore import QPointF, Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from canvasapp.formats.template_io import find_template, session_from_template
+from canvasapp.formats.template_io import session_from_template
+from canvasapp.formats.template_library import find_template
 from canvasapp.model import Note
 from canvasapp.ops.layout import lane_rects
 from canvasapp.storage import SessionRepository
-from canvasapp.ui.main_window import MainWindow
+from canvasapp.ui.window.main_window import MainWindow
 from tests.ui.conftest import double_click, drag, trigger
 from tests.ui.editing_helpers import BLOCKERS_X, answer_dialog, key, rows, saved_session
 
@@ -49,7 +50,7 @@ def saved_clusters(library_path: Path) -> list[tuple[object, ...]]:
 
 
 def stack(window: MainWindow):  # type: ignore[no-untyped-def]
-    return window.document.editor.undo_stack
+    return window.document.undo_stack
 
 
 def group_ab(qtbot: QtBot, window: MainWindow, title: str = "Belonging") -> str:
@@ -234,7 +235,7 @@ def test_suggestions_never_group_notes_across_lanes(make_session, make_window) -
     texts = ["Success stories of others", "Share success stories monthly", "Stories of success in videos"]
     session = make_session(notes=[("drivers", texts[0]), ("activities", texts[1]), ("activities", texts[2])])
     window = make_window(session.id)
-    proposals, _texts = window.board_actions.clusters.propose("board", include_clustered=False)
+    proposals, _texts = window.controllers.clusters.propose("board", include_clustered=False)
     lanes = {note.id: note.lane_id for note in window.document.session.notes}
     assert proposals, "the two similar activities should be proposed"
     for proposal in proposals:

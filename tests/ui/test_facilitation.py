@@ -13,7 +13,7 @@ from pytestqt.qtbot import QtBot
 from canvasapp.model import FollowUp
 from canvasapp.ops.timer import TimerLevel
 from canvasapp.storage import SessionRepository, open_library
-from canvasapp.ui.note_item import SELECTION_COLOUR
+from canvasapp.ui.board.note_item import SELECTION_COLOUR
 from tests.ui.conftest import trigger
 from tests.ui.dialogs import when_dialog_opens
 
@@ -30,7 +30,7 @@ def test_next_phase_highlights_focuses_and_times_it(make_session, make_window, l
     session = make_session(notes=[("drivers", "Belonging"), ("blockers", "No time")])
     window = make_window(session.id)
     clock = FakeClock()
-    facilitation = window.facilitation
+    facilitation = window.controllers.room
     facilitation.clock = clock
     panel = facilitation.agenda_panel
     assert panel.list.count() == len(session.agenda.phases)
@@ -81,7 +81,7 @@ def test_phases_are_edited_with_undo(make_session, make_window) -> None:  # type
     window = make_window(session.id)
     agenda = window.document.session.agenda
     before = [phase.id for phase in agenda.phases]
-    window.facilitation.agenda_panel.list.setCurrentRow(0)
+    window.controllers.room.agenda_panel.list.setCurrentRow(0)
 
     def fill(dialog) -> None:  # type: ignore[no-untyped-def]
         dialog.title.setText("Coffee break")
@@ -107,11 +107,11 @@ def test_presentation_mode_hides_the_tool_and_esc_leaves_unless_typing(make_sess
     session = make_session(notes=[("drivers", "Belonging")])
     window = make_window(session.id)
     trigger(window, "view.agenda")
-    assert window.facilitation.agenda_dock.isVisible()
+    assert window.controllers.room.agenda_dock.isVisible()
     trigger(window, "view.present")
-    presentation = window.facilitation.presentation
+    presentation = window.controllers.room.presentation
     assert presentation.active and window.isFullScreen()
-    assert not window.menuBar().isVisible() and not window.facilitation.agenda_dock.isVisible()
+    assert not window.menuBar().isVisible() and not window.controllers.room.agenda_dock.isVisible()
     assert presentation.overlay is not None and presentation.overlay.isVisible()
 
     note_id = window.document.session.notes[0].id
@@ -121,7 +121,7 @@ def test_presentation_mode_hides_the_tool_and_esc_leaves_unless_typing(make_sess
     assert window.document.scene.editor is None
     qtbot.keyClick(window.view.viewport(), Qt.Key.Key_Escape)
     assert not presentation.active
-    assert window.menuBar().isVisible() and window.facilitation.agenda_dock.isVisible()
+    assert window.menuBar().isVisible() and window.controllers.room.agenda_dock.isVisible()
     assert not window.actions_by_id["view.present"].isChecked()
 
 
@@ -135,7 +135,7 @@ def test_audience_window_shows_edits_and_no_selection(make_session, make_window,
     session = make_session()
     window = make_window(session.id)
     trigger(window, "view.audience")
-    audience = window.facilitation.audience
+    audience = window.controllers.room.audience
     assert audience is not None and audience.isVisible()
     view = audience.view
     assert view.scene() is window.view.scene() and not view.isInteractive()
@@ -166,7 +166,7 @@ def test_audience_window_shows_edits_and_no_selection(make_session, make_window,
     board = window.document.scene.board_rect()
     assert view.shown_rect().contains(board.center())
     audience.close()
-    assert window.facilitation.audience is None and not window.actions_by_id["view.audience"].isChecked()
+    assert window.controllers.room.audience is None and not window.actions_by_id["view.audience"].isChecked()
 
 
 def _close(a: QColor, b: QColor) -> bool:
@@ -179,8 +179,8 @@ def test_actions_panel_makes_and_edits_actions_with_undo(make_session, make_wind
     note_id = window.document.session.notes[0].id
     window.document.scene.select_only([note_id])
     trigger(window, "note.make_action")
-    panel = window.facilitation.actions_panel
-    assert window.facilitation.actions_dock.isVisible()
+    panel = window.controllers.room.actions_panel
+    assert window.controllers.room.actions_dock.isVisible()
     assert panel.table.rowCount() == 1
     panel.table.item(0, 1).setText("Ana")
     qtbot.waitUntil(lambda: window.document.session.note(note_id).action == FollowUp("Ana"))
@@ -206,7 +206,7 @@ def test_tab_from_owner_to_due_date_keeps_the_date_picker_open(make_session, mak
     note_id = window.document.session.notes[0].id
     window.document.scene.select_only([note_id])
     trigger(window, "note.make_action")  # opens the owner cell for typing
-    table = window.facilitation.actions_panel.table
+    table = window.controllers.room.actions_panel.table
     owner = table.viewport().findChild(QLineEdit)
     assert owner is not None
     owner.setText("Ana")

@@ -11,8 +11,8 @@ from PySide6.QtWidgets import QApplication, QInputDialog
 from pytestqt.qtbot import QtBot
 
 from canvasapp.ops.palette import palette_colour
-from canvasapp.ui.lane_dialog import LaneDialog
-from canvasapp.ui.main_window import MainWindow
+from canvasapp.ui.board.lane_dialog import LaneDialog
+from canvasapp.ui.window.main_window import MainWindow
 from tests.ui.conftest import double_click, drag, trigger
 from tests.ui.editing_helpers import (
     ACTIVITIES_X,
@@ -55,7 +55,7 @@ def window(library, make_window) -> MainWindow:  # type: ignore[no-untyped-def]
 
 
 def stack(window: MainWindow):  # type: ignore[no-untyped-def]
-    return window.document.editor.undo_stack
+    return window.document.undo_stack
 
 
 def lane_ids(window: MainWindow) -> list[str]:
@@ -294,7 +294,7 @@ def test_tab_walks_notes_in_reading_order_enter_edits_and_n_adds(qtbot: QtBot, w
 
 
 def test_every_action_is_in_a_menu_and_the_shortcut_sheet_lists_them(qtbot: QtBot, window: MainWindow) -> None:
-    from canvasapp.ui.actions import ACTIONS
+    from canvasapp.ui.window.menus import ACTIONS
 
     in_menus = set()
 
@@ -308,7 +308,7 @@ def test_every_action_is_in_a_menu_and_the_shortcut_sheet_lists_them(qtbot: QtBo
         walk(top.menu())
     assert {spec.id for spec in ACTIONS} <= in_menus
     key(qtbot, window, Qt.Key.Key_F1)
-    sheet = window.board_actions.shortcut_sheet
+    sheet = window.window_actions.shortcut_sheet
     text = sheet.browser.toPlainText()
     assert "Tidy into Grid" in text and "Ctrl+D" in text and "F2" in text and "Undo" in text
     sheet.close()
@@ -320,9 +320,9 @@ def test_history_dock_shows_the_named_steps(qtbot: QtBot, window: MainWindow) ->
     trigger(window, "arrange.align_top")
     assert window.actions_by_id["edit.undo"].text() == "&Undo Align 3 Notes Top"
     trigger(window, "edit.history")
-    dock = window.board_actions.history_dock
+    dock = window.window_actions.history_dock
     assert dock.isVisible()
-    model = window.board_actions.history_view.model()
+    model = window.window_actions.history_view.model()
     steps = [model.index(row, 0).data() for row in range(model.rowCount())]
     assert steps == ["Session opened", "Move 3 Notes", "Align 3 Notes Top"]
     trigger(window, "edit.history")

@@ -3,17 +3,15 @@ main tool bar; the app font in the UI."""
 
 from __future__ import annotations
 
-
 import pytest
 from PySide6.QtCore import QSettings
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from canvasapp.ui.actions import ACTIONS
-from canvasapp.ui.fonts import app_font_family
-from canvasapp.ui.icons import UnknownIconError, icon, icon_names, validate_icon_names
-from canvasapp.ui.theme import (
+from canvasapp.ui.look.fonts import app_font_family
+from canvasapp.ui.look.icons import UnknownIconError, icon, icon_names, validate_icon_names
+from canvasapp.ui.look.theme import (
     DARK,
     LIGHT,
     THEME_KEY,
@@ -25,10 +23,8 @@ from canvasapp.ui.theme import (
     stylesheet,
     stylesheet_files,
 )
+from canvasapp.ui.window.menus import ACTIONS
 from tests.ui.conftest import trigger
-
-
-
 
 # --- icons ------------------------------------------------------------------------------
 
@@ -100,7 +96,7 @@ def test_the_projector_theme_has_large_type_and_strong_contrast() -> None:
 
 
 def test_an_unknown_token_is_an_error(qapp: QApplication, monkeypatch: pytest.MonkeyPatch) -> None:
-    import canvasapp.ui.theme as theme_module
+    import canvasapp.ui.look.theme as theme_module
 
     monkeypatch.setattr(theme_module, "_template", lambda: "QWidget { color: {{ no_such_token }}; }")
     with pytest.raises(ThemeError, match="no_such_token"):

@@ -11,11 +11,9 @@ from PySide6.QtGui import QNativeGestureEvent, QPointingDevice, QWheelEvent
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from canvasapp.ui.main_window import MainWindow
-from canvasapp.ui.minimap import MINIMAP_KEY, minimap_shown
+from canvasapp.ui.board.overview_map import OVERVIEW_MAP_KEY, overview_map_shown
+from canvasapp.ui.window.main_window import MainWindow
 from tests.ui.conftest import trigger
-
-
 
 
 @pytest.fixture
@@ -183,40 +181,40 @@ def test_zoomed_out_notes_are_blocks_drawn_at_once(qtbot: QtBot, board_window: M
     assert not blocks.active
 
 
-def test_minimap_click_and_drag_move_the_view(qtbot: QtBot, board_window: MainWindow) -> None:
+def test_overview_map_click_and_drag_move_the_view(qtbot: QtBot, board_window: MainWindow) -> None:
     window = board_window
-    minimap = window.minimap
-    assert minimap is not None and not minimap.isVisible()  # hidden until asked for
-    trigger(window, "view.minimap")
-    assert minimap.isVisible()
-    minimap.refresh()
+    overview_map = window.overview_map
+    assert overview_map is not None and not overview_map.isVisible()  # hidden until asked for
+    trigger(window, "view.overview_map")
+    assert overview_map.isVisible()
+    overview_map.refresh()
     target = QPointF(1600, 800)
-    qtbot.mouseClick(minimap.viewport(), Qt.MouseButton.LeftButton, pos=minimap.mapFromScene(target))
+    qtbot.mouseClick(overview_map.viewport(), Qt.MouseButton.LeftButton, pos=overview_map.mapFromScene(target))
     centre = window.view.visible_scene_rect().center()
     assert abs(centre.x() - target.x()) < 40 and abs(centre.y() - target.y()) < 40
 
-    start, end = minimap.mapFromScene(QPointF(600, 500)), minimap.mapFromScene(QPointF(1200, 700))
-    qtbot.mousePress(minimap.viewport(), Qt.MouseButton.LeftButton, pos=start)
-    qtbot.mouseMove(minimap.viewport(), end)
-    qtbot.mouseRelease(minimap.viewport(), Qt.MouseButton.LeftButton, pos=end)
+    start, end = overview_map.mapFromScene(QPointF(600, 500)), overview_map.mapFromScene(QPointF(1200, 700))
+    qtbot.mousePress(overview_map.viewport(), Qt.MouseButton.LeftButton, pos=start)
+    qtbot.mouseMove(overview_map.viewport(), end)
+    qtbot.mouseRelease(overview_map.viewport(), Qt.MouseButton.LeftButton, pos=end)
     centre = window.view.visible_scene_rect().center()
     assert abs(centre.x() - 1200) < 40 and abs(centre.y() - 700) < 40
     # The frame follows the view.
-    frame = minimap.frame_rect()
-    assert frame.contains(QPointF(minimap.mapFromScene(centre)))
+    frame = overview_map.frame_rect()
+    assert frame.contains(QPointF(overview_map.mapFromScene(centre)))
 
 
 def test_minimap_toggle_is_remembered(qtbot: QtBot, board_window: MainWindow, make_window, temporary_settings: Path) -> None:  # type: ignore[no-untyped-def]
     window = board_window
-    assert not window.minimap.isVisible() and not minimap_shown()
-    trigger(window, "view.minimap")
-    assert window.minimap.isVisible()
-    assert QSettings().value(MINIMAP_KEY) in (True, "true")
-    assert minimap_shown()
+    assert not window.overview_map.isVisible() and not overview_map_shown()
+    trigger(window, "view.overview_map")
+    assert window.overview_map.isVisible()
+    assert QSettings().value(OVERVIEW_MAP_KEY) in (True, "true")
+    assert overview_map_shown()
     window.close()
     again = make_window(window.document.session.id if window.document else None)
-    assert again.actions_by_id["view.minimap"].isChecked()
-    assert again.minimap.isVisible()
-    trigger(again, "view.minimap")
-    assert not again.minimap.isVisible() and not minimap_shown()
+    assert again.actions_by_id["view.overview_map"].isChecked()
+    assert again.overview_map.isVisible()
+    trigger(again, "view.overview_map")
+    assert not again.overview_map.isVisible() and not overview_map_shown()
 

@@ -136,6 +136,6 @@ def test_save_session_as_template_and_export_it(qtbot: QtBot, make_session, make
     # A peer's app opens it: another templates folder installs the exported file.
     peer_dir = tmp_path / "peer-templates"
     shutil.copy(target, tmp_path / "sent.workshop-template.json")
-    window.templates.templates_dir = peer_dir
-    window.templates.install(tmp_path / "sent.workshop-template.json")
+    window.controllers.templates.templates_dir = peer_dir
+    window.controllers.templates.install(tmp_path / "sent.workshop-template.json")
     assert read_template(peer_dir / "our-spring-kit.workshop-template.json") == saved

@@ -5,8 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import QRectF
 
 from canvasapp.app import application
-from canvasapp.ui.lane_item import PROMPT_PX, SMALLEST_PROMPT_PX, LaneItem
-from canvasapp.ui.text_fit import fits, fitted_font
+from canvasapp.ui.board.lane_item import PROMPT_PX, SMALLEST_PROMPT_PX, LaneItem
+from canvasapp.ui.board.text_fit import fits, fitted_font
 
 
 def test_short_text_keeps_the_largest_size_and_long_text_shrinks_then_is_cut() -> None:
@@ -27,6 +27,6 @@ def test_a_long_lane_prompt_stays_inside_the_lane_header() -> None:
     application()
     lane = LaneItem("drivers", "Drivers", "What brings people to a community and keeps them coming back? " * 3, "#FFE45C")
     lane.set_geometry(QRectF(0, 0, 760, 1200))
-    lane._fit_prompt()  # noqa: SLF001 - what paint does before drawing
-    assert SMALLEST_PROMPT_PX <= lane._prompt_font.pixelSize() < PROMPT_PX  # noqa: SLF001
-    assert fits(lane._prompt_font, lane._prompt_area(), lane._shown_prompt)  # noqa: SLF001
+    lane._fit_prompt()
+    assert SMALLEST_PROMPT_PX <= lane._prompt_font.pixelSize() < PROMPT_PX
+    assert fits(lane._prompt_font, lane._prompt_area(), lane._shown_prompt)

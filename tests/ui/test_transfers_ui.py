@@ -114,7 +114,7 @@ def test_importing_a_csv_adds_its_notes_as_one_undoable_step(make_session, make_
     below = next(note for note in notes if note.text == "Feel heard")
     assert below.lane_id == "drivers" and below.y >= first.y + first.height
     assert note_count(library_path, session.id) == 4
-    assert window.document.editor.undo_stack.undoText() == "Import 3 Notes"
+    assert window.document.undo_stack.undoText() == "Import 3 Notes"
 
     trigger(window, "edit.undo")
     assert note_count(library_path, session.id) == 1
@@ -128,7 +128,7 @@ def test_a_csv_with_an_unknown_lane_changes_nothing(make_session, make_window, l
     window.open_file(csv_file)
     assert "row 3" in said[-1] and "Wishes" in said[-1]
     assert note_count(library_path, session.id) == 1
-    assert window.document.editor.undo_stack.count() == 0
+    assert window.document.undo_stack.count() == 0
 
 
 def test_dropping_an_archive_opens_it_as_a_new_session(make_session, make_window, tmp_path: Path, said: list[str]) -> None:

@@ -11,12 +11,18 @@ from pytestqt.qtbot import QtBot
 from canvasapp.commands import MoveNotes
 from canvasapp.model import NotePlacement, Participant, Session, VoteRound, new_id
 from canvasapp.storage import SessionRepository, open_library
-from canvasapp.ui.main_window import MainWindow
+from canvasapp.ui.window.main_window import MainWindow
 
 from .conftest import trigger, viewport_point
 from .dialogs import when_dialog_opens
 
 NOTES = [("drivers", "Being heard"), ("drivers", "A clear task"), ("blockers", "No time"), ("activities", "Potluck")]
+
+
+#: The facilitator's way back while the room votes (Vote ▸ Facilitator Takes the Screen).
+FACILITATOR_CHORD = (
+    Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier | Qt.KeyboardModifier.ShiftModifier
+)
 
 
 def click_note(qtbot: QtBot, window: MainWindow, note_id: str, dy: float = 40.0) -> None:
@@ -28,7 +34,7 @@ def click_note(qtbot: QtBot, window: MainWindow, note_id: str, dy: float = 40.0)
 def start_round(window: MainWindow, **rules: object) -> tuple[str, list[Participant]]:
     roster = [Participant("ana", "Ana", "#D7263D"), Participant("ben", "Ben", "#1B6CA8")]
     round_ = VoteRound(id=new_id(), title="What first?", dots_per_participant=2, **rules)  # type: ignore[arg-type]
-    assert window.voting.start(round_, roster)
+    assert window.controllers.voting.start(round_, roster)
     return round_.id, roster
 
 
@@ -39,7 +45,7 @@ def test_two_voters_blind_hand_over_hides_the_board_and_reveal_ranks(
     window = make_window(session.id)
     window.view.set_zoom(1.0)
     ids = [note.id for note in sorted(window.document.session.notes, key=lambda n: (n.y, n.x))]
-    voting = window.voting
+    voting = window.controllers.voting
     round_id, _roster = start_round(window, anonymous=False, blind=True)
     live = window.document.session.voting
 
@@ -88,10 +94,13 @@ def test_two_voters_blind_hand_over_hides_the_board_and_reveal_ranks(
     click_note(qtbot, window, ids[0])
     qtbot.mouseClick(voting.bar.done_button, Qt.MouseButton.LeftButton)
 
-    # Reveal: after the last voter the big button reveals the result; every dot on the board
-    # and a ranking with the tie shown as a tie.
-    assert screen.next_button.text().startswith("Reveal the result") and not screen.end_button.isVisible()
-    qtbot.mouseClick(screen.next_button, Qt.MouseButton.LeftButton)
+    # After the last voter the room sees no button that reveals: only the facilitator, after
+    # their chord, ends the round. Reveal: every dot on the board and a ranking with the tie
+    # shown as a tie.
+    assert not screen.next_button.isVisible() and not screen.end_button.isVisible()
+    qtbot.keyClick(screen, Qt.Key.Key_F, FACILITATOR_CHORD)
+    assert screen.end_button.isVisible() and voting.facilitator
+    qtbot.mouseClick(screen.end_button, Qt.MouseButton.LeftButton)
     assert live.round(round_id).state == "closed"
     shown = voting.dots.shown()
     assert shown[ids[0]].total == 2 and len(shown[ids[0]].dots) == 2
@@ -120,11 +129,11 @@ def test_killed_mid_round_resumes_at_the_same_voter_with_every_dot(
     window = make_window(session.id)
     ids = [note.id for note in window.document.session.notes]
     round_id, _roster = start_round(window, anonymous=True, blind=True)
-    window.voting.pick_voter("ana")
+    window.controllers.voting.pick_voter("ana")
     click_note(qtbot, window, ids[0])
-    qtbot.mouseClick(window.voting.bar.done_button, Qt.MouseButton.LeftButton)
-    window.voting.next_voter_screen()
-    window.voting.pick_voter("ben")
+    qtbot.mouseClick(window.controllers.voting.bar.done_button, Qt.MouseButton.LeftButton)
+    window.controllers.voting.next_voter_screen()
+    window.controllers.voting.pick_voter("ben")
     click_note(qtbot, window, ids[1])
     window.close()  # as good as a kill: every step was committed as it happened
 
@@ -135,7 +144,7 @@ def test_killed_mid_round_resumes_at_the_same_voter_with_every_dot(
     finally:
         library.close()
     again = make_window(session.id)
-    voting = again.voting
+    voting = again.controllers.voting
     assert voting.mode == "turn" and voting.bar.isVisible()
     assert voting.bar.name.text() == "Ben" and voting.bar.left.text() == "1 dot left"
     assert set(voting.dots.shown()) == {ids[1]}  # blind: Ben's own dot, not Ana's
@@ -149,7 +158,10 @@ def test_set_up_dialog_suggests_dots_and_makes_tokens(
     window = make_window(session.id)
 
     def fill(dialog) -> None:  # type: ignore[no-untyped-def]
-        assert dialog.dots.value() == 4  # a third of 12 notes
+        # The session's template's voting rules are the starting point.
+        assert dialog.dots.value() == 3 and dialog.most.value() == 2
+        assert dialog.chosen_lanes() == ("activities",) and dialog.blind.isChecked() and dialog.anonymous.isChecked()
+        assert "From the session's template: 3 each" in dialog.suggestion.text()
         dialog.make_tokens(3)
         dialog.start_button.click()
 
@@ -157,10 +169,31 @@ def test_set_up_dialog_suggests_dots_and_makes_tokens(
     trigger(window, "vote.new_round")
     voting = window.document.session.voting
     assert [p.name for p in voting.participants] == ["Voter 1", "Voter 2", "Voter 3"]
-    assert voting.open_round is not None and voting.open_round.dots_per_participant == 4
-    assert window.voting.screen.isVisible()
+    assert voting.open_round is not None and voting.open_round.dots_per_participant == 3
+    assert voting.open_round.lane_ids == ("activities",) and voting.open_round.max_dots_per_item == 2
+    assert window.controllers.voting.screen.isVisible()
     window.undo_group.undo()  # the whole set-up is one step
     assert voting.rounds == [] and voting.participants == []
+
+
+def test_without_template_rules_the_budget_follows_items_and_voters(
+    qtbot: QtBot, make_window: Callable[..., MainWindow], make_session: Callable[..., Session]
+) -> None:
+    session = make_session(notes=NOTES * 3)
+    window = make_window(session.id)
+    window.document.session.template_id = "a-template-from-elsewhere"
+    seen: list[int] = []
+
+    def fill(dialog) -> None:  # type: ignore[no-untyped-def]
+        assert dialog.dots.value() == 4 and "about a third of the 12 notes" in dialog.suggestion.text()
+        dialog.make_tokens(40)
+        seen.append(dialog.dots.value())
+        assert "across 40 voters" in dialog.suggestion.text()
+        dialog.reject()
+
+    when_dialog_opens(fill)
+    trigger(window, "vote.new_round")
+    assert seen == [1]  # 40 voters on 12 notes: one dot each keeps the ranking meaningful
 
 
 def test_tally_mode_steps_counts_and_sort_lanes_by_dots(
@@ -170,7 +203,7 @@ def test_tally_mode_steps_counts_and_sort_lanes_by_dots(
     window = make_window(session.id)
     drivers = [n for n in window.document.session.notes if n.lane_id == "drivers"]
     trigger(window, "vote.tally")
-    tally = window.voting.tally
+    tally = window.controllers.voting.tally
     assert tally is not None and tally.isVisible()
     spin = tally.spins[drivers[1].id]
     spin.setValue(5)
@@ -179,11 +212,11 @@ def test_tally_mode_steps_counts_and_sort_lanes_by_dots(
     round_id = voting.open_round.id
     assert voting.totals(round_id) == {drivers[1].id: 6}
     trigger(window, "vote.end_round")
-    assert window.voting.ranking.rows()[0][1] == drivers[1].text
+    assert window.controllers.voting.ranking.rows()[0][1] == drivers[1].text
     trigger(window, "vote.sort_by_dots")
     moved = window.document.session
     assert (moved.note(drivers[1].id).y, moved.note(drivers[1].id).x) <= (moved.note(drivers[0].id).y, moved.note(drivers[0].id).x)
-    text = window.document.editor.undo_stack.undoText()
+    text = window.document.undo_stack.undoText()
     assert text.startswith("Sort ") and text.endswith(" Notes by Dots")
 
 

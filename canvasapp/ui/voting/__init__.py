@@ -1,1 +1,1 @@
-"""Dot voting on one shared screen: set-up, turn-taking, tallies, reveal and ranking (issue 7)."""
+"""Dot voting on one shared screen: set-up, turn-taking, tallies, reveal and ranking."""

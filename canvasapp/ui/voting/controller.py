@@ -8,46 +8,29 @@ a crash is nothing special: the open round, whose turn it was and every dot are 
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-from PySide6.QtCore import QObject, QPointF
+from PySide6.QtCore import QObject, QPointF, Qt
 from PySide6.QtWidgets import QMessageBox
 
-from canvasapp.commands import Command, MoveNotes
-from canvasapp.commands.voting import (
-    AddRound,
-    BeginTurn,
-    CastDot,
-    CloseRound,
-    FinishTurn,
-    RedoTurn,
-    RemoveRound,
-    ReopenRound,
-    SetRoster,
-    SetTally,
-    SkipVoter,
-    StartRound,
-    TakeBackDot,
-)
-from canvasapp.model import NotePlacement, Session, VoteRound, VotingError, new_id
-from canvasapp.model.voting import CLOSED, CLUSTERS, OPEN, SETUP
-from canvasapp.ops.arrange import Box
-from canvasapp.ops.layout import lane_rects
-from canvasapp.ops.voting import grid_in_order, item_title, neighbour, round_ranking, share_text, sorted_by_dots
+from canvasapp.commands import Command
+from canvasapp.commands.voting import AddRound, RemoveRound, RoundStep, SetRoster
+from canvasapp.editing.voting import VotingEditing
+from canvasapp.formats.template_library import template_voting_rules
+from canvasapp.model import Note, Participant, Session, VoteRound, new_id
+from canvasapp.model.voting import CLOSED, CLUSTERS, OPEN, PAPER, SETUP
+from canvasapp.ops.voting import item_title, neighbour, round_ranking, share_text
+from canvasapp.ui.board.overview_map import OverviewMapView
 from canvasapp.ui.voting.board_input import VotingInput
 from canvasapp.ui.voting.dot_badges import DotLayer, NoteDots, own_dot_at
 from canvasapp.ui.voting.ranking_panel import RankingPanel, RankingRow
+from canvasapp.ui.voting.room_lock import RoomLock
 from canvasapp.ui.voting.rounds_dialog import RoundsDialog
 from canvasapp.ui.voting.setup_dialog import RoundSetupDialog
 from canvasapp.ui.voting.style import NO_ONE_COLOUR
 from canvasapp.ui.voting.tally_panel import TallyPanel
 from canvasapp.ui.voting.turn_screen import TurnScreen, VoterEntry
-from canvasapp.ui.voting.undo import push_applied
-from canvasapp.ui.voting.vote_bar import VoteBar
-
-if TYPE_CHECKING:
-    from canvasapp.ui.main_window import MainWindow
-    from canvasapp.ui.session_document import SessionDocument
+from canvasapp.ui.voting.vote_bar import BAR_HEIGHT, VoteBar
+from canvasapp.ui.window.document import SessionDocument
+from canvasapp.ui.window.services import WindowServices
 
 #: What the window shows: the board as usual, the screens of a round, or a round's result.
 IDLE, WHO, HANDOVER, TURN, TALLY, REVEAL = "idle", "who", "handover", "turn", "tally", "reveal"
@@ -56,8 +39,8 @@ IDLE, WHO, HANDOVER, TURN, TALLY, REVEAL = "idle", "who", "handover", "turn", "t
 class VotingController(QObject):
     """Owns the voting screens of one window and turns their gestures into commands."""
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
+    def __init__(self, window: WindowServices) -> None:
+        super().__init__(window.host)
         self.window = window
         self.document: SessionDocument | None = None
         self.mode = IDLE
@@ -74,6 +57,12 @@ class VotingController(QObject):
         # not shown again, so a facilitator who closed it is not fought by every later edit.
         self._ranking_shown_for: str | None = None
         self.tally: TallyPanel | None = None
+        self.facilitator = False
+        """The facilitator took the screen back during a round (their gesture): menus and the
+        facilitator's buttons are in reach until they hand the screen back to the room."""
+        self.lock = RoomLock(window.host)
+        self._done_asked = False
+        self._margins_before_turn: tuple[int, int, int, int] | None = None
 
     # --- the open session ---------------------------------------------------------------------
 
@@ -81,6 +70,11 @@ class VotingController(QObject):
     def session(self) -> Session:
         assert self.document is not None
         return self.document.session
+
+    @property
+    def editing(self) -> VotingEditing:
+        assert self.document is not None
+        return self.document.voting
 
     def attach(self, document: SessionDocument) -> None:
         """Follow a newly opened session; resume its open round where it stood."""
@@ -92,12 +86,10 @@ class VotingController(QObject):
         self.dots = DotLayer(lambda note_id: scene.note_item(note_id) if document.session.has_note(note_id) else None)
         self.input = VotingInput(view)
         self.input.item_clicked.connect(self._clicked)
-        self.input.walked.connect(self._walk)
-        self.input.place_pressed.connect(self._place_key)
-        self.input.take_back_pressed.connect(self._take_back_key)
-        self.input.done_pressed.connect(self.finish_turn)
         self.bar = VoteBar(view)
         self.bar.done_clicked.connect(self.finish_turn)
+        self.bar.facilitator_requested.connect(self.take_control)
+        view.zoom_changed.connect(self._on_zoom)
         document.session.edit_finished.connect(self.refresh)
         document.session.notes_removed.connect(self._notes_removed)
         open_round = document.session.voting.open_round
@@ -113,6 +105,9 @@ class VotingController(QObject):
         document.session.edit_finished.disconnect(self.refresh)
         document.session.notes_removed.disconnect(self._notes_removed)
         self._leave_turn()
+        self.lock.unlock()
+        self.facilitator = False
+        document.voting.end_turn()
         for widget in (self.screen, self.bar, self.ranking, self.tally):
             if widget is not None:
                 widget.hide()
@@ -123,26 +118,47 @@ class VotingController(QObject):
         self.document = None
         self.mode, self.round_id = IDLE, None
 
-    def _notes_removed(self, notes: list[object]) -> None:
+    def _on_zoom(self, zoom: float) -> None:
         if self.dots is not None:
-            self.dots.forget([note.id for note in notes])  # type: ignore[attr-defined]
+            self.dots.set_scale(zoom)
 
-    # --- pushing commands ---------------------------------------------------------------------
-
-    def _push(self, command: Command) -> bool:
-        """Apply first, so the model's refusal becomes a message and nothing is stacked."""
-        if self.document is None or self.document.read_only:
-            self._say("This session is open read-only in this window: voting happens in the other one.")
-            return False
-        try:
-            push_applied(self.document.editor.undo_stack, command, self.session)
-        except VotingError as error:
-            self._say(str(error))
-            return False
-        return True
+    def _notes_removed(self, notes: list[Note]) -> None:
+        if self.dots is not None:
+            self.dots.forget([note.id for note in notes])
 
     def _say(self, message: str) -> None:
-        self.window.statusBar().showMessage(message, 6000)
+        # Never while the room votes: the status line is in everyone's sight.
+        if not self.locked:
+            self.window.tell(message, 6000)
+
+    @property
+    def locked(self) -> bool:
+        """A participant has the screen: only their own controls are in reach."""
+        return self.mode in (WHO, HANDOVER, TURN) and not self.facilitator
+
+    def take_control(self) -> None:
+        """The facilitator's gesture (Ctrl+Alt+Shift+F, or holding the Facilitator button):
+        the menus and the facilitator's buttons come back; the round stays open."""
+        if self.document is None or not self.locked:
+            return
+        self.facilitator = True
+        if self.mode == TURN:
+            self.mode = WHO  # the facilitator's screen, the voter still marked as voting
+        self.refresh()
+
+    def back_to_room(self) -> None:
+        """Hand the screen back to the room: the voter's turn, else "Who is voting?"."""
+        self.facilitator = False
+        self.refresh()
+
+    def undo(self) -> None:
+        """Ctrl+Z while someone votes: their last dot of this turn, nothing else."""
+        if self.document is not None and self.mode == TURN and not self.document.voting.undo_in_turn():
+            self._say("Nothing of yours to take back.")
+
+    def redo(self) -> None:
+        if self.document is not None and self.mode == TURN:
+            self.document.voting.redo_in_turn()
 
     # --- the Vote menu --------------------------------------------------------------------------
 
@@ -160,13 +176,13 @@ class VotingController(QObject):
         number = len(voting.rounds) + 1
         dialog = RoundSetupDialog(
             lanes, voting.participants, self._count_items, title=f"Dot vote {number}" if number > 1 else "Dot vote",
-            parent=self.window,
+            defaults=template_voting_rules(session.template_id, self.window.templates_dir), parent=self.window.host,
         )
         if not dialog.exec():
             return
         choice = dialog.choice()
         if not choice.roster:
-            QMessageBox.information(self.window, "Nobody to vote", "Add names or tokens for the people voting.")
+            QMessageBox.information(self.window.host, "Nobody to vote", "Add names or tokens for the people voting.")
             return
         round_ = VoteRound(
             id=new_id(), title=choice.title, target=choice.target, lane_ids=choice.lane_ids,
@@ -175,23 +191,13 @@ class VotingController(QObject):
         )
         self.start(round_, choice.roster)
 
-    def start(self, round_: VoteRound, roster: list[object]) -> bool:
+    def start(self, round_: VoteRound, roster: list[Participant]) -> bool:
         """Roster, round and start as one undo step ("New Vote Round")."""
-        stack = self.document.editor.undo_stack  # type: ignore[union-attr]
-        stack.beginMacro(f"New Vote Round “{round_.title}”")
-        try:
-            ok = True
-            roster_command = SetRoster.to(self.session, roster)  # type: ignore[arg-type]
-            if roster_command.changes_anything:
-                ok = self._push(roster_command)
-            ok = ok and self._push(AddRound(round_)) and self._push(StartRound(round_.id))
-        finally:
-            stack.endMacro()
-        if not ok:
-            stack.undo()  # a half-made round is not left behind
+        if not self.editing.start_round(round_, roster):
             return False
         self._hide_panels()
         self.round_id, self.mode = round_.id, WHO
+        self.facilitator = False
         self.refresh()
         return True
 
@@ -205,31 +211,26 @@ class VotingController(QObject):
             return
         self._hide_panels()
         self.round_id = current.id
+        self.facilitator = False
         self.mode = TURN if current.current_voter_id else WHO
         self.refresh()
 
     def pause(self) -> None:
         """Back to the board; the round stays open (Vote ▸ Resume Voting returns to it)."""
         self.mode = IDLE
+        self.facilitator = False
         self.refresh()
-        self._say("Voting paused. Vote ▸ Resume Voting (F6) goes back to it.")
+        self._say("Voting paused. Vote ▸ Resume Voting (F7) goes back to it.")
 
     def tally_counts(self) -> None:
         """Type counts from paper dots for the open round (or a new tally-only round)."""
         if self.document is None:
             return
         current = self.session.voting.open_round
-        if current is None:
-            round_ = VoteRound(id=new_id(), title="Paper dots", anonymous=True, blind=False)
-            stack = self.document.editor.undo_stack
-            stack.beginMacro("New Tally Round")
-            ok = self._push(AddRound(round_)) and self._push(StartRound(round_.id))
-            stack.endMacro()
-            if not ok:
-                stack.undo()
-                return
-            current = self.session.voting.round(round_.id)
-        self.round_id, self.mode = current.id, TALLY
+        round_id = current.id if current is not None else self.editing.start_tally_round()
+        if round_id is None:
+            return
+        self.round_id, self.mode = round_id, TALLY
         self.refresh()
 
     def end_round(self) -> None:
@@ -240,7 +241,7 @@ class VotingController(QObject):
         if current is None:
             self._say("No round is open.")
             return
-        if self._push(CloseRound(current.id)):
+        if self.editing.close(current.id):
             self.show_results(current.id)
 
     def show_results(self, round_id: str | None = None) -> None:
@@ -271,7 +272,7 @@ class VotingController(QObject):
             total = sum(voting.totals(round_.id).values())
             state = {SETUP: "set up", OPEN: "open", CLOSED: "closed"}[round_.state]
             rows.append((round_.id, f"{round_.title} — {state}, {total} dots", round_.state))
-        dialog = RoundsDialog(rows, self.window)
+        dialog = RoundsDialog(rows, self.window.host)
         if not dialog.exec() or dialog.chosen is None:
             return
         what, round_id = dialog.chosen
@@ -279,43 +280,29 @@ class VotingController(QObject):
         if what == "show":
             self.show_results(round_id)
         elif what == "delete":
-            if self._push(RemoveRound(round_id, round_.title)) and self.round_id == round_id:
+            if self.editing.remove(round_id) and self.round_id == round_id:
                 self.hide_results()
         elif round_.state == CLOSED:
-            if self._push(ReopenRound(round_id)):
+            if self.editing.reopen(round_id):
                 self.resume()
         elif round_.state == SETUP:
-            if self._push(StartRound(round_id)):
+            if self.editing.start(round_id):
                 self.resume()
         else:
             self.resume()
 
     def sort_lanes_by_dots(self) -> None:
-        """Each lane's notes on a grid, most dots first: one undoable move."""
-        if self.document is None:
+        """Each lane's notes on a grid, most dots first: one undoable move. Only by a closed
+        round (an open one's running count is nobody's business yet) and never during a turn."""
+        if self.document is None or self.locked:
             return
         voting = self.session.voting
-        round_ = voting.round(self.round_id) if self.round_id and voting.has_round(self.round_id) else voting.last_closed_round
+        shown = voting.round(self.round_id) if self.round_id and voting.has_round(self.round_id) else None
+        round_ = shown if shown is not None and shown.state == CLOSED else voting.last_closed_round
         if round_ is None or round_.target == CLUSTERS:
             self._say("Sorting by dots needs a closed round on notes.")
             return
-        ranked = round_ranking(self.session, round_.id)
-        rects = lane_rects(self.session.lanes, self.session.notes)
-        positions: dict[str, tuple[float, float]] = {}
-        for lane in self.session.lanes:
-            if round_.lane_ids and lane.id not in round_.lane_ids:
-                continue
-            notes = sorted(self.session.notes_in_lane(lane.id), key=lambda n: (n.y, n.x))
-            order = sorted_by_dots(ranked, [note.id for note in notes])
-            boxes = [Box.of(self.session.note(note_id)) for note_id in order]
-            positions.update(grid_in_order(boxes, rects[lane.id]))
-        moved = {
-            note_id: NotePlacement(x, y, self.session.note(note_id).lane_id)
-            for note_id, (x, y) in positions.items()
-            if (self.session.note(note_id).x, self.session.note(note_id).y) != (x, y)
-        }
-        if moved:
-            self._push(MoveNotes.to(self.session, moved, verb="Sort", suffix=" by Dots"))
+        self.editing.sort_lanes_by_dots(round_.id)
 
     # --- turns ----------------------------------------------------------------------------------
 
@@ -323,10 +310,9 @@ class VotingController(QObject):
         round_id = self._open_round_id()
         if round_id is None:
             return
-        name = self.session.voting.participant(participant_id).name
-        current = self.session.voting.round(round_id).current_voter_id
-        if current == participant_id or self._push(BeginTurn(round_id, participant_id, name)):
+        if self.editing.begin_turn(round_id, participant_id):
             self.mode = TURN
+            self._done_asked = False
             self.focus_item = None
             if self.document is not None:
                 self.document.scene.clearSelection()  # a clean board for every voter
@@ -339,9 +325,15 @@ class VotingController(QObject):
         voter = self.session.voting.round(round_id).current_voter_id
         if voter is None:
             return
-        name = self.session.voting.participant(voter).name
-        if self._push(FinishTurn(round_id, voter, name)):
-            self._thanked = name
+        left = self.session.voting.remaining(round_id, voter)
+        if left and not self._done_asked and self.bar is not None:
+            # Asked once, on the bar itself: a second Done finishes.
+            self._done_asked = True
+            self.bar.ask_done(left)
+            return
+        if self.editing.finish_turn(round_id, voter):
+            self._done_asked = False
+            self._thanked = self.session.voting.participant(voter).name
             self.mode = HANDOVER
             # The note a voter tapped last stays selected otherwise: in a blind round the next
             # voter would see where the last one put a dot.
@@ -352,19 +344,15 @@ class VotingController(QObject):
 
     def skip(self, participant_id: str) -> None:
         round_id = self._open_round_id()
-        if round_id is not None:
-            name = self.session.voting.participant(participant_id).name
-            if self._push(SkipVoter(round_id, participant_id, name)):
-                self.mode = WHO
-                self.refresh()
+        if round_id is not None and self.editing.skip(round_id, participant_id):
+            self.mode = WHO
+            self.refresh()
 
     def redo_turn(self, participant_id: str) -> None:
         round_id = self._open_round_id()
-        if round_id is not None:
-            name = self.session.voting.participant(participant_id).name
-            if self._push(RedoTurn(round_id, participant_id, name)):
-                self.mode = TURN
-                self.refresh()
+        if round_id is not None and self.editing.redo_turn(round_id, participant_id):
+            self.mode = TURN
+            self.refresh()
 
     def next_voter_screen(self) -> None:
         self.mode = WHO
@@ -411,11 +399,11 @@ class VotingController(QObject):
         badge = self.dots.badge(anchor) if self.dots is not None and anchor else None
         others = sum(count for _colour, count in badge.shown.dots) - mine if badge is not None else 0
         if mine and own_dot_at(badge, scene_pos, others, mine):
-            self._push(TakeBackDot(round_id, voter, item))
+            self.editing.take_back(round_id, voter, item)
         else:
-            self._push(CastDot(round_id, voter, item))
+            self.editing.cast(round_id, voter, item)
 
-    def _walk(self, dx: int, dy: int) -> None:
+    def walk(self, dx: int, dy: int) -> None:
         round_id = self._open_round_id()
         if round_id is None or self.document is None:
             return
@@ -439,7 +427,7 @@ class VotingController(QObject):
             if self.window.view is not None:
                 self.window.view.ensureVisible(self.document.scene.note_item(anchor), 40, 40)
 
-    def _place_key(self) -> None:
+    def place_key(self) -> None:
         round_id = self._open_round_id()
         if round_id is None:
             return
@@ -449,17 +437,17 @@ class VotingController(QObject):
         if self.session.voting.remaining(round_id, voter) == 0:
             self.finish_turn()  # Enter on Done
         elif self.focus_item is None:
-            self._walk(1, 0)
+            self.walk(1, 0)
         else:
-            self._push(CastDot(round_id, voter, self.focus_item))
+            self.editing.cast(round_id, voter, self.focus_item)
 
-    def _take_back_key(self) -> None:
+    def take_back_key(self) -> None:
         round_id = self._open_round_id()
         if round_id is None or self.focus_item is None:
             return
         voter = self.session.voting.round(round_id).current_voter_id
         if voter is not None:
-            self._push(TakeBackDot(round_id, voter, self.focus_item))
+            self.editing.take_back(round_id, voter, self.focus_item)
 
     # --- drawing everything from the model ---------------------------------------------------------
 
@@ -475,19 +463,26 @@ class VotingController(QObject):
         if self.mode in (WHO, HANDOVER, TURN, TALLY) and (round_ is None or round_.state != OPEN):
             # The round was closed or undone from under the screens.
             self.mode = REVEAL if round_ is not None and round_.state == CLOSED else IDLE
+        if self.mode == REVEAL and round_ is not None and round_.state == OPEN:
+            # The reveal was undone: back to the round, the facilitator (who undid it) in control.
+            self.facilitator = True
+            self.mode = WHO
         if self.mode == TURN and round_ is not None and round_.current_voter_id is None:
             self.mode = WHO
-        if self.mode == WHO and round_ is not None and round_.current_voter_id is not None:
+        if self.mode == WHO and round_ is not None and round_.current_voter_id is not None and not self.facilitator:
             self.mode = TURN
+        if self.mode not in (WHO, HANDOVER, TURN):
+            self.facilitator = False
         self._draw_screens(round_)
         self._draw_dots(round_)
+        self._apply_lock()
 
     def _draw_screens(self, round_: VoteRound | None) -> None:
         voting = self.session.voting
         covered = self.mode in (WHO, HANDOVER)
         if covered:
             if self.screen is None:
-                self.screen = TurnScreen(self.window)
+                self.screen = TurnScreen(self.window.host)
                 self.screen.voter_picked.connect(self.pick_voter)
                 self.screen.next_requested.connect(self.next_voter_screen)
                 self.screen.skip_requested.connect(self.skip)
@@ -495,14 +490,18 @@ class VotingController(QObject):
                 self.screen.tally_requested.connect(self.tally_counts)
                 self.screen.end_requested.connect(self.end_round)
                 self.screen.pause_requested.connect(self.pause)
+                self.screen.facilitator_requested.connect(self.take_control)
+                self.screen.room_requested.connect(self.back_to_room)
             assert round_ is not None
             if self.mode == WHO:
                 entries = [
                     VoterEntry(p.id, p.name, p.colour, voting.turn_state(round_.id, p.id)) for p in voting.participants
                 ]
-                self.screen.show_who(round_.title, _rules(round_), entries)
+                self.screen.show_who(round_.title, _rules(round_), entries, facilitator=self.facilitator)
             else:
-                self.screen.show_handover(self._thanked, voting.next_voter(round_.id) is not None)
+                self.screen.show_handover(
+                    self._thanked, voting.next_voter(round_.id) is not None, facilitator=self.facilitator
+                )
         elif self.screen is not None:
             self.screen.hide()
         turn = self.mode == TURN and round_ is not None and round_.current_voter_id is not None
@@ -513,32 +512,103 @@ class VotingController(QObject):
             self.bar.show_voter(
                 voter.name, voter.colour, remaining, round_.dots_per_participant - remaining,
                 "Tap a note to place a dot · tap your dot to take it back · arrows and Enter work too",
+                asked=self._done_asked and remaining > 0,
             )
             if self.input is not None:
                 self.input.set_active(True)
+            self._turn_keys(True)
+            self._make_room_for_bar()
             if self.document is not None:
-                self.document.editor.read_only = True  # no edits slip in while the room votes
+                # No edits slip in while the room votes: only this turn's dots and Done.
+                self.document.edits.only = _turn_steps
+                self.document.edits.only_reason = "A participant is voting: the board cannot change until their turn ends."
         else:
             self._leave_turn()
         self._draw_tally(round_ if self.mode == TALLY else None)
         self._draw_ranking(round_ if self.mode == REVEAL else None)
 
+    def _turn_keys(self, on: bool) -> None:
+        """During a turn the participant's keys are live and the board's own keys are off
+        (the same keys mean place, take back and walk then)."""
+        for action_id, action in self.window.actions_by_id.items():
+            if action_id.startswith("vote.turn."):
+                action.setEnabled(on)
+            elif action_id in self._board_key_ids():
+                action.setEnabled(not on)
+
+    def _board_key_ids(self) -> set[str]:
+        return {action_id for action_id, action in self.window.actions_by_id.items()
+                if action.shortcutContext() == Qt.ShortcutContext.WidgetWithChildrenShortcut
+                and not action_id.startswith("vote.turn.")} | {"edit.delete"}
+
+    def _make_room_for_bar(self) -> None:
+        """The board refits to the space above the voter's bar, so the bar hides no note."""
+        view = self.window.view
+        if view is None or self._margins_before_turn is not None or self.round_id is None:
+            return
+        margins = view.viewportMargins()
+        self._margins_before_turn = (margins.left(), margins.top(), margins.right(), margins.bottom())
+        view.setViewportMargins(margins.left(), margins.top(), margins.right(), max(margins.bottom(), BAR_HEIGHT))
+        items = [self.anchor_note(item) for item in self.session.voting.items(self.round_id)]
+        rects = [self.document.scene.note_item(n).sceneBoundingRect() for n in items if n is not None] if self.document else []
+        if rects:
+            area = rects[0]
+            for rect in rects[1:]:
+                area = area.united(rect)
+            view.fit_rect(area.adjusted(-40, -60, 40, 60))
+        if self.dots is not None:
+            self.dots.set_scale(view.zoom())
+
+    def _give_back_bar_room(self) -> None:
+        view = self.window.view
+        if view is not None and self._margins_before_turn is not None:
+            view.setViewportMargins(*self._margins_before_turn)
+        self._margins_before_turn = None
+
+    def _apply_lock(self) -> None:
+        """While the room votes only the participant's controls answer (see RoomLock)."""
+        if self.locked:
+            actions = self.window.actions_by_id
+            allowed = [actions[a] for a in ("vote.facilitator",) if a in actions]
+            if self.mode == TURN:
+                allowed += [action for action_id, action in actions.items()
+                            if action_id.startswith("vote.turn.") or action_id in ("edit.undo", "edit.redo")]
+            view = self.window.view
+            self.lock.lock(allowed, view.findChildren(OverviewMapView) if view is not None else ())
+        elif self.lock.locked:
+            self.lock.unlock()
+        self._sync_undo_actions()
+
+    def _sync_undo_actions(self) -> None:
+        """Undo and Redo are on when there is something they may do: during a turn, the voter's
+        own dots (the handler decides); otherwise the session's history."""
+        actions, document = self.window.actions_by_id, self.document
+        if document is None or "edit.undo" not in actions:
+            return
+        in_turn = self.locked and self.mode == TURN
+        actions["edit.undo"].setEnabled(in_turn or document.undo_stack.canUndo())
+        actions["edit.redo"].setEnabled(in_turn or document.undo_stack.canRedo())
+
     def _leave_turn(self) -> None:
+        self._turn_keys(False)
+        self._give_back_bar_room()
         if self.bar is not None:
             self.bar.hide()
         if self.input is not None:
             self.input.set_active(False)
         if self.document is not None:
-            self.document.editor.read_only = self.document.read_only
+            self.document.edits.only = None
 
     def _draw_dots(self, round_: VoteRound | None) -> None:
         assert self.dots is not None
-        if round_ is None or self.mode == IDLE and round_.state != OPEN:
+        if round_ is None or (self.mode == IDLE and round_.state != OPEN):
             self.dots.clear()
             return
+        # The projector shows no dot of an open blind round, not even the voter's own.
+        self.dots.set_audience_sees(not (round_.state == OPEN and round_.blind))
         voting = self.session.voting
         viewer = round_.current_voter_id if self.mode == TURN else None
-        if self.mode in (WHO, HANDOVER) or self.mode == IDLE and round_.blind:
+        if self.mode in (WHO, HANDOVER) or (self.mode == IDLE and round_.blind):
             visible = voting.visible_dots(round_.id, None)
         else:
             visible = voting.visible_dots(round_.id, viewer)
@@ -565,12 +635,13 @@ class VotingController(QObject):
                 self.tally.hide()
             return
         if self.tally is None:
-            self.tally = TallyPanel(self.window)
+            self.tally = TallyPanel(self.window.host)
             self.tally.count_changed.connect(self._tally_changed)
             self.tally.close_requested.connect(self.end_round)
-            self.window.addDockWidget(_right(), self.tally)
+            self.window.host.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.tally)
         voting = self.session.voting
-        counts = voting.dots_of(round_.id, None)
+        # Only the paper count: in a blind round, what voters placed on the screen stays hidden.
+        counts = voting.dots_of(round_.id, PAPER)
         self.tally.show_items([
             (item, item_title(self.session, round_, item), counts.get(item, 0)) for item in voting.items(round_.id)
         ])
@@ -578,7 +649,7 @@ class VotingController(QObject):
 
     def _tally_changed(self, item_id: str, count: int) -> None:
         if self.round_id is not None:
-            self._push(SetTally(self.round_id, item_id, count))
+            self.editing.set_tally(self.round_id, item_id, count)
 
     def _draw_ranking(self, round_: VoteRound | None) -> None:
         if round_ is None:
@@ -587,10 +658,10 @@ class VotingController(QObject):
                 self.ranking.hide()
             return
         if self.ranking is None:
-            self.ranking = RankingPanel(self.window)
+            self.ranking = RankingPanel(self.window.host)
             self.ranking.round_chosen.connect(self.show_results)
             self.ranking.sort_requested.connect(self.sort_lanes_by_dots)
-            self.window.addDockWidget(_right(), self.ranking)
+            self.window.host.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.ranking)
         voting = self.session.voting
         closed = [(r.id, r.title) for r in voting.rounds if r.state == CLOSED]
         self.ranking.show_rounds(closed, round_.id)
@@ -643,7 +714,7 @@ def _rules(round_: VoteRound) -> str:
     return f"{dots}, {most}" + (" · blind" if round_.blind else "")
 
 
-def _right():  # type: ignore[no-untyped-def]
-    from PySide6.QtCore import Qt
 
-    return Qt.DockWidgetArea.RightDockWidgetArea
+def _turn_steps(command: Command) -> bool:
+    """What may change during a participant's turn: the round, never the board."""
+    return isinstance(command, (RoundStep, AddRound, RemoveRound, SetRoster))

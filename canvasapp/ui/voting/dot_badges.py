@@ -13,18 +13,29 @@ from dataclasses import dataclass
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
-
 from shiboken6 import isValid
 
-from canvasapp.ui.fonts import app_font
+from canvasapp.ui.board.audience_flag import is_audience
+from canvasapp.ui.look.fonts import app_font
 
 #: One placed dot, drawn at 100% zoom: about a thumb's width on a touch screen.
 DOT = 46.0
+#: The smallest a dot may be on the screen, whatever the zoom: a fingertip's touch target.
+MIN_DOT_PX = 44.0
 #: The reveal's total: big enough to read from the back of the room at a fit-all zoom.
 TOTAL = 80.0
 GAP = 6.0
 TOTAL_COLOUR = QColor("#B3122E")
 RING = QColor("#FFFFFF")
+
+
+@dataclass(slots=True)
+class BadgeLook:
+    """What every badge of the board shares: the dot size for the view's zoom, and whether the
+    audience window may show dots (not while a blind round is open)."""
+
+    dot: float = DOT
+    audience_sees: bool = True
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,9 +49,10 @@ class NoteDots:
 class DotBadgeItem(QGraphicsItem):
     """The dots on one note, drawn over its lower edge, and the total over its top-right corner."""
 
-    def __init__(self, note_id: str, parent: QGraphicsItem) -> None:
+    def __init__(self, note_id: str, parent: QGraphicsItem, look: BadgeLook) -> None:
         super().__init__(parent)
         self.note_id = note_id
+        self._look = look
         self._shown = NoteDots()
         self._note = parent.boundingRect().adjusted(7, 7, -7, -7)
         self.setZValue(5.0)
@@ -56,9 +68,13 @@ class DotBadgeItem(QGraphicsItem):
     def shown(self) -> NoteDots:
         return self._shown
 
+    @property
+    def note_rect(self) -> QRectF:
+        return QRectF(self._note)
+
     def dot_rects(self) -> list[QRectF]:
         """Where each single dot is drawn (item coordinates), in the order of ``dots``."""
-        return dot_rects(self._note, sum(count for _colour, count in self._shown.dots))
+        return dot_rects(self._note, sum(count for _colour, count in self._shown.dots), self._look.dot)
 
     def total_rect(self) -> QRectF:
         # Centred on the note's corner: three quarters of it outside, so it hides as little of
@@ -66,10 +82,12 @@ class DotBadgeItem(QGraphicsItem):
         return QRectF(self._note.right() - TOTAL / 2, self._note.top() - TOTAL / 2, TOTAL, TOTAL)
 
     def boundingRect(self) -> QRectF:
-        rect = self._note.adjusted(-2, -2, 2, DOT / 2 + 2)
+        rect = self._note.adjusted(-2, -2, 2, self._look.dot / 2 + 2)
         return rect.united(self.total_rect().adjusted(-3, -3, 3, 3)) if self._shown.total else rect
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
+        if not self._look.audience_sees and is_audience(widget):
+            return
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         colours = [colour for colour, count in self._shown.dots for _ in range(count)]
         rects = self.dot_rects()
@@ -92,12 +110,12 @@ class DotBadgeItem(QGraphicsItem):
             painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, str(self._shown.total))
 
 
-def dot_rects(note: QRectF, count: int) -> list[QRectF]:
+def dot_rects(note: QRectF, count: int, dot: float = DOT) -> list[QRectF]:
     """One circle per dot along the note's lower edge, as many as fit (the last may say "+n")."""
-    fit = max(1, int((note.width() - GAP) // (DOT + GAP)))
+    fit = max(1, int((note.width() - GAP) // (dot + GAP)))
     shown = min(count, fit)
-    top = note.bottom() - DOT / 2
-    return [QRectF(note.left() + GAP + index * (DOT + GAP), top, DOT, DOT) for index in range(shown)]
+    top = note.bottom() - dot / 2
+    return [QRectF(note.left() + GAP + index * (dot + GAP), top, dot, dot) for index in range(shown)]
 
 
 class DotLayer:
@@ -109,6 +127,23 @@ class DotLayer:
     def __init__(self, note_item: Callable[[str], QGraphicsItem | None]) -> None:
         self._note_item = note_item
         self._badges: dict[str, DotBadgeItem] = {}
+        self.look = BadgeLook()
+
+    def set_scale(self, zoom: float) -> None:
+        """Dots never smaller than :data:`MIN_DOT_PX` on the screen at this zoom."""
+        dot = max(DOT, MIN_DOT_PX / max(zoom, 0.01))
+        if dot != self.look.dot:
+            self.look.dot = dot
+            for badge in self._badges.values():
+                if isValid(badge):
+                    badge.set_dots(badge.shown, badge.note_rect)
+
+    def set_audience_sees(self, sees: bool) -> None:
+        if sees != self.look.audience_sees:
+            self.look.audience_sees = sees
+            for badge in self._badges.values():
+                if isValid(badge):
+                    badge.update()
 
     def set_dots(self, dots: Mapping[str, NoteDots]) -> None:
         for note_id in [note_id for note_id in self._badges if note_id not in dots]:
@@ -123,7 +158,7 @@ class DotLayer:
                 self._badges.pop(note_id)  # the note was deleted and put back: a new item
                 badge = None
             if badge is None:
-                badge = DotBadgeItem(note_id, item)
+                badge = DotBadgeItem(note_id, item, self.look)
                 self._badges[note_id] = badge
             badge.set_dots(shown, item.boundingRect().adjusted(7, 7, -7, -7))
 
@@ -146,7 +181,7 @@ class DotLayer:
         item = self._note_item(note_id)
         if item is not None and isValid(badge) and badge.parentItem() is item:
             scene = badge.scene()
-            badge.setParentItem(None)
+            badge.setParentItem(None)  # type: ignore[arg-type]  # detached: Qt takes no parent
             if scene is not None:
                 scene.removeItem(badge)
 

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from canvasapp.ui.fonts import app_font
+from canvasapp.ui.look.fonts import app_font
 from canvasapp.ui.voting.style import TOUCH
 
 

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from canvasapp.ui.fonts import app_font
+from canvasapp.ui.look.fonts import app_font
 
 
 class RoundsDialog(QDialog):

@@ -25,9 +25,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from canvasapp.formats.template_library import VotingRules
 from canvasapp.model import Participant, new_id
 from canvasapp.model.voting import CLUSTERS, MAX_DOTS, NOTES
-from canvasapp.ops.voting import suggested_dots
+from canvasapp.ops.voting import suggested_dots, suggestion_rule
 from canvasapp.ui.voting.style import TOUCH, dot_colour
 
 
@@ -61,18 +62,22 @@ class RoundSetupDialog(QDialog):
         count_items: Callable[[str, tuple[str, ...]], int],
         *,
         title: str = "Dot vote",
-        target: str = NOTES,
-        lane_ids: tuple[str, ...] = (),
-        max_dots_per_item: int = 1,
-        anonymous: bool = True,
-        blind: bool = True,
+        defaults: VotingRules | None = None,
         parent: QWidget | None = None,
     ) -> None:
+        """``defaults``: the session's template's voting rules, the starting point when known."""
         super().__init__(parent)
         self.setObjectName("round_setup_dialog")
         self.setWindowTitle("New Vote Round")
         self._count_items = count_items
-        self._dots_touched = False
+        self._defaults = defaults
+        # The template's budget is kept as it is; only a suggestion follows the choices made.
+        self._dots_touched = defaults is not None
+        target = defaults.target if defaults is not None else NOTES
+        lane_ids = defaults.lane_ids if defaults is not None else ()
+        max_dots_per_item = defaults.max_dots_per_item if defaults is not None else 1
+        anonymous = defaults.anonymous if defaults is not None else True
+        blind = defaults.blind if defaults is not None else True
         self.setStyleSheet(f"QPushButton {{ min-height: {TOUCH - 20}px; padding: 4px 14px; }}")
 
         self.title = QLineEdit(title)
@@ -101,7 +106,10 @@ class RoundSetupDialog(QDialog):
         self.dots = QSpinBox()
         self.dots.setObjectName("round_dots")
         self.dots.setRange(1, MAX_DOTS)
+        if defaults is not None:
+            self.dots.setValue(defaults.dots_per_participant)
         self.suggestion = QLabel()
+        self.suggestion.setWordWrap(True)
         self.suggestion.setObjectName("round_suggestion")
         self.most = QSpinBox()
         self.most.setObjectName("round_most")
@@ -172,6 +180,9 @@ class RoundSetupDialog(QDialog):
         self.dots.valueChanged.connect(self._dots_edited)
         self._target.buttonToggled.connect(lambda *_: self._suggest())
         self.lanes.itemChanged.connect(lambda *_: self._suggest())
+        model = self.roster.model()
+        model.rowsInserted.connect(lambda *_: self._suggest())
+        model.rowsRemoved.connect(lambda *_: self._suggest())
         self._suggest()
         self.resize(720, 760)
 
@@ -190,9 +201,13 @@ class RoundSetupDialog(QDialog):
 
     def _suggest(self) -> None:
         count = self._count_items(self.target(), self.chosen_lanes())
-        suggested = suggested_dots(count)
+        voters = self.roster.count()
+        suggested = suggested_dots(count, voters)
         kind = "clusters" if self.target() == CLUSTERS else "notes"
-        self.suggestion.setText(f"Suggested: {suggested} for {count} {kind} (about a third)")
+        rule = suggestion_rule(count, voters, kind)
+        if self._defaults is not None:
+            rule = f"From the session's template: {self._defaults.dots_per_participant} each. {rule}"
+        self.suggestion.setText(rule)
         if not self._dots_touched:
             self.dots.blockSignals(True)
             self.dots.setValue(suggested)

@@ -7,9 +7,7 @@ the voting screen, not the board".
 
 from __future__ import annotations
 
-from PySide6.QtGui import QColor
-
-from canvasapp.ui.fonts import app_font_family
+from canvasapp.ui.look.fonts import app_font_family
 
 SCREEN = "#14213D"
 SCREEN_TEXT = "#FFFFFF"
@@ -33,9 +31,6 @@ def dot_colour(index: int) -> str:
     return DOT_COLOURS[index % len(DOT_COLOURS)]
 
 
-def text_on(colour: str) -> str:
-    """Black or white, whichever reads better on ``colour``."""
-    return "#111111" if QColor(colour).lightnessF() > 0.62 else "#FFFFFF"
 
 
 def screen_stylesheet() -> str:

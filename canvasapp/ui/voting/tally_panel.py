@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from canvasapp.model.voting import MAX_TALLY
-from canvasapp.ui.fonts import app_font
+from canvasapp.ui.look.fonts import app_font
 from canvasapp.ui.voting.style import TOUCH
 
 
@@ -76,9 +76,14 @@ class TallyPanel(QDockWidget):
             spin.setObjectName(f"tally_{item_id}")
             spin.setRange(0, MAX_TALLY)
             spin.setFont(app_font(24, bold=True))
-            spin.setMinimumSize(96, TOUCH)
+            spin.setMinimumSize(120, TOUCH)
             spin.setAlignment(Qt.AlignmentFlag.AlignCenter)
-            spin.setButtonSymbols(QSpinBox.ButtonSymbols.NoButtons)
+            # The arrows are hidden by the stylesheet, not by NoButtons: with the app's stylesheet,
+            # NoButtons leaves the number a 1-pixel-wide field (the count boxes showed blank).
+            spin.setStyleSheet(
+                "QSpinBox { font-size: 24pt; font-weight: bold; padding: 0 4px; }"
+                "QSpinBox::up-button, QSpinBox::down-button { width: 0; border: none; }"
+            )
             spin.valueChanged.connect(lambda value, item=item_id: self._changed(item, value))
             minus, plus = QPushButton("−"), QPushButton("+")
             for button, step in ((minus, -1), (plus, 1)):
@@ -90,6 +95,7 @@ class TallyPanel(QDockWidget):
             self._grid.addWidget(spin, row, 2)
             self._grid.addWidget(plus, row, 3)
             self.spins[item_id] = spin
+        self._grid.setRowStretch(len(items), 1)  # rows at the top, not spread over the panel
 
     def _changed(self, item_id: str, value: int) -> None:
         if not self._syncing:

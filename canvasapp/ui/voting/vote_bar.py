@@ -10,6 +10,7 @@ from PySide6.QtCore import QEvent, QObject, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
+from canvasapp.ui.voting.hold_button import HoldButton
 from canvasapp.ui.voting.style import BIG_TOUCH, screen_stylesheet
 
 BAR_HEIGHT = 132
@@ -57,6 +58,7 @@ class VoteBar(QWidget):
     """Sits over the bottom of the board view while a voter has the screen."""
 
     done_clicked = Signal()
+    facilitator_requested = Signal()
 
     def __init__(self, parent: QWidget) -> None:
         super().__init__(parent)
@@ -77,6 +79,8 @@ class VoteBar(QWidget):
         self.done_button.setMinimumSize(260, BIG_TOUCH)
         self.done_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Enter reaches it from the board
         self.done_button.clicked.connect(self.done_clicked)
+        self.facilitator_button = HoldButton("Facilitator")
+        self.facilitator_button.held.connect(self.facilitator_requested)
 
         words = QVBoxLayout()
         words.setSpacing(2)
@@ -92,10 +96,11 @@ class VoteBar(QWidget):
         layout.setContentsMargins(28, 10, 28, 10)
         layout.addLayout(words, 1)
         layout.addWidget(self.done_button)
+        layout.addWidget(self.facilitator_button, 0, Qt.AlignmentFlag.AlignBottom)
         parent.installEventFilter(self)
         self.hide()
 
-    def show_voter(self, name: str, colour: str, remaining: int, spent: int, hint: str) -> None:
+    def show_voter(self, name: str, colour: str, remaining: int, spent: int, hint: str, *, asked: bool = False) -> None:
         self.name.setText(name)
         self.name.setStyleSheet(f"font-size: 40px; font-weight: bold; color: {colour}; "
                                 "background: #FFFFFF; border-radius: 10px; padding: 2px 16px;")
@@ -105,9 +110,17 @@ class VoteBar(QWidget):
             else f"{remaining} {'dot' if remaining == 1 else 'dots'} left"
         )
         self.hint.setText(hint)
+        self.done_button.setText("Done  ✓")
+        if asked:
+            self.ask_done(remaining)
         self._place()
         self.show()
         self.raise_()
+
+    def ask_done(self, remaining: int) -> None:
+        """Done pressed with dots left: say so once; the next Done finishes."""
+        self.left.setText(f"{remaining} {'dot' if remaining == 1 else 'dots'} left — done anyway?")
+        self.done_button.setText("Done anyway")
 
     def _place(self) -> None:
         parent = self.parentWidget()

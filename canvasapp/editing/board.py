@@ -1,0 +1,204 @@
+"""The board's edits: notes, lanes and arranging, each one command through :class:`Edits`."""
+
+from __future__ import annotations
+
+from canvasapp.commands import (
+    AddLane,
+    AddNotes,
+    Command,
+    EditNoteText,
+    MoveLane,
+    MoveNotes,
+    RemoveLane,
+    RemoveNotes,
+    RenameLane,
+    ResizeLane,
+    ResizeNotes,
+    SetLaneColour,
+    SetNoteColour,
+)
+from canvasapp.commands.base import Compound, plural
+from canvasapp.commands.clusters import ChangeClusters, snapshot
+from canvasapp.editing.edits import Edits
+from canvasapp.model import Cluster, Lane, Note, NotePlacement, Session, new_id
+from canvasapp.model.entities import LANE_WIDTH, NOTE_HEIGHT, NOTE_WIDTH
+from canvasapp.ops import arrange
+from canvasapp.ops.clipboard import ClipNote, lines_to_notes
+from canvasapp.ops.layout import inside_lane, lane_at, lane_rects, placements_at
+from canvasapp.ops.palette import unused_lane_colour
+from canvasapp.ops.placement import below_existing
+
+#: Arrow-key nudges, in board points: a small step, and a big one with Shift.
+NUDGE_STEP = 10.0
+BIG_NUDGE_STEP = 50.0
+#: How far a duplicate or a repeated paste lands from the notes before it.
+PASTE_OFFSET = 30.0
+
+
+class BoardEditing:
+    """Gestures and menu choices on notes and lanes → commands (returns what the UI selects next)."""
+
+    def __init__(self, edits: Edits) -> None:
+        self.edits = edits
+        self.session: Session = edits.session
+        self.snap_to_grid = False
+
+    def push(self, command: Command) -> bool:
+        return self.edits.push(command)
+
+    # --- notes ----------------------------------------------------------------------------
+
+    def add_note_at(self, x: float, y: float) -> str | None:
+        """A new empty note centred at a board position, moved inside the lane there."""
+        left, top = inside_lane(self.session.lanes, x, x - NOTE_WIDTH / 2, y - NOTE_HEIGHT / 2, NOTE_WIDTH)
+        note = Note(id=new_id(), lane_id=lane_at(self.session.lanes, x), x=left, y=top)
+        return note.id if self.push(AddNotes([note])) else None
+
+    def edit_text(self, note_id: str, text: str) -> None:
+        if self.session.has_note(note_id):
+            self.push(EditNoteText(note_id, self.session.note(note_id).text, text))
+
+    def _placements(self, positions: dict[str, tuple[float, float]]) -> dict[str, NotePlacement]:
+        return placements_at(self.session, positions)
+
+    def move_notes(self, positions: dict[str, tuple[float, float]]) -> None:
+        """Notes dragged to new positions (snapped to the grid when that is on)."""
+        if self.snap_to_grid:
+            positions = arrange.snap_positions(positions)
+        self.push(MoveNotes.to(self.session, self._placements(positions)))
+
+    def nudge(self, note_ids: list[str], dx: float, dy: float) -> None:
+        """Arrow keys: consecutive nudges of the same notes merge into one undo step."""
+        notes = [self.session.note(note_id) for note_id in note_ids if self.session.has_note(note_id)]
+        if notes:
+            positions = {note.id: (note.x + dx, note.y + dy) for note in notes}
+            self.push(MoveNotes.to(self.session, self._placements(positions), nudge=True))
+
+    def delete(self, note_ids: list[str], *, verb: str = "Delete") -> None:
+        if note_ids:
+            self.push(RemoveNotes(note_ids, verb=verb))
+
+    def resize_notes(self, sizes: dict[str, tuple[float, float]]) -> None:
+        sizes = {note_id: size for note_id, size in sizes.items() if self.session.has_note(note_id)}
+        if sizes:
+            self.push(ResizeNotes.to(self.session, sizes))
+
+    def set_colour(self, note_ids: list[str], colour: str | None) -> None:
+        """A palette colour for the notes, or ``None`` for their lane's colour."""
+        if note_ids:
+            self.push(SetNoteColour.to(self.session, note_ids, colour))
+
+    def paste_notes(self, clipped: list[ClipNote], left: float, top: float, *, verb: str = "Paste") -> list[str]:
+        """Copies of clipped notes with the group's top-left corner at ``(left, top)``."""
+        lanes = self.session.lanes
+        notes = [
+            Note(
+                id=new_id(), lane_id=lane_at(lanes, left + clip.dx + clip.width / 2), text=clip.text,
+                x=left + clip.dx, y=top + clip.dy, width=clip.width, height=clip.height, colour=clip.colour,
+            )
+            for clip in clipped
+        ]
+        if not notes or not self.push(AddNotes(notes, verb=verb)):
+            return []
+        return [note.id for note in notes]
+
+    def add_lines_at(self, text: str, x: float, y: float, *, verb: str = "Add") -> list[str]:
+        """One note per line of text, in a small grid at ``(x, y)`` in the lane there."""
+        lines = lines_to_notes(text)
+        if not lines:
+            return []
+        lanes = self.session.lanes
+        lane_id = lane_at(lanes, x)
+        area = lane_rects(lanes).get(lane_id) if lane_id else None
+        cells = arrange.offset_grid(len(lines), x, y, area)
+        notes = [
+            Note(id=new_id(), lane_id=lane_at(lanes, cx + NOTE_WIDTH / 2), text=line, x=cx, y=cy)
+            for line, (cx, cy) in zip(lines, cells, strict=True)
+        ]
+        if not self.push(AddNotes(notes, verb=verb)):
+            return []
+        return [note.id for note in notes]
+
+    def add_imported(self, notes: list[Note], clusters: list[Cluster]) -> bool:
+        """Notes (and their clusters) from a file, below what the lanes hold: one undo step."""
+        notes = below_existing(notes, self.session.notes)
+        parts: list[Command] = [AddNotes(notes)]
+        if clusters:
+            before = snapshot(self.session)
+            parts.append(ChangeClusters("Add Clusters", before, before + clusters))
+        return self.push(Compound(f"Import {plural(len(notes), 'Note')}", parts))
+
+    # --- arranging --------------------------------------------------------------------------
+
+    def _boxes(self, note_ids: list[str]) -> list[arrange.Box]:
+        return [arrange.Box.of(self.session.note(note_id)) for note_id in note_ids if self.session.has_note(note_id)]
+
+    def _arrange(self, positions: dict[str, tuple[float, float]], verb: str, suffix: str = "") -> None:
+        # The command names every arranged note ("Align 3 Notes Left"), also those already in
+        # place; nothing at all is pushed when no note moves.
+        session = self.session
+        if any((session.note(note_id).x, session.note(note_id).y) != xy for note_id, xy in positions.items()):
+            self.push(MoveNotes.to(session, self._placements(positions), verb=verb, suffix=suffix))
+
+    def tidy(self, note_ids: list[str]) -> None:
+        """The notes on a grid inside their own lane (notes outside lanes stay put)."""
+        rects = lane_rects(self.session.lanes)
+        by_lane: dict[str, list[arrange.Box]] = {}
+        for note_id in note_ids:
+            note = self.session.note(note_id)
+            if note.lane_id in rects:
+                by_lane.setdefault(note.lane_id, []).append(arrange.Box.of(note))
+        positions: dict[str, tuple[float, float]] = {}
+        for lane_id, items in by_lane.items():
+            positions.update(arrange.tidy_grid(items, rects[lane_id]))
+        self._arrange(positions, "Tidy")
+
+    def align_left(self, note_ids: list[str]) -> None:
+        self._arrange(arrange.align_left(self._boxes(note_ids)), "Align", " Left")
+
+    def align_top(self, note_ids: list[str]) -> None:
+        self._arrange(arrange.align_top(self._boxes(note_ids)), "Align", " Top")
+
+    def distribute_horizontally(self, note_ids: list[str]) -> None:
+        self._arrange(arrange.distribute_horizontally(self._boxes(note_ids)), "Distribute", " Horizontally")
+
+    def distribute_vertically(self, note_ids: list[str]) -> None:
+        self._arrange(arrange.distribute_vertically(self._boxes(note_ids)), "Distribute", " Vertically")
+
+    # --- lanes -------------------------------------------------------------------------------
+
+    def add_lane(self, title: str, after: str | None = None, prompt: str = "") -> str | None:
+        """A new lane right of ``after`` (else at the end), in a palette colour no lane has."""
+        session = self.session
+        colour = unused_lane_colour(lane.colour for lane in session.lanes)
+        lane = Lane(id=new_id(), title=title.strip(), prompt=prompt, colour=colour, width=LANE_WIDTH)
+        index = session.lane_index(after) + 1 if after and session.lane(after) else None
+        return lane.id if self.push(AddLane(lane, index)) else None
+
+    def rename_lane(self, lane_id: str, title: str, prompt: str | None = None) -> None:
+        lane = self.session.lane(lane_id)
+        if lane is None or not title.strip():
+            return
+        if (title.strip(), lane.prompt if prompt is None else prompt) != (lane.title, lane.prompt):
+            self.push(RenameLane.to(self.session, lane_id, title, prompt))
+
+    def set_lane_colour(self, lane_id: str, colour: str) -> None:
+        lane = self.session.lane(lane_id)
+        if lane is not None and lane.colour.upper() != colour.upper():
+            self.push(SetLaneColour.to(self.session, lane_id, colour))
+
+    def move_lane(self, lane_id: str, steps: int) -> None:
+        if self.session.lane(lane_id) is None:
+            return
+        command = MoveLane.by(self.session, lane_id, steps)
+        if command.changes_anything:
+            self.push(command)
+
+    def resize_lane(self, lane_id: str, width: float) -> None:
+        lane = self.session.lane(lane_id)
+        if lane is not None and lane.width != width:
+            self.push(ResizeLane.to(self.session, lane_id, width))
+
+    def remove_lane(self, lane_id: str) -> None:
+        if self.session.lane(lane_id) is not None:
+            self.push(RemoveLane.of(self.session, lane_id))

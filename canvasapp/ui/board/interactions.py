@@ -1,0 +1,153 @@
+"""Gestures in progress on the board, one small class each, from press to release.
+
+The scene starts one on a press (the first that the press point allows), hands it every mouse
+move and the release, and forgets it. An interaction previews on the items only; at release it
+puts the items back and emits one intent with ids and values, so the command's events draw the
+result (and an undo draws the start).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+from typing import Protocol
+
+from PySide6.QtCore import QPointF, QRectF
+
+from canvasapp.model import Lane, Session
+from canvasapp.model.entities import MAX_NOTE_SIDE, MIN_LANE_WIDTH, MIN_NOTE_HEIGHT, MIN_NOTE_WIDTH
+from canvasapp.ui.board.lane_item import LaneItem
+from canvasapp.ui.board.note_item import NoteItem
+from canvasapp.ui.clusters.cluster_item import ClusterItem
+from canvasapp.ui.clusters.cluster_layer import ClusterLayer
+
+#: Where an interaction sends its intent at release (a scene signal's ``emit``).
+ResizedNote = Callable[[str, float, float], None]
+ResizedLane = Callable[[str, float], None]
+LayoutLanes = Callable[[list[Lane] | None], None]
+MovedNotes = Callable[[dict[str, tuple[float, float]]], None]
+
+
+class Interaction(Protocol):
+    """A gesture between a press and its release."""
+
+    #: Whether Qt's own item moving runs too (a plain note drag): the scene calls the default
+    #: mouse handling before ``move`` and ``release``.
+    lets_qt_move: bool
+
+    def move(self, pos: QPointF) -> None: ...
+
+    def release(self, pos: QPointF) -> None: ...
+
+
+class ResizeNote:
+    """A note's corner handle dragged: the note grows or shrinks, within the allowed sizes."""
+
+    lets_qt_move = False
+
+    def __init__(self, item: NoteItem, press: QPointF, emit: ResizedNote) -> None:
+        self._item = item
+        self._press = QPointF(press)
+        self._start = item.size()
+        self._emit = emit
+
+    def move(self, pos: QPointF) -> None:
+        width, height = self._start
+        self._item.set_size(
+            min(MAX_NOTE_SIDE, max(MIN_NOTE_WIDTH, width + pos.x() - self._press.x())),
+            min(MAX_NOTE_SIDE, max(MIN_NOTE_HEIGHT, height + pos.y() - self._press.y())),
+        )
+
+    def release(self, pos: QPointF) -> None:
+        if self._item.size() != self._start:
+            width, height = self._item.size()
+            self._item.set_size(*self._start)
+            self._emit(self._item.note_id, width, height)
+
+
+class ResizeLane:
+    """A lane's right edge dragged: the lane and the lanes right of it follow the preview."""
+
+    lets_qt_move = False
+
+    def __init__(self, session: Session, lane: LaneItem, press_x: float, layout: LayoutLanes, emit: ResizedLane) -> None:
+        self._session = session
+        self._lane_id = lane.lane_id
+        self._press_x = press_x
+        self._width = lane.rect().width()
+        self._layout = layout
+        self._emit = emit
+
+    def _new_width(self, pos: QPointF) -> float:
+        return max(MIN_LANE_WIDTH, self._width + pos.x() - self._press_x)
+
+    def move(self, pos: QPointF) -> None:
+        width = self._new_width(pos)
+        self._layout([replace(lane, width=width) if lane.id == self._lane_id else lane for lane in self._session.lanes])
+
+    def release(self, pos: QPointF) -> None:
+        width = round(self._new_width(pos))
+        self._layout(None)
+        if self._session.lane(self._lane_id) is not None and width != self._width:
+            self._emit(self._lane_id, float(width))
+
+
+class DragFrame:
+    """A cluster's frame dragged with its notes; let go on another frame, the two merge."""
+
+    lets_qt_move = False
+
+    def __init__(self, layer: ClusterLayer, frame: ClusterItem, press: QPointF) -> None:
+        self._layer = layer
+        self._cluster_id = frame.cluster_id
+        self._press = QPointF(press)
+        self._starts = {note_id: layer.note_position(note_id) for note_id in layer.members(frame.cluster_id)}
+        self._frame = QRectF(frame.rect())
+
+    def _delta(self, pos: QPointF) -> QPointF:
+        return pos - self._press
+
+    def move(self, pos: QPointF) -> None:
+        delta = self._delta(pos)
+        for note_id, origin in self._starts.items():
+            self._layer.place_note(note_id, origin + delta)
+        self._layer.item(self._cluster_id).set_rect(self._frame.translated(delta))
+
+    def release(self, pos: QPointF) -> None:
+        delta = self._delta(pos)
+        if delta.manhattanLength() < 1:
+            return
+        target = self._layer.frame_at(pos, other_than=self._cluster_id)
+        for note_id, origin in self._starts.items():
+            self._layer.place_note(note_id, origin)
+        self._layer.item(self._cluster_id).set_rect(self._frame)
+        self._layer.cluster_dragged.emit(self._cluster_id, delta.x(), delta.y(), target)
+
+
+class DragNotes:
+    """Selected notes dragged (Qt moves the items); at release, where they were let go decides:
+    on a note or into a frame is a cluster gesture, anywhere else a move."""
+
+    lets_qt_move = True
+
+    def __init__(self, layer: ClusterLayer, items: dict[str, NoteItem], emit_moved: MovedNotes) -> None:
+        self._layer = layer
+        self._items = items
+        self._starts = {note_id: item.pos() for note_id, item in items.items()}
+        self._emit_moved = emit_moved
+        layer.begin_note_drag(list(self._starts))
+
+    def move(self, pos: QPointF) -> None:
+        self._layer.follow_note_drag()
+
+    def release(self, pos: QPointF) -> None:
+        moved = {
+            note_id: (item.pos().x(), item.pos().y())
+            for note_id, item in self._items.items()
+            if item.scene() is not None and item.pos() != self._starts[note_id]
+        }
+        target = self._layer.drop_target(list(moved), pos) if moved else None
+        if target is not None:
+            self._layer.notes_dropped.emit(moved, target[0], target[1])
+        elif moved:
+            self._emit_moved(moved)

@@ -1,0 +1,105 @@
+"""A lane as drawn on the board: a tinted column with its title and the prompt it asks."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QColor, QPainter, QPen
+from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
+
+from canvasapp.ops.layout import LANE_HEADER_HEIGHT
+from canvasapp.ui.board.note_item import DETAIL_THRESHOLD
+from canvasapp.ui.board.text_fit import WRAP, fitted_font
+from canvasapp.ui.look.fonts import app_font
+from canvasapp.ui.look.theme import current_theme
+
+TITLE_PX = 44
+PROMPT_PX = 22
+SMALLEST_PROMPT_PX = 14
+_TITLE_COLOUR = QColor("#111111")
+_PROMPT_COLOUR = QColor("#333333")
+
+
+class LaneItem(QGraphicsItem):
+    """Not selectable or movable: notes sit on top of it, double-clicks go through to the scene."""
+
+    def __init__(self, lane_id: str, title: str, prompt: str, colour: str) -> None:
+        super().__init__()
+        self.lane_id = lane_id
+        self._title = title
+        self._prompt = prompt
+        self._colour = QColor(colour)
+        self._rect = QRectF()
+        self._title_font = app_font(TITLE_PX, bold=True)
+        self._prompt_font = app_font(PROMPT_PX)
+        self._shown_prompt = prompt
+        self._prompt_fitted = False
+        self.setZValue(-10.0)
+        self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+
+    @property
+    def title(self) -> str:
+        return self._title
+
+    @property
+    def prompt(self) -> str:
+        return self._prompt
+
+    def colour(self) -> QColor:
+        return QColor(self._colour)
+
+    def rect(self) -> QRectF:
+        return QRectF(self._rect)
+
+    def header_rect(self) -> QRectF:
+        return QRectF(self._rect.x(), self._rect.y(), self._rect.width(), LANE_HEADER_HEIGHT)
+
+    def set_geometry(self, rect: QRectF) -> None:
+        if rect != self._rect:
+            self.prepareGeometryChange()
+            self._prompt_fitted = self._prompt_fitted and rect.width() == self._rect.width()
+            self._rect = QRectF(rect)
+
+    def set_lane(self, title: str, prompt: str, colour: str) -> None:
+        self._title, self._prompt, self._colour = title, prompt, QColor(colour)
+        self._prompt_fitted = False
+        self.update()
+
+    def _prompt_area(self) -> QRectF:
+        return self.header_rect().adjusted(18, 10 + TITLE_PX + 12, -18, -8)
+
+    def _fit_prompt(self) -> None:
+        """Long prompts get smaller type (and at worst "…", the whole prompt in the tooltip)
+        rather than running under the notes."""
+        if not self._prompt_fitted:
+            self._prompt_fitted = True
+            self._prompt_font, self._shown_prompt = fitted_font(
+                self._prompt_area(), self._prompt, PROMPT_PX, SMALLEST_PROMPT_PX
+            )
+            self.setToolTip(self._prompt if self._shown_prompt != self._prompt else "")
+
+    def boundingRect(self) -> QRectF:
+        return self._rect
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
+        tint = QColor(self._colour)
+        tint.setAlpha(current_theme().lane_tint_alpha)
+        painter.setPen(QPen(self._colour.darker(140), 2))
+        painter.setBrush(tint)
+        painter.drawRoundedRect(self._rect, 8, 8)
+        header = QRectF(self._rect.x(), self._rect.y(), self._rect.width(), LANE_HEADER_HEIGHT)
+        painter.fillRect(header.adjusted(2, 2, -2, 0), self._colour)
+        scale = option.levelOfDetailFromTransform(painter.worldTransform())
+        text_area = header.adjusted(18, 10, -18, -8)
+        painter.setPen(_TITLE_COLOUR)
+        if scale < DETAIL_THRESHOLD:
+            # Zoomed out: the title alone, drawn large enough to stay readable.
+            # About 15 px on screen whatever the zoom.
+            painter.setFont(app_font(int(TITLE_PX * 0.35 / max(scale, 0.05)), bold=True))
+            painter.drawText(header, Qt.AlignmentFlag.AlignCenter, self._title)
+            return
+        painter.setFont(self._title_font)
+        painter.drawText(text_area, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop, self._title)
+        self._fit_prompt()
+        painter.setPen(_PROMPT_COLOUR)
+        painter.setFont(self._prompt_font)
+        painter.drawText(self._prompt_area(), WRAP, self._shown_prompt)

@@ -1,0 +1,486 @@
+"""The board: one item per lane and note, kept in step with the session's events.
+
+Items never see the model. Gestures leave the scene as *intents* carrying ids and positions
+(``note_requested``, ``notes_dragged``, ``text_edited``, ``note_resized``, ``lane_resized``,
+``lane_rename_requested``, ``text_dropped``, ``context_menu_requested``); the editor and the
+window turn them into commands.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import QPainterPath, QTransform
+from PySide6.QtWidgets import (
+    QGraphicsItem,
+    QGraphicsScene,
+    QGraphicsSceneContextMenuEvent,
+    QGraphicsSceneDragDropEvent,
+    QGraphicsSceneMouseEvent,
+    QGraphicsView,
+)
+
+from canvasapp.model import Event, Lane, Note, Session
+from canvasapp.ops.layout import lane_rects
+from canvasapp.ui.board.empty_hint import EmptyBoardHint
+from canvasapp.ui.board.interactions import DragFrame, DragNotes, Interaction, ResizeLane, ResizeNote
+from canvasapp.ui.board.lane_item import LaneItem
+from canvasapp.ui.board.note_item import NoteItem
+from canvasapp.ui.board.note_text_editor import NoteEditor
+from canvasapp.ui.clusters.cluster_item import ClusterItem, ClusterTitleEditor
+from canvasapp.ui.clusters.cluster_layer import ClusterLayer
+
+_MARGIN = 400.0
+#: How close (in screen pixels) to a lane's right edge a press starts resizing the lane.
+_EDGE_GRIP_PX = 8.0
+
+
+class BoardScene(QGraphicsScene):
+    """The lanes and notes of one session, and the gestures made on them."""
+
+    note_requested = Signal(float, float)
+    """A double-click on empty board at this scene position."""
+    notes_dragged = Signal(object)
+    """``{note_id: (x, y)}``: where a drag left the notes it moved, at mouse release."""
+    text_edited = Signal(str, str)
+    """``(note_id, text)``: editing ended with a changed text."""
+    note_resized = Signal(str, float, float)
+    """``(note_id, width, height)``: a resize handle was let go."""
+    lane_resized = Signal(str, float)
+    """``(lane_id, width)``: a lane's right edge was let go."""
+    lane_rename_requested = Signal(str)
+    """A double-click on a lane's title."""
+    text_dropped = Signal(str, float, float)
+    """Plain text dropped at this scene position (one note per line)."""
+    context_menu_requested = Signal(object, object, object)
+    """``(note_id or None, lane_id or None, QPoint on the screen)``."""
+
+    def __init__(self, session: Session) -> None:
+        super().__init__()
+        self._session = session
+        self._notes: dict[str, NoteItem] = {}
+        self._lanes: dict[str, LaneItem] = {}
+        self._editor: NoteEditor | None = None
+        self._interaction: Interaction | None = None
+        self._read_only = False
+        self._board_bottom = 0.0
+        # Where the notes reach, grown as they are added and moved: itemsBoundingRect() would
+        # ask every one of 10,000 items each time the board's size is needed.
+        self._extent = QRectF()
+        self._cursor_pos: QPointF | None = None
+        self._handle_note: str | None = None
+        self._edge_cursor = False
+        self._matches: dict[str, int] = {}
+        self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
+        self._build()
+        self.selectionChanged.connect(self._on_selection_changed)
+        for event, observer in self._observers():
+            event.connect(observer)
+        # After the scene's own observers: frames are drawn around notes already in place.
+        self.clusters = ClusterLayer(self, session)
+
+    def _observers(self) -> list[tuple[Event[...], Callable[..., object]]]:
+        session = self._session
+        return [
+            (session.notes_added, self._on_notes_added),
+            (session.notes_removed, self._on_notes_removed),
+            (session.notes_moved, self._on_notes_moved),
+            (session.note_text_changed, self._on_note_text_changed),
+            (session.notes_resized, self._on_notes_resized),
+            (session.note_colours_changed, self._on_note_colours_changed),
+            (session.lane_added, self._on_lane_added),
+            (session.lane_removed, self._on_lane_removed),
+            (session.lanes_changed, self._on_lanes_changed),
+        ]
+
+    def detach(self) -> None:
+        """Stop following the session (its window is closing)."""
+        self.finish_editing()
+        self.clusters.detach()
+        for event, observer in self._observers():
+            event.disconnect(observer)
+
+    # --- queries --------------------------------------------------------------------------
+
+    def note_item(self, note_id: str) -> NoteItem:
+        return self._notes[note_id]
+
+    def note_items(self) -> list[NoteItem]:
+        return list(self._notes.values())
+
+    def lane_item(self, lane_id: str) -> LaneItem:
+        return self._lanes[lane_id]
+
+    def selected_note_ids(self) -> list[str]:
+        return [item.note_id for item in self.selectedItems() if isinstance(item, NoteItem)]
+
+    def lane_id_at(self, pos: QPointF) -> str | None:
+        """The lane whose column holds a scene position (a handful of lanes: a plain loop)."""
+        for lane_id, item in self._lanes.items():
+            rect = item.rect()
+            if rect.left() <= pos.x() < rect.right() and rect.top() <= pos.y() <= rect.bottom():
+                return lane_id
+        return None
+
+    @property
+    def cursor_pos(self) -> QPointF | None:
+        """Where the mouse is over the board (scene coordinates), ``None`` when it is not."""
+        return None if self._cursor_pos is None else QPointF(self._cursor_pos)
+
+    @property
+    def editor(self) -> NoteEditor | None:
+        return self._editor
+
+    @property
+    def read_only(self) -> bool:
+        return self._read_only
+
+    def set_read_only(self, read_only: bool) -> None:
+        if read_only == self._read_only:
+            return
+        self._read_only = read_only
+        for item in self._notes.values():
+            item.setFlag(NoteItem.GraphicsItemFlag.ItemIsMovable, not read_only)
+
+    def board_rect(self) -> QRectF:
+        """Everything on the board: the lanes and every note (also those outside the lanes)."""
+        rect = QRectF(self._extent)
+        for lane in self._lanes.values():
+            rect = rect.united(lane.boundingRect())
+        return rect
+
+    # --- selection and find -------------------------------------------------------------------
+
+    def select_only(self, note_ids: list[str]) -> None:
+        self.clearSelection()
+        for note_id in note_ids:
+            if (item := self._notes.get(note_id)) is not None:
+                item.setSelected(True)
+
+    def select_all(self) -> None:
+        # One selection area: one selectionChanged for 10,000 notes, not one per note.
+        path = QPainterPath()
+        path.addRect(self.sceneRect())
+        self.setSelectionArea(path)
+
+    def set_matches(self, note_ids: list[str], current: str | None) -> None:
+        """Ring the notes that find matched; the current one stands out."""
+        wanted = {note_id: 2 if note_id == current else 1 for note_id in note_ids}
+        for note_id in list(self._matches):
+            if note_id not in wanted and (item := self._notes.get(note_id)) is not None:
+                item.set_match(0)
+        for note_id, level in wanted.items():
+            if (item := self._notes.get(note_id)) is not None:
+                item.set_match(level)
+        self._matches = wanted
+
+    def _on_selection_changed(self) -> None:
+        selected = self.selected_note_ids()
+        wanted = selected[0] if len(selected) == 1 and not self._read_only else None
+        if wanted == self._handle_note:
+            return
+        if self._handle_note is not None and (old := self._notes.get(self._handle_note)) is not None:
+            old.set_handle_shown(False)
+        self._handle_note = wanted
+        if wanted is not None:
+            self._notes[wanted].set_handle_shown(True)
+
+    # --- editing text -------------------------------------------------------------------
+
+    def begin_editing(self, note_id: str) -> None:
+        if self._read_only:
+            return
+        self.finish_editing()
+        item = self._notes[note_id]
+        self.clearSelection()
+        item.setSelected(True)
+        editor = NoteEditor(item)
+        editor.finished.connect(self._on_editor_finished)
+        self._editor = editor
+        editor.setFocus()
+
+    def finish_editing(self) -> None:
+        if self._editor is not None:
+            self._editor.finish()
+
+    def _on_editor_finished(self, text: str) -> None:
+        editor = self._editor
+        if editor is None:
+            return
+        self._editor = None
+        note_id = editor.note_id
+        editor.setParentItem(None)  # type: ignore[arg-type]  # detached: Qt takes no parent
+        self.removeItem(editor)
+        editor.deleteLater()
+        if note_id in self._notes and text != self._notes[note_id].text:
+            self.text_edited.emit(note_id, text)
+
+    # --- following the model ----------------------------------------------------------------
+
+    def _build(self) -> None:
+        self._hint = EmptyBoardHint()
+        self.addItem(self._hint)
+        for lane in self._session.lanes:
+            self._add_lane_item(lane)
+        self._on_notes_added(self._session.notes)
+        self._show_hint()
+
+    def _show_hint(self) -> None:
+        """The first-use hint, in the first lane, only while the board has no notes."""
+        first = min(self._lanes.values(), key=lambda lane: lane.rect().x(), default=None)
+        shown = not self._notes and first is not None
+        if shown and first is not None:
+            self._hint.place_in(first.rect())
+        self._hint.setVisible(shown)
+
+    def _add_lane_item(self, lane: Lane) -> None:
+        item = LaneItem(lane.id, lane.title, lane.prompt, lane.colour)
+        self._lanes[lane.id] = item
+        self.addItem(item)
+
+    def _layout_lanes(self, lanes: list[Lane] | None = None) -> None:
+        rects = lane_rects(lanes if lanes is not None else self._session.lanes)
+        for lane_id, rect in rects.items():
+            height = max(rect.height, self._board_bottom)
+            self._lanes[lane_id].set_geometry(QRectF(rect.x, rect.y, rect.width, height))
+        self.setSceneRect(self.board_rect().adjusted(-_MARGIN, -_MARGIN, _MARGIN, _MARGIN))
+        self._show_hint()
+
+    def _grow_to(self, notes: list[Note]) -> None:
+        if not notes:
+            if not self.sceneRect().isValid():
+                self._layout_lanes()
+            return
+        reach = QRectF(
+            min(note.x for note in notes),
+            min(note.y for note in notes),
+            0.0,
+            0.0,
+        )
+        reach.setRight(max(note.x + note.width for note in notes))
+        reach.setBottom(max(note.y + note.height for note in notes))
+        grown = not self._extent.contains(reach)
+        self._extent = reach if self._extent.isNull() else self._extent.united(reach)
+        bottom = reach.bottom() + 100
+        if bottom > self._board_bottom or grown or not self.sceneRect().isValid():
+            self._board_bottom = max(bottom, self._board_bottom)
+            self._layout_lanes()
+
+    def _on_notes_added(self, notes: list[Note]) -> None:
+        session = self._session
+        for note in notes:
+            item = NoteItem(note.id, note.width, note.height, session.note_colour(note), note.text)
+            item.setPos(note.x, note.y)
+            if self._read_only:
+                item.setFlag(NoteItem.GraphicsItemFlag.ItemIsMovable, False)
+            self._notes[note.id] = item
+            self.addItem(item)
+        self._grow_to(notes)
+        if not self._lanes or self.sceneRect().isNull():
+            self._layout_lanes()
+        if notes:
+            self._hint.setVisible(False)
+
+    def _on_notes_removed(self, notes: list[Note]) -> None:
+        for note in notes:
+            if self._editor is not None and self._editor.note_id == note.id:
+                self.finish_editing()
+            if self._handle_note == note.id:
+                self._handle_note = None
+            self._matches.pop(note.id, None)
+            item = self._notes.pop(note.id)
+            self.removeItem(item)
+        if not self._notes:
+            self._show_hint()
+
+    def _on_notes_moved(self, notes: list[Note]) -> None:
+        for note in notes:
+            item = self._notes[note.id]
+            item.setPos(note.x, note.y)
+            item.set_colour(self._session.note_colour(note))
+        self._grow_to(notes)
+
+    def _on_note_text_changed(self, note: Note) -> None:
+        self._notes[note.id].set_text(note.text)
+
+    def _on_notes_resized(self, notes: list[Note]) -> None:
+        for note in notes:
+            self._notes[note.id].set_size(note.width, note.height)
+        self._grow_to(notes)
+
+    def _on_note_colours_changed(self, notes: list[Note]) -> None:
+        for note in notes:
+            self._notes[note.id].set_colour(self._session.note_colour(note))
+
+    def _on_lane_added(self, lane: Lane) -> None:
+        self._add_lane_item(lane)
+        self._layout_lanes()
+
+    def _on_lane_removed(self, lane: Lane) -> None:
+        item = self._lanes.pop(lane.id)
+        self.removeItem(item)
+        self._layout_lanes()
+
+    def _on_lanes_changed(self, lanes: list[Lane]) -> None:
+        recoloured = set()
+        for lane in lanes:
+            item = self._lanes[lane.id]
+            if item.colour().name().upper() != lane.colour.upper():
+                recoloured.add(lane.id)
+            item.set_lane(lane.title, lane.prompt, lane.colour)
+        self._layout_lanes()
+        if recoloured:
+            # Notes without a colour of their own follow their lane's (a lane recolour is rare;
+            # looking at every note once then is cheap).
+            for note in self._session.notes:
+                if note.colour is None and note.lane_id in recoloured:
+                    self._notes[note.id].set_colour(self._session.note_colour(note))
+
+    # --- gestures -------------------------------------------------------------------------
+
+    @staticmethod
+    def _view_of(event: QGraphicsSceneMouseEvent | QGraphicsSceneContextMenuEvent) -> QGraphicsView | None:
+        widget = event.widget()
+        view = widget.parentWidget() if widget is not None else None
+        return view if isinstance(view, QGraphicsView) else None
+
+    def _item_at(self, pos: QPointF, view: QGraphicsView | None) -> QGraphicsItem | None:
+        return self.itemAt(pos, view.transform() if view is not None else QTransform())
+
+    def _lane_edge_at(self, pos: QPointF, view: QGraphicsView | None) -> str | None:
+        """The lane whose right edge is under a scene position (within a few screen pixels)."""
+        scale = view.transform().m11() if view is not None else 1.0
+        grip = _EDGE_GRIP_PX / max(scale, 0.01)
+        for lane_id, item in self._lanes.items():
+            rect = item.rect()
+            if abs(pos.x() - rect.right()) <= grip and rect.top() <= pos.y() <= rect.bottom():
+                return lane_id
+        return None
+
+    def _start_interaction(self, event: QGraphicsSceneMouseEvent) -> Interaction | None:
+        """The gesture a left press starts, if it is one of the board's own (not Qt's)."""
+        view = self._view_of(event)
+        pos = event.scenePos()
+        handle = self._notes.get(self._handle_note) if self._handle_note else None
+        if handle is not None and handle.on_handle(pos):
+            return ResizeNote(handle, pos, self.note_resized.emit)
+        under = self._item_at(pos, view)
+        if not isinstance(under, NoteItem) and (lane_id := self._lane_edge_at(pos, view)):
+            return ResizeLane(self._session, self._lanes[lane_id], pos.x(), self._layout_lanes, self.lane_resized.emit)
+        if isinstance(under, ClusterItem) and not event.modifiers():
+            self.finish_editing()
+            self.clusters.press(under)
+            return DragFrame(self.clusters, under, pos)  # a frame drags its notes along
+        return None
+
+    def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.LeftButton and not self._read_only and self._editor is None:
+            self._interaction = self._start_interaction(event)
+            if self._interaction is not None:
+                event.accept()
+                return
+        super().mousePressEvent(event)
+        selected = {item.note_id: item for item in self.selectedItems() if isinstance(item, NoteItem)}
+        if event.button() == Qt.MouseButton.LeftButton and selected:
+            self._interaction = DragNotes(self.clusters, selected, self.notes_dragged.emit)
+
+    def mouseMoveEvent(self, event: QGraphicsSceneMouseEvent) -> None:
+        pos = event.scenePos()
+        self._cursor_pos = QPointF(pos)
+        interaction = self._interaction
+        if interaction is not None and not interaction.lets_qt_move:
+            interaction.move(pos)
+            event.accept()
+            return
+        if event.buttons() == Qt.MouseButton.NoButton:
+            self._show_edge_cursor(event)
+        super().mouseMoveEvent(event)
+        if interaction is not None and event.buttons() & Qt.MouseButton.LeftButton:
+            interaction.move(pos)
+
+    def _show_edge_cursor(self, event: QGraphicsSceneMouseEvent) -> None:
+        """A resize cursor over a lane's right edge, so the gesture can be found."""
+        view = self._view_of(event)
+        widget = event.widget()
+        if view is None or widget is None or self._read_only:
+            return
+        pos = event.scenePos()
+        on_edge = self._lane_edge_at(pos, view) is not None and not isinstance(self._item_at(pos, view), NoteItem)
+        if on_edge != self._edge_cursor:
+            self._edge_cursor = on_edge
+            if on_edge:
+                widget.setCursor(Qt.CursorShape.SplitHCursor)
+            else:
+                widget.unsetCursor()
+
+    def mouseReleaseEvent(self, event: QGraphicsSceneMouseEvent) -> None:
+        interaction, self._interaction = self._interaction, None
+        if interaction is not None and not interaction.lets_qt_move:
+            interaction.release(event.scenePos())
+            event.accept()
+            return
+        super().mouseReleaseEvent(event)
+        if interaction is not None:
+            interaction.release(event.scenePos())
+
+    def mouseDoubleClickEvent(self, event: QGraphicsSceneMouseEvent) -> None:
+        item = self._item_at(event.scenePos(), self._view_of(event))
+        if isinstance(item, (NoteEditor, ClusterTitleEditor)):
+            super().mouseDoubleClickEvent(event)
+        elif isinstance(item, ClusterItem) and item.title_rect().contains(event.scenePos()) and not self._read_only:
+            self.clusters.begin_renaming(item.cluster_id)
+        elif isinstance(item, NoteItem):
+            self.begin_editing(item.note_id)
+        elif self._read_only:
+            return
+        elif isinstance(item, LaneItem) and item.header_rect().contains(event.scenePos()):
+            self.finish_editing()
+            self.lane_rename_requested.emit(item.lane_id)
+        else:
+            self.finish_editing()
+            position = event.scenePos()
+            self.note_requested.emit(position.x(), position.y())
+
+    def contextMenuEvent(self, event: QGraphicsSceneContextMenuEvent) -> None:
+        pos = event.scenePos()
+        self._cursor_pos = QPointF(pos)
+        item = self._item_at(pos, self._view_of(event))
+        note_id = None
+        if isinstance(item, NoteItem):
+            note_id = item.note_id
+            if not item.isSelected():
+                self.select_only([note_id])
+        self.context_menu_requested.emit(note_id, self.lane_id_at(pos), event.screenPos())
+        event.accept()
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.GraphicsSceneLeave:
+            self._cursor_pos = None
+        return super().event(event)
+
+    # --- text dropped from other apps ---------------------------------------------------------
+
+    def _wants(self, event: QGraphicsSceneDragDropEvent) -> bool:
+        # Files (URLs) are the window's to open; plain text is ours.
+        data = event.mimeData()
+        return not self._read_only and data.hasText() and not data.hasUrls() and bool(data.text().strip())
+
+    def dragEnterEvent(self, event: QGraphicsSceneDragDropEvent) -> None:
+        if self._wants(event):
+            event.setDropAction(Qt.DropAction.CopyAction)
+            event.accept()
+        else:
+            event.ignore()
+
+    def dragMoveEvent(self, event: QGraphicsSceneDragDropEvent) -> None:
+        self.dragEnterEvent(event)
+
+    def dropEvent(self, event: QGraphicsSceneDragDropEvent) -> None:
+        if not self._wants(event):
+            event.ignore()
+            return
+        event.setDropAction(Qt.DropAction.CopyAction)
+        event.accept()
+        pos = event.scenePos()
+        self.text_dropped.emit(event.mimeData().text(), pos.x(), pos.y())

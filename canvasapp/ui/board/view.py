@@ -1,0 +1,305 @@
+"""The window onto the board: scrolling, zooming, panning, and the theme's board background.
+
+Gestures follow what facilitators know from Miro and FigJam: the wheel scrolls
+(Shift+wheel sideways), Ctrl+wheel and pinch zoom around the fingers or the cursor, Space+drag and
+middle-drag pan with a hand cursor, and the rubber band selects.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import (
+    QColor,
+    QFocusEvent,
+    QKeyEvent,
+    QMouseEvent,
+    QNativeGestureEvent,
+    QPainter,
+    QResizeEvent,
+    QWheelEvent,
+)
+from PySide6.QtWidgets import (
+    QApplication,
+    QGestureEvent,
+    QGraphicsTextItem,
+    QGraphicsView,
+    QPinchGesture,
+    QWidget,
+)
+
+from canvasapp.ui.board.note_blocks import NoteBlocksItem, note_blocks_of
+from canvasapp.ui.board.note_item import DETAIL_THRESHOLD
+from canvasapp.ui.board.scene import BoardScene
+from canvasapp.ui.look.theme import Theme, current_theme, theme_changed
+
+MIN_SCALE = 0.02
+MAX_SCALE = 4.0
+#: Zoom to selection stops here: fitting one note would blow it up to a poster.
+SELECTION_MAX_SCALE = 1.5
+#: One wheel notch (120 units of angle) zooms by this factor.
+WHEEL_ZOOM_STEP = 1.15
+#: Pixels one wheel notch scrolls, per line Qt's settings say a notch is worth.
+_PIXELS_PER_LINE = 20
+_FIT_MARGIN = 40.0
+
+
+class BoardView(QGraphicsView):
+    """Shows a :class:`BoardScene`; knows nothing of the model, only of the scene's items."""
+
+    zoom_changed = Signal(float)
+    """The new scale (1.0 is 100%)."""
+    view_changed = Signal()
+    """The visible part of the board moved or changed size (scroll, zoom, resize)."""
+
+    def __init__(self, scene: BoardScene, parent: QWidget | None = None) -> None:
+        super().__init__(scene, parent)
+        self.setObjectName("board_view")
+        self.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
+        self.setDragMode(QGraphicsView.DragMode.RubberBandDrag)
+        # Zooming places its anchor itself (zoom_at), so it works for wheel, pinch and keys
+        # alike and does not depend on the last mouse move Qt happened to see.
+        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.NoAnchor)
+        self.setResizeAnchor(QGraphicsView.ViewportAnchor.AnchorViewCenter)
+        self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.SmartViewportUpdate)
+        # Antialiasing is on: without this flag Qt pads every exposed rect by 2 px for it, and a
+        # drag repaints more than it needs to.
+        self.setOptimizationFlag(QGraphicsView.OptimizationFlag.DontAdjustForAntialiasing, True)
+        self.viewport().grabGesture(Qt.GestureType.PinchGesture)
+        self._space_down = False
+        self._pan_from: QPoint | None = None
+        self._pan_button = Qt.MouseButton.NoButton
+        self._last_zoom = self.zoom()
+        self.note_blocks: NoteBlocksItem = note_blocks_of(scene)
+        self.horizontalScrollBar().valueChanged.connect(self._on_scrolled)
+        self.verticalScrollBar().valueChanged.connect(self._on_scrolled)
+        self.apply_theme(current_theme())
+        theme_changed.connect(self.apply_theme)
+
+    def board_scene(self) -> BoardScene:
+        scene = self.scene()
+        assert isinstance(scene, BoardScene)
+        return scene
+
+    def apply_theme(self, theme: Theme) -> None:
+        self.setBackgroundBrush(QColor(theme.board_background))
+
+    # --- where the view is ----------------------------------------------------------------
+
+    def zoom(self) -> float:
+        return self.transform().m11()
+
+    def visible_scene_rect(self) -> QRectF:
+        """The part of the board the viewport shows, in scene coordinates."""
+        return self.mapToScene(self.viewport().rect()).boundingRect()
+
+    def scene_point_at(self, viewport_pos: QPoint | QPointF) -> QPointF:
+        """The scene point under a viewport position, without rounding to whole pixels."""
+        inverted, _ok = self.viewportTransform().inverted()
+        return inverted.map(QPointF(viewport_pos))
+
+    # --- zooming ----------------------------------------------------------------------------
+
+    def zoom_by(self, factor: float) -> None:
+        """Zoom around the middle of the viewport (menu and keyboard zoom)."""
+        self.zoom_at(factor, self.viewport().rect().center())
+
+    def zoom_at(self, factor: float, viewport_pos: QPoint | QPointF) -> None:
+        """Zoom by ``factor`` keeping the board point under ``viewport_pos`` where it is."""
+        current = self.zoom()
+        # Fit All may have gone below MIN_SCALE on a huge board: zooming never jumps from there.
+        target = min(MAX_SCALE, max(min(MIN_SCALE, current), current * factor))
+        if abs(target - current) < 1e-9:
+            return
+        anchor = self.scene_point_at(viewport_pos)
+        self.scale(target / current, target / current)
+        # Scroll so the anchor is back under the cursor (the scroll bars clamp this at the
+        # board's edges, as every canvas app does).
+        drift = self.viewportTransform().map(anchor) - QPointF(viewport_pos)
+        self._scroll_by(drift.x(), drift.y())
+        self._after_zoom()
+
+    def set_zoom(self, scale: float) -> None:
+        """Zoom to an absolute scale around the middle of the viewport (Ctrl+1 is 100%)."""
+        self.zoom_by(scale / self.zoom())
+
+    def fit_all(self) -> None:
+        self.fit_rect(self.board_scene().board_rect())
+
+    def fit_rect(self, rect: QRectF, max_scale: float = MAX_SCALE) -> None:
+        if not rect.isValid():
+            return
+        self.fitInView(rect.adjusted(-_FIT_MARGIN, -_FIT_MARGIN, _FIT_MARGIN, _FIT_MARGIN),
+                       Qt.AspectRatioMode.KeepAspectRatio)
+        if self.zoom() > max_scale:
+            self.scale(max_scale / self.zoom(), max_scale / self.zoom())
+            self.centerOn(rect.center())
+        self._after_zoom()
+
+    def zoom_to_selection(self) -> bool:
+        """Fit the selected items; ``False`` (and no change) when nothing is selected."""
+        rect = QRectF()
+        for item in self.board_scene().selectedItems():
+            rect = rect.united(item.sceneBoundingRect())
+        if rect.isNull():
+            return False
+        self.fit_rect(rect, SELECTION_MAX_SCALE)
+        return True
+
+    def show_lanes(self) -> None:
+        """The opening view: every lane's width, from the top, so titles and prompts read."""
+        board = self.board_scene().board_rect()
+        if not board.isValid():
+            return
+        visible = QRectF(board.x(), board.y(), board.width(), min(board.height(), board.width() * 0.6))
+        self.fit_rect(visible)
+        self.centerOn(visible.center())
+
+    def center_on_scene(self, point: QPointF) -> None:
+        """Move the view so ``point`` is in the middle (the overview map uses this)."""
+        self.centerOn(point)
+
+    def _after_zoom(self) -> None:
+        zoom = self.zoom()
+        # Zoomed out, the notes are blocks drawn all at once (canvasapp.ui.board.note_blocks).
+        self.note_blocks.set_active(zoom < DETAIL_THRESHOLD)
+        if abs(zoom - self._last_zoom) > 1e-9:
+            self._last_zoom = zoom
+            self.zoom_changed.emit(zoom)
+        self.view_changed.emit()
+
+    # --- scrolling and panning ---------------------------------------------------------------
+
+    def _scroll_by(self, dx: float, dy: float) -> None:
+        horizontal, vertical = self.horizontalScrollBar(), self.verticalScrollBar()
+        horizontal.setValue(horizontal.value() + round(dx))
+        vertical.setValue(vertical.value() + round(dy))
+
+    def _on_scrolled(self, _value: int) -> None:
+        self.view_changed.emit()
+
+    def _typing(self) -> bool:
+        """Someone is typing into the board (a note or any other in-place text editor)."""
+        scene = self.board_scene()
+        if scene.editor is not None:
+            return True
+        focus = scene.focusItem()
+        return isinstance(focus, QGraphicsTextItem) and bool(
+            focus.textInteractionFlags() & Qt.TextInteractionFlag.TextEditable
+        )
+
+    def _start_pan(self, pos: QPoint, button: Qt.MouseButton) -> None:
+        self._pan_from = pos
+        self._pan_button = button
+        self.viewport().setCursor(Qt.CursorShape.ClosedHandCursor)
+
+    def _end_pan(self) -> None:
+        self._pan_from = None
+        self._pan_button = Qt.MouseButton.NoButton
+        if self._space_down:
+            self.viewport().setCursor(Qt.CursorShape.OpenHandCursor)
+        else:
+            self.viewport().unsetCursor()
+
+    @property
+    def panning(self) -> bool:
+        return self._pan_from is not None
+
+    # --- Qt events --------------------------------------------------------------------------
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        modifiers = event.modifiers()
+        if modifiers & Qt.KeyboardModifier.ControlModifier:
+            steps = event.angleDelta().y() / 120 or event.pixelDelta().y() / 120
+            self.zoom_at(WHEEL_ZOOM_STEP**steps, event.position())
+            event.accept()
+            return
+        pixels = event.pixelDelta()
+        if not pixels.isNull():  # a touchpad: it says exactly how far
+            dx, dy = float(pixels.x()), float(pixels.y())
+        else:
+            per_notch = QApplication.wheelScrollLines() * _PIXELS_PER_LINE
+            dx = event.angleDelta().x() / 120 * per_notch
+            dy = event.angleDelta().y() / 120 * per_notch
+        if modifiers & Qt.KeyboardModifier.ShiftModifier and dx == 0:
+            # Shift turns a plain mouse wheel sideways (some platforms do this already).
+            dx, dy = dy, 0.0
+        self._scroll_by(-dx, -dy)
+        event.accept()
+
+    def viewportEvent(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Gesture and isinstance(event, QGestureEvent):
+            pinch = event.gesture(Qt.GestureType.PinchGesture)
+            if isinstance(pinch, QPinchGesture):
+                self.pinch(pinch.scaleFactor(), self.viewport().mapFromGlobal(pinch.centerPoint().toPoint()))
+                event.accept(pinch)
+                return True
+        if (
+            event.type() == QEvent.Type.NativeGesture and isinstance(event, QNativeGestureEvent)
+            and event.gestureType() == Qt.NativeGestureType.ZoomNativeGesture
+        ):
+            # A touchpad or touch screen pinch: value is the change in scale since the last event.
+            self.pinch(1.0 + event.value(), event.position())
+            event.accept()
+            return True
+        return super().viewportEvent(event)
+
+    def pinch(self, factor: float, viewport_pos: QPoint | QPointF) -> None:
+        """One step of a pinch: zoom around the fingers."""
+        if factor > 0:
+            self.zoom_at(factor, viewport_pos)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Space and not self._typing():
+            if not event.isAutoRepeat() and not self._space_down:
+                self._space_down = True
+                if not self.panning:
+                    self.viewport().setCursor(Qt.CursorShape.OpenHandCursor)
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    def keyReleaseEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Space and self._space_down:
+            if not event.isAutoRepeat():
+                self._space_down = False
+                if not self.panning:
+                    self.viewport().unsetCursor()
+            event.accept()
+            return
+        super().keyReleaseEvent(event)
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        # A Space released in another window never reaches us: do not stay in pan mode.
+        self._space_down = False
+        if not self.panning:
+            self.viewport().unsetCursor()
+        super().focusOutEvent(event)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        button = event.button()
+        if button == Qt.MouseButton.MiddleButton or (button == Qt.MouseButton.LeftButton and self._space_down):
+            self._start_pan(event.position().toPoint(), button)
+            event.accept()
+            return
+        super().mousePressEvent(event)
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        if self._pan_from is not None:
+            pos = event.position().toPoint()
+            delta = pos - self._pan_from
+            self._pan_from = pos
+            self._scroll_by(-delta.x(), -delta.y())
+            event.accept()
+            return
+        super().mouseMoveEvent(event)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        if self._pan_from is not None and event.button() == self._pan_button:
+            self._end_pan()
+            event.accept()
+            return
+        super().mouseReleaseEvent(event)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.view_changed.emit()

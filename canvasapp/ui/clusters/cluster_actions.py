@@ -1,0 +1,153 @@
+"""The Cluster menu's handlers: they read the selection from the board and leave each change
+to the session's Qt-free :class:`~canvasapp.editing.clusters.ClusterEditing`."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject
+
+from canvasapp.editing.clusters import ClusterEditing
+from canvasapp.model import Note
+from canvasapp.ops.cluster_suggestions import SuggestedCluster, suggest_clusters
+from canvasapp.ui.board.edit_actions import BoardActions
+from canvasapp.ui.clusters.cluster_layer import ClusterLayer
+from canvasapp.ui.clusters.suggest_dialog import SuggestDialog
+from canvasapp.ui.window.services import WindowServices
+
+
+class ClusterActions(QObject):
+    """Group, ungroup, take out, rename, fold, tidy, colour and suggest."""
+
+    def __init__(self, window: WindowServices, board_actions: BoardActions) -> None:
+        super().__init__(window.host)
+        self._window = window
+        self._board = board_actions
+        self.last_dialog: SuggestDialog | None = None
+
+    @property
+    def editor(self) -> ClusterEditing | None:
+        document = self._window.document
+        return document.clusters if document is not None else None
+
+    @property
+    def layer(self) -> ClusterLayer | None:
+        document = self._window.document
+        return document.scene.clusters if document is not None else None
+
+    def _notes(self) -> list[str]:
+        return self._board.selected()
+
+    def selected_clusters(self) -> list[str]:
+        """Selected frames, else the clusters of the selected notes."""
+        editor, layer = self.editor, self.layer
+        if editor is None or layer is None:
+            return []
+        chosen = layer.selected_cluster_ids()
+        if chosen:
+            return chosen
+        owners = [editor.session.cluster_of(note_id) for note_id in self._notes()]
+        return list(dict.fromkeys(cluster.id for cluster in owners if cluster is not None))
+
+    def _ready(self) -> ClusterEditing | None:
+        editor = self.editor
+        return editor if editor is not None and self._board.editing_allowed() else None
+
+    def group(self) -> None:
+        document = self._window.document
+        if self._ready() is None or document is None:
+            return
+        notes = self._notes()
+        if not notes:
+            self._window.tell("Select the notes to group first.")
+            return
+        document.gestures.group(self._board.in_reading_order(notes))
+
+    def ungroup(self) -> None:
+        editor = self._ready()
+        clusters = self.selected_clusters()
+        if editor is not None and clusters:
+            editor.ungroup(clusters)
+        elif editor is not None:
+            self._window.tell("Select a cluster (or a note in one) to ungroup.")
+
+    def take_out(self) -> None:
+        editor = self._ready()
+        if editor is not None:
+            editor.remove_from_clusters(self._notes())
+
+    def rename(self) -> bool:
+        """F2 with a cluster selected renames it in place; ``False`` when none is selected."""
+        layer = self.layer
+        if layer is None:
+            return False
+        chosen = layer.selected_cluster_ids()
+        if not chosen:
+            return False
+        if self._board.editing_allowed():
+            layer.begin_renaming(chosen[0])
+        return True
+
+    def rename_cluster(self) -> None:
+        if not self.rename():
+            clusters = self.selected_clusters()
+            layer = self.layer
+            if clusters and layer is not None and self._board.editing_allowed():
+                layer.begin_renaming(clusters[0])
+            else:
+                self._window.tell("Select a cluster to rename.")
+
+    def toggle_collapsed(self) -> None:
+        editor = self._ready()
+        if editor is not None:
+            editor.toggle_collapsed(self.selected_clusters())
+
+    def tidy(self) -> None:
+        editor = self._ready()
+        if editor is not None:
+            editor.tidy(self.selected_clusters())
+
+    def set_colour(self, colour: str) -> None:
+        editor = self._ready()
+        if editor is not None and (clusters := self.selected_clusters()):
+            editor.recolour(clusters, colour or None)
+
+    # --- suggestions ------------------------------------------------------------------------
+
+    def propose(self, scope: str, include_clustered: bool) -> tuple[list[SuggestedCluster], dict[str, str]]:
+        editor = self.editor
+        if editor is None:
+            return [], {}
+        session = editor.session
+        if scope == "selection":
+            notes = [session.note(note_id) for note_id in self._notes()]
+        elif scope == "lane":
+            lane_id = self._board.current_lane_id()
+            notes = [note for note in session.notes if note.lane_id == lane_id]
+        else:
+            notes = session.notes
+        if not include_clustered:
+            notes = [note for note in notes if session.cluster_of(note.id) is None]
+        notes.sort(key=lambda note: (note.created, note.id))  # the same notes, the same proposal
+        # Lane by lane: a theme never takes a driver into the activities (accepting it would
+        # move the note, and what the room said would change meaning without anyone noticing).
+        by_lane: dict[str | None, list[Note]] = {}
+        for note in notes:
+            by_lane.setdefault(note.lane_id, []).append(note)
+        proposals = [
+            proposal
+            for lane_notes in by_lane.values()
+            for proposal in suggest_clusters([(note.id, note.text) for note in lane_notes])
+        ]
+        proposals.sort(key=lambda proposal: -len(proposal.note_ids))  # stable: lane order kept
+        return proposals, {note.id: note.text for note in notes}
+
+    def suggest(self) -> None:
+        editor = self._ready()
+        if editor is None:
+            return
+        scope = "selection" if len(self._notes()) > 1 else ("lane" if self._board.current_lane_id() else "board")
+        def accept(groups: list[SuggestedCluster]) -> list[str]:
+            return editor.accept([(group.title, list(group.note_ids)) for group in groups])
+
+        dialog = SuggestDialog(self.propose, accept, scope, self._window.host)
+        self.last_dialog = dialog
+        dialog.exec()

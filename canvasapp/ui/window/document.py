@@ -1,0 +1,44 @@
+"""One open session in a window: the model, its store, its lock, its undo history, its editors
+and its scene."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QUndoStack
+
+from canvasapp.editing import Edits
+from canvasapp.editing.board import BoardEditing
+from canvasapp.editing.clusters import ClusterEditing
+from canvasapp.editing.room import RoomEditing
+from canvasapp.editing.voting import VotingEditing
+from canvasapp.model import Session
+from canvasapp.storage import Library, SessionLock, SessionRepository, SessionStore
+from canvasapp.ui.board.board_gestures import BoardGestures
+from canvasapp.ui.board.scene import BoardScene
+from canvasapp.ui.window.undo_history import QtUndoHistory
+
+
+class SessionDocument:
+    """Opens a session for editing, or read-only when another window or app has it open."""
+
+    def __init__(self, library: Library, session_id: str) -> None:
+        self.session: Session = SessionRepository(library).load(session_id)
+        self.lock = SessionLock(library.path, session_id)
+        self.read_only = not self.lock.acquire()
+        self.store: SessionStore | None = None if self.read_only else SessionStore(library, self.session)
+        self.undo_stack = QUndoStack()
+        self.edits = Edits(self.session, QtUndoHistory(self.undo_stack, self.session), read_only=self.read_only)
+        self.editor = BoardEditing(self.edits)
+        self.clusters = ClusterEditing(self.edits)
+        self.voting = VotingEditing(self.edits)
+        self.room = RoomEditing(self.edits)
+        self.scene = BoardScene(self.session)
+        self.scene.set_read_only(self.read_only)
+        self.gestures = BoardGestures(self.scene, self.editor, self.clusters)
+
+    def close(self) -> None:
+        """End any edit in progress (so it is saved), then let go of the session."""
+        self.scene.finish_editing()
+        self.scene.detach()
+        if self.store is not None:
+            self.store.close()
+        self.lock.release()

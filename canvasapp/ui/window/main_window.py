@@ -1,0 +1,223 @@
+"""The facilitator's window: the board of one session, its menus and its undo history.
+
+It builds the controllers, hands them to the action table (``ui/window/menus``), and shows one
+:class:`SessionDocument` at a time. Controllers see the window only through the small
+:class:`~canvasapp.ui.window.services.WindowServices` protocol.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import cast
+
+from PySide6.QtCore import QEvent, QMimeData, QObject, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QUndoGroup
+from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QWidget
+
+from canvasapp import APP_NAME
+from canvasapp.formats.archive import SUFFIX as ARCHIVE_SUFFIX
+from canvasapp.formats.template_io import TEMPLATE_SUFFIX
+from canvasapp.storage import Library, SessionRepository
+from canvasapp.ui.board.edit_actions import BoardActions
+from canvasapp.ui.board.overview_map import overview_map_shown
+from canvasapp.ui.board.view import BoardView
+from canvasapp.ui.clusters.cluster_actions import ClusterActions
+from canvasapp.ui.look.icons import icon
+from canvasapp.ui.look.theme import Theme, current_theme, theme_changed
+from canvasapp.ui.room.facilitation import FacilitationController
+from canvasapp.ui.sessions.template_controller import TemplateController
+from canvasapp.ui.sessions.transfer_controller import TransferController
+from canvasapp.ui.voting.controller import VotingController
+from canvasapp.ui.window.action_table import build_menus, build_toolbar
+from canvasapp.ui.window.controllers import Controllers
+from canvasapp.ui.window.document import SessionDocument
+from canvasapp.ui.window.menus import ACTIONS
+from canvasapp.ui.window.window_actions import WindowActions
+
+
+class MainWindow(QMainWindow):
+    def __init__(
+        self, library: Library, session_id: str, templates_dir: Path, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("main_window")
+        self.library = library
+        self.repository = SessionRepository(library)
+        self.templates_dir = templates_dir
+        self.document: SessionDocument | None = None
+        self.view: BoardView | None = None
+        self.resize(1400, 900)
+        self.actions_by_id: dict[str, QAction] = {}
+
+        # One undo group for the window: its Undo/Redo follow whichever session is open and
+        # read "Undo Move 3 Notes".
+        self.undo_group = QUndoGroup(self)
+        self.window_actions = WindowActions(self, self.undo_group, ACTIONS, self._rename_session)
+        self.board_actions = BoardActions(self)
+        facilitation = FacilitationController(self)
+        self.controllers = Controllers(
+            window=self.window_actions,
+            board=self.board_actions,
+            clusters=ClusterActions(self, self.board_actions),
+            voting=VotingController(self),
+            room=facilitation,
+            templates=TemplateController(self),
+            transfers=TransferController(self, facilitation.edit_details),
+        )
+        self.window_actions.undo_route = self.controllers.voting
+        self.actions_by_id.update(build_menus(self, ACTIONS, self.controllers))
+        self.window_actions.install()
+        self.board_actions.install(self.actions_by_id)
+        facilitation.install(self.actions_by_id)
+
+        self.setAcceptDrops(True)
+        self._read_only_label = QLabel()
+        self.statusBar().addPermanentWidget(self._read_only_label)
+        self._build_looks()
+        self.open_document(session_id)
+
+    # --- what controllers may use (WindowServices) ---------------------------------------------
+
+    @property
+    def host(self) -> QMainWindow:
+        return self
+
+    def tell(self, message: str, timeout_ms: int = 5000) -> None:
+        self.statusBar().showMessage(message, timeout_ms)
+
+    @property
+    def overview_map(self) -> QWidget | None:
+        return self.window_actions.overview_map
+
+    def _build_looks(self) -> None:
+        """Tool bar, zoom read-out and theme state."""
+        self.toolbar = build_toolbar(self, self.actions_by_id, ACTIONS)
+        self.zoom_label = QLabel("100%")
+        self.zoom_label.setObjectName("zoom_label")
+        self.zoom_label.setToolTip("Zoom (Ctrl+0 fits the board, Ctrl+1 is 100%)")
+        self.statusBar().addPermanentWidget(self.zoom_label)
+        # Showing the saved state is not a choice to save again.
+        self.window_actions.syncing = True
+        self.actions_by_id["view.overview_map"].setChecked(overview_map_shown())
+        self.window_actions.syncing = False
+        self._on_theme_changed(current_theme())
+        theme_changed.connect(self._on_theme_changed)
+
+    # --- the open session ---------------------------------------------------------------------
+
+    def open_document(self, session_id: str) -> None:
+        """Show a session in this window, closing (and so saving) the one shown before."""
+        document = SessionDocument(self.library, session_id)
+        self.close_document()
+        self.document = document
+        self.undo_group.addStack(document.undo_stack)
+        self.undo_group.setActiveStack(document.undo_stack)
+        if document.store is not None:
+            document.store.save_failed.connect(self._on_save_failed)
+        document.edits.refused.connect(lambda message: self.tell(message, 6000))
+        document.session.title_changed.connect(lambda _title: self._update_title())
+        self.view = BoardView(document.scene, self)
+        # Files dropped over the board are the window's to open; text is the board's.
+        self.view.viewport().installEventFilter(self)
+        self.setCentralWidget(self.view)
+        self.view.zoom_changed.connect(self._show_zoom)
+        self.window_actions.attach(document)
+        self._update_title()
+        self._read_only_label.setText(
+            "Read-only: this session is open in another window" if document.read_only else ""
+        )
+        QTimer.singleShot(0, self.view.show_lanes)
+        self.view.setFocus()
+        self.board_actions.attach(document)
+        self.controllers.voting.attach(document)  # resumes an open round where it stood
+        self.controllers.room.attach(document)
+
+    def close_document(self) -> None:
+        if self.document is None:
+            return
+        self.undo_group.removeStack(self.document.undo_stack)
+        self.board_actions.detach()
+        self.controllers.voting.detach()
+        self.controllers.room.detach()
+        self.document.close()
+        self.document = None
+
+    def _rename_session(self, session_id: str, title: str) -> None:
+        document = self.document
+        if document is not None and document.session.id == session_id and not document.read_only:
+            document.session.set_title(title)
+        else:
+            self.repository.rename(session_id, title)
+
+    def _update_title(self) -> None:
+        if self.document is None:
+            self.setWindowTitle(APP_NAME)
+            return
+        suffix = " (read-only)" if self.document.read_only else ""
+        self.setWindowTitle(f"{self.document.session.title}{suffix} — {APP_NAME}")
+
+    def _on_save_failed(self, message: str) -> None:
+        self.statusBar().showMessage(message)
+        # Shown after the edit returns, never from inside the store's write.
+        QTimer.singleShot(0, lambda: QMessageBox.warning(self, "Not saved", message))
+
+    def _on_theme_changed(self, theme: Theme) -> None:
+        self.window_actions.syncing = True
+        self.actions_by_id[f"view.theme_{theme.name}"].setChecked(True)
+        self.window_actions.syncing = False
+        # Icons are drawn in the theme's colour.
+        for spec in ACTIONS:
+            if spec.icon:
+                self.actions_by_id[spec.id].setIcon(icon(spec.icon, theme.icon))
+
+    def _show_zoom(self, zoom: float) -> None:
+        self.zoom_label.setText(f"{zoom * 100:.0f}%")
+
+    # --- files dropped on the window or opened from the File menu ------------------------------
+
+    def open_file(self, path: Path) -> None:
+        """Take in a file the facilitator dropped: a template, a session archive, a CSV."""
+        name = path.name.lower()
+        if name.endswith(TEMPLATE_SUFFIX):
+            self.controllers.templates.install(path)
+        elif name.endswith((".csv", ARCHIVE_SUFFIX)):
+            self.controllers.transfers.import_path(path)
+        else:
+            QMessageBox.warning(
+                self, APP_NAME,
+                f"{path.name} is not a file Workshop Canvas takes in: drop a CSV of notes, a session "
+                f"archive (*{ARCHIVE_SUFFIX}) or a workshop template (*{TEMPLATE_SUFFIX}).",
+            )
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in (QEvent.Type.DragEnter, QEvent.Type.DragMove, QEvent.Type.Drop):
+            drag = cast(QDropEvent, event)
+            if dropped_files(drag.mimeData()):
+                if event.type() == QEvent.Type.Drop:
+                    self.dropEvent(drag)
+                else:
+                    drag.acceptProposedAction()
+                return True
+        return super().eventFilter(watched, event)
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if dropped_files(event.mimeData()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        files = dropped_files(event.mimeData())
+        if files:
+            event.acceptProposedAction()
+            for path in files:
+                self.open_file(path)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.close_document()
+        super().closeEvent(event)
+
+
+def dropped_files(mime: QMimeData) -> list[Path]:
+    """The local files in a drop (text and notes dropped on the board are the scene's)."""
+    if not mime.hasUrls():
+        return []
+    return [Path(url.toLocalFile()) for url in mime.urls() if url.isLocalFile() and Path(url.toLocalFile()).is_file()]
