@@ -13,8 +13,6 @@ import pytest
 from canvasapp import __version__
 from tests.export.conftest import pdf_text
 
-from tests.test_real_window import x_server  # noqa: F401 (a fixture)
-
 from .bundle import REPO, assert_window_paints, built_bundle, empty_home_env
 
 pytestmark = pytest.mark.slow
