@@ -22,6 +22,7 @@ cp -a "$bundle" "$root/opt/canvasapp"
 ln -s ../../opt/canvasapp/canvasapp "$root/usr/bin/canvasapp"
 install -m 644 "$here/$app_id.desktop" "$root/usr/share/applications/"
 install -m 644 "$here/$app_id.metainfo.xml" "$root/usr/share/metainfo/"
+install -D -m 644 "$here/copyright" "$root/usr/share/doc/canvasapp/copyright"
 icons="$repo/resources/icons/app"
 install -m 644 "$icons/canvasapp.svg" "$root/usr/share/icons/hicolor/scalable/apps/canvasapp.svg"
 for png in "$icons"/canvasapp-*.png; do

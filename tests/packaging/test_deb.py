@@ -51,6 +51,7 @@ def test_files_land_where_a_desktop_finds_them(deb: Path) -> None:
     assert entries["/usr/bin/canvasapp"].split()[-1] == "../../opt/canvasapp/canvasapp"
     expected = ["/opt/canvasapp/canvasapp", f"/usr/share/applications/{APP_ID}.desktop",
                 f"/usr/share/metainfo/{APP_ID}.metainfo.xml", "/usr/share/icons/hicolor/scalable/apps/canvasapp.svg",
+                "/usr/share/doc/canvasapp/copyright",
                 *(f"/usr/share/icons/hicolor/{s}x{s}/apps/canvasapp.png" for s in PNG_SIZES)]
     for path in expected:
         assert path in entries, path
