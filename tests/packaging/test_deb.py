@@ -48,7 +48,7 @@ def test_control_fields(deb: Path) -> None:
 def test_files_land_where_a_desktop_finds_them(deb: Path) -> None:
     listing = subprocess.run(["dpkg-deb", "-c", str(deb)], capture_output=True, text=True, check=True).stdout
     entries = {line.split()[5].removeprefix("."): line for line in listing.splitlines()}
-    assert entries["/usr/bin/canvasapp"].split()[-1] == "../../opt/canvasapp/canvasapp"
+    assert entries["/usr/bin/canvasapp"].split()[-1] == "/opt/canvasapp/canvasapp"
     expected = ["/opt/canvasapp/canvasapp", f"/usr/share/applications/{APP_ID}.desktop",
                 f"/usr/share/metainfo/{APP_ID}.metainfo.xml", "/usr/share/icons/hicolor/scalable/apps/canvasapp.svg",
                 "/usr/share/doc/canvasapp/copyright",
@@ -63,7 +63,7 @@ def test_files_land_where_a_desktop_finds_them(deb: Path) -> None:
 def test_the_unpacked_command_runs(deb: Path, tmp_path: Path) -> None:
     root = tmp_path / "root"
     subprocess.run(["dpkg-deb", "-x", str(deb), str(root)], check=True)
-    done = subprocess.run([str(root / "usr" / "bin" / "canvasapp"), "--version"], env=empty_home_env(tmp_path / "home"),
+    done = subprocess.run([str(root / "opt" / "canvasapp" / "canvasapp"), "--version"], env=empty_home_env(tmp_path / "home"),
                           capture_output=True, text=True, check=False)
     assert done.returncode == 0 and done.stdout.strip() == f"canvasapp {__version__}", done.stderr
 
