@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtGui import QFont, QPixmapCache
@@ -114,11 +115,11 @@ def run_app(library_location: str | None, session_id: str | None) -> int:
     return code
 
 
-def board_png_headless(session: Session, scale: float) -> bytes:
+def board_png_headless(session: Session, scale: float, smaller: Callable[[float], None] | None = None) -> bytes:
     """The board picture for the command line: Qt draws it offscreen, no window, no display."""
     if QApplication.instance() is None:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     application()
     from canvasapp.ui.board.board_image import board_png
 
-    return board_png(session, scale)
+    return board_png(session, scale, smaller)

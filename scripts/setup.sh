@@ -17,6 +17,10 @@ with_packaging=false
 packages=(libgl1 libegl1 libfontconfig1 libglib2.0-0 libxkbcommon0 libdbus-1-3 libx11-6
           libx11-xcb1 libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-image0
           libxcb-keysyms1 libxcb-randr0 libxcb-render-util0 libxcb-shape0 libxcb-xkb1)
+# Fonts the PDF embeds for scripts the bundled DejaVu Sans lacks (found through fontconfig):
+# Devanagari and most other scripts (Noto, TrueType), CJK in TrueType (Noto CJK is CFF, which
+# reportlab cannot embed), monochrome emoji (colour-bitmap emoji cannot be embedded either).
+packages+=(fontconfig fonts-noto-core fonts-droid-fallback fonts-symbola)
 $with_tests && packages+=(poppler-utils xvfb xauth xdotool desktop-file-utils appstream)
 python3 -c 'import ensurepip' 2>/dev/null || packages+=(python3-venv)
 
@@ -35,6 +39,14 @@ if command -v apt-get >/dev/null 2>&1; then
     fi
 else
     echo "apt-get not found: install Qt's runtime libraries (libGL, libEGL, fontconfig, xkbcommon, xcb) yourself." >&2
+fi
+
+if $with_tests; then
+    # The PDF tests draw every script: each needs a TrueType font fontconfig can find.
+    for sample in 0915:Devanagari 4f1a:CJK 0627:Arabic 05d0:Hebrew 1f389:emoji; do
+        fc-list ":charset=${sample%%:*}:fontformat=TrueType" file 2>/dev/null | grep -q . \
+            || { echo "No TrueType font for ${sample#*:} found by fontconfig (see the font packages above)." >&2; exit 1; }
+    done
 fi
 
 python3 -c 'import sys; sys.exit(sys.version_info < (3, 11))' \

@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from canvasapp import __version__
 from canvasapp.cli.errors import UserError, user_errors
 from canvasapp.cli.sessions import add_session_commands
+from canvasapp.cli.suggest import add_suggest_commands
 from canvasapp.cli.templates import add_template_commands
 from canvasapp.cli.transfer import add_transfer_commands
 
@@ -37,6 +38,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_session_commands(commands, library)
     add_transfer_commands(commands, library)
     add_template_commands(commands, library)
+    add_suggest_commands(commands, library)
     return parser
 
 

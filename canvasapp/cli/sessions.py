@@ -6,6 +6,7 @@ import argparse
 import json
 from typing import Any
 
+from canvasapp.cli.templates import default_user_templates_dir
 from canvasapp.formats.template_io import session_from_template
 from canvasapp.formats.template_library import find_template
 from canvasapp.storage import SessionRepository, open_library
@@ -56,7 +57,7 @@ def new_session(args: argparse.Namespace) -> int:
         from canvasapp.cli.errors import UserError
 
         raise UserError("A session needs a title: --title \"My workshop\".")
-    template = find_template(args.template)
+    template = find_template(args.template, default_user_templates_dir())
     library = open_library(args.library)
     try:
         session = session_from_template(template, title)

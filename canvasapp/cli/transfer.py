@@ -1,4 +1,4 @@
-"""``canvasapp import FILE`` and ``canvasapp export --session ID (--pdf|--csv|--markdown|--archive|--png) F``.
+"""``canvasapp import FILE [--into ID]`` and ``canvasapp export --session ID (--pdf|--csv|--markdown|--archive|--png|--excalidraw|--json-canvas) F``.
 
 Imports build the whole session in memory first and then add it to the library in one
 transaction, so a refused file leaves the library as it was. Exports are written to a temporary
@@ -14,36 +14,44 @@ from pathlib import Path
 from typing import Any
 
 from canvasapp.cli.errors import UserError
+from canvasapp.cli.templates import default_user_templates_dir
+from canvasapp.commands.imports import import_command as import_command_for
+from canvasapp.export.excalidraw import session_excalidraw
+from canvasapp.export.json_canvas import session_json_canvas
 from canvasapp.export.markdown import notes_markdown
 from canvasapp.export.notes_csv import notes_csv
 from canvasapp.export.pdf import PAGE_SIZES, PdfOptions, summary_pdf
 from canvasapp.files import write_atomically
-from canvasapp.formats.archive import SUFFIX as ARCHIVE_SUFFIX
-from canvasapp.formats.archive import ArchiveError, dump_archive, read_archive
-from canvasapp.formats.notes_csv import CsvImportError, read_csv_file, session_from_csv
+from canvasapp.formats.archive import dump_archive
+from canvasapp.formats.import_any import CsvImport, Imported, ImportRefused, import_any
 from canvasapp.formats.template_library import find_template, template_name
 from canvasapp.model import Session
 from canvasapp.ops.summary import WorkshopDetails, WorkshopSummary, build_summary
-from canvasapp.storage import SessionRepository, open_library
+from canvasapp.storage import SessionLock, SessionRepository, SessionStore, open_library
 
 
 def add_transfer_commands(commands: Any, library: argparse.ArgumentParser) -> None:
     """Register ``import`` and ``export`` on the top-level sub-command table."""
     importing = commands.add_parser(
         "import", parents=[library],
-        help="make a new session from a CSV of notes or a session archive; print its id",
-        description="Make a new session from a CSV of notes (columns: text, and optionally lane, "
-        "cluster, colour) or from a session archive (*.workshop.json). An archive always becomes a "
-        "new session with new ids, so importing it twice never clashes.",
+        help="make a new session from a board file (or add it to a session); print its id",
+        description="Make a new session from a file, recognised by what it holds: a CSV of notes "
+        "(columns: text, and optionally lane, cluster, colour), a session archive (*.workshop.json), a "
+        "workshop template, an Excalidraw drawing (.excalidraw), a JSON Canvas (.canvas), a Scrumlr board "
+        "export (.json) or a Parabol retrospective export (.csv). With --into, add its lanes, notes and "
+        "clusters to an existing session instead. An archive always becomes a new session with new ids, "
+        "so importing it twice never clashes.",
     )
-    importing.add_argument("file", metavar="FILE", help="a .csv file or a .workshop.json archive")
+    importing.add_argument("file", metavar="FILE", help="the file to import")
     importing.add_argument("--template", metavar="ID|FILE", help="lanes for a CSV import (default: the built-in default)")
-    importing.add_argument("--title", help="the new session's title (default: the archive's, or the CSV file's name)")
+    importing.add_argument("--title", help="the new session's title (default: the file's own, or its name)")
+    importing.add_argument("--into", metavar="SESSION", help="add to this session (an id or a unique start of one)")
     importing.set_defaults(handler=import_command)
 
     exporting = commands.add_parser(
         "export", parents=[library],
-        help="write a session as a PDF summary, CSV, Markdown or a session archive",
+        help="write a session as a PDF summary, CSV, Markdown, a session archive, a picture, "
+        "an Excalidraw drawing or a JSON Canvas",
     )
     exporting.add_argument("--session", required=True, metavar="ID", help="the session (an id or a unique start of one)")
     formats = exporting.add_mutually_exclusive_group(required=True)
@@ -52,6 +60,8 @@ def add_transfer_commands(commands: Any, library: argparse.ArgumentParser) -> No
     formats.add_argument("--markdown", metavar="FILE", help="every note as Markdown")
     formats.add_argument("--archive", metavar="FILE", help="the whole session as a .workshop.json archive")
     formats.add_argument("--png", metavar="FILE", help="a picture of the whole board")
+    formats.add_argument("--excalidraw", metavar="FILE", help="the board as an Excalidraw drawing (.excalidraw)")
+    formats.add_argument("--json-canvas", metavar="FILE", help="the board as a JSON Canvas (.canvas, for Obsidian)")
     exporting.add_argument("--scale", type=_scale, default=1.0, help="PNG size: 1 = 100%% (default), 0.5 = half")
     pdf = exporting.add_argument_group("PDF summary")
     pdf.add_argument("--paper", choices=sorted(PAGE_SIZES), default="a4", help="paper size (default: a4)")
@@ -70,19 +80,21 @@ def import_command(args: argparse.Namespace) -> int:
     path = Path(args.file).expanduser()
     if not path.is_file():
         raise UserError(f"There is no file {args.file!r}." if not path.exists() else f"{args.file!r} is not a file.")
-    kind = _import_kind(path)
-    title = (args.title or "").strip() or None
     try:
-        if kind == "archive":
-            if args.template:
-                raise UserError("--template is for CSV imports; an archive brings its own lanes.")
-            session = read_archive(path, title)
-            source = "session archive"
-        else:
-            template = find_template(args.template)
-            session = session_from_csv(read_csv_file(path), template, title or _title_from(path), path.name)
-            source = f"template {template.name!r}"
-    except (ArchiveError, CsvImportError) as error:
+        imported = import_any(path)
+    except ImportRefused as error:
+        raise UserError(str(error)) from None
+    if args.template and not isinstance(imported, CsvImport):
+        raise UserError(f"--template is for CSV imports; {path.name} is a {imported.kind} and brings its own lanes.")
+    if args.into:
+        if args.title:
+            raise UserError("--title names a new session; with --into the notes join an existing one.")
+        return _import_into(args, imported)
+    title = (args.title or "").strip() or None
+    template = find_template(args.template, default_user_templates_dir()) if isinstance(imported, CsvImport) else None
+    try:
+        session = imported.new_session(title, template)
+    except ImportRefused as error:
         raise UserError(str(error)) from None
 
     library = open_library(args.library)
@@ -91,25 +103,47 @@ def import_command(args: argparse.Namespace) -> int:
     finally:
         library.close()
     count = len(session)
+    source = f"template {template.name!r}" if template is not None else imported.kind
     print(f"Imported {count} note{'s' if count != 1 else ''} into {session.title!r} ({source}).")
+    if imported.left_out:
+        print(imported.left_out)
     print(session.id)
     return 0
 
 
-def _import_kind(path: Path) -> str:
-    name = path.name.lower()
-    if name.endswith(".csv"):
-        return "csv"
-    if name.endswith((ARCHIVE_SUFFIX, ".json")):
-        return "archive"
-    raise UserError(
-        f"Cannot tell what {path.name} is: import a .csv file of notes or a {ARCHIVE_SUFFIX} session archive."
-    )
-
-
-def _title_from(path: Path) -> str:
-    title = " ".join(path.stem.replace("_", " ").split())
-    return title or "Imported notes"
+def _import_into(args: argparse.Namespace, imported: Imported) -> int:
+    library = open_library(args.library)
+    try:
+        repository = SessionRepository(library)
+        session_id = repository.resolve_id(args.into)
+        lock = SessionLock(library.path, session_id)
+        if not lock.acquire():
+            raise UserError("That session is open in the app; import into it there (File > Import…), or close it first.")
+        try:
+            session = repository.load(session_id)
+            try:
+                additions = imported.additions(session)
+            except ImportRefused as error:
+                raise UserError(str(error)) from None
+            store = SessionStore(library, session)
+            try:
+                # One edit: the store writes lanes, notes and clusters in one transaction.
+                import_command_for(session, additions.lanes, additions.notes, additions.clusters).apply(session)
+                if store.pending:
+                    raise UserError(f"Could not save the import into {session.title!r}; nothing was added.")
+            finally:
+                store.close()
+        finally:
+            lock.release()
+    finally:
+        library.close()
+    count = len(additions.notes)
+    lanes = f" and {len(additions.lanes)} lane{'s' if len(additions.lanes) != 1 else ''}" if additions.lanes else ""
+    print(f"Added {count} note{'s' if count != 1 else ''}{lanes} to {session.title!r} ({imported.kind}).")
+    if additions.left_out:
+        print(additions.left_out)
+    print(session.id)
+    return 0
 
 
 # --- export --------------------------------------------------------------------------------------
@@ -143,7 +177,7 @@ def _export_choice(args: argparse.Namespace) -> tuple[str, str, Callable[[Sessio
             date=args.date, place=_text(args.place), facilitator=_text(args.facilitator),
             participants=args.participants,
         )
-        return build_summary(session, details, template_name(session.template_id))
+        return build_summary(session, details, template_name(session.template_id, default_user_templates_dir()))
 
     if args.pdf:
         options = PdfOptions(page_size=args.paper, include_board=not args.no_board)
@@ -155,7 +189,14 @@ def _export_choice(args: argparse.Namespace) -> tuple[str, str, Callable[[Sessio
     if args.png:
         from canvasapp.app import board_png_headless  # Qt only for the one export that draws
 
-        return args.png, "board picture", lambda session: board_png_headless(session, args.scale)
+        def said(used: float) -> None:
+            print(f"The board is too big for one picture at scale {args.scale:g}: drawn at {used:.2f}.")
+
+        return args.png, "board picture", lambda session: board_png_headless(session, args.scale, said)
+    if args.excalidraw:
+        return args.excalidraw, "Excalidraw drawing", session_excalidraw
+    if args.json_canvas:
+        return args.json_canvas, "JSON Canvas", session_json_canvas
     return args.archive, "session archive", dump_archive
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from abc import abstractmethod
 from collections.abc import Iterable
+from typing import ClassVar
 
 from canvasapp.commands.base import Command, plural
 from canvasapp.model import Participant, RoundState, Session, Vote, VoteRound
@@ -105,6 +106,26 @@ class RoundStep(Command):
     def revert(self, session: Session) -> None:
         assert self._before is not None
         session.voting.restore(self._before)
+
+
+class SetRoundOutcome(RoundStep):
+    """Put a round's result first in the summary's outcome, in it, or leave it out."""
+
+    _TEXTS: ClassVar[dict[str, str]] = {
+        "decision": "Mark Round as the Decision", "included": "Show Round in the Outcome",
+        "left_out": "Leave Round out of the Outcome",
+    }
+
+    def __init__(self, round_id: str, outcome: str) -> None:
+        super().__init__(round_id)
+        self.outcome = outcome
+
+    @property
+    def text(self) -> str:
+        return self._TEXTS.get(self.outcome, "Change the Outcome")
+
+    def run(self, session: Session) -> None:
+        session.voting.set_outcome(self.round_id, self.outcome)
 
 
 class StartRound(RoundStep):

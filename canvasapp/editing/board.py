@@ -17,8 +17,7 @@ from canvasapp.commands import (
     SetLaneColour,
     SetNoteColour,
 )
-from canvasapp.commands.base import Compound, plural
-from canvasapp.commands.clusters import ChangeClusters, snapshot
+from canvasapp.commands.imports import import_command
 from canvasapp.editing.edits import Edits
 from canvasapp.model import Cluster, Lane, Note, NotePlacement, Session, new_id
 from canvasapp.model.entities import LANE_WIDTH, NOTE_HEIGHT, NOTE_WIDTH
@@ -26,7 +25,6 @@ from canvasapp.ops import arrange
 from canvasapp.ops.clipboard import ClipNote, lines_to_notes
 from canvasapp.ops.layout import inside_lane, lane_at, lane_rects, placements_at
 from canvasapp.ops.palette import unused_lane_colour
-from canvasapp.ops.placement import below_existing
 
 #: Arrow-key nudges, in board points: a small step, and a big one with Shift.
 NUDGE_STEP = 10.0
@@ -119,14 +117,11 @@ class BoardEditing:
             return []
         return [note.id for note in notes]
 
-    def add_imported(self, notes: list[Note], clusters: list[Cluster]) -> bool:
-        """Notes (and their clusters) from a file, below what the lanes hold: one undo step."""
-        notes = below_existing(notes, self.session.notes)
-        parts: list[Command] = [AddNotes(notes)]
-        if clusters:
-            before = snapshot(self.session)
-            parts.append(ChangeClusters("Add Clusters", before, before + clusters))
-        return self.push(Compound(f"Import {plural(len(notes), 'Note')}", parts))
+    def add_imports(self, lanes: list[Lane], notes: list[Note], clusters: list[Cluster]) -> bool:
+        """What a file brings into this session (lanes, placed notes, clusters): one undo step."""
+        if not notes and not lanes:
+            return False
+        return self.push(import_command(self.session, lanes, notes, clusters))
 
     # --- arranging --------------------------------------------------------------------------
 

@@ -18,6 +18,7 @@ from canvasapp.commands.voting import (
     RemoveRound,
     ReopenRound,
     SetRoster,
+    SetRoundOutcome,
     SetTally,
     SkipVoter,
     StartRound,
@@ -93,6 +94,12 @@ class VotingEditing:
 
     def start(self, round_id: str) -> bool:
         return self.edits.push(StartRound(round_id))
+
+    def set_outcome(self, round_id: str, outcome: str) -> bool:
+        """Where a round's result goes in the summary: the decision, in the outcome, left out."""
+        if self.session.voting.round(round_id).outcome == outcome:
+            return False
+        return self.edits.push(SetRoundOutcome(round_id, outcome))
 
     # --- turns ------------------------------------------------------------------------------
 

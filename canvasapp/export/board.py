@@ -9,14 +9,16 @@ given in full in the lists that follow (the number in its corner says where).
 
 from __future__ import annotations
 
+import bisect
 from functools import lru_cache
 
 from reportlab.lib.colors import Color, HexColor
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Flowable
+from reportlab.platypus import Flowable, Table, TableStyle
 
-from canvasapp.export.fonts import BOLD, REGULAR
+from canvasapp.export.fonts import BOLD, REGULAR, runs, text_width
+from canvasapp.export.scripts import joined, needs_shaping, visual_line
 from canvasapp.ops.cluster_summary import TITLE_HEIGHT, ClusterEntry
 from canvasapp.ops.layout import LANE_HEADER_HEIGHT, Rect
 from canvasapp.ops.summary import NoteEntry, WorkshopSummary
@@ -74,12 +76,12 @@ def wrap_text(text: str, font: str, size: float, width: float, max_lines: int) -
     between characters, so a pasted URL or a run of "xxxx" cannot run out of the note.
     """
     lines: list[str] = []
-    space = stringWidth(" ", font, size)
+    space = _width(" ", font, size)
     for paragraph in text.split("\n"):
         line = ""
         line_width = 0.0
         for word in paragraph.split():
-            word_width = stringWidth(word, font, size)
+            word_width = _width(word, font, size)
             if line and line_width + space + word_width <= width:
                 line += " " + word
                 line_width += space + word_width
@@ -94,7 +96,7 @@ def wrap_text(text: str, font: str, size: float, width: float, max_lines: int) -
                 if len(lines) > max_lines:
                     return lines[:max_lines], True
                 word = word[cut:]
-                word_width = stringWidth(word, font, size)
+                word_width = _width(word, font, size)
             line, line_width = word, word_width
         lines.append(line)
         if len(lines) > max_lines:
@@ -108,7 +110,7 @@ def _fitting_prefix(word: str, font: str, size: float, width: float) -> int:
     low, high = 1, len(word)
     while low < high:
         middle = (low + high + 1) // 2
-        if stringWidth(word[:middle], font, size) <= width:
+        if _width(word[:middle], font, size) <= width:
             low = middle
         else:
             high = middle - 1
@@ -150,7 +152,7 @@ class BoardPicture(Flowable):  # type: ignore[misc]
         # A band shorter than one row of notes is not worth a page's end; start afresh.
         if usable < min(140.0, self.bottom - self.top):
             return []
-        cut = _cut_between_notes(self.summary.notes, self.top, self.top + usable)
+        cut = _cut_between_notes(self.summary.notes, self.top, self.top + usable, self.summary.clusters)
         if cut >= self.bottom:
             return [self]
         return [
@@ -204,8 +206,7 @@ class BoardPicture(Flowable):  # type: ignore[misc]
         title_size = max(MIN_TEXT_PT + 3, 34 * s)
         canvas.setFillColor(_INK)
         title_line = _ellipsize(f"{title}", BOLD, title_size, rect.width * s - 2 * padding - 60 * s)
-        canvas.setFont(BOLD, title_size)
-        canvas.drawString(left + padding, top - padding - title_size * 0.8, title_line)
+        draw_text(canvas, left + padding, top - padding - title_size * 0.8, title_line, BOLD, title_size)
         canvas.setFont(REGULAR, max(MIN_TEXT_PT + 1, 20 * s))
         canvas.setFillColor(_MUTED)
         canvas.drawRightString(
@@ -219,10 +220,9 @@ class BoardPicture(Flowable):  # type: ignore[misc]
             lines, more = wrap_text(prompt[:_PICTURE_TEXT_LIMIT], REGULAR, prompt_size, rect.width * s - 2 * padding, max_lines)
             if more and lines:
                 lines[-1] = _ellipsize(lines[-1] + " …", REGULAR, prompt_size, rect.width * s - 2 * padding)
-            canvas.setFont(REGULAR, prompt_size)
             y = top - padding - title_size - 4 * s - prompt_size
             for line in lines:
-                canvas.drawString(left + padding, y, line)
+                draw_text(canvas, left + padding, y, line, REGULAR, prompt_size)
                 y -= prompt_size * 1.2
 
     def _draw_cluster(self, canvas: Canvas, cluster: ClusterEntry) -> None:
@@ -241,9 +241,8 @@ class BoardPicture(Flowable):  # type: ignore[misc]
         canvas.roundRect(left + 2 * s, top - bar, width - 4 * s, bar - 2 * s, 8 * s, stroke=0, fill=1)
         size = max(MIN_TEXT_PT + 1, 26 * s)
         canvas.setFillColor(_INK)
-        canvas.setFont(BOLD, size)
         label = _ellipsize(f"{cluster.title or 'Untitled'} · {cluster.count}", BOLD, size, width - 24 * s)
-        canvas.drawString(left + 12 * s, top - bar / 2 - size * 0.35, label)
+        draw_text(canvas, left + 12 * s, top - bar / 2 - size * 0.35, label, BOLD, size)
 
     def _draw_note(self, canvas: Canvas, note: NoteEntry) -> None:
         s = self.scale
@@ -271,11 +270,10 @@ class BoardPicture(Flowable):  # type: ignore[misc]
             return
         if more:
             lines[-1] = _ellipsize(lines[-1] + " …", REGULAR, size, text_width)
-        canvas.setFont(REGULAR, size)
         leading = size * 1.18
         y = text_top - size * 0.85
         for line in lines:
-            canvas.drawString(left + padding, y, line)
+            draw_text(canvas, left + padding, y, line, REGULAR, size)
             y -= leading
 
     def _fit(self, text: str, width: float, height: float) -> tuple[list[str], float, bool]:
@@ -304,30 +302,149 @@ class BoardPicture(Flowable):  # type: ignore[misc]
                 continue
             left, _ = self._page(lane.rect.x, self.top)
             label = _ellipsize(f"{lane.title} (continued)", BOLD, size, lane.rect.width * self.scale - 4)
-            canvas.drawString(left + 2, band_height + 3.5, label)
+            draw_text(canvas, left + 2, band_height + 3.5, label, BOLD, size)
+
+
+def _width(text: str, font: str, size: float) -> float:
+    """How wide ``text`` is drawn: Arabic measured joined, each run in the font that draws it."""
+    return text_width(joined(text), size, font == BOLD)
+
+
+def draw_text(canvas: Canvas, x: float, y: float, line: str, font: str, size: float) -> None:
+    """One line of user text at ``x``, ``y``: right-to-left parts in drawing order, each run in
+    a font that has its glyphs, Indic runs shaped. Never parsed as markup."""
+    for run_font, piece in runs(visual_line(line), font == BOLD):
+        canvas.setFont(run_font, size)
+        canvas.drawString(x, y, piece, shaping=needs_shaping(piece))
+        x += stringWidth(piece, run_font, size)
 
 
 def _ellipsize(text: str, font: str, size: float, width: float) -> str:
     text = " ".join(text.split())
-    if stringWidth(text, font, size) <= width:
+    if _width(text, font, size) <= width:
         return text
-    while text and stringWidth(text + "…", font, size) > width:
+    while text and _width(text + "…", font, size) > width:
         text = text[: max(0, len(text) - max(1, len(text) // 8))]
     return (text.rstrip() + "…") if text else ""
 
 
-def _cut_between_notes(notes: tuple[NoteEntry, ...], top: float, limit: float) -> float:
-    """The lowest y ≤ ``limit`` (but below ``top``) that passes through no note.
+def _cut_between_notes(
+    notes: tuple[NoteEntry, ...], top: float, limit: float, clusters: tuple[ClusterEntry, ...] = (),
+) -> float:
+    """The lowest y ≤ ``limit`` (but below ``top``) that passes through no note and no cluster.
 
-    When a single note is taller than the whole band there is no such line; then the band is
-    cut at ``limit`` and that one note is drawn in two pieces.
+    A cluster taller than the band cannot be kept whole: then only notes are kept whole. When a
+    single note is taller than the whole band there is no such line; then the band is cut at
+    ``limit`` and that one note is drawn in two pieces.
     """
+    boxes = [note.rect for note in notes]
+    whole = _cut_between([*boxes, *(cluster.frame for cluster in clusters)], top, limit)
+    if whole is not None:
+        return whole
+    return _cut_between(boxes, top, limit) or limit
+
+
+def _cut_between(boxes: list[Rect], top: float, limit: float) -> float | None:
     cut = limit
     while True:
-        crossing = [note.rect.y for note in notes if note.rect.y < cut < note.rect.bottom]
+        crossing = [box.y for box in boxes if box.y < cut < box.bottom]
         if not crossing:
             return cut
         higher = min(crossing)
         if higher <= top:
-            return limit
+            return None
         cut = higher
+
+
+#: Room between two columns of the overview, in points.
+OVERVIEW_GAP = 8.0
+#: The most columns a tall board's overview is cut into.
+MAX_OVERVIEW_COLUMNS = 12
+
+
+class BoardOverview(Table):  # type: ignore[misc]
+    """The whole board on one page. A board much taller than the page is cut (between rows of
+    notes, never through a cluster) into columns set side by side, like a newspaper, so the
+    overview is drawn several times larger than one thin strip would be."""
+
+    def __init__(self, summary: WorkshopSummary, width: float, height: float, most: float) -> None:
+        self.scale, self.bands = _overview_columns(summary, width, height, most)
+        super().__init__(
+            [[BoardPicture(summary, self.scale, top, bottom) for top, bottom in self.bands]],
+            colWidths=[summary.board.width * self.scale + OVERVIEW_GAP] * len(self.bands), hAlign="LEFT",
+        )
+        self.setStyle(TableStyle([
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), OVERVIEW_GAP),
+            ("TOPPADDING", (0, 0), (-1, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+        ]))
+
+
+def _overview_columns(
+    summary: WorkshopSummary, width: float, height: float, most: float
+) -> tuple[float, list[tuple[float, float]]]:
+    """The largest scale (at most ``most``) at which the board fits ``width`` × ``height`` in
+    some number of columns, and the columns' ``(top, bottom)`` in board units."""
+    board = summary.board
+    cut = _Cutter(summary)
+    best: tuple[float, list[tuple[float, float]]] = (min(most, width / board.width, height / board.height),
+                                                     [(board.y, board.bottom)])
+    for count in range(2, MAX_OVERVIEW_COLUMNS + 1):
+        column_width = (width - (count - 1) * OVERVIEW_GAP) / count
+        if column_width <= 0 or column_width / board.width <= best[0]:
+            break  # narrower columns cannot beat the best found
+        # The shortest column height at which cutting gives at most ``count`` columns.
+        low, high = board.height / count, board.height
+        bands = _bands(cut, board.y, board.bottom, high)
+        for _step in range(14):
+            middle = (low + high) / 2
+            trial = _bands(cut, board.y, board.bottom, middle)
+            if len(trial) <= count:
+                high, bands = middle, trial
+            else:
+                low = middle
+        tallest = max(bottom - top for top, bottom in bands)
+        scale = min(most, column_width / board.width, (height - CONTINUED_STRIP_PT) / tallest)
+        if scale > best[0] * 1.05:
+            best = (scale, bands)
+    return best
+
+
+def _bands(cut: _Cutter, top: float, bottom: float, tallest: float) -> list[tuple[float, float]]:
+    bands: list[tuple[float, float]] = []
+    while top < bottom - 1e-6:
+        end = min(bottom, cut(top, min(bottom, top + tallest)))
+        if end <= top:
+            end = min(bottom, top + tallest)
+        bands.append((top, end))
+        top = end
+    return bands
+
+
+class _Cutter:
+    """:func:`_cut_between_notes` for many cuts of one board: the spans of rows that notes and
+    clusters cover are merged once, so each cut is a binary search."""
+
+    def __init__(self, summary: WorkshopSummary) -> None:
+        notes = [(note.rect.y, note.rect.bottom) for note in summary.notes]
+        self.whole = _merged([*notes, *((c.frame.y, c.frame.bottom) for c in summary.clusters)])
+        self.notes = _merged(notes)
+
+    def __call__(self, top: float, limit: float) -> float:
+        for spans in (self.whole, self.notes):
+            index = bisect.bisect_left(spans, (limit, limit)) - 1
+            if index < 0 or not spans[index][0] < limit < spans[index][1]:
+                return limit
+            if spans[index][0] > top:
+                return spans[index][0]
+        return limit
+
+
+def _merged(spans: list[tuple[float, float]]) -> list[tuple[float, float]]:
+    merged: list[tuple[float, float]] = []
+    for start, end in sorted(spans):
+        if merged and start < merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
+        else:
+            merged.append((start, end))
+    return merged

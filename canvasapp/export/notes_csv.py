@@ -5,7 +5,8 @@ spreadsheet programs otherwise guess a legacy encoding and mangle accents, Greek
 ``colour`` is the note's own colour, empty while it follows its lane's, so that importing the
 file again gives the same notes. ``cluster`` is the title of the note's cluster (importing the
 file makes the clusters again: same title in the same lane, same cluster). ``dots`` holds the
-note's dots in the last closed round on notes, and after the fixed columns comes one column per
+note's dots in the round the outcome leads with (a cluster round's dots once per cluster, on its
+first note), and after the fixed columns comes one column per
 vote round, ``dots: <round title>`` (import ignores them).
 The ``action_*`` columns are filled for notes that became follow-up actions (status ``open`` or
 ``done``, due date as ``YYYY-MM-DD``) and empty for the rest.

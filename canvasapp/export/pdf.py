@@ -13,14 +13,13 @@ neither break the export nor embed a file or a link.
 from __future__ import annotations
 
 import io
+import math
 import os
-import re
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, ClassVar
-from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_LEFT
@@ -33,6 +32,7 @@ from reportlab.platypus import (
     CondPageBreak,
     Flowable,
     Frame,
+    KeepTogether,
     NextPageTemplate,
     PageBreak,
     PageTemplate,
@@ -43,9 +43,10 @@ from reportlab.platypus import (
 )
 
 from canvasapp import APP_NAME, __version__
-from canvasapp.export.board import BoardPicture, parse_colour, tint
-from canvasapp.export.fonts import BOLD, REGULAR, ensure_glyphs, register_fonts
+from canvasapp.export.board import CONTINUED_STRIP_PT, BoardOverview, BoardPicture, draw_text, parse_colour, tint
+from canvasapp.export.fonts import BOLD, REGULAR, ensure_glyphs, markup, register_fonts
 from canvasapp.export.pdf_run import agenda_as_run, next_steps
+from canvasapp.export.pdf_text import style_for, text_paragraph
 from canvasapp.export.pdf_votes import outcome_votes, round_rankings
 from canvasapp.files import write_atomically
 from canvasapp.ops.cluster_summary import clusters_in, unclustered
@@ -62,19 +63,6 @@ PAGE_SIZES: dict[str, tuple[float, float]] = {"a4": A4, "letter": LETTER}
 #: every page split (quadratic for a 10,000-character note) and cannot split a single line;
 #: pieces keep both cheap.
 CHUNK_CHARACTERS = 1500
-
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029]")
-
-
-def markup(text: str) -> str:
-    """User text as safe Paragraph markup: escaped, newlines kept as ``<br/>``.
-
-    Control characters (which reportlab's parser rejects) become spaces; tabs too.
-    """
-    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ")
-    text = _CONTROL.sub(" ", text)
-    return escape(text).replace("\n", "<br/>")
-
 
 def chunks(text: str, size: int = CHUNK_CHARACTERS) -> list[str]:
     """``text`` cut into pieces of at most about ``size`` characters, at line ends or spaces.
@@ -121,7 +109,7 @@ class _Heading(Paragraph):  # type: ignore[misc]
     """A heading that also becomes an entry of the PDF outline (the viewer's bookmarks)."""
 
     def __init__(self, text: str, style: ParagraphStyle, outline: str, key: str, level: int = 0) -> None:
-        super().__init__(markup(text), style)
+        super().__init__(markup(text, bold=style.fontName == BOLD), style_for(text, style))
         self.outline_title = outline
         self.outline_key = key
         self.outline_level = level
@@ -163,7 +151,8 @@ class NumberedCanvas(Canvas):  # type: ignore[misc]
         self.setFont(self.footer_font, self.footer_size)
         self.setFillColor(colors.HexColor("#666666"))
         self.drawRightString(width - margin, margin * 0.55, f"Page {number} of {total}")
-        self.drawString(margin, margin * 0.55, self.footer_left)
+        # The title may be in any script: drawn run by run like the board's text.
+        draw_text(self, margin, margin * 0.55, self.footer_left, self.footer_font, self.footer_size)
         self.restoreState()
 
 
@@ -180,9 +169,13 @@ class SummaryPdf:
     #: Largest drawing scale for the board; a small board should not look like a poster.
     max_board_scale: ClassVar[float] = 0.5
     accent: ClassVar[colors.Color] = colors.HexColor("#2B4C7E")
+    #: More pages than this of the board in detail help no reader: the lists carry every note.
+    max_detail_pages: ClassVar[int] = 8
 
     def __init__(self, summary: WorkshopSummary, options: PdfOptions | None = None) -> None:
         self.summary = summary
+        #: ``(page, flowable)`` in the order drawn by the last :meth:`render` (layout checks).
+        self.drawn: list[tuple[int, Flowable]] = []
         self.options = options or PdfOptions()
         try:
             self.page_size = PAGE_SIZES[self.options.page_size.lower()]
@@ -285,7 +278,7 @@ class SummaryPdf:
             facts.append(("Template", s.template_name or s.template_id or ""))
         lanes = [lane for lane in s.lanes if lane.id is not None]
         facts.append(("Notes", f"{s.note_count} in {len(lanes)} lane{'s' if len(lanes) != 1 else ''}"))
-        rows = [[Paragraph(markup(label), styles["fact_label"]), Paragraph(markup(value), styles["fact"])]
+        rows = [[Paragraph(markup(label), styles["fact_label"]), text_paragraph(value, styles["fact"])]
                 for label, value in facts]
         width = self.page_size[0] - 2 * self.margin
         table = Table(rows, colWidths=[32 * mm, width - 32 * mm], hAlign="LEFT")
@@ -306,7 +299,10 @@ class SummaryPdf:
         ]
 
     def outcome(self, styles: dict[str, ParagraphStyle]) -> list[Flowable]:
+        """What was decided and who does what: each round kept in the outcome (decisions
+        first), then the next steps; then the lanes and the questions they asked."""
         s = self.summary
+        width = self.page_size[0] - 2 * self.margin
         parts: list[Flowable] = [_Heading("Outcome", styles["h1"], outline="Outcome", key="outcome", level=1)]
         if not s.votes_held:
             parts.append(Paragraph(
@@ -316,9 +312,14 @@ class SummaryPdf:
                 "numbers in the lists.",
                 styles["body"],
             ))
-        elif s.outcome is not None:
-            width = self.page_size[0] - 2 * self.margin
-            parts += outcome_votes(s.outcome, styles, markup, width, self.font, self.accent)
+        elif not s.outcomes:
+            parts.append(Paragraph(
+                "No closed vote round is part of the outcome; every round's ranking is listed under "
+                "“Vote rounds” below.", styles["body"],
+            ))
+        for result in s.outcomes:
+            parts += outcome_votes(result, styles, markup, width, self.font, self.accent)
+        parts += next_steps(s.actions, styles, markup, width, self.font, self.accent)
         parts.append(Spacer(1, 8))
         rows: list[list[Flowable | str]] = [[
             Paragraph("<b>Lane</b>", styles["body"]),
@@ -327,11 +328,11 @@ class SummaryPdf:
         ]]
         for lane in s.lanes:
             rows.append([
-                Paragraph(markup(_shorten(lane.title, 300)), styles["body"]),
+                text_paragraph(_shorten(lane.title, 300), styles["body"]),
                 Paragraph(f"{len(lane.notes)}", styles["body"]),
-                Paragraph(markup(_shorten(lane.prompt, 1200)) if lane.prompt.strip() else "—", styles["body"]),
+                text_paragraph(_shorten(lane.prompt, 1200), styles["body"]) if lane.prompt.strip()
+                else Paragraph("—", styles["body"]),
             ])
-        width = self.page_size[0] - 2 * self.margin
         table = Table(rows, colWidths=[38 * mm, 16 * mm, width - 54 * mm], hAlign="LEFT", repeatRows=1)
         style: list[tuple[Any, ...]] = [
             ("FONTNAME", (0, 0), (-1, -1), self.font),
@@ -345,8 +346,7 @@ class SummaryPdf:
         for row, lane in enumerate(s.lanes, start=1):
             style.append(("BACKGROUND", (0, row), (0, row), tint(parse_colour(lane.colour), 0.45)))
         table.setStyle(TableStyle(style))
-        parts.append(table)
-        parts += next_steps(s.actions, styles, markup, width, self.font, self.accent)
+        parts.append(KeepTogether([Paragraph("<b>The lanes</b>", styles["body"]), Spacer(1, 4), table]))
         return parts
 
     def vote_rounds(self, styles: dict[str, ParagraphStyle]) -> list[Flowable]:
@@ -369,30 +369,48 @@ class SummaryPdf:
         ]
 
     def board(self, styles: dict[str, ParagraphStyle]) -> list[Flowable]:
+        """The whole board on one page; then, when that is too small to read, the board in
+        detail in bands that never cut a note or a cluster, unless that would take more than
+        ``max_detail_pages`` pages (then the page says so, and the lists carry every note)."""
         s = self.summary
         width, height = landscape(self.page_size)
         frame_width = width - 2 * self.board_margin
-        scale = min(self.max_board_scale, frame_width / s.board.width)
-        # A board a little taller than the page is drawn a little smaller, on one page, rather
-        # than leaving a second page with one row of notes on it.
-        fit = (height - 2 * self.board_margin - BOARD_HEADING_ROOM) / s.board.height
-        if scale * SHRINK_TO_ONE_PAGE <= fit < scale:
-            scale = fit
-        return [
+        frame_height = height - self.margin - self.board_margin - BOARD_HEADING_ROOM
+        detail = min(self.max_board_scale, frame_width / s.board.width)
+        overview = min(detail, frame_height / s.board.height)
+        caption = (f"All {s.note_count} notes where they were on the board. Each note's number is its "
+                   "place in its lane's list on the following pages, where long notes are given in full.")
+        parts: list[Flowable] = [
             NextPageTemplate("board"),
             PageBreak(),
             _Heading("The board", styles["h1"], outline="The board", key="board", level=1),
-            Paragraph(
-                markup(
-                    f"All {s.note_count} notes where they were on the board. Each note's number is its "
-                    "place in its lane's list on the following pages, where long notes are given in full."
-                ),
-                styles["caption"],
-            ),
-            BoardPicture(s, scale),
-            NextPageTemplate("body"),
-            PageBreak(),
         ]
+        # A board a little taller than the page is drawn a little smaller, on one page, rather
+        # than as an overview followed by a second page with one row of notes on it.
+        if overview >= detail * SHRINK_TO_ONE_PAGE:
+            parts += [Paragraph(markup(caption), styles["caption"]), BoardPicture(s, overview)]
+        else:
+            pages = math.ceil(s.board.height * detail / (frame_height + BOARD_HEADING_ROOM - CONTINUED_STRIP_PT))
+            if pages > self.max_detail_pages:
+                more = (f"The whole board at a glance (a tall board is cut into columns, read left to "
+                        f"right). Drawn readably it would take about {pages} pages, "
+                        f"so it is not printed in detail: all {s.note_count:,} notes are listed lane by lane on "
+                        "the following pages, numbered as on the board.")
+            else:
+                more = (f"The whole board at a glance (a tall board is cut into columns, read left to "
+                        f"right); the {pages} pages after it show it in detail, "
+                        "cut between rows of notes and never through a cluster. Each note's number is its "
+                        "place in its lane's list, where long notes are given in full.")
+            parts += [Paragraph(markup(more), styles["caption"]),
+                      BoardOverview(s, frame_width, frame_height, self.max_board_scale)]
+            if pages <= self.max_detail_pages:
+                parts += [
+                    PageBreak(),
+                    _Heading("The board in detail", styles["h1"], outline="The board in detail",
+                             key="board-detail", level=2),
+                    BoardPicture(s, detail),
+                ]
+        return [*parts, NextPageTemplate("body"), PageBreak()]
 
     def lane_notes(self, styles: dict[str, ParagraphStyle], lane: LaneEntry, index: int) -> list[Flowable]:
         count = len(lane.notes)
@@ -402,7 +420,7 @@ class SummaryPdf:
             _Heading(_shorten(heading, 2000), styles["h1"], outline=_shorten(heading, 120), key=f"lane-{index}", level=1),
         ]
         if lane.prompt.strip():
-            parts.append(Paragraph(markup(lane.prompt), styles["prompt"]))
+            parts.append(text_paragraph(lane.prompt, styles["prompt"]))
         if not lane.notes:
             parts.append(Paragraph("No notes in this lane.", styles["empty"]))
         # The lane's clusters, each titled with its count, then the notes in none of them.
@@ -413,14 +431,18 @@ class SummaryPdf:
             parts.append(_Heading(_shorten(label, 2000), theme_style, outline=_shorten(label, 120),
                                   key=f"lane-{index}-cluster-{number}", level=2))
             for note in cluster.notes:
-                parts += list(self.note_paragraphs(styles, note))
+                parts.append(self.note_block(styles, note))
         rest = unclustered(self.summary.clusters, lane)
         if themes and rest:
             parts.append(_Heading("Not in a cluster", theme_style, outline="Not in a cluster",
                                   key=f"lane-{index}-unclustered", level=2))
         for note in rest:
-            parts += list(self.note_paragraphs(styles, note))
+            parts.append(self.note_block(styles, note))
         return parts
+
+    def note_block(self, styles: dict[str, ParagraphStyle], note: NoteEntry) -> Flowable:
+        """A note kept on one page (a note longer than a page continues on the next)."""
+        return KeepTogether(list(self.note_paragraphs(styles, note)))
 
     def note_paragraphs(self, styles: dict[str, ParagraphStyle], note: NoteEntry) -> Iterator[Flowable]:
         """One note as one or more paragraphs on the note's colour (several if it is long)."""
@@ -433,7 +455,7 @@ class SummaryPdf:
             # the pieces of one long note join into a single coloured block.
             style = ParagraphStyle(f"note-{number}", styles["note"], backColor=back,
                                    spaceAfter=11 if number == last else 0)
-            yield Paragraph(markup(piece), style, bulletText=f"{note.number}." if number == 0 else None)
+            yield text_paragraph(piece, style, bullet=f"{note.number}." if number == 0 else None, key=note.id)
 
     # --- building -------------------------------------------------------------------------------
 
@@ -454,12 +476,45 @@ class SummaryPdf:
             leftMargin=self.margin, rightMargin=self.margin, topMargin=self.margin, bottomMargin=self.margin,
         )
         doc.addPageTemplates(self.page_templates(doc))
-        doc.build(self.story(self.stylesheet()), canvasmaker=NumberedCanvas)
+        self.drawn = []
+        doc.afterFlowable = lambda flowable: self.drawn.append((doc.page, flowable))
+        doc.build(keep_with_next(self.story(self.stylesheet())), canvasmaker=NumberedCanvas)
         return buffer.getvalue()
 
     def write(self, path: str | os.PathLike[str]) -> Path:
         """Render and write to ``path`` atomically: a failed export leaves no half file."""
         return write_atomically(path, self.render())
+
+
+def keep_with_next(story: list[Flowable]) -> list[Flowable]:
+    """Headings (and anything else marked ``keepWithNext``) joined to what follows them.
+
+    reportlab keeps a heading with the next flowable only when that one is not itself a
+    ``KeepTogether``; a heading before a kept-together table or note would then end a page
+    alone. Here the run of kept flowables and the contents of the next block become one block.
+    """
+    joined: list[Flowable] = []
+    index = 0
+    while index < len(story):
+        group: list[Flowable] = []
+        while index < len(story) and _keeps_with_next(story[index]):
+            group.append(story[index])
+            index += 1
+        if not group:
+            joined.append(story[index])
+            index += 1
+            continue
+        if index < len(story):
+            following = story[index]
+            group += list(following._content) if isinstance(following, KeepTogether) else [following]
+            index += 1
+        joined.append(KeepTogether(group))
+    return joined
+
+
+def _keeps_with_next(flowable: Flowable) -> bool:
+    keeps = getattr(flowable, "getKeepWithNext", None)
+    return bool(keeps()) if callable(keeps) else False
 
 
 def summary_pdf(summary: WorkshopSummary, options: PdfOptions | None = None) -> bytes:

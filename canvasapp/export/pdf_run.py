@@ -12,6 +12,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 
+from canvasapp.export.pdf_text import style_for, text_paragraph
 from canvasapp.ops.run_summary import ActionEntry, AgendaEntry
 
 
@@ -47,8 +48,8 @@ def next_steps(
         source = f" ({action.lane_title} {action.note_number})" if action.lane_title else ""
         text = (action.text.strip() or "(empty note)")[:1500]
         rows.append([
-            Paragraph(markup(text) + f'<font color="#666666">{markup(source)}</font>', body),
-            Paragraph(markup(action.owner.strip()) if action.owner.strip() else "—", body),
+            Paragraph(markup(text) + f'<font color="#666666">{markup(source)}</font>', style_for(text + source, body)),
+            text_paragraph(action.owner.strip(), body) if action.owner.strip() else Paragraph("—", body),
             Paragraph(_long_date(action) if action.due else "—", body),
             Paragraph("Done" if action.status == "done" else "Open", body),
         ])
@@ -77,7 +78,7 @@ def agenda_as_run(
     for number, entry in enumerate(agenda, start=1):
         ran = minutes_text(entry.used_seconds) if entry.ran else "not timed"
         rows.append([
-            Paragraph(f"{number}", body), Paragraph(markup(entry.title), body), Paragraph(markup(entry.kind), body),
+            Paragraph(f"{number}", body), text_paragraph(entry.title, body), text_paragraph(entry.kind, body),
             Paragraph(f"{entry.planned_minutes} min", body), Paragraph(ran, body),
         ])
         if entry.used_seconds > entry.planned_minutes * 60 + 30:

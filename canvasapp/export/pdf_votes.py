@@ -6,7 +6,7 @@ Every user string goes through ``markup`` (escaped) before it reaches a Paragrap
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from typing import Protocol
 
 from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
@@ -14,9 +14,14 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
 
 from canvasapp.export.pdf_run import _table_style
+from canvasapp.export.pdf_text import style_for, text_paragraph
 from canvasapp.ops.vote_summary import RoundResult, top_per_lane
 
-Markup = Callable[[str], str]
+
+class Markup(Protocol):
+    """``canvasapp.export.fonts.markup``: user text as safe Paragraph markup."""
+
+    def __call__(self, text: str, bold: bool = False, rtl: bool | None = None) -> str: ...
 _MOST = 1500
 
 
@@ -28,27 +33,42 @@ def outcome_votes(
     result: RoundResult, styles: dict[str, ParagraphStyle], markup: Markup, width: float, font: str,
     accent: colors.Color,
 ) -> list[Flowable]:
-    """The top-ranked items per lane of the last closed round, with their dots."""
+    """One round of the outcome: its question, how it was voted, and the top items per lane."""
     body = styles["body"]
-    parts: list[Flowable] = [Paragraph(
-        f"What the room chose in the dot vote <b>“{markup(result.title)}”</b> ({markup(result.how)}): "
-        "the top items of each lane. Items with the same dots share a rank (“1=”).", body,
-    ), Spacer(1, 6)]
-    rows: list[list[Flowable]] = [[
-        Paragraph("<b>Lane</b>", body), Paragraph("<b>Rank</b>", body),
-        Paragraph("<b>Item</b>", body), Paragraph("<b>Dots</b>", body),
-    ]]
-    for lane, entries in top_per_lane(result).items():
+    lead = "Decided" if result.outcome == "decision" else "Dot vote"
+    intro = Paragraph(
+        f"<b>{lead}: “{markup(result.title, bold=True)}”</b> — {markup(result.how)}.",
+        style_for(result.title, body),
+    )
+    by_lane = top_per_lane(result)
+    one_lane = len(by_lane) == 1
+    header = [Paragraph("<b>Rank</b>", body), Paragraph("<b>Item</b>", body), Paragraph("<b>Dots</b>", body)]
+    rows: list[list[Flowable]] = [header if one_lane else [Paragraph("<b>Lane</b>", body), *header]]
+    for lane, entries in by_lane.items():
         for position, entry in enumerate(entries):
-            rows.append([
-                Paragraph(markup(lane[:300]) if position == 0 else "", body),
+            cells = [
                 Paragraph(entry.rank_text, body),
-                Paragraph(markup(_words(entry.title)), body),
+                text_paragraph(_words(entry.title), body),
                 Paragraph(f"<b>{entry.dots}</b>", body),
-            ])
-    table = Table(rows, colWidths=[38 * mm, 14 * mm, width - 68 * mm, 16 * mm], hAlign="LEFT", repeatRows=1)
+            ]
+            if not one_lane:
+                cells.insert(0, text_paragraph(lane[:300], body) if position == 0 else Paragraph("", body))
+            rows.append(cells)
+    widths = [14 * mm, width - 30 * mm, 16 * mm]
+    if not one_lane:
+        widths = [38 * mm, 14 * mm, width - 68 * mm, 16 * mm]
+    table = Table(rows, colWidths=widths, hAlign="LEFT", repeatRows=1)
     table.setStyle(TableStyle(_table_style(font, accent)))
-    return [*parts, table, Spacer(1, 10)]
+    lane_note = Paragraph(
+        f"Top items{'' if one_lane else ' of each lane'}"
+        + (f" (lane “{markup(next(iter(by_lane)))}”)" if one_lane else "")
+        + "; items with the same dots share a rank (“1=”).",
+        styles["caption"],
+    )
+    block: list[Flowable] = [intro, lane_note, table]
+    # A short ranking stays with its question; a long one may continue on the next page.
+    return [KeepTogether(block) if len(rows) <= 20 else block[0], *([] if len(rows) <= 20 else block[1:]),
+            Spacer(1, 8)]
 
 
 def round_rankings(
@@ -68,14 +88,15 @@ def round_rankings(
         ]]
         for entry in result.entries:
             rows.append([
-                Paragraph(entry.rank_text, body), Paragraph(markup(_words(entry.title)), body),
-                Paragraph(markup(entry.lane_title[:300]), body), Paragraph(str(entry.dots), body),
+                Paragraph(entry.rank_text, body), text_paragraph(_words(entry.title), body),
+                text_paragraph(entry.lane_title[:300], body), Paragraph(str(entry.dots), body),
                 Paragraph(entry.share, body),
             ])
         table = Table(rows, colWidths=[14 * mm, width - 94 * mm, 42 * mm, 16 * mm, 18 * mm], hAlign="LEFT",
                       repeatRows=1)
         table.setStyle(TableStyle(_table_style(font, accent)))
-        heading = Paragraph(f"<b>{markup(result.title[:300])}</b> — {markup(result.how)}", body)
+        heading = Paragraph(f"<b>{markup(result.title[:300], bold=True)}</b> — {markup(result.how)}",
+                            style_for(result.title[:300], body))
         parts += [KeepTogether([heading, Spacer(1, 4), table]) if len(rows) < 25 else heading, Spacer(1, 10)]
         if len(rows) >= 25:
             parts.insert(len(parts) - 1, table)

@@ -30,10 +30,19 @@ def vote_markdown(
     return lines
 
 
+def note_dots(summary: WorkshopSummary, result: RoundResult) -> dict[str, int]:
+    """``note id → dots`` of one round. A cluster's dots are given once, on its first note in
+    reading order (the row that carries the cluster), so a column's sum is the round's dots."""
+    dots = dots_by_item(result)
+    if result.target != CLUSTERS:
+        return dots
+    return {cluster.notes[0].id: dots[cluster.id] for cluster in summary.clusters
+            if cluster.id in dots and cluster.notes}
+
+
 def round_columns(summary: WorkshopSummary) -> list[tuple[str, dict[str, int]]]:
-    """``(header, note id → dots)`` per round: ``dots: <round title>``; a cluster round gives each
-    note its cluster's dots. Headers are made unique ("… (2)") so a spreadsheet keeps them apart."""
-    cluster_of = {note.id: cluster.id for cluster in summary.clusters for note in cluster.notes}
+    """``(header, note id → dots)`` per round: ``dots: <round title>`` (see :func:`note_dots`).
+    Headers are made unique ("… (2)") so a spreadsheet keeps them apart."""
     columns: list[tuple[str, dict[str, int]]] = []
     seen: dict[str, int] = {}
     for result in summary.rounds:
@@ -41,16 +50,11 @@ def round_columns(summary: WorkshopSummary) -> list[tuple[str, dict[str, int]]]:
         seen[header] = seen.get(header, 0) + 1
         if seen[header] > 1:
             header = f"{header} ({seen[header]})"
-        dots = dots_by_item(result)
-        if result.target == CLUSTERS:
-            dots = {note_id: dots[cluster_id] for note_id, cluster_id in cluster_of.items() if cluster_id in dots}
-        columns.append((header, dots))
+        columns.append((header, note_dots(summary, result)))
     return columns
 
 
 def outcome_dots(summary: WorkshopSummary) -> dict[str, int]:
-    """The plain ``dots`` column: each note's dots in the last closed round on notes."""
+    """The plain ``dots`` column: the dots of the round the summary's outcome leads with."""
     result = summary.outcome
-    if result is None or result.target == CLUSTERS:
-        return {}
-    return dots_by_item(result)
+    return {} if result is None else note_dots(summary, result)

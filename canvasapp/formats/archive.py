@@ -270,7 +270,10 @@ def session_from_archive(archive: SessionArchive, title: str | None = None) -> S
              order=lane.order, width=lane.width)
         for lane in archive.lanes
     ]
-    new_ids = {note.id: new_id() for note in archive.notes}
+    # Fresh ids in ascending order, given in the archive's order: notes made in the same instant
+    # keep their stacking (the library orders notes by creation time, then id).
+    fresh = sorted(new_id() for _note in archive.notes)
+    new_ids = {note.id: fresh[index] for index, note in enumerate(archive.notes)}
     notes = [
         Note(
             id=new_ids[note.id],

@@ -63,6 +63,8 @@ class ArchiveRound(_Strict):
     current_voter_id: ShortId | None = None
     done_ids: list[ShortId] = Field(default_factory=list, max_length=MAX_PARTICIPANTS)
     skipped_ids: list[ShortId] = Field(default_factory=list, max_length=MAX_PARTICIPANTS)
+    outcome: Literal["decision", "included", "left_out"] = "included"
+    """Where the summary's outcome shows this round: first, in it, or not at all."""
     votes: list[ArchiveVote] = Field(default_factory=list, max_length=MAX_VOTES)
 
 
@@ -78,7 +80,7 @@ def archive_rounds(session: Session) -> list[ArchiveRound]:
             dots_per_participant=r.dots_per_participant, max_dots_per_item=r.max_dots_per_item,
             anonymous=r.anonymous, blind=r.blind, state=r.state, created=r.created,  # type: ignore[arg-type]
             opened=r.opened, closed=r.closed, current_voter_id=r.current_voter_id,
-            done_ids=list(r.done_ids), skipped_ids=list(r.skipped_ids),
+            done_ids=list(r.done_ids), skipped_ids=list(r.skipped_ids), outcome=r.outcome,  # type: ignore[arg-type]
             votes=[ArchiveVote(participant_id=v.participant_id, item_id=v.item_id, dots=v.dots) for v in voting.votes(r.id)],
         )
         for r in voting.rounds
@@ -103,7 +105,7 @@ def load_voting(
             anonymous=r.anonymous, blind=r.blind, state=r.state, created=r.created, opened=r.opened, closed=r.closed,
             current_voter_id=people.get(r.current_voter_id or ""),
             done_ids=tuple(people[p] for p in r.done_ids if p in people),
-            skipped_ids=tuple(people[p] for p in r.skipped_ids if p in people), order=order,
+            skipped_ids=tuple(people[p] for p in r.skipped_ids if p in people), order=order, outcome=r.outcome,
         ))
         for vote in r.votes:
             if vote.item_id in items and (vote.participant_id in (None, PAPER) or vote.participant_id in people):

@@ -28,6 +28,7 @@ from pathlib import Path
 
 from canvasapp.formats.incoming import IncomingFileError, read_capped
 from canvasapp.formats.template import WorkshopTemplate
+from canvasapp.formats.template_io import agenda_of
 from canvasapp.model import Cluster, Lane, Note, Session, new_id, utc_now
 from canvasapp.ops.cluster_layout import BLOCK_GAP, stacked_blocks
 from canvasapp.ops.layout import LANE_HEADER_HEIGHT, lane_rects
@@ -157,10 +158,13 @@ def notes_and_clusters_from_csv(
 def session_from_csv(
     data: bytes, template: WorkshopTemplate, title: str, name: str = "the CSV file"
 ) -> Session:
-    """A new session with the template's lanes and the file's notes (no starter notes)."""
+    """A new session with the template's lanes and agenda and the file's notes (no starter notes)."""
     lanes = lanes_of(template)
     notes, clusters = notes_and_clusters_from_csv(data, lanes, name)
-    return Session(new_id(), title, lanes=lanes, notes=notes, template_id=template.id, clusters=clusters)
+    session = Session(new_id(), title, lanes=lanes, notes=notes, template_id=template.id, clusters=clusters)
+    for phase in agenda_of(template):  # the template's agenda, as a session made from it has
+        session.agenda.add_phase(phase)
+    return session
 
 
 def read_csv_file(path: str | Path) -> bytes:

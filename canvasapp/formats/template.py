@@ -30,13 +30,19 @@ MAX_TITLE = 200
 MAX_TEXT = 2_000
 MAX_NOTE_TEXT = 10_000
 MAX_PHASE_MINUTES = 480
+MAX_TEMPLATE_BYTES = 1_000_000
+"""Files above this size are refused before they are read: a real template is a few KB."""
 
 SCHEMA_ID = "https://canvasapp.invalid/schema/workshop-template.schema.json"
 """A stable identifier for the schema (not a download address)."""
 
 Identifier = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9_-]{0,63}$")]
 Colour = Annotated[str, StringConstraints(pattern=r"^#[0-9A-Fa-f]{6}$")]
-Title = Annotated[str, StringConstraints(min_length=1, max_length=MAX_TITLE, strip_whitespace=True)]
+# The pattern only tells JSON Schema what stripping and min_length mean: not blank.
+Title = Annotated[
+    str, StringConstraints(min_length=1, max_length=MAX_TITLE, strip_whitespace=True),
+    Field(json_schema_extra={"pattern": r"\S"}),
+]
 LongText = Annotated[str, StringConstraints(max_length=MAX_TEXT)]
 ShortText = Annotated[str, StringConstraints(max_length=MAX_TITLE)]
 LanguageTag = Annotated[str, StringConstraints(pattern=r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8}){0,3}$")]
@@ -87,13 +93,14 @@ class TemplatePhase(_Strict):
     title: Title
     """What the facilitator calls this step, e.g. "Check-in"."""
     minutes: int = Field(ge=1, le=MAX_PHASE_MINUTES)
-    """How long the step takes, in whole minutes."""
+    """How long the step takes, in whole minutes, written without a decimal point (10, not 10.0)."""
     kind: PhaseKind
     """What the room does: ritual (opening or closing round), brainstorm, cluster, vote, discuss or actions."""
     instructions: LongText = ""
     """What the facilitator says or does during this step."""
     lanes: list[Identifier] = Field(default_factory=list, max_length=MAX_LANES)
-    """The lanes in focus during this step (empty: the whole board)."""
+    """The lanes in focus during this step (empty: the whole board); each must be the id of one
+    of the template's lanes."""
 
 
 class VotingDefaults(_Strict):
@@ -102,11 +109,11 @@ class VotingDefaults(_Strict):
     target: Literal["notes", "clusters"] = "notes"
     """Whether participants vote on single notes or on clusters of notes."""
     lanes: list[Identifier] = Field(default_factory=list, max_length=MAX_LANES)
-    """The lanes voted on (empty: every lane)."""
+    """The lanes voted on (empty: every lane); each must be the id of one of the template's lanes."""
     dots_per_participant: int = Field(default=3, ge=1, le=100)
-    """How many dots each participant places."""
+    """How many dots each participant places (a whole number, without a decimal point)."""
     max_dots_per_item: int = Field(default=1, ge=1, le=100)
-    """The most dots one participant may put on one item."""
+    """The most dots one participant may put on one item: at most ``dots_per_participant``."""
     blind: bool = True
     """Counts stay hidden until the facilitator reveals them."""
     anonymous: bool = True
@@ -116,8 +123,9 @@ class VotingDefaults(_Strict):
 class StarterNote(_Strict):
     """A note already on the board when a session starts from the template."""
 
-    lane: Identifier
-    """The id of the lane the note starts in."""
+    lane: Identifier | None
+    """The id of the lane the note starts in: one of the template's lanes; ``null`` puts the
+    note beside the lanes, outside every one."""
     text: Annotated[str, StringConstraints(max_length=MAX_NOTE_TEXT)]
     """The note's text."""
 
@@ -130,7 +138,8 @@ class WorkshopTemplate(_Strict):
     format: Literal["canvasapp.template"] = FORMAT
     """Always "canvasapp.template": marks the file as a Workshop Canvas template."""
     format_version: Literal[1] = FORMAT_VERSION
-    """The version of this file format; older files are upgraded when they are read."""
+    """The version of this file format, the whole number 1 (not 1.0); older files are upgraded
+    when they are read."""
     id: Identifier
     """Stable id of the template (lowercase letters, digits, - and _), e.g. "team-retrospective"."""
     name: Title
@@ -144,9 +153,9 @@ class WorkshopTemplate(_Strict):
     licence: ShortText = ""
     """The licence others may use the template under, e.g. "CC-BY-4.0"."""
     lanes: list[TemplateLane] = Field(min_length=1, max_length=MAX_LANES)
-    """The board's lanes, left to right."""
+    """The board's lanes, left to right; no two lanes may have the same id."""
     phases: list[TemplatePhase] = Field(default_factory=list, max_length=MAX_PHASES)
-    """The agenda, in order."""
+    """The agenda, in order; no two phases may have the same id."""
     voting: VotingDefaults = Field(default_factory=VotingDefaults)
     """How the dot vote is set up unless the facilitator changes it."""
     starter_notes: list[StarterNote] = Field(default_factory=list, max_length=MAX_STARTER_NOTES)
@@ -171,7 +180,8 @@ class WorkshopTemplate(_Strict):
         for position, lane_id in enumerate(self.voting.lanes):
             _known_lane(lane_id, known, f"voting.lanes[{position}]")
         for index, note in enumerate(self.starter_notes):
-            _known_lane(note.lane, known, f"starter_notes[{index}].lane")
+            if note.lane is not None:
+                _known_lane(note.lane, known, f"starter_notes[{index}].lane")
         if self.voting.max_dots_per_item > self.voting.dots_per_participant:
             raise PydanticCustomError(
                 "too_many_dots_per_item",
@@ -204,9 +214,29 @@ def _known_lane(lane_id: str, known: list[str], path: str) -> None:
         )
 
 
+#: What the app refuses that JSON Schema cannot say: the schema's description lists these, so a
+#: template author whose editor shows no error still learns every rule.
+RULES_BEYOND_SCHEMA: Final = (
+    "Lane ids are unique within the template.",
+    "Phase ids are unique within the template.",
+    "Every lane a phase, the voting rules or a starter note names is one of the template's lanes.",
+    "voting.max_dots_per_item is at most voting.dots_per_participant.",
+    "Whole numbers (format_version, minutes, dots) are written without a decimal point: 10, not "
+    "10.0 (JSON Schema counts 10.0 as an integer).",
+    "A key appears at most once in each object; NaN and Infinity are not JSON.",
+    f"The file is at most {MAX_TEMPLATE_BYTES:,} bytes of UTF-8 (a byte order mark is allowed).",
+)
+
+
 def template_json_schema() -> dict[str, Any]:
     """The JSON Schema of the current template format, for editors and template authors."""
     schema = WorkshopTemplate.model_json_schema(mode="validation")
+    # A file without them is not taken for a template at all, whatever their defaults in code.
+    schema["required"] = ["format", "format_version", *schema.get("required", [])]
+    schema["description"] = (
+        f"{schema.get('description', '')}\n\nRules the app also checks, which this schema cannot "
+        "express:\n" + "\n".join(f"- {rule}" for rule in RULES_BEYOND_SCHEMA)
+    )
     # Listed first so an editor (and a reader) sees what kind of document this is.
     return {"$schema": "https://json-schema.org/draft/2020-12/schema", "$id": SCHEMA_ID, **schema}
 

@@ -24,6 +24,7 @@ from canvasapp.formats.template import (
     MAX_NOTE_TEXT,
     MAX_PHASES,
     MAX_STARTER_NOTES,
+    MAX_TEMPLATE_BYTES,
     MAX_TEXT,
     MAX_TITLE,
     TemplateError,
@@ -34,6 +35,7 @@ from canvasapp.formats.template import (
 from canvasapp.formats.template_versions import check_kind, upgrade
 from canvasapp.locations import builtin_templates_dir
 from canvasapp.model import Lane, Note, Phase, Session, new_id
+from canvasapp.model.entities import NOTE_HEIGHT
 from canvasapp.ops.layout import lane_rects
 from canvasapp.ops.placement import GridPlacer
 
@@ -42,6 +44,7 @@ __all__ = [
     "MAX_TEMPLATE_BYTES",
     "TEMPLATE_SUFFIX",
     "TemplateError",
+    "agenda_of",
     "builtin_templates",
     "parse_template",
     "read_template",
@@ -53,8 +56,6 @@ __all__ = [
 
 DEFAULT_TEMPLATE_ID = "drivers-blockers-activities"
 TEMPLATE_SUFFIX = ".workshop-template.json"
-MAX_TEMPLATE_BYTES = 1_000_000
-"""Files above this size are refused before they are read: a real template is a few KB."""
 MAX_PROBLEMS_LISTED = 5
 """How many problems ``TemplateError.problems`` keeps (``validate`` prints a few lines at most)."""
 
@@ -191,6 +192,19 @@ def builtin_templates() -> list[WorkshopTemplate]:
 # --- templates and sessions --------------------------------------------------------------
 
 
+#: Space between the lanes and a note the template keeps outside them, in board units.
+OUTSIDE_GAP = 40.0
+
+
+def agenda_of(template: WorkshopTemplate) -> list[Phase]:
+    """The template's agenda as the phases of a new session (imports from CSV get it too)."""
+    return [
+        Phase(id=phase.id, title=phase.title, minutes=phase.minutes, kind=phase.kind,
+              instructions=phase.instructions, lane_ids=tuple(phase.lanes), order=order)
+        for order, phase in enumerate(template.phases)
+    ]
+
+
 def session_from_template(template: WorkshopTemplate, title: str) -> Session:
     """A new session with the template's lanes, its agenda, and its starter notes placed in the lanes."""
     lanes = [
@@ -199,15 +213,19 @@ def session_from_template(template: WorkshopTemplate, title: str) -> Session:
     ]
     session = Session.create(title, lanes, template_id=template.id)
     # The agenda is the session's own from now on: the facilitator edits it during the workshop.
-    for order, phase in enumerate(template.phases):
-        session.agenda.add_phase(Phase(
-            id=phase.id, title=phase.title, minutes=phase.minutes, kind=phase.kind,
-            instructions=phase.instructions, lane_ids=tuple(phase.lanes), order=order,
-        ))
+    for phase in agenda_of(template):
+        session.agenda.add_phase(phase)
     rects = lane_rects(lanes)
     placer = GridPlacer(rects)
     placed: list[Note] = []
+    # Notes outside every lane go in a column to the right of the lanes, top to bottom.
+    outside_x = max((rect.right for rect in rects.values()), default=0.0) + OUTSIDE_GAP
+    outside_y = min((rect.y for rect in rects.values()), default=0.0)
     for starter in template.starter_notes:
+        if starter.lane is None:
+            placed.append(Note(id=new_id(), lane_id=None, text=starter.text, x=outside_x, y=outside_y))
+            outside_y += NOTE_HEIGHT + OUTSIDE_GAP
+            continue
         if starter.lane not in rects:
             continue
         x, y = placer.place(starter.lane)
@@ -239,19 +257,22 @@ def template_from_session(
     name: str,
     *,
     template_id: str | None = None,
-    description: str = "",
-    author: str = "",
-    licence: str = "",
-    language: str = "en",
+    description: str | None = None,
+    author: str | None = None,
+    licence: str | None = None,
+    language: str | None = None,
     include_notes: bool = False,
     base: WorkshopTemplate | None = None,
 ) -> WorkshopTemplate:
     """A template with the session's lanes (titles, prompts, colours) and, optionally, its notes.
 
     The agenda and voting rules come from ``base`` (usually the template the session was made
-    from; by default the built-in one named by ``session.template_id``, if any), keeping only the
-    lanes the session still has; without a base, a default agenda is made for the lanes. Texts
-    longer than the format allows are clipped. Raises :class:`TemplateError` when the session
+    from; by default the built-in one named by ``session.template_id``, if any; see
+    ``template_library.template_for_session`` for installed ones), keeping only the lanes the
+    session still has; without a base, a default agenda is made for the lanes. Description,
+    language, author and licence not given are the base's. Starter notes keep their order: lane
+    by lane, each lane's in reading order (as a session places them); a note outside every lane
+    is kept as a starter note without a lane. Texts longer than the format allows are clipped. Raises :class:`TemplateError` when the session
     has more lanes, or (with ``include_notes``) more notes, than a template may hold.
     """
     if base is None and session.template_id:
@@ -306,13 +327,17 @@ def template_from_session(
                                                                      [lane["prompt"] for lane in lanes])]
         voting = VotingDefaults().model_dump()
 
-    notes: list[dict[str, str]] = []
+    notes: list[dict[str, str | None]] = []
     if include_notes:
-        ordered = sorted(session.notes, key=lambda note: (note.y, note.x))
+        lane_order = {lane.id: index for index, lane in enumerate(session.lanes)}
+
+        def place(note: Note) -> tuple[int, float, float]:
+            return (lane_order.get(note.lane_id or "", len(lane_order)), note.y, note.x)
+
         notes = [
-            {"lane": lane_ids[note.lane_id], "text": _clip(note.text, MAX_NOTE_TEXT)}
-            for note in ordered
-            if note.lane_id in lane_ids and note.text.strip()
+            {"lane": lane_ids.get(note.lane_id or ""), "text": _clip(note.text, MAX_NOTE_TEXT)}
+            for note in sorted(session.notes, key=place)
+            if note.text.strip()
         ]
         if len(notes) > MAX_STARTER_NOTES:
             raise TemplateError(
@@ -323,10 +348,10 @@ def template_from_session(
     fields: dict[str, Any] = {
         "id": template_id or slug(name),
         "name": _clip(name.strip(), MAX_TITLE),
-        "description": _clip(description, MAX_TEXT),
-        "language": language,
-        "author": _clip(author, MAX_TITLE),
-        "licence": _clip(licence, MAX_TITLE),
+        "description": _clip(_given(description, base.description if base else ""), MAX_TEXT),
+        "language": _given(language, base.language if base else "en"),
+        "author": _clip(_given(author, base.author if base else ""), MAX_TITLE),
+        "licence": _clip(_given(licence, base.licence if base else ""), MAX_TITLE),
         "lanes": lanes,
         "phases": phases,
         "voting": voting,
@@ -338,6 +363,10 @@ def template_from_session(
     except ValidationError as error:
         detail = error.errors(include_url=False)[0]
         raise TemplateError(f"The template cannot be made: {_describe(detail)}.") from None
+
+
+def _given(value: str | None, fallback: str) -> str:
+    return fallback if value is None else value
 
 
 def default_agenda(lane_ids: list[str], titles: list[str], prompts: list[str]) -> list[TemplatePhase]:

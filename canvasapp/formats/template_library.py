@@ -21,7 +21,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 from canvasapp.formats.template import TemplateError, WorkshopTemplate
 from canvasapp.formats.template_io import (
@@ -31,6 +31,7 @@ from canvasapp.formats.template_io import (
     builtin_templates,
     read_template,
     session_from_template,
+    template_from_session,
     write_template,
 )
 from canvasapp.model import Session
@@ -204,6 +205,21 @@ def remove_user_template(user_dir: Path, template_id: str) -> None:
     if not target.is_file():
         raise TemplateError(f"There is no user template {template_id!r}.")
     target.unlink()
+
+
+def template_for_session(
+    session: Session, name: str, user_dir: Path | None = None, **choices: Any
+) -> WorkshopTemplate:
+    """Save as Template: :func:`~canvasapp.formats.template_io.template_from_session` with the
+    session's own template (built-in or installed in ``user_dir``) as its base, so the voting
+    rules, language, author and licence of an installed template survive the round trip.
+    ``choices`` are passed on (``description``, ``include_notes``, ...)."""
+    base = None
+    if session.template_id:
+        base = next((t for t in builtin_templates() if t.id == session.template_id), None)
+        if base is None and user_dir is not None:
+            base = next((e.template for e in user_templates(user_dir) if e.id == session.template_id), None)
+    return template_from_session(session, name, base=base, **choices)
 
 
 def find_template(id_or_file: str | None, user_dir: Path | None = None) -> WorkshopTemplate:

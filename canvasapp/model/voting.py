@@ -36,6 +36,12 @@ SETUP: Final = "setup"
 OPEN: Final = "open"
 CLOSED: Final = "closed"
 STATES: Final = (SETUP, OPEN, CLOSED)
+#: Where a closed round's result goes in the summary: leading the outcome (the room decided
+#: with it), in the outcome in the order held (the default), or only in the list of rounds.
+DECISION: Final = "decision"
+INCLUDED: Final = "included"
+LEFT_OUT: Final = "left_out"
+OUTCOME_PLACES: Final = (DECISION, INCLUDED, LEFT_OUT)
 #: Caps that keep a typing slip from becoming a round no one can finish.
 MAX_DOTS: Final = 100
 MAX_TALLY: Final = 100_000
@@ -91,6 +97,9 @@ class VoteRound:
     """Participants who finished their turn, in the order they did."""
     skipped_ids: tuple[str, ...] = ()
     order: int = 0
+    outcome: str = INCLUDED
+    """Whether the summary's outcome shows this round once closed: ``"decision"`` (first),
+    ``"included"`` or ``"left_out"``. The facilitator may change it at any time."""
 
     def copy(self) -> VoteRound:
         return replace(self)
@@ -387,6 +396,17 @@ class Voting:
                 setattr(round_, name, getattr(wanted, name))
             self.rounds_changed.emit([round_])
 
+    def set_outcome(self, round_id: str, outcome: str) -> None:
+        """Mark a round as the decision, as part of the outcome, or as left out of it."""
+        round_ = self.round(round_id)
+        if outcome not in OUTCOME_PLACES:
+            raise VotingError(f"A round is a decision, included in the outcome or left out, not {outcome!r}.")
+        if round_.outcome == outcome:
+            return
+        with self._edit():
+            round_.outcome = outcome
+            self.rounds_changed.emit([round_])
+
     def start_round(self, round_id: str) -> None:
         """Open a round that is being set up: voting starts."""
         round_ = self.round(round_id)
@@ -595,6 +615,8 @@ def _check_rules(round_: VoteRound) -> None:
         raise VotingError(f"A round votes on notes or on clusters, not {round_.target!r}.")
     if round_.state not in STATES:
         raise VotingError(f"{round_.state!r} is not a state of a round.")
+    if round_.outcome not in OUTCOME_PLACES:
+        raise VotingError(f"{round_.outcome!r} is not a place in the outcome.")
     if not 1 <= round_.dots_per_participant <= MAX_DOTS:
         raise VotingError(f"Each participant has from 1 to {MAX_DOTS} dots.")
     if not 1 <= round_.max_dots_per_item <= round_.dots_per_participant:

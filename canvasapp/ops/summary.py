@@ -16,7 +16,7 @@ from canvasapp.ops.board_entries import NoteEntry as NoteEntry
 from canvasapp.ops.cluster_summary import ClusterEntry, cluster_entries
 from canvasapp.ops.layout import PICTURE_LANE_HEIGHT, Rect, lane_rects
 from canvasapp.ops.run_summary import ActionEntry, AgendaEntry, action_entries, agenda_entries
-from canvasapp.ops.vote_summary import RoundResult, outcome_round, round_results
+from canvasapp.ops.vote_summary import RoundResult, outcome_rounds, round_results
 
 #: The title of the group of notes that sit outside every lane.
 OUTSIDE_LANES_TITLE = "Outside the lanes"
@@ -72,8 +72,13 @@ class WorkshopSummary:
     """The themes, lane by lane (see ``canvasapp.ops.cluster_summary``)."""
     rounds: tuple[RoundResult, ...] = field(default=())
     """Every vote round with dots, ranked (see ``canvasapp.ops.vote_summary``)."""
-    outcome: RoundResult | None = None
-    """The last closed round: the outcome-first section leads with its top items."""
+    outcomes: tuple[RoundResult, ...] = field(default=())
+    """The closed rounds kept in the outcome, decisions first (see ``outcome_rounds``)."""
+
+    @property
+    def outcome(self) -> RoundResult | None:
+        """The round the outcome leads with (the CSV's ``dots`` column follows it)."""
+        return self.outcomes[0] if self.outcomes else None
 
     @property
     def note_count(self) -> int:
@@ -144,7 +149,7 @@ def build_summary(
         clusters=cluster_entries(session, lane_entries),
         votes_held=bool(rounds),
         rounds=rounds,
-        outcome=outcome_round(session, rounds),
+        outcomes=outcome_rounds(rounds),
     )
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from canvasapp.model import Session
-from canvasapp.model.voting import CLOSED, CLUSTERS, OPEN, PAPER
+from canvasapp.model.voting import CLOSED, CLUSTERS, DECISION, LEFT_OUT, OPEN, PAPER
 from canvasapp.ops.voting import item_lane, item_title, round_ranking, share_text
 
 
@@ -46,6 +46,8 @@ class RoundResult:
     voters: int
     total: int
     entries: tuple[RankedEntry, ...]
+    outcome: str = "included"
+    """``"decision"``, ``"included"`` or ``"left_out"``: the round's place in the outcome."""
     hidden: bool = False
     """A blind round still being voted: no counts until the facilitator reveals it."""
     tallied: bool = False
@@ -91,15 +93,16 @@ def round_results(session: Session) -> tuple[RoundResult, ...]:
         tallied = not round_.done_ids and all(vote.participant_id == PAPER for vote in session.voting.votes(round_.id))
         results.append(RoundResult(
             round_.id, round_.title, round_.target, round_.state == CLOSED, round_.dots_per_participant,
-            len(round_.done_ids), sum(entry.dots for entry in ranked), entries, tallied=tallied,
+            len(round_.done_ids), sum(entry.dots for entry in ranked), entries, round_.outcome, tallied=tallied,
         ))
     return tuple(results)
 
 
-def outcome_round(session: Session, results: tuple[RoundResult, ...]) -> RoundResult | None:
-    """The last closed round (the outcome-first section leads with it)."""
-    last = session.voting.last_closed_round
-    return next((result for result in results if last is not None and result.id == last.id), None)
+def outcome_rounds(results: tuple[RoundResult, ...]) -> tuple[RoundResult, ...]:
+    """The closed rounds the outcome shows: those marked as the decision first, then the
+    others not left out, each group in the order the rounds were held."""
+    kept = [result for result in results if result.closed and result.outcome != LEFT_OUT]
+    return tuple(sorted(kept, key=lambda result: result.outcome != DECISION))  # stable: held order kept
 
 
 def top_per_lane(result: RoundResult, most: int = 3) -> dict[str, list[RankedEntry]]:

@@ -186,6 +186,8 @@ class VoteRoundRow(Base):
     current_voter_id: Mapped[str | None] = mapped_column(String(64))
     done_ids: Mapped[str] = mapped_column(Text, default="")
     skipped_ids: Mapped[str] = mapped_column(Text, default="")
+    # Schema 5: "decision", "included" or "left_out" (the summary's outcome).
+    outcome: Mapped[str] = mapped_column(String(16), default="included", server_default="included")
 
 
 class VoteRow(Base):

@@ -43,7 +43,7 @@ def round_values(session_id: str, round_: VoteRound, position: int) -> dict[str,
         "dots_per_participant": round_.dots_per_participant, "max_dots_per_item": round_.max_dots_per_item,
         "anonymous": round_.anonymous, "blind": round_.blind, "state": round_.state, "created": round_.created,
         "opened": round_.opened, "closed": round_.closed, "current_voter_id": round_.current_voter_id,
-        "done_ids": _ids(round_.done_ids), "skipped_ids": _ids(round_.skipped_ids),
+        "done_ids": _ids(round_.done_ids), "skipped_ids": _ids(round_.skipped_ids), "outcome": round_.outcome,
     }
 
 
@@ -83,6 +83,7 @@ def load_voting(connection: Connection, session_id: str) -> tuple[list[Participa
             anonymous=bool(row.anonymous), blind=bool(row.blind), state=row.state, created=row.created,
             opened=row.opened, closed=row.closed, current_voter_id=row.current_voter_id,
             done_ids=_split(row.done_ids), skipped_ids=_split(row.skipped_ids), order=row.position,
+            outcome=row.outcome,
         )
         for row in connection.execute(
             select(_rounds).where(_rounds.c.session_id == session_id).order_by(_rounds.c.position)

@@ -84,7 +84,11 @@ def test_refusals_are_one_line_with_exit_2_and_change_nothing(tmp_path: Path) ->
     foreign = tmp_path / "drawing.json"
     foreign.write_text('{"type": "excalidraw", "elements": []}', encoding="utf-8")
     result = canvasapp("import", foreign, "--library", library)
-    assert result.returncode == 2 and "not a Workshop Canvas session archive" in result.stderr
+    assert result.returncode == 2 and "holds nothing that can become a lane or a note" in result.stderr
+
+    foreign.write_text('{"type": "tldraw", "records": []}', encoding="utf-8")
+    result = canvasapp("import", foreign, "--library", library)
+    assert result.returncode == 2 and "not a board this app knows" in result.stderr
 
     result = canvasapp("export", "--session", "nope", "--library", library, "--pdf", tmp_path / "x.pdf")
     assert result.returncode == 2 and "no session 'nope'" in result.stderr
@@ -121,3 +125,19 @@ def test_png_export_draws_the_board_without_a_display(tmp_path: Path, hostile_ar
 
     refused = canvasapp("export", "--session", session_id, "--library", library, "--png", target, "--scale", "9")
     assert refused.returncode == 2 and "scale" in refused.stderr
+
+
+def test_a_board_too_big_for_one_picture_says_how_it_was_scaled(
+    tmp_path: Path, hostile_archive: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from canvasapp.ui.board import board_image
+
+    monkeypatch.setattr(board_image, "MAX_PIXELS", 400_000)  # a small limit, so the test stays quick
+    library = tmp_path / "library.sqlite"
+    session_id = canvasapp("import", hostile_archive, "--library", library).stdout.strip().splitlines()[-1]
+    target = tmp_path / "board.png"
+    result = canvasapp("export", "--session", session_id, "--library", library, "--png", target, "--scale", "1")
+    assert result.returncode == 0, result.stderr
+    assert "too big for one picture at scale 1: drawn at 0." in result.stdout
+    width, height = int.from_bytes(target.read_bytes()[16:20], "big"), int.from_bytes(target.read_bytes()[20:24], "big")
+    assert width * height <= 400_000

@@ -36,14 +36,16 @@ def voted_session() -> Session:
     return session
 
 
-def test_summary_ranks_each_round_with_ties_and_the_outcome_is_the_last_closed() -> None:
+def test_summary_ranks_each_round_with_ties_and_the_outcome_holds_every_closed_round() -> None:
     summary = build_summary(voted_session())
     assert summary.votes_held
     first = summary.rounds[0]
     assert [(e.rank_text, e.title, e.dots) for e in first.entries] == [
         ("1", "Being heard", 2), ("2=", "A clear task", 1), ("2=", "No time <b>&", 1),
     ]
-    assert summary.outcome is not None and summary.outcome.title == "Paper dots"
+    # Every closed round is in the outcome, in the order held, unless marked otherwise.
+    assert [result.title for result in summary.outcomes] == ["First pass", "Paper dots"]
+    assert summary.outcome is not None and summary.outcome.title == "First pass"
 
 
 def test_markdown_and_csv_have_every_round() -> None:
@@ -55,7 +57,8 @@ def test_markdown_and_csv_have_every_round() -> None:
     by_text = {row["text"]: row for row in rows}
     assert by_text["Being heard"]["dots: First pass"] == "2"
     assert by_text["Far"]["dots: Paper dots"] == "5"
-    assert by_text["Far"]["dots"] == "5"  # the outcome round
+    assert by_text["Being heard"]["dots"] == "2"  # the round the outcome leads with
+    assert by_text["Far"]["dots"] == ""
     assert by_text["A clear task"]["dots: Paper dots"] == ""
 
 
@@ -63,7 +66,7 @@ def test_pdf_leads_with_the_outcome_and_lists_every_ranking(tmp_path: Path) -> N
     path = tmp_path / "summary.pdf"
     path.write_bytes(summary_pdf(build_summary(voted_session())))
     text = pdf_text(path)
-    assert "What the room chose in the dot vote" in text and "Paper dots" in text
+    assert "Dot vote: “First pass”" in text and "Dot vote: “Paper dots”" in text
     assert "Vote rounds" in text and "First pass" in text and "2=" in text
     assert "No time <b>&" in text
 

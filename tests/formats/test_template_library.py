@@ -94,11 +94,13 @@ def test_template_from_session_keeps_lanes_and_the_agenda(tmp_path: Path) -> Non
 def test_template_from_session_with_notes_round_trips_to_a_session() -> None:
     session = _session_with_notes()
     template = template_from_session(session, "With notes", include_notes=True)
+    # Lane by lane; the note outside every lane is kept, without a lane.
     assert [(note.lane, note.text) for note in template.starter_notes] == [
-        ("drivers", "Seeing others succeed"), ("blockers", "No time"),
+        ("drivers", "Seeing others succeed"), ("blockers", "No time"), (None, "Outside every lane"),
     ]
     again = session_from_template(template, "Again")
-    assert sorted(note.text for note in again.notes) == ["No time", "Seeing others succeed"]
+    assert sorted(note.text for note in again.notes) == ["No time", "Outside every lane", "Seeing others succeed"]
+    assert [note.text for note in again.notes if note.lane_id is None] == ["Outside every lane"]
 
 
 def test_template_from_a_session_without_a_known_template() -> None:

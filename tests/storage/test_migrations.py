@@ -202,6 +202,10 @@ def test_every_released_library_still_opens(fixture: Path, tmp_path: Path) -> No
                     for r in voting.rounds
                 ],
             } == known.get("voting", {"participants": [], "rounds": []})
+            # Schema 5 added a round's place in the outcome; older rounds are all "included".
+            assert {r.id: r.outcome for r in voting.rounds} == known.get(
+                "round_outcomes", {r.id: "included" for r in voting.rounds}
+            )
     finally:
         library.close()
 

@@ -12,6 +12,7 @@ from canvasapp.commands.voting import (
     FinishTurn,
     RemoveRound,
     SetRoster,
+    SetRoundOutcome,
     SetTally,
     StartRound,
 )
@@ -57,4 +58,22 @@ def test_a_round_in_progress_is_saved_dot_by_dot_and_loads_as_it_was(
     remove.revert(session)
     again = SessionRepository(library).load(session.id).voting
     assert again.totals("r1") == session.voting.totals("r1")
+    store.close()
+
+
+def test_a_rounds_place_in_the_outcome_is_saved_and_undone(
+    library: Library, make_session: Callable[..., Session]
+) -> None:
+    session = make_session(notes=[("drivers", "Being heard")])
+    store = SessionStore(library, session)
+    AddRound(VoteRound(id="r1", title="First")).apply(session)
+    mark = SetRoundOutcome("r1", "decision")
+    mark.apply(session)
+    assert not store.pending
+    assert SessionRepository(library).load(session.id).voting.round("r1").outcome == "decision"
+    mark.revert(session)
+    assert SessionRepository(library).load(session.id).voting.round("r1").outcome == "included"
+    mark.apply(session)  # redo
+    SetRoundOutcome("r1", "left_out").apply(session)
+    assert SessionRepository(library).load(session.id).voting.round("r1").outcome == "left_out"
     store.close()

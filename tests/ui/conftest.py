@@ -11,6 +11,9 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from canvasapp.app import application, open_main_window
+from canvasapp.ops.sentence_model import ModelLoader, SentenceModel
+from canvasapp.storage.embedding_cache import EmbeddingCache
+from canvasapp.ui.clusters import sentence_loader
 from canvasapp.ui.look.theme import LIGHT, apply_theme, current_theme
 from canvasapp.ui.window.main_window import MainWindow
 
@@ -25,6 +28,22 @@ def temporary_settings(tmp_path: Path) -> Iterator[Path]:
     if QApplication.instance() is not None and current_theme() != LIGHT:
         apply_theme(LIGHT)
     QSettings.setDefaultFormat(QSettings.Format.NativeFormat)
+
+
+@pytest.fixture(autouse=True)
+def words_unless_asked(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """Suggestions by shared words in UI tests (the sentence model takes seconds to load and
+    would change proposals under a test); tests marked ``real_model`` load the real one, with
+    their own vector cache."""
+    if request.node.get_closest_marker("real_model") is not None:
+        cache = EmbeddingCache(tmp_path / "vectors.sqlite")
+        monkeypatch.setattr(sentence_loader, "shared_loader", lambda: ModelLoader(cache))
+        return
+
+    def no_model(_progress: object) -> SentenceModel:
+        raise RuntimeError("not loaded in this test")
+
+    monkeypatch.setattr(sentence_loader, "shared_loader", lambda: ModelLoader(None, no_model))
 
 
 @pytest.fixture

@@ -235,7 +235,7 @@ def test_suggestions_never_group_notes_across_lanes(make_session, make_window) -
     texts = ["Success stories of others", "Share success stories monthly", "Stories of success in videos"]
     session = make_session(notes=[("drivers", texts[0]), ("activities", texts[1]), ("activities", texts[2])])
     window = make_window(session.id)
-    proposals, _texts = window.controllers.clusters.propose("board", include_clustered=False)
+    proposals = window.controllers.clusters.propose("board", include_clustered=False).groups
     lanes = {note.id: note.lane_id for note in window.document.session.notes}
     assert proposals, "the two similar activities should be proposed"
     for proposal in proposals:
@@ -265,3 +265,35 @@ def test_ctrl_g_gathers_scattered_notes_so_the_frame_holds_only_its_members(libr
         assert frame.contains(centre) == (note.id in chosen), note.text
     assert {live.note(note_id).lane_id for note_id in chosen} == {"blockers"}
     assert lane.x <= frame.left() and frame.right() <= lane.right
+
+
+@pytest.mark.real_model
+def test_suggestions_by_meaning_join_languages_once_the_model_is_in(qtbot: QtBot, make_session, make_window) -> None:  # type: ignore[no-untyped-def]
+    """The first Suggest Clusters… loads the sentence model in the background; the open dialog
+    then shows groups by meaning, across languages, and says which method ran."""
+    texts = ["no time", "keine Zeit", "sin tiempo", "the venue is far away", "too expensive to travel"]
+    session = make_session(notes=[("blockers", text) for text in texts])
+    window = make_window(session.id)
+    window.document.scene.clearSelection()
+    actions = window.controllers.clusters
+    seen: list[tuple[str, list[set[str]]]] = []
+
+    def look(dialog) -> None:  # type: ignore[no-untyped-def]
+        try:
+            dialog.scope.setCurrentIndex(2)
+            qtbot.waitUntil(lambda: actions._loading.loader.finished, timeout=60_000)
+            qtbot.waitUntil(lambda: "meaning" in dialog.method.text().lower(), timeout=10_000)
+            tree = dialog.tree
+            groups = [set(tree.topLevelItem(i).data(0, Qt.ItemDataRole.UserRole)) for i in range(tree.topLevelItemCount())]
+            seen.append((dialog.method.text(), groups))
+        finally:
+            dialog.reject()
+
+    answer_dialog(look)
+    trigger(window, "cluster.suggest")
+    assert seen, "the dialog was answered"
+    label, groups = seen[0]
+    ids = {note.text: note.id for note in window.document.session.notes}
+    assert {ids["no time"], ids["keine Zeit"], ids["sin tiempo"]} in [group & set(ids.values()) for group in groups] or any(
+        {ids["no time"], ids["keine Zeit"], ids["sin tiempo"]} <= group for group in groups
+    ), (label, groups)

@@ -2,16 +2,23 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import sqlite3
 import subprocess
+import time
 from pathlib import Path
+from urllib.parse import unquote
 
 import pytest
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtGui import QDesktopServices, QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
 from canvasapp.formats.archive import dump_archive, read_archive
 from canvasapp.storage import SessionRepository
+from tests.formats.board_files import founding_board, retro_canvas
+from tests.formats.test_excalidraw_in import FOUNDING_LANES
 from tests.ui.conftest import trigger
 from tests.ui.dialogs import when_dialog_opens
 
@@ -170,3 +177,83 @@ def test_importing_a_csv_with_clusters_adds_them_in_the_same_step(make_session, 
     assert window.document.session.clusters == [] and len(window.document.session) == 1
     with sqlite3.connect(library_path) as connection:
         assert connection.execute("SELECT count(*) FROM clusters").fetchone()[0] == 0
+
+
+def test_send_summary_attaches_the_pdf_in_the_mail_program(make_session, make_window, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    """With the desktop's xdg-email, the mail program opens with the PDF attached."""
+    window = make_window(make_session(title="Spring gathering").id)
+    bin_dir, record = tmp_path / "bin", tmp_path / "mail-args.txt"
+    bin_dir.mkdir()
+    mailer = bin_dir / "xdg-email"
+    mailer.write_text(f'#!/bin/sh\nprintf "%s\\n" "$@" > {record}\n')
+    mailer.chmod(0o755)
+    monkeypatch.setenv("PATH", f"{bin_dir}:{os.environ['PATH']}")
+    target = tmp_path / "summary.pdf"
+    save_to(monkeypatch, target)
+    trigger(window, "file.send_summary")
+    assert target.read_bytes().startswith(b"%PDF")
+    for _ in range(100):
+        if record.exists() and record.read_text():
+            break
+        time.sleep(0.05)
+    arguments = record.read_text().splitlines()
+    assert arguments[:2] == ["--attach", str(target)] and "Spring gathering" in arguments[3]
+
+
+def test_send_summary_without_a_mail_command_opens_a_mail_that_says_where_the_pdf_is(make_session, make_window, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    window = make_window(make_session(title="Spring gathering").id)
+    monkeypatch.setattr(shutil, "which", lambda _name: None)
+    opened: list[str] = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url.toString()) or True)
+    target = tmp_path / "summary.pdf"
+    save_to(monkeypatch, target)
+    trigger(window, "file.send_summary")
+    assert target.exists() and len(opened) == 1
+    assert opened[0].startswith("mailto:") and "summary.pdf" in unquote(opened[0]) and "Spring" in unquote(opened[0])
+
+
+def _drop(window, path: Path) -> None:  # type: ignore[no-untyped-def]
+    """A file dropped on the board, as from a file manager."""
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(path))])
+    viewport = window.view.viewport()
+    point, buttons, keys = viewport.rect().center(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+    enter = QDragEnterEvent(point, Qt.DropAction.CopyAction, mime, buttons, keys)
+    QApplication.sendEvent(viewport, enter)
+    assert enter.isAccepted()
+    QApplication.sendEvent(viewport, QDropEvent(QPointF(point), Qt.DropAction.CopyAction, mime, buttons, keys))
+
+
+def test_dropping_the_founding_excalidraw_board_makes_a_session_with_three_lanes(make_session, make_window, library_path: Path, tmp_path: Path, said: list[str]) -> None:  # type: ignore[no-untyped-def]
+    window = make_window(make_session().id)
+    drawing = tmp_path / "founding workshop.excalidraw"
+    drawing.write_bytes(founding_board())
+    when_dialog_opens(lambda box: box.defaultButton().click())  # "New Session"
+    _drop(window, drawing)
+    session = window.document.session
+    assert [lane.title for lane in session.lanes] == list(FOUNDING_LANES)
+    assert sorted(note.text for note in session.notes) == sorted(t for texts in FOUNDING_LANES.values() for t in texts)
+    assert "1 arrow and 1 drawing" in window.statusBar().currentMessage()
+    assert note_count(library_path, session.id) == len(session.notes)
+
+
+def test_a_json_canvas_added_to_this_session_is_one_undoable_step_and_exports_back(make_session, make_window, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    window = make_window(make_session(notes=[("drivers", "Being heard")]).id)
+    board = tmp_path / "retro.canvas"
+    board.write_bytes(retro_canvas())
+    before = len(window.document.session.notes)
+
+    def add(box) -> None:  # type: ignore[no-untyped-def]
+        next(button for button in box.buttons() if button.text() == "Add to This Session").click()
+
+    when_dialog_opens(add)
+    window.open_file(board)
+    added = len(window.document.session.notes) - before
+    assert added > 0
+    window.undo_group.undo()
+    assert len(window.document.session.notes) == before
+    window.undo_group.redo()
+    target = tmp_path / "back.excalidraw"
+    save_to(monkeypatch, target)
+    trigger(window, "file.export_excalidraw")
+    assert '"type": "excalidraw"' in target.read_text("utf-8") or '"type":"excalidraw"' in target.read_text("utf-8")

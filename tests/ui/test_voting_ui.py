@@ -232,3 +232,24 @@ def test_the_vote_menu_offers_only_what_can_be_done_now(
     trigger(window, "vote.end_round")
     assert window.document.session.voting.round(round_id).state == "closed"
     assert enabled("vote.show_results") and enabled("vote.sort_by_dots") and not enabled("vote.end_round")
+
+
+def test_a_closed_round_is_marked_as_the_decision_for_the_summary(
+    qtbot: QtBot, make_window: Callable[..., MainWindow], make_session: Callable[..., Session]
+) -> None:
+    window = make_window(make_session(notes=NOTES).id)
+    trigger(window, "vote.tally")
+    voting = window.document.session.voting
+    round_id = voting.open_round.id
+    window.controllers.voting.tally.spins[window.document.session.notes[0].id].setValue(3)
+    trigger(window, "vote.end_round")
+    assert voting.round(round_id).outcome == "included"
+
+    def choose(dialog) -> None:  # type: ignore[no-untyped-def]
+        dialog.outcome_buttons["decision"].click()
+
+    when_dialog_opens(choose)
+    trigger(window, "vote.rounds")
+    assert voting.round(round_id).outcome == "decision"
+    window.undo_group.undo()
+    assert voting.round(round_id).outcome == "included"

@@ -3,6 +3,8 @@ which may be offscreen)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QBuffer, QIODevice, QRectF, Qt
 from PySide6.QtGui import QColor, QImage, QPainter
 
@@ -14,12 +16,16 @@ MARGIN = 40.0
 MAX_PIXELS = 120_000_000
 
 
-def render_board(session: Session, scale: float = 1.0) -> QImage:
-    """The whole board at ``scale`` (1.0 = 100%: one board unit per pixel)."""
+def render_board(session: Session, scale: float = 1.0, smaller: Callable[[float], None] | None = None) -> QImage:
+    """The whole board at ``scale`` (1.0 = 100%: one board unit per pixel). A board too big for
+    one picture at that scale is drawn smaller; ``smaller`` then hears the scale used."""
     scene = BoardScene(session)
     try:
         source = scene.board_rect().adjusted(-MARGIN, -MARGIN, MARGIN, MARGIN)
-        scale = min(scale, (MAX_PIXELS / max(1.0, source.width() * source.height())) ** 0.5)
+        fitting = (MAX_PIXELS / max(1.0, source.width() * source.height())) ** 0.5
+        if fitting < scale and smaller is not None:
+            smaller(fitting)
+        scale = min(scale, fitting)
         width, height = max(1, round(source.width() * scale)), max(1, round(source.height() * scale))
         image = QImage(width, height, QImage.Format.Format_ARGB32_Premultiplied)
         image.fill(QColor("white"))
@@ -32,10 +38,10 @@ def render_board(session: Session, scale: float = 1.0) -> QImage:
         scene.detach()
 
 
-def board_png(session: Session, scale: float = 1.0) -> bytes:
+def board_png(session: Session, scale: float = 1.0, smaller: Callable[[float], None] | None = None) -> bytes:
     """The whole board as PNG bytes (written with ``canvasapp.files.write_atomically``)."""
     buffer = QBuffer()
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    if not render_board(session, scale).save(buffer, "PNG"):  # type: ignore[call-overload]  # QIODevice overload
+    if not render_board(session, scale, smaller).save(buffer, "PNG"):  # type: ignore[call-overload]  # QIODevice overload
         raise OSError("the picture of the board could not be encoded as PNG")
     return bytes(buffer.data().data())

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from canvasapp.editing.board import BIG_NUDGE_STEP, NUDGE_STEP, PASTE_OFFSET, BoardEditing
+from canvasapp.formats.import_any import ImportRefused, import_any
 from canvasapp.model.entities import (
     MAX_LANE_WIDTH,
     MAX_NOTE_SIDE,
@@ -208,8 +209,24 @@ class BoardActions(QObject):
             width = max(clip.dx + clip.width for clip in clipped)
             height = max(clip.dy + clip.height for clip in clipped)
             self._select(editor.paste_notes(clipped, x - width / 2, y - height / 2))
+        elif data.hasText() and self._document is not None and _is_excalidraw(data.text()):
+            self._paste_excalidraw(data.text())
         elif data.hasText() and self._document is not None:
             self._document.gestures.add_lines_at(data.text(), x, y, verb="Paste")
+
+    def _paste_excalidraw(self, text: str) -> None:
+        """Shapes copied in Excalidraw: notes (and lanes, clusters) as a file of them would give."""
+        document = self._document
+        assert document is not None
+        try:
+            additions = import_any(text.encode("utf-8"), "the clipboard").additions(document.session)
+        except ImportRefused as error:
+            self._tell(str(error))
+            return
+        if document.editor.add_imports(additions.lanes, additions.notes, additions.clusters):
+            self._select([note.id for note in additions.notes])
+            if additions.left_out:
+                self._tell(additions.left_out)
 
     def _select(self, note_ids: list[str]) -> None:
         if note_ids and self.scene is not None:
@@ -556,6 +573,12 @@ class BoardActions(QObject):
         menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.last_context_menu = menu
         menu.popup(screen_pos)
+
+
+def _is_excalidraw(text: str) -> bool:
+    """Excalidraw puts JSON of this type on the clipboard when shapes are copied."""
+    head = text.lstrip()[:200]
+    return head.startswith("{") and "excalidraw" in head
 
 
 def lane_colour_icon(size: int = 32) -> QIcon:

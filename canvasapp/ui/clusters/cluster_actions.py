@@ -6,9 +6,10 @@ from __future__ import annotations
 from PySide6.QtCore import QObject
 
 from canvasapp.editing.clusters import ClusterEditing
-from canvasapp.model import Note
-from canvasapp.ops.cluster_suggestions import SuggestedCluster, suggest_clusters
+from canvasapp.ops.cluster_suggestions import SuggestedCluster
+from canvasapp.ops.session_suggestions import Scope, Suggestions, suggest_for_session
 from canvasapp.ui.board.edit_actions import BoardActions
+from canvasapp.ui.clusters import sentence_loader
 from canvasapp.ui.clusters.cluster_layer import ClusterLayer
 from canvasapp.ui.clusters.suggest_dialog import SuggestDialog
 from canvasapp.ui.window.services import WindowServices
@@ -22,6 +23,7 @@ class ClusterActions(QObject):
         self._window = window
         self._board = board_actions
         self.last_dialog: SuggestDialog | None = None
+        self._loading = sentence_loader.BackgroundLoad(sentence_loader.shared_loader())
 
     @property
     def editor(self) -> ClusterEditing | None:
@@ -112,42 +114,35 @@ class ClusterActions(QObject):
 
     # --- suggestions ------------------------------------------------------------------------
 
-    def propose(self, scope: str, include_clustered: bool) -> tuple[list[SuggestedCluster], dict[str, str]]:
+    def propose(self, scope: str, include_clustered: bool) -> Suggestions:
+        """What the dialog shows: by meaning once the model is loaded, by shared words before."""
         editor = self.editor
         if editor is None:
-            return [], {}
-        session = editor.session
-        if scope == "selection":
-            notes = [session.note(note_id) for note_id in self._notes()]
-        elif scope == "lane":
-            lane_id = self._board.current_lane_id()
-            notes = [note for note in session.notes if note.lane_id == lane_id]
-        else:
-            notes = session.notes
-        if not include_clustered:
-            notes = [note for note in notes if session.cluster_of(note.id) is None]
-        notes.sort(key=lambda note: (note.created, note.id))  # the same notes, the same proposal
-        # Lane by lane: a theme never takes a driver into the activities (accepting it would
-        # move the note, and what the room said would change meaning without anyone noticing).
-        by_lane: dict[str | None, list[Note]] = {}
-        for note in notes:
-            by_lane.setdefault(note.lane_id, []).append(note)
-        proposals = [
-            proposal
-            for lane_notes in by_lane.values()
-            for proposal in suggest_clusters([(note.id, note.text) for note in lane_notes])
-        ]
-        proposals.sort(key=lambda proposal: -len(proposal.note_ids))  # stable: lane order kept
-        return proposals, {note.id: note.text for note in notes}
+            return Suggestions("words", [])
+        return suggest_for_session(
+            editor.session, _scope(scope), include_clustered, lane_id=self._board.current_lane_id(),
+            note_ids=self._notes(), loader=self._loading.loader,
+        )
 
     def suggest(self) -> None:
         editor = self._ready()
         if editor is None:
             return
         scope = "selection" if len(self._notes()) > 1 else ("lane" if self._board.current_lane_id() else "board")
+
         def accept(groups: list[SuggestedCluster]) -> list[str]:
             return editor.accept([(group.title, list(group.note_ids)) for group in groups])
 
         dialog = SuggestDialog(self.propose, accept, scope, self._window.host)
         self.last_dialog = dialog
+        # The model loads once, in the background; the open dialog shows its groups when it is in.
+        self._loading.loaded.connect(dialog.refresh)
+        self._loading.progressed.connect(dialog.show_loading)
+        self._loading.start()
         dialog.exec()
+        self._loading.loaded.disconnect(dialog.refresh)
+        self._loading.progressed.disconnect(dialog.show_loading)
+
+
+def _scope(scope: str) -> Scope:
+    return "selection" if scope == "selection" else "lane" if scope == "lane" else "board"

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from canvasapp.ops.cluster_suggestions import SuggestedCluster
+from canvasapp.ops.session_suggestions import Suggestions
 
 #: Where suggestions look: (id, label).
 SCOPES = (("lane", "This lane"), ("selection", "The selected notes"), ("board", "The whole board"))
@@ -31,7 +32,7 @@ class SuggestDialog(QDialog):
 
     def __init__(
         self,
-        propose: Callable[[str, bool], tuple[list[SuggestedCluster], dict[str, str]]],
+        propose: Callable[[str, bool], Suggestions],
         accept: Callable[[list[SuggestedCluster]], object],
         scope: str,
         parent: QWidget | None = None,
@@ -54,6 +55,9 @@ class SuggestDialog(QDialog):
         self.tree.setHeaderLabels(["Proposed cluster (double-click to rename)", "Notes"])
         self.tree.setColumnWidth(0, 560)
         self.status = QLabel()
+        self.method = QLabel()
+        self.method.setObjectName("suggest_method")
+        self.method.setWordWrap(True)
         top = QHBoxLayout()
         top.addWidget(QLabel("Look at:"))
         top.addWidget(self.scope)
@@ -71,6 +75,7 @@ class SuggestDialog(QDialog):
         layout.addLayout(top)
         layout.addWidget(self.tree)
         layout.addWidget(self.status)
+        layout.addWidget(self.method)
         layout.addWidget(buttons)
         self.accept_one.clicked.connect(self._accept_selected)
         self.accept_all.clicked.connect(self._accept_all)
@@ -79,7 +84,9 @@ class SuggestDialog(QDialog):
         self.refresh()
 
     def refresh(self) -> None:
-        groups, texts = self._propose(self.scope.currentData(), self.include.isChecked())
+        suggestions = self._propose(self.scope.currentData(), self.include.isChecked())
+        groups, texts = suggestions.groups, suggestions.texts
+        self.method.setText(suggestions.method_label)
         self.tree.clear()
         for group in groups:
             item = QTreeWidgetItem([group.title, str(len(group.note_ids))])
@@ -93,6 +100,10 @@ class SuggestDialog(QDialog):
         if (first := self.tree.topLevelItem(0)) is not None:
             self.tree.setCurrentItem(first)
         self._show_count()
+
+    def show_loading(self, fraction: float, what: str) -> None:
+        """The language model loading in the background: shared words until it is in."""
+        self.method.setText(f"By shared words for now; loading the language model ({what}, {fraction:.0%})…")
 
     def _show_count(self) -> None:
         count = self.tree.topLevelItemCount()

@@ -17,13 +17,14 @@ from PySide6.QtWidgets import (
 )
 
 from canvasapp.formats.template import TemplateError
-from canvasapp.formats.template_io import TEMPLATE_SUFFIX, slug, template_from_session
+from canvasapp.formats.template_io import TEMPLATE_SUFFIX, slug
 from canvasapp.formats.template_library import (
     TemplateEntry,
     builtin_entries,
     install_template,
     list_templates,
     save_user_template,
+    template_for_session,
     user_template_path,
 )
 from canvasapp.storage import LibraryError
@@ -117,9 +118,10 @@ class TemplateController:
         if not dialog.exec():
             return
         try:
-            template = template_from_session(
+            template = template_for_session(
                 document.session,
                 dialog.name(),
+                self.templates_dir,
                 description=dialog.description(),
                 include_notes=dialog.include_notes(),
             )

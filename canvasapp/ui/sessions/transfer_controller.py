@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, QUrl
+from PySide6.QtCore import QProcess, QSettings, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -22,17 +23,16 @@ from PySide6.QtWidgets import (
 )
 
 from canvasapp.commands.base import plural
+from canvasapp.export.excalidraw import session_excalidraw
+from canvasapp.export.json_canvas import session_json_canvas
 from canvasapp.export.markdown import notes_markdown
 from canvasapp.export.notes_csv import notes_csv
 from canvasapp.export.pdf import PdfOptions, summary_pdf
+from canvasapp.export.send import summary_mail
 from canvasapp.files import write_atomically
 from canvasapp.formats.archive import SUFFIX as ARCHIVE_SUFFIX
-from canvasapp.formats.archive import ArchiveError, dump_archive, read_archive
-from canvasapp.formats.notes_csv import (
-    CsvImportError,
-    notes_and_clusters_from_csv,
-    read_csv_file,
-)
+from canvasapp.formats.archive import dump_archive
+from canvasapp.formats.import_any import ArchiveImport, CsvImport, Imported, ImportRefused, TemplateImport, import_any
 from canvasapp.formats.template_library import template_name
 from canvasapp.model import Session
 from canvasapp.ops.summary import build_summary
@@ -40,15 +40,22 @@ from canvasapp.storage import LibraryError
 from canvasapp.ui.board.board_image import board_png
 from canvasapp.ui.window.services import WindowServices
 
-IMPORT_FILTER = f"Notes or session archives (*.csv *{ARCHIVE_SUFFIX});;CSV of notes (*.csv);;Session archives (*{ARCHIVE_SUFFIX})"
+IMPORT_FILTER = (
+    f"Notes, sessions and boards (*.csv *.json *.excalidraw *.canvas);;CSV of notes (*.csv);;"
+    f"Session archives (*{ARCHIVE_SUFFIX});;Excalidraw drawings (*.excalidraw);;JSON Canvas (*.canvas);;"
+    "Scrumlr exports (*.json);;All files (*)"
+)
 
 
 class TransferController:
     """Exports of the open session and imports into the library, for one main window."""
 
-    def __init__(self, window: WindowServices, edit_details: Callable[[], None]) -> None:
+    def __init__(
+        self, window: WindowServices, edit_details: Callable[[], None], install_template: Callable[[Path], object]
+    ) -> None:
         self.window = window
         self._edit_details = edit_details
+        self._install_template = install_template
 
     @property
     def session(self) -> Session | None:
@@ -73,6 +80,28 @@ class TransferController:
         if self._write(path, "PDF summary", lambda: summary_pdf(summary, options)) and dialog.open_when_done():
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
 
+    def send_summary(self) -> None:
+        """Write the PDF summary, then open the mail program with it attached (the desktop's
+        ``xdg-email``), else a ``mailto:`` mail that says where the PDF is."""
+        session = self.session
+        if session is None:
+            return
+        path = self._ask_target("Send Summary: Save the PDF", session, ".pdf", "PDF documents (*.pdf)")
+        if path is None:
+            return
+        summary = build_summary(session, None, template_name(session.template_id, self.window.templates_dir))
+        if not self._write(path, "PDF summary", lambda: summary_pdf(summary, PdfOptions())):
+            return
+        mail = summary_mail(summary, path, attached=True)
+        mailer = shutil.which("xdg-email")
+        if mailer is not None and QProcess.startDetached(
+            mailer, ["--attach", str(path), "--subject", mail.subject, "--body", mail.body]
+        )[0]:
+            self.window.tell(f"Your mail program opens with the summary attached ({path.name}).", 10000)
+            return
+        QDesktopServices.openUrl(QUrl(summary_mail(summary, path).mailto))
+        self.window.tell(f"Attach the summary from {path} to the mail that opens.", 15000)
+
     def export_csv(self) -> None:
         self._export("Export Notes as CSV", ".csv", "CSV files (*.csv)", "CSV of notes",
                      lambda session: notes_csv(build_summary(session)))
@@ -80,6 +109,13 @@ class TransferController:
     def export_markdown(self) -> None:
         self._export("Export Notes as Markdown", ".md", "Markdown (*.md)", "Markdown",
                      lambda session: notes_markdown(build_summary(session)).encode("utf-8"))
+
+    def export_excalidraw(self) -> None:
+        self._export("Export for Excalidraw", ".excalidraw", "Excalidraw drawings (*.excalidraw)",
+                     "Excalidraw drawing", session_excalidraw)
+
+    def export_json_canvas(self) -> None:
+        self._export("Export as JSON Canvas", ".canvas", "JSON Canvas (*.canvas)", "JSON Canvas", session_json_canvas)
 
     def export_archive(self) -> None:
         self._export("Export Session Archive", ARCHIVE_SUFFIX, f"Session archives (*{ARCHIVE_SUFFIX})",
@@ -93,8 +129,15 @@ class TransferController:
         if scale is None:
             return
         path = self._ask_target("Export Board Picture", session, ".png", "PNG images (*.png)")
-        if path is not None:
-            self._write(path, "board picture", lambda: board_png(session, scale))
+        if path is None:
+            return
+        used: list[float] = []
+        if self._write(path, "board picture", lambda: board_png(session, scale, used.append)) and used:
+            QMessageBox.information(
+                self.window.host, "Board Picture",
+                f"The board is too big for one picture at {scale:.0%}: it was drawn at {used[0]:.0%} "
+                "(the largest picture that can be made).",
+            )
 
     def _export(self, title: str, suffix: str, file_filter: str, what: str, render: Callable[[Session], bytes]) -> None:
         session = self.session
@@ -134,38 +177,61 @@ class TransferController:
             self.import_path(Path(chosen))
 
     def import_path(self, path: Path) -> None:
-        """A CSV adds its notes to the open session (one undoable step); an archive becomes
-        a new session in the library. Either all of the file comes in, or nothing."""
-        if path.name.lower().endswith(".csv"):
-            self._import_csv(path)
-        else:
-            self._import_archive(path)
-
-    def _import_csv(self, path: Path) -> None:
-        document = self.window.document
-        if document is None or document.read_only:
-            QMessageBox.warning(self.window.host, "Import", "This session is read-only; open one you can edit first.")
-            return
-        session = document.session
+        """Any file Workshop Canvas reads, recognised by its content: a session archive becomes a
+        new session; a CSV of notes joins the open session; a board from another tool (Excalidraw,
+        JSON Canvas, Scrumlr, Parabol) becomes a new session or joins this one, as the facilitator
+        chooses; a template goes among the templates. Either all of the file comes in, or nothing."""
         try:
-            notes, clusters = notes_and_clusters_from_csv(read_csv_file(path), session.lanes, path.name)
-        except CsvImportError as error:
+            imported = import_any(path)
+        except ImportRefused as error:
             QMessageBox.warning(self.window.host, "Import", str(error))
             return
-        if not document.editor.add_imported(notes, clusters):
+        if imported.kind == TemplateImport.kind:
+            self._install_template(path)
             return
-        themes = f" in {plural(len(clusters), 'cluster')}" if clusters else ""
-        self.window.tell(f"Added {len(notes)} notes{themes} from {path.name}.", 10000)
+        document = self.window.document
+        editable = document is not None and document.edits.can_edit()
+        if imported.kind == ArchiveImport.kind or not editable:
+            self._import_as_new_session(imported, path)
+        elif imported.kind == CsvImport.kind or self._add_to_this_session(imported):
+            self._import_into_this_session(imported, path)
+        else:
+            self._import_as_new_session(imported, path)
 
-    def _import_archive(self, path: Path) -> None:
+    def _add_to_this_session(self, imported: Imported) -> bool:
+        box = QMessageBox(self.window.host)
+        box.setWindowTitle("Import")
+        box.setText(f"{imported.name} is a {imported.kind}. Bring it in as a new session, or add it to this one?")
+        new = box.addButton("New Session", QMessageBox.ButtonRole.AcceptRole)
+        box.addButton("Add to This Session", QMessageBox.ButtonRole.ActionRole)
+        box.setDefaultButton(new)
+        box.exec()
+        return box.clickedButton() is not new
+
+    def _import_into_this_session(self, imported: Imported, path: Path) -> None:
+        document = self.window.document
+        assert document is not None
         try:
-            session = read_archive(path)
+            additions = imported.additions(document.session)
+        except ImportRefused as error:
+            QMessageBox.warning(self.window.host, "Import", str(error))
+            return
+        if not document.editor.add_imports(additions.lanes, additions.notes, additions.clusters):
+            return
+        themes = f" in {plural(len(additions.clusters), 'cluster')}" if additions.clusters else ""
+        left_out = f" {additions.left_out}" if additions.left_out else ""
+        self.window.tell(f"Added {plural(len(additions.notes), 'note')}{themes} from {path.name}.{left_out}", 15000)
+
+    def _import_as_new_session(self, imported: Imported, path: Path) -> None:
+        try:
+            session = imported.new_session()
             self.window.repository.add(session)
-        except (ArchiveError, LibraryError) as error:
+        except (ImportRefused, LibraryError) as error:
             QMessageBox.warning(self.window.host, "Import", str(error))
             return
         self.window.open_document(session.id)
-        self.window.tell(f"Imported “{session.title}” from {path.name}.", 10000)
+        left_out = f" {imported.left_out}" if imported.left_out else ""
+        self.window.tell(f"Imported “{session.title}” from {path.name}.{left_out}", 15000)
 
 
 class ExportPdfDialog(QDialog):

@@ -271,13 +271,17 @@ class VotingController(QObject):
         for round_ in voting.rounds:
             total = sum(voting.totals(round_.id).values())
             state = {SETUP: "set up", OPEN: "open", CLOSED: "closed"}[round_.state]
-            rows.append((round_.id, f"{round_.title} — {state}, {total} dots", round_.state))
+            place = {"decision": " · the decision", "left_out": " · left out of the summary"}.get(round_.outcome, "")
+            shown = "" if round_.state == OPEN and round_.blind else f", {total} dots"
+            rows.append((round_.id, f"{round_.title} — {state}{shown}{place}", round_.state))
         dialog = RoundsDialog(rows, self.window.host)
         if not dialog.exec() or dialog.chosen is None:
             return
         what, round_id = dialog.chosen
         round_ = voting.round(round_id)
-        if what == "show":
+        if what.startswith("outcome:"):
+            self.editing.set_outcome(round_id, what.removeprefix("outcome:"))
+        elif what == "show":
             self.show_results(round_id)
         elif what == "delete":
             if self.editing.remove(round_id) and self.round_id == round_id:

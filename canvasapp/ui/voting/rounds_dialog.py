@@ -1,4 +1,5 @@
-"""Every vote round of the session, to show its results again, reopen it or delete it."""
+"""Every vote round of the session, to show its results again, reopen it or delete it, and to
+say where its result goes in the summary (the decision, in the outcome, or left out)."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
+    QLabel,
     QListWidget,
     QListWidgetItem,
     QPushButton,
@@ -15,6 +17,9 @@ from PySide6.QtWidgets import (
 )
 
 from canvasapp.ui.look.fonts import app_font
+
+#: What the summary may do with a closed round's result, and the buttons that say so.
+OUTCOME_CHOICES = (("decision", "The decision (first)"), ("included", "In the outcome"), ("left_out", "Left out"))
 
 
 class RoundsDialog(QDialog):
@@ -43,11 +48,22 @@ class RoundsDialog(QDialog):
         row = QHBoxLayout()
         for button in (self.show_button, self.resume_button, self.delete_button):
             row.addWidget(button)
+        self.outcome_buttons: dict[str, QPushButton] = {}
+        outcome_row = QHBoxLayout()
+        outcome_row.addWidget(QLabel("In the summary:"))
+        for outcome, text in OUTCOME_CHOICES:
+            button = QPushButton(text)
+            button.setObjectName(f"outcome_{outcome}")
+            button.setMinimumHeight(40)
+            button.clicked.connect(lambda _checked=False, o=outcome: self._choose(f"outcome:{o}"))
+            outcome_row.addWidget(button)
+            self.outcome_buttons[outcome] = button
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         close.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(self.list, 1)
         layout.addLayout(row)
+        layout.addLayout(outcome_row)
         layout.addWidget(close)
         if self.list.count():
             self.list.setCurrentRow(self.list.count() - 1)
@@ -60,6 +76,8 @@ class RoundsDialog(QDialog):
         self.show_button.setEnabled(state == "closed")
         self.resume_button.setEnabled(state in ("open", "closed", "setup"))
         self.delete_button.setEnabled(item is not None)
+        for button in self.outcome_buttons.values():
+            button.setEnabled(state == "closed")
 
     def _choose(self, what: str) -> None:
         item = self.list.currentItem()

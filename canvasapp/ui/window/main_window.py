@@ -15,8 +15,6 @@ from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QUn
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QWidget
 
 from canvasapp import APP_NAME
-from canvasapp.formats.archive import SUFFIX as ARCHIVE_SUFFIX
-from canvasapp.formats.template_io import TEMPLATE_SUFFIX
 from canvasapp.storage import Library, SessionRepository
 from canvasapp.ui.board.edit_actions import BoardActions
 from canvasapp.ui.board.overview_map import overview_map_shown
@@ -55,14 +53,15 @@ class MainWindow(QMainWindow):
         self.window_actions = WindowActions(self, self.undo_group, ACTIONS, self._rename_session)
         self.board_actions = BoardActions(self)
         facilitation = FacilitationController(self)
+        templates = TemplateController(self)
         self.controllers = Controllers(
             window=self.window_actions,
             board=self.board_actions,
             clusters=ClusterActions(self, self.board_actions),
             voting=VotingController(self),
             room=facilitation,
-            templates=TemplateController(self),
-            transfers=TransferController(self, facilitation.edit_details),
+            templates=templates,
+            transfers=TransferController(self, facilitation.edit_details, templates.install),
         )
         self.window_actions.undo_route = self.controllers.voting
         self.actions_by_id.update(build_menus(self, ACTIONS, self.controllers))
@@ -176,18 +175,8 @@ class MainWindow(QMainWindow):
     # --- files dropped on the window or opened from the File menu ------------------------------
 
     def open_file(self, path: Path) -> None:
-        """Take in a file the facilitator dropped: a template, a session archive, a CSV."""
-        name = path.name.lower()
-        if name.endswith(TEMPLATE_SUFFIX):
-            self.controllers.templates.install(path)
-        elif name.endswith((".csv", ARCHIVE_SUFFIX)):
-            self.controllers.transfers.import_path(path)
-        else:
-            QMessageBox.warning(
-                self, APP_NAME,
-                f"{path.name} is not a file Workshop Canvas takes in: drop a CSV of notes, a session "
-                f"archive (*{ARCHIVE_SUFFIX}) or a workshop template (*{TEMPLATE_SUFFIX}).",
-            )
+        """Take in a file the facilitator dropped: whatever it is, recognised by its content."""
+        self.controllers.transfers.import_path(path)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() in (QEvent.Type.DragEnter, QEvent.Type.DragMove, QEvent.Type.Drop):
