@@ -34,7 +34,8 @@ done
 chmod -R u+rwX,go+rX,go-w "$root"
 
 # Qt loads these from the system at run time (the bundle does not carry libGL, X or xcb);
-# the same list as scripts/setup.sh. Ubuntu 24.04 renamed GLib's package with a t64 suffix.
+# the same list as scripts/setup.sh (which also names the fonts the PDF uses beyond its own).
+# Ubuntu 24.04 renamed GLib's package with a t64 suffix.
 depends="libgl1, libegl1, libfontconfig1, libglib2.0-0t64 | libglib2.0-0, libxkbcommon0, libdbus-1-3,
  libx11-6, libx11-xcb1, libxkbcommon-x11-0, libxcb-cursor0, libxcb-icccm4, libxcb-image0,
  libxcb-keysyms1, libxcb-randr0, libxcb-render-util0, libxcb-shape0, libxcb-xkb1"
@@ -45,6 +46,7 @@ Architecture: $arch
 Maintainer: The Workshop Canvas maintainers <canvasapp@users.noreply.github.com>
 Installed-Size: $(du -sk --exclude=DEBIAN "$root" | cut -f1)
 Depends: $(echo $depends)
+Recommends: fontconfig, fonts-noto-core, fonts-droid-fallback, fonts-symbola
 Section: misc
 Priority: optional
 Description: sticky notes, clusters and dot votes for in-person workshops

@@ -103,3 +103,14 @@ def test_the_window_opens_and_paints_its_board_offscreen(bundle: Path, home: Pat
 def test_the_window_paints_on_an_x_server(bundle: Path, home: Path, x_server: str) -> None:
     # The xcb plugin in the bundle loads the system's X libraries (the .deb's dependencies).
     assert_window_paints([str(bundle)], home, QT_QPA_PLATFORM="xcb", DISPLAY=x_server)
+
+
+def test_suggestions_by_meaning_load_the_bundled_sentence_model(bundle: Path, home: Path, tmp_path: Path) -> None:
+    notes = tmp_path / "notes.csv"
+    notes.write_text("text,lane\nNo time to volunteer,blockers\nKeine Zeit,blockers\nSin tiempo,blockers\n"
+                     "Parking is hard,blockers\n", encoding="utf-8")
+    session_id = run(bundle, home, "import", notes).stdout.strip().splitlines()[-1]
+    suggested = run(bundle, home, "suggest", "--session", session_id)
+    assert suggested.returncode == 0, suggested.stderr
+    # Without the model's weights and metadata in the bundle it falls back to shared words.
+    assert "By meaning" in suggested.stdout, suggested.stdout + suggested.stderr
