@@ -34,3 +34,13 @@ def font_path() -> Path:
 
 def bold_font_path() -> Path:
     return resources_dir() / "fonts" / "DejaVuSans-Bold.ttf"
+
+
+def app_icon_svg() -> Path:
+    """The app's own icon, drawn as SVG (the desktop entry's icon and the source of the PNGs)."""
+    return resources_dir() / "icons" / "app" / "canvasapp.svg"
+
+
+def app_icon_pngs() -> list[Path]:
+    """The app's icon rendered at 16 to 512 pixels, smallest first: one file per size for a QIcon."""
+    return sorted(app_icon_svg().parent.glob("canvasapp-*.png"), key=lambda path: int(path.stem.rsplit("-", 1)[1]))

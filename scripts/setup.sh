@@ -1,13 +1,17 @@
 #!/usr/bin/env bash
 # Sets up Workshop Canvas in ./.venv on Debian or Ubuntu with Python 3.11 or newer.
 #   scripts/setup.sh           the app and the system libraries Qt needs
-#   scripts/setup.sh --test    also the test tools (pytest, pytest-qt, import-linter, hypothesis, mypy)
-#                              and the programs the tests use (pdftotext, Xvfb, xdotool)
+#   scripts/setup.sh --test    also the test tools (pytest, pytest-qt, import-linter, hypothesis, mypy),
+#                              PyInstaller, and the programs the tests use (pdftotext, Xvfb, xdotool,
+#                              desktop-file-validate, appstreamcli)
+#   scripts/setup.sh --package the app and PyInstaller, to build the desktop bundle (packaging/build.sh)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 with_tests=false
-[ "${1:-}" = "--test" ] && with_tests=true
+with_packaging=false
+[ "${1:-}" = "--test" ] && with_tests=true && with_packaging=true
+[ "${1:-}" = "--package" ] && with_packaging=true
 
 # Qt's xcb and offscreen platforms load these at run time (measured on Debian 12).
 packages=(libgl1 libegl1 libfontconfig1 libglib2.0-0 libxkbcommon0 libdbus-1-3 libx11-6
@@ -17,7 +21,7 @@ packages=(libgl1 libegl1 libfontconfig1 libglib2.0-0 libxkbcommon0 libdbus-1-3 l
 # Devanagari and most other scripts (Noto, TrueType), CJK in TrueType (Noto CJK is CFF, which
 # reportlab cannot embed), monochrome emoji (colour-bitmap emoji cannot be embedded either).
 packages+=(fontconfig fonts-noto-core fonts-droid-fallback fonts-symbola)
-$with_tests && packages+=(poppler-utils xvfb xauth xdotool)
+$with_tests && packages+=(poppler-utils xvfb xauth xdotool desktop-file-utils appstream)
 python3 -c 'import ensurepip' 2>/dev/null || packages+=(python3-venv)
 
 if command -v apt-get >/dev/null 2>&1; then
@@ -50,7 +54,9 @@ python3 -c 'import sys; sys.exit(sys.version_info < (3, 11))' \
 [ -x .venv/bin/python ] || python3 -m venv .venv
 .venv/bin/python -m pip install --quiet --upgrade pip
 if $with_tests; then
-    .venv/bin/python -m pip install --quiet -e '.[test]'
+    .venv/bin/python -m pip install --quiet -e '.[test,package]'
+elif $with_packaging; then
+    .venv/bin/python -m pip install --quiet -e '.[package]'
 else
     .venv/bin/python -m pip install --quiet -e .
 fi
