@@ -5,7 +5,8 @@ from __future__ import annotations
 import sys
 
 from canvasapp.cli.errors import one_line
-from canvasapp.storage import Library, open_library
+from canvasapp.model import Session
+from canvasapp.storage import Library, SessionRepository, open_library
 from canvasapp.storage.errors import ReadOnlyLibraryError
 
 
@@ -26,3 +27,13 @@ def open_library_for_reading(location: str | None) -> Library:
         library = open_library(location, read_only=True)
         print(f"canvasapp: note: {one_line(str(error).split(';')[0])}; reading it without changing it.", file=sys.stderr)
         return library
+
+
+def read_session(location: str | None, id_or_prefix: str) -> Session:
+    """The session an id (or a unique start of one) names, read and the library closed again."""
+    library = open_library_for_reading(location)
+    try:
+        repository = SessionRepository(library)
+        return repository.load(repository.resolve_id(id_or_prefix))
+    finally:
+        library.close()

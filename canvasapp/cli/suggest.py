@@ -12,12 +12,11 @@ import sys
 from typing import Any
 
 from canvasapp.cli.errors import UserError
-from canvasapp.cli.library import open_library_for_reading
+from canvasapp.cli.library import read_session
 from canvasapp.cli.terminal import json_text, printable
 from canvasapp.model import Session
 from canvasapp.ops.sentence_model import ModelLoader
 from canvasapp.ops.session_suggestions import Suggestions, suggest_for_session
-from canvasapp.storage import SessionRepository
 from canvasapp.storage.embedding_cache import EmbeddingCache
 
 
@@ -41,12 +40,7 @@ def add_suggest_commands(commands: Any, library: argparse.ArgumentParser) -> Non
 
 
 def suggest_command(args: argparse.Namespace) -> int:
-    library = open_library_for_reading(args.library)
-    try:
-        repository = SessionRepository(library)
-        session = repository.load(repository.resolve_id(args.session))
-    finally:
-        library.close()
+    session = read_session(args.library, args.session)
     lane_id = _lane_id(session, args.lane) if args.lane else None
     loader = ModelLoader(EmbeddingCache()) if args.method == "meaning" else None
     if loader is not None and sys.stderr.isatty():

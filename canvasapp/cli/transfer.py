@@ -14,8 +14,8 @@ from pathlib import Path
 from typing import Any
 
 from canvasapp.cli.errors import UserError
-from canvasapp.cli.library import open_library_for_reading
 from canvasapp.cli.library import open_library_telling as open_library
+from canvasapp.cli.library import read_session
 from canvasapp.cli.templates import default_user_templates_dir
 from canvasapp.commands.imports import import_command as import_command_for
 from canvasapp.export.excalidraw import session_excalidraw
@@ -152,12 +152,7 @@ def _import_into(args: argparse.Namespace, imported: Imported) -> int:
 
 
 def export_command(args: argparse.Namespace) -> int:
-    library = open_library_for_reading(args.library)
-    try:
-        repository = SessionRepository(library)
-        session = repository.load(repository.resolve_id(args.session))
-    finally:
-        library.close()
+    session = read_session(args.library, args.session)
 
     target, what, render = _export_choice(args)
     try:

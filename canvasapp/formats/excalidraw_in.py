@@ -31,7 +31,7 @@ from typing import Annotated, Any, Final
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError
 
-from canvasapp.formats.incoming import IncomingFileError
+from canvasapp.formats.incoming import IncomingFileError, refusal
 from canvasapp.formats.incoming_board import (
     MAX_BOARD_LANES,
     IncomingBoard,
@@ -131,9 +131,7 @@ def board_from_excalidraw(document: object, name: str) -> IncomingBoard:
     try:
         scene = ExcalidrawScene.model_validate(document)
     except ValidationError as error:
-        first = error.errors(include_url=False)[0]
-        where = ".".join(str(part) for part in first["loc"]) or "the file"
-        raise IncomingFileError(f"{name}: {where}: {first['msg']}.") from None
+        raise refusal(error, name) from None
     elements = [_normalised(element) for element in scene.elements if not element.isDeleted]
     seen: set[str] = set()
     for element in elements:

@@ -12,6 +12,7 @@ import re
 from pathlib import Path
 from typing import Any
 
+from pydantic import ValidationError
 from pydantic_core import from_json
 
 BOM = b"\xef\xbb\xbf"
@@ -106,3 +107,11 @@ def _no_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
             raise _DuplicateKey(key)
         result[key] = value
     return result
+
+
+def refusal(error: ValidationError, name: str) -> IncomingFileError:
+    """A file that parsed but does not have the expected shape, as one sentence: the file, where
+    in it (the first problem), and what is wrong."""
+    first = error.errors(include_url=False)[0]
+    where = ".".join(str(part) for part in first["loc"]) or "the file"
+    return IncomingFileError(f"{name}: {where}: {first['msg']}.")

@@ -18,7 +18,7 @@ from typing import Annotated, Final
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError
 
-from canvasapp.formats.incoming import IncomingFileError
+from canvasapp.formats.incoming import IncomingFileError, refusal
 from canvasapp.formats.incoming_board import (
     MAX_BOARD_LANES,
     IncomingBoard,
@@ -101,9 +101,7 @@ def board_from_json_canvas(document: object, name: str) -> IncomingBoard:
     try:
         canvas = JsonCanvas.model_validate(document)
     except ValidationError as error:
-        first = error.errors(include_url=False)[0]
-        where = ".".join(str(part) for part in first["loc"]) or "the file"
-        raise IncomingFileError(f"{name}: {where}: {first['msg']}.") from None
+        raise refusal(error, name) from None
     seen: set[str] = set()
     for node in canvas.nodes:
         if node.id in seen:

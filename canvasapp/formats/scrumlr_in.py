@@ -22,7 +22,7 @@ from typing import Annotated, Final
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError
 
-from canvasapp.formats.incoming import IncomingFileError
+from canvasapp.formats.incoming import IncomingFileError, refusal
 from canvasapp.formats.incoming_board import (
     MAX_BOARD_LANES,
     IncomingBoard,
@@ -108,9 +108,7 @@ def board_from_scrumlr(document: object, name: str) -> IncomingBoard:
     try:
         export = ScrumlrExport.model_validate(document)
     except ValidationError as error:
-        first = error.errors(include_url=False)[0]
-        where = ".".join(str(part) for part in first["loc"]) or "the file"
-        raise IncomingFileError(f"{name}: {where}: {first['msg']}.") from None
+        raise refusal(error, name) from None
     columns = sorted(export.columns, key=lambda column: column.index)
     if len(columns) > MAX_BOARD_LANES:
         raise IncomingFileError(f"{name} has {len(columns)} columns; a board holds at most {MAX_BOARD_LANES} lanes.")
