@@ -67,6 +67,8 @@ class VotingController(QObject):
         facilitator's buttons are in reach until they hand the screen back to the room."""
         self.lock = RoomLock(window.host)
         self._done_asked = False
+        #: Whether the turn keys are on now (None: not set yet, so the first call sets them).
+        self._turn_keys_on: bool | None = None
         self._margins_before_turn: tuple[int, int, int, int] | None = None
 
     # --- the open session ---------------------------------------------------------------------
@@ -553,17 +555,21 @@ class VotingController(QObject):
 
     def _turn_keys(self, on: bool) -> None:
         """During a turn the participant's keys are live and the board's own keys are off
-        (the same keys mean place, take back and walk then)."""
-        for action_id, action in self.window.actions_by_id.items():
+        (the same keys mean place, take back and walk then). Called after every edit: it does
+        nothing unless the turn started or ended."""
+        if on == self._turn_keys_on:
+            return
+        self._turn_keys_on = on
+        actions = self.window.actions_by_id
+        board_keys = {
+            action_id for action_id, action in actions.items()
+            if action.shortcutContext() == Qt.ShortcutContext.WidgetWithChildrenShortcut
+        } | {"edit.delete"}
+        for action_id, action in actions.items():
             if action_id.startswith("vote.turn."):
                 action.setEnabled(on)
-            elif action_id in self._board_key_ids():
+            elif action_id in board_keys:
                 action.setEnabled(not on)
-
-    def _board_key_ids(self) -> set[str]:
-        return {action_id for action_id, action in self.window.actions_by_id.items()
-                if action.shortcutContext() == Qt.ShortcutContext.WidgetWithChildrenShortcut
-                and not action_id.startswith("vote.turn.")} | {"edit.delete"}
 
     def _make_room_for_bar(self) -> None:
         """The board refits to the space above the voter's bar, so the bar hides no note."""
