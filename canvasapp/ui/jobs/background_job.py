@@ -63,6 +63,7 @@ class BackgroundJobs(QObject):
         self._host = host
         self._job: _Job[Any] | None = None
         self.bar = JobBar(host)
+        self._shown_on = self.bar
         self.bar.cancel_requested.connect(self.cancel)
         host.statusBar().addPermanentWidget(self.bar)
         self._timer = QTimer(self)
@@ -86,16 +87,24 @@ class BackgroundJobs(QObject):
         done: Callable[[T], None],
         failed: Callable[[BaseException], None],
         cancelled: Callable[[], None] | None = None,
+        bar: JobBar | None = None,
     ) -> bool:
         """Start ``work`` on a worker thread; False (and a sentence on the status line) while
-        another job runs. ``failed`` hears any error but a cancel; ``cancelled`` the cancel."""
+        another job runs. ``failed`` hears any error but a cancel; ``cancelled`` the cancel.
+        ``bar`` shows it instead of the status line's (a dialog's own, where the status line
+        cannot be reached)."""
         if self._job is not None:
             self._host.statusBar().showMessage(
                 f"{self._job.title} is still running: wait for it, or press Cancel beside its progress bar.", 8000)
             return False
         job = _Job(title, work, done, failed, cancelled or (lambda: None))
         self._job = job
-        self.bar.start(title)
+        if self._shown_on is not self.bar:
+            self._shown_on.cancel_requested.disconnect(self.cancel)
+        self._shown_on = bar or self.bar
+        if self._shown_on is not self.bar:
+            self._shown_on.cancel_requested.connect(self.cancel)
+        self._shown_on.start(title)
         job.thread.start()
         self._timer.start()
         return True
@@ -103,7 +112,7 @@ class BackgroundJobs(QObject):
     def cancel(self) -> None:
         if self._job is not None:
             self._job.progress.cancel()
-            self.bar.cancelling()
+            self._shown_on.cancelling()
 
     def wait(self, seconds: float) -> bool:
         """Block until the job's thread ends (tests, closing); True if nothing is running now.
@@ -117,12 +126,12 @@ class BackgroundJobs(QObject):
             self._timer.stop()
             return
         if not job.progress.cancelled:
-            self.bar.show_progress(job.progress.fraction, job.progress.stage)
+            self._shown_on.show_progress(job.progress.fraction, job.progress.stage)
         if not job.finished.is_set():
             return
         self._timer.stop()
         self._job = None
-        self.bar.finish()
+        self._shown_on.finish()
         if isinstance(job.error, Cancelled) or (job.error is None and job.progress.cancelled):
             job.cancelled()
             self._host.statusBar().showMessage(f"Cancelled: {job.title[:1].lower()}{job.title[1:]}.", 8000)
