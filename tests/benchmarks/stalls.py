@@ -51,21 +51,21 @@ def longest_gap(start: Callable[[], None], finished: Callable[[], bool], limit_s
 
     def tick() -> None:
         ticks.append(time.perf_counter())
-        if scroll is not None:
-            bar = scroll.verticalScrollBar()
+        if _window[0] is not None:
+            bar = handles.view(_window[0]).verticalScrollBar()  # the view is new when a session opens
             if not bar.minimum() < bar.value() + 8 * direction[0] < bar.maximum():
                 direction[0] = -direction[0]
             bar.setValue(bar.value() + 8 * direction[0])
-        if (finished() and len(ticks) > 3 and begun[0]) or time.perf_counter() - started > limit_s:
+        ended[0] = ended[0] or (begun[0] and finished())
+        if (ended[0] and len(ticks) > 3) or time.perf_counter() - started > limit_s:
             loop.quit()
 
-    begun = [False]
+    begun, ended = [False], [False]
 
     def begin() -> None:
         begun[0] = True
         start()
 
-    scroll = _view[0]
     timer = QTimer()
     timer.setInterval(TICK_MS)
     timer.timeout.connect(tick)
@@ -73,12 +73,12 @@ def longest_gap(start: Callable[[], None], finished: Callable[[], bool], limit_s
     QTimer.singleShot(3 * TICK_MS, begin)
     loop.exec()
     timer.stop()
-    if not finished():
+    if not ended[0]:
         raise RuntimeError(f"the work did not end within {limit_s:g} s")
     return max(later - earlier for earlier, later in itertools.pairwise(ticks)) * 1000
 
 
-_view: list[Any] = [None]
+_window: list[Any] = [None]
 
 
 class Bench:
@@ -90,7 +90,7 @@ class Bench:
         self.window = handles.open_window(library, self.session_id, folder / "templates")
         self.window.resize(1600, 1000)
         self.window.show()
-        _view[0] = handles.view(self.window)
+        _window[0] = self.window
         handles.answer_dialogs_at_once(self.window)
         self.csv_path = folder / f"stalls-{notes}.csv"
         with self.csv_path.open("w", encoding="utf-8-sig", newline="") as file:
