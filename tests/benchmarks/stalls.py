@@ -176,6 +176,10 @@ class Bench:
     def old_suggestions(self) -> None:
         handles.propose_whole_board(self.window)
 
+    def idle(self, seconds: float = 3.0) -> float:
+        end = time.perf_counter() + seconds
+        return longest_gap(lambda: None, lambda: time.perf_counter() > end)
+
     def old(self, work: Callable[[], None], after: Callable[[], None] | None = None) -> float:
         done = [False]
 
@@ -220,6 +224,9 @@ def works(bench: Bench) -> dict[str, tuple[Callable[[], float], Callable[[], flo
     """name -> (now, old)."""
     back = lambda: handles.undo_stack(bench.window).undo()  # noqa: E731
     return {
+        # The floor: nothing runs but the scrolling (on a shared, busy machine the system alone
+        # stops the window this long now and then).
+        "idle": (lambda: bench.idle(), lambda: bench.idle()),
         "pdf_export": (lambda: bench.now_export("file.export_pdf", ".pdf"), lambda: bench.old(bench.old_pdf)),
         "png_export": (lambda: bench.now_export("file.export_png", ".png"), lambda: bench.old(bench.old_png)),
         "archive_export": (lambda: bench.now_export("file.export_archive", ".workshop.json"),
