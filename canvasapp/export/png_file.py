@@ -33,7 +33,7 @@ class PngWriter:
         self._compressor = zlib.compressobj(LEVEL)
         self._parts: list[bytes] = [SIGNATURE, _chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0))]
 
-    def add_rows(self, pixels: bytes | memoryview, stride: int, rows: int) -> None:
+    def add_rows(self, pixels: bytes | bytearray | memoryview, stride: int, rows: int) -> None:
         """``rows`` rows of ``pixels``, each ``stride`` bytes apart (the first ``3 × width`` used)."""
         if self._rows + rows > self.height:
             raise ValueError(f"the picture has {self.height} rows, not {self._rows + rows}")

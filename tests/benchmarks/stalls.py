@@ -226,7 +226,7 @@ def works(bench: Bench) -> dict[str, tuple[Callable[[], float], Callable[[], flo
     return {
         # The floor: nothing runs but the scrolling (on a shared, busy machine the system alone
         # stops the window this long now and then).
-        "idle": (lambda: bench.idle(), lambda: bench.idle()),
+        "idle": (bench.idle, bench.idle),
         "pdf_export": (lambda: bench.now_export("file.export_pdf", ".pdf"), lambda: bench.old(bench.old_pdf)),
         "png_export": (lambda: bench.now_export("file.export_png", ".png"), lambda: bench.old(bench.old_png)),
         "archive_export": (lambda: bench.now_export("file.export_archive", ".workshop.json"),
