@@ -98,7 +98,7 @@ _answers: dict[str, Path] = {}
 def answer_dialogs_at_once(window: Window) -> None:
     """File dialogs answer with the path given to :func:`save_to` / :func:`import_file`; the PDF
     dialog and the picture's scale take their defaults (the PDF is not opened afterwards)."""
-    from PySide6.QtWidgets import QFileDialog
+    from PySide6.QtWidgets import QFileDialog, QMessageBox
 
     from canvasapp.ui.sessions import transfer_controller
 
@@ -110,6 +110,9 @@ def answer_dialogs_at_once(window: Window) -> None:
         return 1
 
     transfer_controller.ExportPdfDialog.exec = pdf_dialog_accepted  # type: ignore[method-assign]
+    # "Drawn smaller than asked" and the like: read and closed at once.
+    for name in ("information", "warning"):
+        setattr(QMessageBox, name, staticmethod(lambda *args, **kwargs: QMessageBox.StandardButton.Ok))
     transfer_controller.ask_scale = lambda parent: 1.0  # type: ignore[assignment]
 
 
