@@ -10,7 +10,7 @@ from pathlib import Path
 from PySide6.QtGui import QFont, QPixmapCache
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from canvasapp import APP_NAME, __version__
+from canvasapp import APP_NAME
 from canvasapp.formats.template_io import TemplateError, session_from_template
 from canvasapp.formats.template_library import find_template
 from canvasapp.model import Session
@@ -18,20 +18,18 @@ from canvasapp.ops.first_session import FIRST_SESSION_TITLE
 from canvasapp.storage import Library, LibraryError, SessionRepository, open_library
 from canvasapp.ui.look.fonts import app_font_family
 from canvasapp.ui.look.theme import apply_theme, saved_theme
+from canvasapp.ui.sessions.recent_sessions import last_open_session
+from canvasapp.ui.window.desktop_identity import app_icon, identify_app
 from canvasapp.ui.window.main_window import MainWindow
 
 PIXMAP_CACHE_KB = 128 * 1024
 
 
 def application() -> QApplication:
+    identify_app()
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
-    # Settings live in ~/.config/canvasapp/canvasapp.conf (not "Unknown Organization").
-    app.setOrganizationName("canvasapp")
-    app.setApplicationName("canvasapp")
-    app.setApplicationDisplayName(APP_NAME)
-    app.setApplicationVersion(__version__)
-    app.setDesktopFileName("canvasapp")
+    app.setWindowIcon(app_icon())
     app.setFont(_ui_font())
     # Room for a screenful of cached note pixmaps (NoteItem), which Qt keeps in this cache;
     # its default of 10 MB holds fewer notes than a projector shows.
@@ -50,11 +48,13 @@ def _ui_font() -> QFont:
 
 
 def session_to_open(library: Library, session_id: str | None) -> str:
-    """The session asked for, else the most recent one, else a new one from the default template."""
+    """The session asked for, else the one open when the app was last closed, else the most
+    recently changed one, else a new one from the default template."""
     repository = SessionRepository(library)
     if session_id:
         return repository.resolve_id(session_id)
-    recent = repository.most_recent_id()
+    identify_app()  # the last session is a setting: read from the app's own settings file
+    recent = last_open_session(repository) or repository.most_recent_id()
     if recent is not None:
         return recent
     session = session_from_template(find_template(None), FIRST_SESSION_TITLE)

@@ -32,7 +32,9 @@ from canvasapp.ui.window.controllers import Controllers
 from canvasapp.ui.window.document import SessionDocument
 from canvasapp.ui.window.focus_return import FocusReturn
 from canvasapp.ui.window.menus import ACTIONS
+from canvasapp.ui.window.recent_menu import RecentSessionsMenu
 from canvasapp.ui.window.window_actions import WindowActions
+from canvasapp.ui.window.window_placement import restore_window, save_window
 
 
 class MainWindow(QMainWindow):
@@ -46,7 +48,6 @@ class MainWindow(QMainWindow):
         self.templates_dir = templates_dir
         self.document: SessionDocument | None = None
         self.view: BoardView | None = None
-        self.resize(1400, 900)
         self.actions_by_id: dict[str, QAction] = {}
 
         # One undo group for the window: its Undo/Redo follow whichever session is open and
@@ -64,10 +65,12 @@ class MainWindow(QMainWindow):
             room=facilitation,
             templates=templates,
             transfers=TransferController(self, facilitation.edit_details, templates.install),
+            recent=RecentSessionsMenu(self),
         )
         self.window_actions.undo_route = self.controllers.voting
         self.actions_by_id.update(build_menus(self, ACTIONS, self.controllers))
         self.window_actions.install()
+        self.controllers.recent.install()
         self.board_actions.install(self.actions_by_id)
         facilitation.install(self.actions_by_id)
         # The room view shows a result's dots only once it is revealed.
@@ -80,6 +83,10 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self._read_only_label)
         self._build_looks()
         self.open_document(session_id)
+        # Once every dock and tool bar exists (the colour bar comes with the first session).
+        restore_window(self)
+        # Find is opened for a search, never as part of the layout.
+        self.board_actions.find_toolbar.hide()
 
     # --- what controllers may use (WindowServices) ---------------------------------------------
 
@@ -146,6 +153,7 @@ class MainWindow(QMainWindow):
         self.board_actions.attach(document)
         self.controllers.voting.attach(document)  # resumes an open round where it stood
         self.controllers.room.attach(document)
+        self.controllers.recent.opened(session_id)
 
     def close_document(self) -> None:
         if self.document is None:
@@ -217,6 +225,9 @@ class MainWindow(QMainWindow):
                 self.open_file(path)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        # The layout to come back to is the working one, not the presentation's full screen.
+        self.controllers.room.presentation.leave()
+        save_window(self)
         self.close_document()
         super().closeEvent(event)
 
