@@ -8,6 +8,10 @@ import os
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # Reports of damaged libraries (written to the user's log folder) go to a folder of the run.
 os.environ["XDG_STATE_HOME"] = __import__("tempfile").mkdtemp(prefix="canvasapp-test-state-")
+# The app's settings (QSettings: recent sessions, the window's place) of every test and of every
+# app a test starts go to a folder of the run, never the user's ~/.config. UI tests also get a
+# folder of their own each (tests/ui/conftest.py).
+os.environ["XDG_CONFIG_HOME"] = __import__("tempfile").mkdtemp(prefix="canvasapp-test-config-")
 
 from collections.abc import Iterator
 from pathlib import Path
