@@ -78,6 +78,8 @@ def recent_sessions(repository: SessionRepository) -> list[SessionSummary]:
 
 
 def last_open_session(repository: SessionRepository) -> str | None:
-    """The session open when the app last closed in this library, if it is still there."""
-    recent = recent_sessions(repository)
-    return recent[0].id if recent else None
+    """The session open when the app last closed in this library, if it is still there (else
+    the one before it, and so on)."""
+    ids = recent_ids(repository.library.shown_location)
+    existing = repository.existing(ids)
+    return next((session_id for session_id in ids if session_id in existing), None)

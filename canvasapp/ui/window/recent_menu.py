@@ -1,7 +1,8 @@
 """File → Recent Sessions: the sessions opened last in this library, one click away.
 
 The menu's fixed entry ("Clear Recent") is in the action table; the sessions above it change,
-so they are made here, again each time the menu opens or a session is opened.
+so they are made here, each time the menu opens (reading the library's list of sessions then,
+not at every start or opening).
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu
 
 from canvasapp.storage import LibraryError, SessionSummary
-from canvasapp.ui.sessions.recent_sessions import clear_recent, recent_sessions, remember_opened
+from canvasapp.ui.sessions.recent_sessions import clear_recent, recent_ids, recent_sessions, remember_opened
 from canvasapp.ui.window.services import WindowServices
 
 CLEAR_ACTION = "file.clear_recent"
@@ -34,7 +35,7 @@ class RecentSessionsMenu(QObject):
         self.menu = next(owner for owner in clear.associatedObjects() if isinstance(owner, QMenu))
         # Sessions deleted meanwhile (another window, the command line) leave it as it opens.
         self.menu.aboutToShow.connect(self.refresh)
-        self.refresh()
+        clear.setEnabled(bool(recent_ids(self._location)))
 
     @property
     def _location(self) -> str:
@@ -43,7 +44,7 @@ class RecentSessionsMenu(QObject):
     def opened(self, session_id: str) -> None:
         """The window now shows this session: it goes to the top of the list."""
         remember_opened(self._location, session_id)
-        self.refresh()
+        self.window.actions_by_id[CLEAR_ACTION].setEnabled(True)
 
     def clear(self) -> None:
         clear_recent(self._location)
