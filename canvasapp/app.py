@@ -103,7 +103,9 @@ def run_app(library_location: str | None, session_id: str | None) -> int:
         chosen = session_to_open(library, session_id)
     except (LibraryError, TemplateError) as error:
         print(f"canvasapp: {error}", file=sys.stderr)
-        if has_display() and os.environ.get("QT_QPA_PLATFORM") not in _HEADLESS_PLATFORMS:
+        # "offscreen:configfile=..." is offscreen too: the platform's name is before the options.
+        platform = os.environ.get("QT_QPA_PLATFORM", "").split(":", 1)[0]
+        if has_display() and platform not in _HEADLESS_PLATFORMS:
             application()
             QMessageBox.critical(None, APP_NAME, str(error))
         return 2

@@ -115,9 +115,9 @@ def test_a_place_larger_than_the_screen_is_now_is_not_used(make_window) -> None:
     trigger(window, "edit.history")
     window.setGeometry(QRect(0, 0, 700, 600))
     trigger(window, "file.quit")
-    # As if it had been left on a 1920×1080 screen, now scaled or swapped for a smaller one.
+    # As if it had been left on a larger screen (or this one before its scale went up to 150%).
     place = json.loads(QSettings().value(PLACE_KEY))
-    QSettings().setValue(PLACE_KEY, json.dumps({**place, "rect": [0, 0, 1900, 1000]}))
+    QSettings().setValue(PLACE_KEY, json.dumps({**place, "rect": [0, 0, 2400, 1300]}))
 
     window = make_window()
 
