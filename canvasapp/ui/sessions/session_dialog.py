@@ -174,3 +174,4 @@ class OpenSessionDialog(QDialog):
         except LibraryError as error:
             QMessageBox.warning(self, "Delete Session", str(error))
         self.refresh()
+        self.select_session(summary.id)  # still there when refused: the buttons now say why
