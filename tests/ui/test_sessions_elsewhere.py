@@ -11,7 +11,6 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox, QWidget
-from pytestqt.qtbot import QtBot
 
 from canvasapp.model import Session
 from canvasapp.ui.sessions.session_dialog import OPEN_ELSEWHERE, OpenSessionDialog

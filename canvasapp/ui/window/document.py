@@ -8,16 +8,15 @@ from PySide6.QtGui import QUndoStack
 from canvasapp.editing import Edits
 from canvasapp.editing.board import BoardEditing
 from canvasapp.editing.clusters import ClusterEditing
+from canvasapp.editing.edits import READ_ONLY
 from canvasapp.editing.room import RoomEditing
 from canvasapp.editing.voting import VotingEditing
 from canvasapp.model import Session
-from canvasapp.editing.edits import READ_ONLY
 from canvasapp.storage import Library, SessionRepository, SessionStore, session_lock
 from canvasapp.ui.board.board_gestures import BoardGestures
 from canvasapp.ui.board.scene import BoardScene
 from canvasapp.ui.board.text_fit import note_text_height
 from canvasapp.ui.window.undo_history import QtUndoHistory
-
 
 #: Why a session of a library opened for reading only cannot be edited.
 LIBRARY_READ_ONLY = "The library cannot be written where it is: this session is read-only."

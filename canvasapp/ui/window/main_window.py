@@ -87,8 +87,11 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self._read_only_label)
         self.save_status = SaveStatus(self)
         self._build_looks()
-        self.read_only_banner = ReadOnlyBanner(self)
+        self.read_only_banner: ReadOnlyBanner | None = None
         self.open_document(session_id)
+        # Below every other tool bar (the colour bar comes with the first session), on its own row.
+        self.read_only_banner = ReadOnlyBanner(self)
+        self._show_read_only()
         if library.notices:
             # Once the window is up, and without holding it up: what opening did beside the library.
             QTimer.singleShot(0, self._show_notices)
@@ -153,12 +156,12 @@ class MainWindow(QMainWindow):
         self.window_actions.attach(document)
         self._update_title()
         self._read_only_label.setText("Read-only" if document.read_only else "")
-        self.read_only_banner.say(self._why_read_only(document))
         QTimer.singleShot(0, self.view.show_lanes)
         self.view.setFocus()
         self.board_actions.attach(document)
         self.controllers.voting.attach(document)  # resumes an open round where it stood
         self.controllers.room.attach(document)
+        self._show_read_only()
 
     def close_document(self) -> None:
         if self.document is None:
@@ -170,6 +173,10 @@ class MainWindow(QMainWindow):
         self.controllers.room.detach()
         self.document.close()
         self.document = None
+
+    def _show_read_only(self) -> None:
+        if self.read_only_banner is not None and self.document is not None:
+            self.read_only_banner.say(self._why_read_only(self.document))
 
     def _why_read_only(self, document: SessionDocument) -> str:
         if not document.read_only:

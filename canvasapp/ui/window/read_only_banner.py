@@ -6,7 +6,7 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QMainWindow, QToolBar
+from PySide6.QtWidgets import QLabel, QMainWindow, QSizePolicy, QToolBar
 
 _STYLE = "QLabel { background: #fff3c4; color: #3d2e00; padding: 6px 12px; font-size: 14px; }"
 
@@ -22,8 +22,12 @@ class ReadOnlyBanner(QToolBar):
         self.label = QLabel()
         self.label.setObjectName("read_only_banner_text")
         self.label.setWordWrap(True)
+        self.label.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         self.label.setStyleSheet(_STYLE)
         self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        # A word-wrapped label in a tool bar is sized for its narrowest width (a tall column):
+        # three lines hold the reason in any window wide enough to work in.
+        self.label.setMaximumHeight(self.label.fontMetrics().lineSpacing() * 3 + 16)
         self.addWidget(self.label)
         host.addToolBarBreak(Qt.ToolBarArea.TopToolBarArea)
         host.addToolBar(Qt.ToolBarArea.TopToolBarArea, self)
@@ -32,4 +36,5 @@ class ReadOnlyBanner(QToolBar):
     def say(self, why: str) -> None:
         """Show the banner with ``why`` (one or two sentences), or hide it (``""``)."""
         self.label.setText(f"<b>Read-only.</b> {html.escape(why)}" if why else "")
+        self.label.setToolTip(why)
         self.setVisible(bool(why))
