@@ -122,6 +122,7 @@ def test_a_session_open_in_another_process_cannot_be_renamed_or_deleted_here(
             seen[session.title] = (
                 dialog.rename_button.isEnabled(), dialog.delete_button.isEnabled(), dialog.delete_button.toolTip()
             )
+            assert dialog.why_label.isVisibleTo(dialog) == (session is theirs)
 
     in_open_session_dialog(window, look)
     assert seen["Theirs"] == (False, False, OPEN_ELSEWHERE)

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QHeaderView,
     QInputDialog,
+    QLabel,
     QMessageBox,
     QPushButton,
     QTableWidget,
@@ -83,8 +84,15 @@ class OpenSessionDialog(QDialog):
         self.delete_button.clicked.connect(self._delete)
         buttons.rejected.connect(self.reject)
 
+        #: Why the selected session cannot be renamed or deleted now (shown, not only hovered).
+        self.why_label = QLabel()
+        self.why_label.setObjectName("why_not_label")
+        self.why_label.setWordWrap(True)
+        self.why_label.hide()
+
         layout = QVBoxLayout(self)
         layout.addWidget(self.table)
+        layout.addWidget(self.why_label)
         layout.addWidget(buttons)
         self.refresh()
 
@@ -111,6 +119,8 @@ class OpenSessionDialog(QDialog):
         for button in (self.rename_button, self.delete_button):
             button.setEnabled(summary is not None and not why_not)
             button.setToolTip(why_not)
+        self.why_label.setText(why_not)
+        self.why_label.setVisible(bool(why_not))
 
     def _why_not_changeable(self, summary: SessionSummary) -> str:
         if self._repository.library.read_only:

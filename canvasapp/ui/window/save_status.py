@@ -109,8 +109,9 @@ class SaveStatus(QObject):
             return
         box = QMessageBox(QMessageBox.Icon.Warning, "Not saved", message, QMessageBox.StandardButton.Ok, self._host)
         box.setObjectName("save_failed_warning")
+        todo = "Free some space on the disk that holds the library. " if "full" in message else ""
         box.setInformativeText(
-            "Your edits stay in this window and are saved as soon as that works again: Workshop "
+            f"{todo}Your edits stay in this window and are saved as soon as that works again: Workshop "
             f"Canvas tries every {RETRY_SECONDS} seconds, and the status bar shows how many wait. "
             "Keep the window open until it says “All saved”."
         )
