@@ -44,14 +44,14 @@ def add_note(qtbot: QtBot, window: MainWindow, number: int, text: str) -> None:
     qtbot.keyClick(window.view.viewport(), Qt.Key.Key_Escape)
 
 
-def edit_until_the_disk_is_full(qtbot: QtBot, window: MainWindow) -> int:
+def edit_until_the_disk_is_full(qtbot: QtBot, window: MainWindow, first: int = 0) -> int:
     """Add notes until saving fails; returns how many notes were added."""
     store = window.document.store
     assert store is not None
-    for number in range(60):
+    for number in range(first, first + 60):
         add_note(qtbot, window, number, f"note {number} " + "x" * 200)
         if store.failing:
-            return number + 1
+            return number + 1 - first
     raise AssertionError("the disk never filled up")
 
 
@@ -89,6 +89,15 @@ def test_a_full_disk_is_one_warning_a_status_that_stays_and_nothing_lost(
         assert warnings(window) == []  # what it warned of is over
         assert saved_texts(path, session.id) == {note.text for note in session.notes}
         assert len([text for text in saved_texts(path, session.id) if text.startswith("while full")]) == 6
+
+        # The next time the disk fills up is a new episode, with its own one warning.
+        filler = fill(disk)
+        edit_until_the_disk_is_full(qtbot, window, first=added + 6)
+        qtbot.waitUntil(lambda: len(warnings(window)) == 1)
+        assert status.label.isVisible()
+        free(filler)
+        qtbot.waitUntil(lambda: not status.label.isVisible(), timeout=RETRY_WAIT_MS)
+        assert saved_texts(path, session.id) == {note.text for note in session.notes}
 
 
 def test_closing_while_edits_wait_asks_and_saving_again_keeps_them(

@@ -9,7 +9,7 @@ facilitator sees. A dialog per edit would bury the window under dialogs while th
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox
 
 from canvasapp.model import Session
@@ -116,6 +116,7 @@ class SaveStatus(QObject):
             "Keep the window open until it says “All saved”."
         )
         box.setModal(False)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.finished.connect(lambda _result: self._forget_warning(box))
         self.warning = box
         box.show()
