@@ -16,7 +16,14 @@ from PySide6.QtWidgets import QMenu, QPushButton, QWidget
 
 from canvasapp.model import Session
 from canvasapp.storage import SessionRepository, open_library
-from canvasapp.ui.sessions.recent_sessions import MOST_RECENT, RECENT_KEY, with_opened
+from canvasapp.ui.sessions.recent_sessions import (
+    LIBRARIES_KEPT,
+    MOST_RECENT,
+    RECENT_KEY,
+    recent_ids,
+    remember_opened,
+    with_opened,
+)
 from canvasapp.ui.window.action_table import menu
 from canvasapp.ui.window.main_window import MainWindow
 
@@ -197,3 +204,20 @@ def test_the_opened_session_comes_first_once_and_the_rest_keep_their_order(ids: 
     assert len(after) == len(set(after)) <= MOST_RECENT
     rest = [session_id for session_id in ids if session_id != opened]
     assert after[1:] == rest[: MOST_RECENT - 1]
+
+
+def test_only_the_libraries_used_last_keep_their_lists() -> None:
+    def library(number: int) -> str:
+        return f"/libraries/{number}.sqlite"
+
+    for number in range(LIBRARIES_KEPT + 4):
+        remember_opened(library(number), f"session-{number}")
+    assert recent_ids(library(3)) == []  # the least recently used went first
+    assert recent_ids(library(4)) == ["session-4"]
+
+    remember_opened(library(4), "again")  # used again: now the newest
+    remember_opened(library(99), "new")
+
+    assert len(json.loads(QSettings().value(RECENT_KEY))) == LIBRARIES_KEPT
+    assert recent_ids(library(4)) == ["again", "session-4"]
+    assert recent_ids(library(5)) == []
