@@ -3,6 +3,9 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -19,6 +22,8 @@ from canvasapp.ui.window.main_window import MainWindow
 
 from .conftest import trigger
 from .dialogs import when_dialog_opens
+
+REPOSITORY = Path(__file__).resolve().parents[2]
 
 
 def open_about(window: MainWindow) -> AboutDialog:
@@ -118,3 +123,12 @@ def test_the_desktop_knows_the_app_by_its_entry_and_its_settings_have_one_home(m
     # The test's own folder (never the user's), in the place the app files them.
     assert Path(QSettings().fileName()) == temporary_settings / "canvasapp" / "canvasapp.ini"
     assert Path(QSettings().fileName()).is_file()  # the window wrote its recent sessions there
+
+
+def test_before_any_window_settings_are_read_from_the_apps_own_file(tmp_path: Path) -> None:
+    """The session to start on is read before the QApplication exists: from the same file."""
+    script = ("from canvasapp.ui.window.desktop_identity import identify_app; identify_app(); "
+              "from PySide6.QtCore import QSettings; print(QSettings().fileName())")
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60, check=True,
+                          env={**os.environ, "XDG_CONFIG_HOME": str(tmp_path), "PYTHONPATH": str(REPOSITORY)})
+    assert done.stdout.strip() == str(tmp_path / "canvasapp" / "canvasapp.conf")
