@@ -15,7 +15,8 @@ from canvasapp.app import application, open_main_window
 from canvasapp.ops.sentence_model import ModelLoader, SentenceModel
 from canvasapp.storage.embedding_cache import EmbeddingCache
 from canvasapp.ui.clusters import sentence_loader
-from canvasapp.ui.jobs.background_job import jobs_of
+from canvasapp.ui.clusters.suggest_dialog import SuggestDialog
+from canvasapp.ui.jobs.background_job import BackgroundJobs
 from canvasapp.ui.look.theme import LIGHT, apply_theme, current_theme
 from canvasapp.ui.window.main_window import MainWindow
 
@@ -106,12 +107,21 @@ def trigger(window: MainWindow, action_id: str, finish: bool = True) -> None:
         finish_jobs(window)
 
 
+def finish_suggestions(dialog: SuggestDialog, seconds: float = 120.0) -> None:
+    """Turn the event loop until the open Suggest Clusters dialog shows what it worked out."""
+    deadline = time.monotonic() + seconds
+    while dialog.busy:
+        assert time.monotonic() < deadline, f"no suggestions in {seconds:g} s"
+        QApplication.processEvents()
+        time.sleep(0.01)
+
+
 def finish_jobs(window: MainWindow, seconds: float = 300.0) -> None:
     """Turn the event loop until the window's background job (if any) has ended and handed
     over its result, as it does while the facilitator works on."""
-    jobs = jobs_of(window)
+    jobs = window.findChild(BackgroundJobs, "background_jobs")  # made by the first job
     deadline = time.monotonic() + seconds
-    while jobs.busy:
+    while jobs is not None and jobs.busy:
         assert time.monotonic() < deadline, f"{jobs.title} did not end in {seconds:g} s"
         jobs.wait(0.02)
         QApplication.processEvents()

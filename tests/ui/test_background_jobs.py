@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QMessageBox, QProgressBar, QPushButton
+from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QMessageBox, QProgressBar, QToolButton
 from pytestqt.qtbot import QtBot
 
 from canvasapp.ui.jobs.background_job import jobs_of
@@ -66,7 +66,7 @@ def test_cancel_a_pdf_export_while_the_board_scrolls_leaves_no_file(qtbot: QtBot
     assert scroll.value() != start
     assert jobs_of(window).busy, "the export ended before the test could cancel it; make the board bigger"
 
-    qtbot.mouseClick(window.findChild(QPushButton, "job_cancel"), Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(window.findChild(QToolButton, "job_cancel"), Qt.MouseButton.LeftButton)
     finish_jobs(window)
     assert not target.exists()
     assert leftovers(out) == []

@@ -70,7 +70,6 @@ class BackgroundJobs(QObject):
         self.bar = JobBar(host)
         self._shown_on = self.bar
         self.bar.cancel_requested.connect(self.cancel)
-        host.statusBar().addPermanentWidget(self.bar)
         self._timer = QTimer(self)
         self._timer.setInterval(POLL_MS)
         self._timer.timeout.connect(self._poll)
@@ -109,6 +108,8 @@ class BackgroundJobs(QObject):
         self._shown_on = bar or self.bar
         if self._shown_on is not self.bar:
             self._shown_on.cancel_requested.connect(self.cancel)
+        if self._shown_on is self.bar:  # on the status line only while a job runs
+            self._host.statusBar().addPermanentWidget(self.bar)
         self._shown_on.start(title)
         self._collector = _quiet_collector()
         job.thread.start()
@@ -139,6 +140,8 @@ class BackgroundJobs(QObject):
         self._job = None
         self._collector()
         self._shown_on.finish()
+        if self._shown_on is self.bar:
+            self._host.statusBar().removeWidget(self.bar)
         if isinstance(job.error, Cancelled) or (job.error is None and job.progress.cancelled):
             job.cancelled()
             self._host.statusBar().showMessage(f"Cancelled: {job.title[:1].lower()}{job.title[1:]}.", 8000)

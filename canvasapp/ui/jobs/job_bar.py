@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QToolButton, QWidget
 
 #: Steps of the bar: fine enough that a long export visibly moves.
 STEPS = 1000
@@ -25,10 +25,17 @@ class JobBar(QWidget):
         self.progress.setRange(0, STEPS)
         self.progress.setMinimumWidth(220)
         self.progress.setTextVisible(True)
-        self.cancel_button = QPushButton("Cancel")
+        # A tool button: as compact as the status line, still a clear target with its word.
+        self.cancel_button = QToolButton()
+        self.cancel_button.setText("Cancel")
         self.cancel_button.setObjectName("job_cancel")
         self.cancel_button.setToolTip("Stop this job; nothing it made is kept")
         self.cancel_button.clicked.connect(self.cancel_requested)
+        # As tall as a line of the status bar: a job that starts must not push the board up.
+        line = self.fontMetrics().height() + 6
+        for part in (self.label, self.progress, self.cancel_button):
+            part.setMaximumHeight(line)
+        self.setFixedHeight(line)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.label)
