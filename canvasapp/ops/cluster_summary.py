@@ -34,6 +34,19 @@ class ClusterEntry:
         return len(self.notes)
 
 
+#: A folded cluster's card: drawn at its notes' top-left corner, over the notes it hides.
+CARD_WIDTH = 260.0
+CARD_HEIGHT = 170.0
+#: The second card edge drawn under a folded card ("several notes here").
+CARD_EDGE = 8.0
+
+
+def card_of(rects: Iterable[Rect]) -> Rect:
+    """What a folded cluster's card covers (its second edge included)."""
+    boxes = list(rects)
+    return Rect(min(box.x for box in boxes), min(box.y for box in boxes), CARD_WIDTH, CARD_HEIGHT + CARD_EDGE)
+
+
 def frame_of(rects: Iterable[Rect]) -> Rect:
     boxes = list(rects)
     left = min(box.x for box in boxes)

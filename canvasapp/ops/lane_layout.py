@@ -6,7 +6,10 @@ The promises, after every function here that returns positions:
 - no two notes overlap;
 - a cluster's frame holds its members and covers no other note or frame;
 - nothing covers a lane's header, and every block lies inside the lane it is in (lanes are
-  as tall as their notes: :func:`canvasapp.ops.layout.lane_rects`).
+  as tall as their notes: :func:`canvasapp.ops.layout.lane_rects`);
+- the badge strip under every note (:mod:`canvasapp.ops.badge_strip`) covers no other note
+  and no cluster's title, so dots and totals never hide words; a folded cluster's card
+  covers nothing but its own notes.
 
 One rule makes room everywhere: the blocks a gesture placed (*fixed*) stay where they were
 put (moved inside their lane), and every other block that is in the way moves *down*, as
@@ -27,19 +30,19 @@ from dataclasses import dataclass, field, replace
 
 from canvasapp.model import Lane, Note, Session
 from canvasapp.model.entities import NOTE_HEIGHT, NOTE_WIDTH
-from canvasapp.ops.cluster_summary import FRAME_PADDING, TITLE_HEIGHT, frame_of
+from canvasapp.ops.badge_strip import BADGE_STRIP, with_strip
+from canvasapp.ops.cluster_summary import FRAME_PADDING, TITLE_HEIGHT, card_of, frame_of
 from canvasapp.ops.layout import LANE_HEADER_HEIGHT, NOTE_GAP, Rect, lane_at, lane_rects
 
 Positions = dict[str, tuple[float, float]]
 
-#: The gap between blocks when a lane is sorted by dots: the reveal's total sits on a note's
-#: top-right corner (reaching about 33 points out) and the dots hang 16 points below its
-#: lower edge, so with this gap no badge covers a neighbour's text.
-BADGE_GAP = 56.0
 #: Below a frame's notes: what the frame adds above them, so a block under it clears the frame.
 FRAME_TOP = FRAME_PADDING + TITLE_HEIGHT
-#: Between the bottom of one block's notes and the top of the next block's notes.
-BLOCK_GAP = FRAME_TOP + FRAME_PADDING + NOTE_GAP
+#: Between the bottom of one block's notes and the top of the next block's notes: the last
+#: row's badge strip (deeper than the frame's padding), a gap, the next frame's title band.
+BLOCK_GAP = FRAME_TOP + max(FRAME_PADDING, BADGE_STRIP) + NOTE_GAP
+#: Between rows of notes: every note keeps its badge strip free (``ops/badge_strip.py``).
+ROW_GAP = max(NOTE_GAP, BADGE_STRIP)
 #: Spatial buckets for collision look-ups (board points): about a cluster's size.
 _BUCKET = 400.0
 
@@ -51,6 +54,8 @@ class Board:
     lanes: tuple[Lane, ...]
     notes: Mapping[str, Rect]
     clusters: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    #: The clusters shown folded into one card (which may reach past their frame).
+    folded: frozenset[str] = frozenset()
 
     @classmethod
     def of(
@@ -63,7 +68,8 @@ class Board:
         if clusters is None:
             clusters = [(cluster.id, cluster.note_ids) for cluster in session.clusters]
         members = {cluster_id: tuple(n for n in ids if n in notes) for cluster_id, ids in clusters}
-        return cls(tuple(session.lanes), notes, {key: ids for key, ids in members.items() if ids})
+        folded = frozenset(cluster.id for cluster in session.clusters if cluster.collapsed)
+        return cls(tuple(session.lanes), notes, {key: ids for key, ids in members.items() if ids}, folded)
 
     def moved(self, positions: Mapping[str, tuple[float, float]]) -> Board:
         """The board with some notes at new top-left corners."""
@@ -94,9 +100,18 @@ def blocks(board: Board) -> list[Block]:
 
 
 def footprint(board: Board, block: Block) -> Rect:
-    """What a block covers: its frame (title band included), or the note."""
+    """What a block covers: its frame (title band included), or the note, with the badge strip
+    under every note; a folded cluster's card too."""
     rects = [board.notes[note_id] for note_id in block.members]
-    return frame_of(rects) if block.is_cluster else rects[0]
+    if not block.is_cluster:
+        return with_strip(rects[0])
+    area = _union([frame_of(rects), *(with_strip(rect) for rect in rects)])
+    return _union([area, card_of(rects)]) if block.key in board.folded else area
+
+
+def _union(rects: Sequence[Rect]) -> Rect:
+    left, top = min(r.x for r in rects), min(r.y for r in rects)
+    return Rect(left, top, max(r.right for r in rects) - left, max(r.bottom for r in rects) - top)
 
 
 def lane_of(lanes: Sequence[Lane], rect: Rect) -> str | None:
@@ -142,7 +157,8 @@ def make_room(
     # its frame) are parted, the ones just placed staying put.
     for ids in board.clusters.values():
         if not new or new.intersection(ids):
-            rects.update(_pack({note_id: rects[note_id] for note_id in ids}, fixed.intersection(ids), gap))
+            parted = _pack({note_id: with_strip(rects[note_id]) for note_id in ids}, fixed.intersection(ids), gap)
+            rects.update({note_id: replace(rects[note_id], x=area.x, y=area.y) for note_id, area in parted.items()})
             # A frame grown wider than its lane (a member dragged sideways) folds into a grid.
             area = frame_of([rects[note_id] for note_id in ids])
             lane_id = _lane_in(lanes, area)
@@ -245,7 +261,7 @@ def grid_cell(lane_rect: Rect, index: int) -> tuple[float, float]:
     columns = grid_columns(lane_rect)
     column, row = index % columns, index // columns
     x = lane_rect.x + NOTE_GAP + column * (NOTE_WIDTH + NOTE_GAP)
-    y = LANE_HEADER_HEIGHT + NOTE_GAP + row * (NOTE_HEIGHT + NOTE_GAP)
+    y = LANE_HEADER_HEIGHT + NOTE_GAP + row * (NOTE_HEIGHT + ROW_GAP)
     return x, y
 
 
@@ -291,7 +307,7 @@ def grid(
     """A cluster's notes in rows of about √n from ``(left, top)`` (the first note's corner), in
     the order given; with a lane, no more columns than its frame fits and moved left to fit."""
     rects = [board.notes[note_id] for note_id in note_ids]
-    cell = (max((r.width for r in rects), default=NOTE_WIDTH) + gap, max((r.height for r in rects), default=NOTE_HEIGHT) + gap)
+    cell = (max((r.width for r in rects), default=NOTE_WIDTH) + gap, max((r.height for r in rects), default=NOTE_HEIGHT) + max(gap, ROW_GAP))
     return cluster_grid(note_ids, left, top, cell, lane, inset=NOTE_GAP + FRAME_PADDING)
 
 
@@ -319,7 +335,7 @@ def stacked_blocks(
 ) -> Positions:
     """Top-left corners for every note of ``groups`` (each a list of ids), the first block's
     notes starting at ``top``, one block under another (an import's clusters)."""
-    cell = (width + NOTE_GAP, height + NOTE_GAP)
+    cell = (width + NOTE_GAP, height + ROW_GAP)
     inset = NOTE_GAP + FRAME_PADDING
     positions: Positions = {}
     y = top
@@ -357,12 +373,12 @@ def tidy(board: Board, note_ids: Collection[str]) -> Positions:
 
 
 def sort_by_dots(
-    board: Board, lane_ids: Collection[str] | None, dots: Mapping[str, int], *, gap: float = BADGE_GAP
+    board: Board, lane_ids: Collection[str] | None, dots: Mapping[str, int], *, gap: float = NOTE_GAP
 ) -> Positions:
     """Sort by Dots: in each lane (all when ``lane_ids`` is ``None``), clusters by their total
     (``dots`` by cluster id, else the sum of their notes') and loose notes by their dots, most
     first in reading order under the header; a cluster's notes by their own dots. Ties keep
-    reading order. Gaps leave the badges room. Every changed corner."""
+    reading order. Every changed corner (each note's badge strip is part of its block)."""
     chosen = [block for block in blocks(board) if lane_ids is None or _block_lane(board, block) in lane_ids]
 
     def value(block: Block) -> int:

@@ -15,10 +15,10 @@ from PySide6.QtCore import QObject, QPointF, QRectF, Signal
 from PySide6.QtWidgets import QGraphicsItem
 
 from canvasapp.model import Cluster, Event, Lane, Note, Session
-from canvasapp.ops.cluster_summary import frame_of
+from canvasapp.ops.cluster_summary import CARD_HEIGHT, CARD_WIDTH, frame_of
 from canvasapp.ops.layout import Rect
 from canvasapp.ui.board.note_item import NoteItem
-from canvasapp.ui.clusters.cluster_item import CARD_HEIGHT, CARD_WIDTH, ClusterItem, ClusterTitleEditor
+from canvasapp.ui.clusters.cluster_item import ClusterItem, ClusterTitleEditor
 
 
 class BoardItems(Protocol):
