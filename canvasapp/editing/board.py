@@ -113,7 +113,7 @@ class BoardEditing:
         notes = [self.session.note(note_id) for note_id in note_ids if self.session.has_note(note_id)]
         if notes:
             positions = self._with_room({note.id: (note.x + dx, note.y + dy) for note in notes})
-            self.push(MoveNotes.to(self.session, self._placements(positions), nudge=True))
+            self.push(MoveNotes.to(self.session, self._placements(positions), nudge=True, nudged=[note.id for note in notes]))
 
     def delete(self, note_ids: list[str], *, verb: str = "Delete") -> None:
         if note_ids:

@@ -134,8 +134,13 @@ def _lane_in(rects: Mapping[str, Rect], rect: Rect) -> str | None:
     return best
 
 
+#: Rectangles that share less than this (board points) touch rather than overlap: sums of
+#: floats that should meet exactly may differ in the last bits.
+_TOUCH = 1e-6
+
+
 def overlaps(a: Rect, b: Rect) -> bool:
-    return a.x < b.right and b.x < a.right and a.y < b.bottom and b.y < a.bottom
+    return a.x < b.right - _TOUCH and b.x < a.right - _TOUCH and a.y < b.bottom - _TOUCH and b.y < a.bottom - _TOUCH
 
 
 # --- making room ---------------------------------------------------------------------------
@@ -295,6 +300,151 @@ def placed_below(session: Session, notes: Sequence[Note], clusters: Sequence[tup
         copy.lane_id = lane_at(session.lanes, copy.x + copy.width / 2)
         placed.append(copy)
     return placed
+
+
+# --- a board from another tool ------------------------------------------------------------------
+
+#: Pushes allowed per block before an imported lane falls back to rows (real boards need a handful).
+PUSH_BUDGET_PER_BLOCK = 8
+
+
+@dataclass(frozen=True, slots=True)
+class Piece:
+    """A note of a board from another tool: ``x``/``y`` are where it sat in its source (any
+    origin: only the positions of a lane's pieces relative to each other count)."""
+
+    id: str
+    lane_id: str
+    x: float
+    y: float
+    width: float
+    height: float
+    cluster: str | None = None
+    """Pieces with the same key in the same lane are one cluster and stay together."""
+
+
+@dataclass(frozen=True, slots=True)
+class Placed:
+    id: str
+    x: float
+    y: float
+    width: float
+    height: float
+
+
+def content_width(pieces: Iterable[Piece]) -> float:
+    """How wide a lane must be to hold ``pieces`` as they sit in the source (with margins and
+    room for cluster frames)."""
+    boxes = list(pieces)
+    if not boxes:
+        return 0.0
+    left = min(piece.x for piece in boxes)
+    right = max(piece.x + piece.width for piece in boxes)
+    return right - left + 2 * (NOTE_GAP + FRAME_PADDING)
+
+
+def place_imported(
+    pieces: Sequence[Piece], lanes: Sequence[Lane], existing: Sequence[Note] = ()
+) -> dict[str, Placed]:
+    """Board positions (and sizes, narrowed to fit a lane if need be) for every piece of a board
+    from another tool, below the ``existing`` notes of each lane: each lane's blocks (a
+    cluster, its members kept where they were relative to each other; or a note) as near their
+    source layout as the lane allows, in reading order, moved down until they cover nothing,
+    badge strips included. A pile that would take long to part (thousands of notes on one
+    spot) is laid in rows instead. Every piece's lane must be one of ``lanes``."""
+    rects = lane_rects(list(lanes), list(existing))
+    tops: dict[str | None, float] = {}
+    for note in existing:
+        # Below the lowest note's badge strip and the frame a cluster may draw around it.
+        below = note.y + note.height + max(FRAME_PADDING, BADGE_STRIP) + NOTE_GAP
+        tops[note.lane_id] = max(tops.get(note.lane_id, 0.0), below)
+    by_lane: dict[str, list[Piece]] = {}
+    for piece in pieces:
+        by_lane.setdefault(piece.lane_id, []).append(piece)
+    placed: dict[str, Placed] = {}
+    for lane_id, lane_pieces in by_lane.items():
+        top = max(LANE_HEADER_HEIGHT + NOTE_GAP, tops.get(lane_id, 0.0))
+        placed.update(_import_lane(lane_pieces, rects[lane_id], top))
+    return placed
+
+
+def _import_lane(pieces: Sequence[Piece], lane: Rect, top: float) -> dict[str, Placed]:
+    """One lane's pieces: each block's shape (members flowed into rows when they would cover
+    one another or not fit the lane), then the blocks placed as in the source and parted."""
+    room = lane.width - 2 * NOTE_GAP
+    groups: dict[str, list[Piece]] = {}
+    shapes: dict[str, Board] = {}
+    for piece in pieces:
+        if piece.cluster is None:
+            groups[piece.id] = [piece]
+        else:
+            groups.setdefault("\0" + piece.cluster, []).append(piece)
+    for key, members in groups.items():
+        framed = key.startswith("\0")
+        width = max(1.0, room - (2 * FRAME_PADDING if framed else 0.0))
+        notes = {p.id: Rect(p.x, p.y, min(p.width, width), p.height) for p in members}
+        shape = Board((), notes, {key: tuple(notes)} if framed else {})
+        area = _area(shape)
+        if area.width > room or (len(notes) > 1 and _covers_any({n: with_strip(r) for n, r in notes.items()})):
+            ordered = sorted(notes, key=lambda n: (notes[n].y, notes[n].x))
+            shape = replace(shape, notes=_flowed([notes[n] for n in ordered], ordered, width))
+        shapes[key] = shape
+    areas = {key: _area(shape) for key, shape in shapes.items()}
+    side = {key: FRAME_PADDING if key.startswith("\0") else 0.0 for key in areas}
+    origin_x = min(area.x + side[key] for key, area in areas.items())
+    origin_y = min(area.y for area in areas.values())
+    # Room for frames on the left for every block alike, so a lane's notes keep their spacing.
+    shift = FRAME_PADDING if any(side.values()) else 0.0
+    left, right = lane.x + NOTE_GAP, lane.right - NOTE_GAP
+    goals = {}
+    for key, area in areas.items():
+        x = left + shift + area.x - origin_x  # the notes where they were, their frame around them
+        x = max(left, min(x, right - area.width))
+        goals[key] = replace(area, x=x, y=top + area.y - origin_y)
+    parted = _pack_within(goals, (), NOTE_GAP, PUSH_BUDGET_PER_BLOCK * len(goals) + 100)
+    if parted is None:
+        parted = _rows(goals, left, right, top)
+    result: dict[str, Placed] = {}
+    for key, shape in shapes.items():
+        dx, dy = parted[key].x - areas[key].x, parted[key].y - areas[key].y
+        for note_id, rect in shape.notes.items():
+            result[note_id] = Placed(note_id, rect.x + dx, rect.y + dy, rect.width, rect.height)
+    return result
+
+
+def _area(shape: Board) -> Rect:
+    """What a block of an imported lane covers (its only block)."""
+    (block,) = blocks(shape)
+    return footprint(shape, block)
+
+
+def _flowed(rects: Sequence[Rect], ids: Sequence[str], room: float) -> dict[str, Rect]:
+    """Rectangles in rows from their first one's corner, left to right, as many to a row as
+    ``room`` holds, a badge strip under each row."""
+    x0, y0 = rects[0].x, rects[0].y
+    laid: dict[str, Rect] = {}
+    x = y = row = 0.0
+    for note_id, rect in zip(ids, rects, strict=True):
+        if x > 0 and x + rect.width > room:
+            x, y, row = 0.0, y + row + ROW_GAP, 0.0
+        laid[note_id] = replace(rect, x=x0 + x, y=y0 + y)
+        x += rect.width + NOTE_GAP
+        row = max(row, rect.height)
+    return laid
+
+
+def _rows(areas: Mapping[str, Rect], left: float, right: float, top: float) -> dict[str, Rect]:
+    """Rectangles side by side in reading order, in rows between ``left`` and ``right``: O(n)."""
+    laid: dict[str, Rect] = {}
+    x, y, row = left, top, 0.0
+    for key in sorted(areas, key=lambda key: (areas[key].y, areas[key].x)):
+        area = areas[key]
+        if x > left and x + area.width > right:
+            x, y, row = left, y + row + NOTE_GAP, 0.0
+        laid[key] = replace(area, x=x, y=y)
+        x += area.width + NOTE_GAP
+        row = max(row, area.height)
+    return laid
 
 
 # --- arranging blocks --------------------------------------------------------------------------
@@ -494,6 +644,16 @@ def _covers_any(areas: Mapping[str, Rect]) -> bool:
 def _pack(areas: Mapping[str, Rect], priority: Collection[str], gap: float) -> dict[str, Rect]:
     """Rectangles moved down until none overlaps another: the ``priority`` ones first, then
     the rest, each in reading order, each as little as it can."""
+    packed = _pack_within(areas, priority, gap, None)
+    assert packed is not None
+    return packed
+
+
+def _pack_within(
+    areas: Mapping[str, Rect], priority: Collection[str], gap: float, budget: int | None
+) -> dict[str, Rect] | None:
+    """:func:`_pack`, giving up (``None``) after ``budget`` pushes: a pile of thousands of
+    rectangles on one spot would take each past all the others."""
     first = sorted((key for key in areas if key in priority), key=lambda key: (areas[key].y, areas[key].x))
     rest = sorted((key for key in areas if key not in priority), key=lambda key: (areas[key].y, areas[key].x))
     index = _Index()
@@ -501,6 +661,10 @@ def _pack(areas: Mapping[str, Rect], priority: Collection[str], gap: float) -> d
     for key in [*first, *rest]:
         area = areas[key]
         while hits := index.hits(area):
+            if budget is not None:
+                budget -= 1
+                if budget < 0:
+                    return None
             area = replace(area, y=max(hit.bottom for hit in hits) + gap)
         index.add(area)
         result[key] = area

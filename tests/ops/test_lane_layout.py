@@ -9,8 +9,8 @@ from hypothesis import strategies as st
 
 from canvasapp.model import Lane, Note, NotePlacement, Session
 from canvasapp.ops import lane_layout
-from canvasapp.ops.cluster_summary import frame_of
 from canvasapp.ops.badge_strip import BADGE_STRIP
+from canvasapp.ops.cluster_summary import frame_of
 from canvasapp.ops.lane_layout import Board, overlaps
 from canvasapp.ops.layout import LANE_HEADER_HEIGHT, NOTE_GAP, Rect, lane_at
 from tests.board_invariants import broken_promises
