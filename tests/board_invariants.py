@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from canvasapp.model import Session
 from canvasapp.ops.badge_strip import strip_of
-from canvasapp.ops.cluster_summary import TITLE_HEIGHT, card_of, frame_of
-from canvasapp.ops.lane_layout import lane_of, overlaps
+from canvasapp.ops.cluster_summary import TITLE_HEIGHT, card_of
+from canvasapp.ops.lane_layout import board_frame, lane_of, overlaps
 from canvasapp.ops.layout import LANE_HEADER_HEIGHT, Rect, lane_at, lane_rects
 
 
@@ -20,7 +20,7 @@ def broken_promises(session: Session) -> list[str]:
         for second in ids[index + 1:]:
             if overlaps(notes[first], notes[second]):
                 problems.append(f"notes {first} and {second} overlap")
-    frames = {c.id: frame_of([notes[n] for n in c.note_ids]) for c in session.clusters}
+    frames = {c.id: board_frame([notes[n] for n in c.note_ids]) for c in session.clusters}
     blocks: list[tuple[str, Rect]] = [(f"frame {key}", frame) for key, frame in frames.items()]
     for cluster in session.clusters:
         frame = frames[cluster.id]

@@ -47,15 +47,17 @@ def card_of(rects: Iterable[Rect]) -> Rect:
     return Rect(min(box.x for box in boxes), min(box.y for box in boxes), CARD_WIDTH, CARD_HEIGHT + CARD_EDGE)
 
 
-def frame_of(rects: Iterable[Rect]) -> Rect:
+def frame_of(rects: Iterable[Rect], *, bottom: float = FRAME_PADDING) -> Rect:
+    """The frame around a cluster's notes: padding round them, the title band above, and
+    ``bottom`` below the last row (the board keeps its badge strip inside the frame)."""
     boxes = list(rects)
     left = min(box.x for box in boxes)
     top = min(box.y for box in boxes)
     right = max(box.right for box in boxes)
-    bottom = max(box.bottom for box in boxes)
+    lowest = max(box.bottom for box in boxes)
     return Rect(
         left - FRAME_PADDING, top - FRAME_PADDING - TITLE_HEIGHT,
-        right - left + 2 * FRAME_PADDING, bottom - top + 2 * FRAME_PADDING + TITLE_HEIGHT,
+        right - left + 2 * FRAME_PADDING, lowest - top + FRAME_PADDING + bottom + TITLE_HEIGHT,
     )
 
 

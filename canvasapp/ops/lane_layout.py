@@ -105,8 +105,13 @@ def footprint(board: Board, block: Block) -> Rect:
     rects = [board.notes[note_id] for note_id in block.members]
     if not block.is_cluster:
         return with_strip(rects[0])
-    area = _union([frame_of(rects), *(with_strip(rect) for rect in rects)])
+    area = board_frame(rects)
     return _union([area, card_of(rects)]) if block.key in board.folded else area
+
+
+def board_frame(rects: Iterable[Rect]) -> Rect:
+    """A cluster's frame as the board draws it: the last row's badge strip inside it."""
+    return frame_of(rects, bottom=max(FRAME_PADDING, BADGE_STRIP))
 
 
 def _union(rects: Sequence[Rect]) -> Rect:
