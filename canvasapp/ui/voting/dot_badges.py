@@ -110,7 +110,7 @@ class DotBadgeItem(QGraphicsItem):
             painter.drawEllipse(rect)
             if overflow > 0 and index == len(rects) - 1:
                 painter.setPen(RING)
-                painter.setFont(app_font(16, bold=True))
+                painter.setFont(app_font(20, bold=True))
                 painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, f"+{overflow + 1}")
         if self._shown.total:
             rect = self.total_rect()
