@@ -88,7 +88,10 @@ class WindowActions(QObject):
     def open_session(self) -> None:
         document = self.window.document
         current = document.session.id if document else None
-        dialog = OpenSessionDialog(self.window.repository, current, self._rename_current, self.window.host)
+        dialog = OpenSessionDialog(
+            self.window.repository, current, self._rename_current, self.window.host,
+            current_editable=document is not None and not document.read_only,
+        )
         if dialog.exec() and dialog.chosen_id and dialog.chosen_id != current:
             self.window.open_document(dialog.chosen_id)
 
