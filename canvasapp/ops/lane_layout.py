@@ -191,7 +191,7 @@ def make_room(
     result: Positions = {note_id: (rect.x, rect.y) for note_id, rect in rects.items()}
     for areas in by_lane.values():
         # A drop on empty board (the common case) only needs the clamping into the lane.
-        settled = _pack(areas, priority, gap) if _covers_any(areas) else areas
+        settled = _pack(_off_strips(areas, priority, gap), priority, gap) if _covers_any(areas) else areas
         for key, area in settled.items():
             dx, dy = area.x - before[key].x, area.y - before[key].y
             if dx or dy:
@@ -634,6 +634,21 @@ def _inside(area: Rect, lane: Rect | None) -> Rect:
     if y < lane.y + LANE_HEADER_HEIGHT:
         y = lane.y + LANE_HEADER_HEIGHT + NOTE_GAP
     return area if (x, y) == (area.x, area.y) else replace(area, x=x, y=y)
+
+
+def _off_strips(areas: Mapping[str, Rect], priority: Collection[str], gap: float) -> dict[str, Rect]:
+    """Placed blocks whose top landed in another block's badge strip (just under its notes)
+    moved down below it: a note put just under another joins the column below it, rather than
+    the note above jumping below the one just put."""
+    moved = dict(areas)
+    others = sorted((area for key, area in areas.items() if key not in priority), key=lambda area: area.bottom)
+    for key in [key for key in areas if key in priority]:
+        area = moved[key]
+        for other in others:
+            if other.bottom - BADGE_STRIP <= area.y < other.bottom and overlaps(area, other):
+                area = replace(area, y=other.bottom + gap)
+        moved[key] = area
+    return moved
 
 
 def _covers_any(areas: Mapping[str, Rect]) -> bool:

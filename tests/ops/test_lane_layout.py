@@ -35,6 +35,13 @@ def test_a_note_dropped_on_another_stays_and_the_other_moves_down() -> None:
     assert moved["b"] == (248, 220 + 140 + BADGE_STRIP + NOTE_GAP)
 
 
+def test_a_note_dropped_just_under_another_lands_below_its_badge_strip() -> None:
+    start = board({"a": (24, 200), "b": (248, 200)})
+    # Dropped 20 points under a: on a's badge strip, not on a's words.
+    moved = lane_layout.settle(start, {"b": (30, 360)})
+    assert moved == {"b": (30, 200 + 140 + BADGE_STRIP + NOTE_GAP)}  # a stays put
+
+
 def test_a_note_dropped_over_a_header_or_across_a_lane_edge_is_moved_in() -> None:
     start = board({"a": (24, 200)})
     x, y = lane_layout.settle(start, {"a": (650, 20)})["a"]
