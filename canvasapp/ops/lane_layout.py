@@ -14,12 +14,14 @@ The promises, after every function here that returns positions:
 One rule makes room everywhere: the blocks a gesture placed (*fixed*) stay where they were
 put (moved inside their lane), and every other block that is in the way moves *down*, as
 little as it can, in reading order. Moving only down always ends, and keeps the board's
-order as the room made it. A drag to an empty spot changes nothing else.
+order as the room made it. A drag to an empty spot changes nothing else; one that lands on a
+note's badge strip goes just below it.
 
 No Qt here: the functions take a :class:`Board` (the rectangles, not the model) and return
 new top-left corners by note id, which the editors turn into one undoable command. The
-canvas, the CSV and archive import and the PDF board picture share the frame geometry
-(:func:`canvasapp.ops.cluster_summary.frame_of`) and these placements.
+canvas, the CSV and archive import, boards from other tools (:func:`place_imported`) and the
+PDF board picture share the frame geometry (:func:`canvasapp.ops.cluster_summary.frame_of`;
+the canvas draws :func:`board_frame`, with the badge strip inside) and these placements.
 """
 
 from __future__ import annotations

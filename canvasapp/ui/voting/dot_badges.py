@@ -2,9 +2,9 @@
 
 Dots and the reveal's total sit in the strip under each note that the layout keeps free
 (:mod:`canvasapp.ops.badge_strip`, the one geometry), so they never cover a note's words or a
-cluster's title. Badges are child items of the note items (so they move with a drag and go with a deleted
-note); :class:`DotLayer` keeps its own id → badge map and never walks the scene's items. The
-notes themselves know nothing of votes.
+cluster's title. Badges are child items of the note items (so they move with a drag and go
+with a deleted note); :class:`DotLayer` keeps its own id → badge map and never walks the
+scene's items. The notes themselves know nothing of votes.
 """
 
 from __future__ import annotations
