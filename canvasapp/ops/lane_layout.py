@@ -184,6 +184,8 @@ def make_room(
     before = {key: footprint(board, block) for key, block in found.items()}
     home = {key: _lane_in(lanes, area) for key, area in before.items()}
     priority = {key for key, block in found.items() if fixed.intersection(block.members)}
+    # Just put down by the gesture (not the notes an import or a paste must leave where they are).
+    placed = {key for key in priority if new.intersection(found[key].members)}
     looked_at = {home[key] for key, block in found.items() if new.intersection(block.members)} if new else set(home.values())
     by_lane: dict[str | None, dict[str, Rect]] = {}
     for key, area in before.items():
@@ -193,7 +195,7 @@ def make_room(
     result: Positions = {note_id: (rect.x, rect.y) for note_id, rect in rects.items()}
     for areas in by_lane.values():
         # A drop on empty board (the common case) only needs the clamping into the lane.
-        settled = _pack(_off_strips(areas, priority, gap), priority, gap) if _covers_any(areas) else areas
+        settled = _pack(_off_strips(areas, placed, gap), priority, gap) if _covers_any(areas) else areas
         for key, area in settled.items():
             dx, dy = area.x - before[key].x, area.y - before[key].y
             if dx or dy:
@@ -638,13 +640,13 @@ def _inside(area: Rect, lane: Rect | None) -> Rect:
     return area if (x, y) == (area.x, area.y) else replace(area, x=x, y=y)
 
 
-def _off_strips(areas: Mapping[str, Rect], priority: Collection[str], gap: float) -> dict[str, Rect]:
-    """Placed blocks whose top landed in another block's badge strip (just under its notes)
-    moved down below it: a note put just under another joins the column below it, rather than
-    the note above jumping below the one just put."""
+def _off_strips(areas: Mapping[str, Rect], placed: Collection[str], gap: float) -> dict[str, Rect]:
+    """Blocks just ``placed`` whose top landed in another block's badge strip (just under its
+    notes) moved down below it: a note put just under another joins the column below it,
+    rather than the note above jumping below the one just put."""
     moved = dict(areas)
-    others = sorted((area for key, area in areas.items() if key not in priority), key=lambda area: area.bottom)
-    for key in [key for key in areas if key in priority]:
+    others = sorted((area for key, area in areas.items() if key not in placed), key=lambda area: area.bottom)
+    for key in [key for key in areas if key in placed]:
         area = moved[key]
         for other in others:
             if other.bottom - BADGE_STRIP <= area.y < other.bottom and overlaps(area, other):

@@ -188,7 +188,7 @@ def step(draw: st.DrawFn, editors: Editors, name: str) -> None:
         editors.history.redo()
 
 
-@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 @given(session=boards(), data=st.data())
 def test_every_gesture_keeps_the_board_tidy(session: Session, data: st.DataObject) -> None:
     assert broken_promises(session) == []

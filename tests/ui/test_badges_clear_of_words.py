@@ -57,7 +57,7 @@ def reveals(draw: st.DrawFn, note_ids: list[str]) -> dict[str, NoteDots]:
 
 
 @settings(
-    max_examples=40, deadline=None,
+    max_examples=50, deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.function_scoped_fixture],
 )
 @given(session=boards(), data=st.data())
