@@ -10,7 +10,7 @@ from pathlib import Path
 from PySide6.QtGui import QFont, QPixmapCache
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from canvasapp import APP_NAME, __version__
+from canvasapp import APP_NAME
 from canvasapp.formats.template_io import TemplateError, session_from_template
 from canvasapp.formats.template_library import find_template
 from canvasapp.model import Session
@@ -19,20 +19,18 @@ from canvasapp.storage import Library, LibraryError, SessionRepository, open_lib
 from canvasapp.storage.errors import ReadOnlyLibraryError
 from canvasapp.ui.look.fonts import app_font_family
 from canvasapp.ui.look.theme import apply_theme, saved_theme
+from canvasapp.ui.sessions.recent_sessions import last_open_session
+from canvasapp.ui.window.desktop_identity import app_icon, identify_app
 from canvasapp.ui.window.main_window import MainWindow
 
 PIXMAP_CACHE_KB = 128 * 1024
 
 
 def application() -> QApplication:
+    identify_app()
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
-    # Settings live in ~/.config/canvasapp/canvasapp.conf (not "Unknown Organization").
-    app.setOrganizationName("canvasapp")
-    app.setApplicationName("canvasapp")
-    app.setApplicationDisplayName(APP_NAME)
-    app.setApplicationVersion(__version__)
-    app.setDesktopFileName("canvasapp")
+    app.setWindowIcon(app_icon())
     app.setFont(_ui_font())
     # Room for a screenful of cached note pixmaps (NoteItem), which Qt keeps in this cache;
     # its default of 10 MB holds fewer notes than a projector shows.
@@ -60,11 +58,13 @@ def open_library_for_window(location: str | None) -> tuple[Library, str]:
 
 
 def session_to_open(library: Library, session_id: str | None) -> str:
-    """The session asked for, else the most recent one, else a new one from the default template."""
+    """The session asked for, else the one open when the app was last closed, else the most
+    recently changed one, else a new one from the default template."""
     repository = SessionRepository(library)
     if session_id:
         return repository.resolve_id(session_id)
-    recent = repository.most_recent_id()
+    identify_app()  # the last session is a setting: read from the app's own settings file
+    recent = last_open_session(repository) or repository.most_recent_id()
     if recent is not None:
         return recent
     if library.read_only:
@@ -143,7 +143,9 @@ def _refuse(message: str) -> None:
     """Why the app cannot start: one line on stderr, and a dialog when someone can see it."""
     line = " ".join(message.split())
     print(f"canvasapp: {line}", file=sys.stderr)
-    if has_display() and os.environ.get("QT_QPA_PLATFORM") not in _HEADLESS_PLATFORMS:
+    # "offscreen:configfile=..." is offscreen too: the platform's name is before the options.
+    platform = os.environ.get("QT_QPA_PLATFORM", "").split(":", 1)[0]
+    if has_display() and platform not in _HEADLESS_PLATFORMS:
         application()
         QMessageBox.critical(None, APP_NAME, message)
 

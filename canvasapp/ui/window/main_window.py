@@ -35,8 +35,10 @@ from canvasapp.ui.window.document import SessionDocument
 from canvasapp.ui.window.focus_return import FocusReturn
 from canvasapp.ui.window.menus import ACTIONS
 from canvasapp.ui.window.read_only_banner import ReadOnlyBanner
+from canvasapp.ui.window.recent_menu import RecentSessionsMenu
 from canvasapp.ui.window.save_status import SaveStatus
 from canvasapp.ui.window.window_actions import WindowActions
+from canvasapp.ui.window.window_placement import restore_window, save_window
 
 
 class MainWindow(QMainWindow):
@@ -53,7 +55,6 @@ class MainWindow(QMainWindow):
         self.templates_dir = templates_dir
         self.document: SessionDocument | None = None
         self.view: BoardView | None = None
-        self.resize(1400, 900)
         self.actions_by_id: dict[str, QAction] = {}
 
         # One undo group for the window: its Undo/Redo follow whichever session is open and
@@ -71,10 +72,12 @@ class MainWindow(QMainWindow):
             room=facilitation,
             templates=templates,
             transfers=TransferController(self, facilitation.edit_details, templates.install),
+            recent=RecentSessionsMenu(self),
         )
         self.window_actions.undo_route = self.controllers.voting
         self.actions_by_id.update(build_menus(self, ACTIONS, self.controllers))
         self.window_actions.install()
+        self.controllers.recent.install()
         self.board_actions.install(self.actions_by_id)
         facilitation.install(self.actions_by_id)
         # The room view shows a result's dots only once it is revealed.
@@ -91,6 +94,10 @@ class MainWindow(QMainWindow):
         self.open_document(session_id)
         # Below every other tool bar (the colour bar comes with the first session), on its own row.
         self.read_only_banner = ReadOnlyBanner(self)
+        # Once every dock and tool bar exists; the banner and the find bar then follow what is
+        # true now, not what was shown when the window last closed.
+        restore_window(self)
+        self.board_actions.find_toolbar.hide()  # opened for a search, never part of the layout
         self._show_read_only()
         if library.notices:
             # Once the window is up, and without holding it up: what opening did beside the library.
@@ -162,6 +169,7 @@ class MainWindow(QMainWindow):
         self.controllers.voting.attach(document)  # resumes an open round where it stood
         self.controllers.room.attach(document)
         self._show_read_only()
+        self.controllers.recent.opened(session_id)
 
     def close_document(self) -> None:
         if self.document is None:
@@ -259,6 +267,9 @@ class MainWindow(QMainWindow):
         if not self.save_status.may_let_go():
             event.ignore()
             return
+        # The layout to come back to is the working one, not the presentation's full screen.
+        self.controllers.room.presentation.leave()
+        save_window(self)
         self.close_document()
         super().closeEvent(event)
 
