@@ -19,7 +19,14 @@ from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy import create_engine
 
-from canvasapp.storage import LibraryError, SessionInUseError, SessionRepository, SessionService, open_library, session_lock
+from canvasapp.storage import (
+    LibraryError,
+    SessionInUseError,
+    SessionRepository,
+    SessionService,
+    open_library,
+    session_lock,
+)
 from canvasapp.storage import library as library_module
 from canvasapp.storage.advisory_lock import AdvisorySessionLock
 from canvasapp.storage.orm import Base
