@@ -423,7 +423,10 @@ def _create_or_upgrade_shared(engine: Engine, where: str) -> None:
     try:
         connection = engine.connect()
     except SQLAlchemyError as error:
-        raise LibraryError(f"Cannot reach the library {where}: {_without_secrets(driver_message(error), engine)}.") from None
+        words = _without_secrets(driver_message(error), engine)
+        if "password" in words:
+            words += " (keep the password in ~/.pgpass or a service file rather than in the URL)"
+        raise LibraryError(f"Cannot connect to the library {where}: {words}.") from None
     try:
         with connection.begin():
             if postgresql:
