@@ -132,7 +132,7 @@ def load(location: str, processes: int, seconds: float, folder: Path) -> dict[st
         subprocess.Popen(
             [sys.executable, str(HERE), "--worker", location, session_id, str(seconds), str(out)],
             stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
-        )  # fmt: skip
+        )
         for session_id, out in zip(ids, outs, strict=True)
     ]
     for child in children:
