@@ -68,6 +68,14 @@ class Library:
     read_only: bool = False
 
     @property
+    def shown_location(self) -> str:
+        """Where the library is, to show a person and to file settings under: the file's full
+        path (the same from any working folder), or the server's URL with its password hidden."""
+        if self.path is not None:
+            return str(self.path.resolve())
+        return shown(self.location)
+
+    @property
     def is_sqlite(self) -> bool:
         return self.engine.dialect.name == "sqlite"
 
