@@ -407,7 +407,12 @@ def _server_engine(url: URL, where: str) -> Engine:
         # An unreachable host is said in seconds, not after the system's two-minute TCP timeout.
         connect_args["connect_timeout"] = 10
     try:
-        return create_engine(url, connect_args=connect_args)
+        engine = create_engine(url, connect_args=connect_args)
+        if url.get_backend_name() == "postgresql":
+            from canvasapp.storage.postgres_text import send_text_without_nul
+
+            event.listen(engine, "connect", send_text_without_nul)
+        return engine
     except ImportError as error:
         if url.get_backend_name() == "postgresql":
             raise LibraryError(
