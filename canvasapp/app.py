@@ -155,6 +155,7 @@ def board_png_headless(session: Session, scale: float, smaller: Callable[[float]
     if QApplication.instance() is None:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     application()
+    from canvasapp.ops.summary import build_summary
     from canvasapp.ui.board.board_image import board_png
 
-    return board_png(session, scale, smaller)
+    return board_png(build_summary(session), scale, smaller)

@@ -175,7 +175,11 @@ class BoardPicture(Flowable):  # type: ignore[misc]
         for cluster in self.summary.clusters:
             if cluster.frame.bottom > self.top and cluster.frame.y < self.bottom:
                 self._draw_cluster(canvas, cluster)
-        for note in self.summary.notes:
+        # The longest single step of a big export: the job's progress (if any) may stop it here.
+        progress = getattr(canvas, "progress", None)
+        for index, note in enumerate(self.summary.notes):
+            if progress is not None and index % 25 == 0:
+                progress.check()
             if note.rect.bottom > self.top and note.rect.y < self.bottom:
                 self._draw_note(canvas, note)
         canvas.restoreState()

@@ -22,13 +22,16 @@ import io
 
 from canvasapp.export.vote_tables import outcome_dots, round_columns
 from canvasapp.ops.csv_cells import defuse
+from canvasapp.ops.progress import Progress, reporter
 from canvasapp.ops.summary import LaneEntry, WorkshopSummary
 
 COLUMNS = ("lane", "text", "cluster", "colour", "dots", "created", "action_owner", "action_due", "action_status")
 
 
-def notes_csv(summary: WorkshopSummary) -> bytes:
-    """Every note, lane by lane in reading order, as CSV bytes (UTF-8 with BOM)."""
+def notes_csv(summary: WorkshopSummary, progress: Progress | None = None) -> bytes:
+    """Every note, lane by lane in reading order, as CSV bytes (UTF-8 with BOM); ``progress``
+    hears how far it is and may cancel it."""
+    steps = reporter(progress, len(summary.notes))
     out = io.StringIO(newline="")
     writer = csv.writer(out)
     rounds = round_columns(summary)
@@ -40,6 +43,7 @@ def notes_csv(summary: WorkshopSummary) -> bytes:
     for lane in summary.lanes:
         name = names.get(lane.id, "")
         for note in lane.notes:
+            steps.step()
             action = actions.get(note.id)
             writer.writerow((
                 defuse(name),

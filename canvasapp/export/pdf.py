@@ -50,6 +50,7 @@ from canvasapp.export.pdf_text import style_for, text_paragraph
 from canvasapp.export.pdf_votes import outcome_votes, round_rankings
 from canvasapp.files import write_atomically
 from canvasapp.ops.cluster_summary import clusters_in, unclustered
+from canvasapp.ops.progress import Progress
 from canvasapp.ops.summary import LaneEntry, NoteEntry, WorkshopSummary
 
 #: Room the board page's heading and caption take above the picture.
@@ -121,16 +122,20 @@ class _Heading(Paragraph):  # type: ignore[misc]
 
 
 class NumberedCanvas(Canvas):  # type: ignore[misc]
-    """Holds every page until the end so each footer can say "Page x of y"."""
+    """Holds every page until the end so each footer can say "Page x of y".
+
+    ``progress`` (set by :meth:`SummaryPdf.render`) is the job's: the board picture and the
+    last pass over the pages check it, so a cancel stops even the longest single step."""
 
     footer_font = REGULAR
     footer_size = 8.0
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, progress: Progress | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self._pages: list[dict[str, Any]] = []
         self.footer_left = ""
         self.footer_margin = SummaryPdf.margin
+        self.progress = progress
 
     def showPage(self) -> None:
         self._pages.append(dict(self.__dict__))
@@ -139,6 +144,8 @@ class NumberedCanvas(Canvas):  # type: ignore[misc]
     def save(self) -> None:
         total = len(self._pages)
         for number, state in enumerate(self._pages, start=1):
+            if self.progress is not None:
+                self.progress.check()
             self.__dict__.update(state)
             self._draw_footer(number, total)
             super().showPage()
@@ -172,8 +179,13 @@ class SummaryPdf:
     #: More pages than this of the board in detail help no reader: the lists carry every note.
     max_detail_pages: ClassVar[int] = 8
 
-    def __init__(self, summary: WorkshopSummary, options: PdfOptions | None = None) -> None:
+    def __init__(
+        self, summary: WorkshopSummary, options: PdfOptions | None = None, progress: Progress | None = None
+    ) -> None:
         self.summary = summary
+        #: Reported as the story is made (a fifth of the work) and drawn (the rest).
+        self.progress = progress
+        self._made = 0
         #: ``(page, flowable)`` in the order drawn by the last :meth:`render` (layout checks).
         self.drawn: list[tuple[int, Flowable]] = []
         self.options = options or PdfOptions()
@@ -442,6 +454,9 @@ class SummaryPdf:
 
     def note_block(self, styles: dict[str, ParagraphStyle], note: NoteEntry) -> Flowable:
         """A note kept on one page (a note longer than a page continues on the next)."""
+        self._made += 1
+        if self.progress is not None and self._made % 25 == 0:
+            self.progress.report(0.2 * self._made, max(1, len(self.summary.notes)))
         return KeepTogether(list(self.note_paragraphs(styles, note)))
 
     def note_paragraphs(self, styles: dict[str, ParagraphStyle], note: NoteEntry) -> Iterator[Flowable]:
@@ -477,8 +492,17 @@ class SummaryPdf:
         )
         doc.addPageTemplates(self.page_templates(doc))
         self.drawn = []
-        doc.afterFlowable = lambda flowable: self.drawn.append((doc.page, flowable))
-        doc.build(keep_with_next(self.story(self.stylesheet())), canvasmaker=NumberedCanvas)
+        self._made = 0
+        story = keep_with_next(self.story(self.stylesheet()))
+        progress = self.progress
+
+        def after(flowable: Flowable) -> None:
+            self.drawn.append((doc.page, flowable))
+            if progress is not None:
+                progress.report(0.2 + 0.75 * min(1.0, len(self.drawn) / max(1, len(story))), 1.0)
+
+        doc.afterFlowable = after
+        doc.build(story, canvasmaker=lambda *args, **kwargs: NumberedCanvas(*args, progress=progress, **kwargs))
         return buffer.getvalue()
 
     def write(self, path: str | os.PathLike[str]) -> Path:
@@ -517,9 +541,9 @@ def _keeps_with_next(flowable: Flowable) -> bool:
     return bool(keeps()) if callable(keeps) else False
 
 
-def summary_pdf(summary: WorkshopSummary, options: PdfOptions | None = None) -> bytes:
-    """The PDF summary of a session as bytes."""
-    return SummaryPdf(summary, options).render()
+def summary_pdf(summary: WorkshopSummary, options: PdfOptions | None = None, progress: Progress | None = None) -> bytes:
+    """The PDF summary of a session as bytes; ``progress`` hears how far it is and may cancel it."""
+    return SummaryPdf(summary, options, progress).render()
 
 
 def _shorten(text: str, limit: int) -> str:

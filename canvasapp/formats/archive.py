@@ -44,6 +44,7 @@ from canvasapp.formats.archive_votes import (
 from canvasapp.formats.incoming import BOM, IncomingFileError, parse_json, read_capped, too_large
 from canvasapp.model import Cluster, FollowUp, Lane, Note, Phase, Session, SessionDetails, new_id
 from canvasapp.model.agenda import MAX_PHASE_MINUTES
+from canvasapp.ops.progress import Progress, reporter
 
 FORMAT: Final = "canvasapp.session"
 FORMAT_VERSION: Final = 1
@@ -210,9 +211,18 @@ def archive_json_schema_text() -> str:
 # --- model <-> archive -------------------------------------------------------------------------
 
 
-def archive_from_session(session: Session) -> SessionArchive:
+def archive_from_session(session: Session, progress: Progress | None = None) -> SessionArchive:
     """Everything needed to rebuild ``session`` elsewhere."""
     from canvasapp import __version__
+
+    notes = sorted(session.notes, key=lambda note: (note.created, note.id))
+    steps = reporter(progress, len(notes))
+
+    def archived(note: Note) -> ArchiveNote:
+        steps.step()
+        return ArchiveNote(id=note.id, lane_id=note.lane_id, text=note.text, x=note.x, y=note.y,
+                           width=note.width, height=note.height, colour=note.colour,
+                           created=note.created, updated=note.updated, action=_archive_action(note.action))
 
     return SessionArchive(
         generator=f"{APP_NAME} {__version__}",
@@ -225,12 +235,7 @@ def archive_from_session(session: Session) -> SessionArchive:
                         order=lane.order, width=lane.width)
             for lane in session.lanes
         ],
-        notes=[
-            ArchiveNote(id=note.id, lane_id=note.lane_id, text=note.text, x=note.x, y=note.y,
-                        width=note.width, height=note.height, colour=note.colour,
-                        created=note.created, updated=note.updated, action=_archive_action(note.action))
-            for note in sorted(session.notes, key=lambda note: (note.created, note.id))
-        ],
+        notes=[archived(note) for note in notes],
         phases=[
             ArchivePhase(id=phase.id, title=phase.title, minutes=phase.minutes, kind=phase.kind,  # type: ignore[arg-type]
                          instructions=phase.instructions, lane_ids=list(phase.lane_ids), order=phase.order,
@@ -319,9 +324,14 @@ def session_from_archive(archive: SessionArchive, title: str | None = None) -> S
 # --- bytes <-> archive -------------------------------------------------------------------------
 
 
-def dump_archive(session: Session) -> bytes:
-    """The archive of ``session`` as UTF-8 JSON bytes (indented, so a diff can be read)."""
-    return archive_from_session(session).model_dump_json(indent=2).encode("utf-8") + b"\n"
+def dump_archive(session: Session, progress: Progress | None = None) -> bytes:
+    """The archive of ``session`` as UTF-8 JSON bytes (indented, so a diff can be read);
+    ``progress`` hears how far it is and may cancel it."""
+    archive = archive_from_session(session, progress.part(0.0, 0.8) if progress else None)
+    data = archive.model_dump_json(indent=2).encode("utf-8") + b"\n"
+    if progress is not None:
+        progress.report(1, 1)
+    return data
 
 
 def load_archive(data: bytes, name: str = "the archive") -> SessionArchive:

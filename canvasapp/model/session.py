@@ -81,6 +81,25 @@ class Session(SessionClusters, SessionFacilitation):
     def create(cls, title: str, lanes: Iterable[Lane], template_id: str | None = None) -> Session:
         return cls(new_id(), title, lanes=lanes, template_id=template_id)
 
+    def snapshot(self) -> Session:
+        """A copy of the whole session that later edits of this one do not change (nor it
+        them), with the same ids: what a job working beside the facilitator reads. Notes are
+        copied field by field, so it costs a few milliseconds per thousand notes."""
+        copy = Session(
+            self.id, self.title, lanes=[lane.copy() for lane in self._lanes],
+            notes=[note.copy() for note in self._notes.values()], template_id=self.template_id,
+            created=self.created, updated=self.updated, clusters=[cluster.copy() for cluster in self.clusters],
+            phases=[phase.copy() for phase in self.agenda.phases], current_phase_id=self.agenda.current_phase_id,
+            details=self.details,  # frozen
+        )
+        voting = self.voting
+        copy.voting.load(
+            [participant.copy() for participant in voting.participants],
+            [round_.copy() for round_ in voting.rounds],
+            [vote for round_ in voting.rounds for vote in voting.votes(round_.id)],  # votes are frozen
+        )
+        return copy
+
     # --- reading -------------------------------------------------------------------------
 
     @property

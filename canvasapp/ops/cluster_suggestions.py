@@ -22,7 +22,7 @@ import math
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -89,7 +89,11 @@ def _terms(text: str) -> tuple[list[str], list[str], dict[str, str]]:
     return content + pairs, grams, spelling
 
 
-def _tfidf(documents: list[list[str]]) -> tuple[npt.NDArray[np.float64], list[str]]:
+def _never() -> None:
+    """The default ``check``: nothing stops the work."""
+
+
+def _tfidf(documents: list[list[str]], check: Callable[[], None] = _never) -> tuple[npt.NDArray[np.float64], list[str]]:
     """Rows of L2-normalised sublinear TF-IDF, over the terms found in two notes or more
     (a term in one note alone adds to no similarity; it still counts in the row's norm)."""
     count = len(documents)
@@ -101,6 +105,8 @@ def _tfidf(documents: list[list[str]]) -> tuple[npt.NDArray[np.float64], list[st
     column = {term: index for index, term in enumerate(shared)}
     matrix = np.zeros((count, len(shared)), dtype=np.float64)
     for row, frequency in enumerate(frequencies):
+        if row % 200 == 0:
+            check()
         norm = 0.0
         for term, tf in frequency.items():
             weight = (1.0 + math.log(tf)) * (math.log((1 + count) / (1 + document_frequency[term])) + 1.0)
@@ -112,23 +118,29 @@ def _tfidf(documents: list[list[str]]) -> tuple[npt.NDArray[np.float64], list[st
     return matrix, shared
 
 
-def similarity_matrix(texts: Sequence[str]) -> npt.NDArray[np.float64]:
-    """Cosine similarities of the notes (words and character n-grams combined)."""
+def similarity_matrix(texts: Sequence[str], check: Callable[[], None] = _never) -> npt.NDArray[np.float64]:
+    """Cosine similarities of the notes (words and character n-grams combined). ``check`` is
+    called every few hundred notes and may raise to stop the work (a cancel)."""
     word_docs: list[list[str]] = []
     gram_docs: list[list[str]] = []
-    for text in texts:
+    for index, text in enumerate(texts):
+        if index % 200 == 0:
+            check()
         word_terms, grams, _spelling = _terms(text)
         word_docs.append(word_terms)
         gram_docs.append(grams)
-    word_matrix, _ = _tfidf(word_docs)
-    gram_matrix, _ = _tfidf(gram_docs)
+    word_matrix, _ = _tfidf(word_docs, check)
+    gram_matrix, _ = _tfidf(gram_docs, check)
+    check()
     similarity: npt.NDArray[np.float64] = (1.0 - CHAR_WEIGHT) * (word_matrix @ word_matrix.T) + CHAR_WEIGHT * (
         gram_matrix @ gram_matrix.T
     )
     return similarity
 
 
-def average_link(similarity: npt.NDArray[np.float64], threshold: float) -> list[list[int]]:
+def average_link(
+    similarity: npt.NDArray[np.float64], threshold: float, check: Callable[[], None] = _never
+) -> list[list[int]]:
     """Agglomerative clustering with average linkage on a similarity matrix: join the most
     similar pair of groups while their average similarity is at least ``threshold``.
 
@@ -145,7 +157,11 @@ def average_link(similarity: npt.NDArray[np.float64], threshold: float) -> list[
     members: list[list[int]] = [[index] for index in range(count)]
     best = np.argmax(links, axis=1)
     best_value = links[np.arange(count), best]
+    joins = 0
     while True:
+        joins += 1
+        if joins % 50 == 0:
+            check()
         candidates = np.where(alive, best_value, -np.inf)
         first = int(np.argmax(candidates))
         if candidates[first] < threshold or not np.isfinite(candidates[first]):
@@ -206,16 +222,18 @@ def propose_title(texts: Sequence[str]) -> str:
 
 
 def suggest_clusters(
-    notes: Sequence[tuple[str, str]], *, threshold: float = DEFAULT_THRESHOLD, min_size: int = 2
+    notes: Sequence[tuple[str, str]], *, threshold: float = DEFAULT_THRESHOLD, min_size: int = 2,
+    check: Callable[[], None] = _never,
 ) -> list[SuggestedCluster]:
     """Groups of similar notes among ``(note id, text)`` pairs, largest group first.
 
     Notes with no words are left out; groups smaller than ``min_size`` are not proposed.
+    ``check`` is called often and may raise to stop the work (a cancel).
     """
     usable = [(note_id, text) for note_id, text in notes if words(text)]
     if len(usable) < min_size:
         return []
-    groups = average_link(similarity_matrix([text for _id, text in usable]), threshold)
+    groups = average_link(similarity_matrix([text for _id, text in usable], check), threshold, check)
     proposals = [
         SuggestedCluster(
             title=propose_title([usable[index][1] for index in group]),

@@ -11,7 +11,7 @@ two languages.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 import numpy as np
@@ -37,6 +37,7 @@ def suggest_by_meaning(
     *,
     threshold: float = MEANING_THRESHOLD,
     min_size: int = 2,
+    check: Callable[[], None] | None = None,
 ) -> list[SuggestedCluster]:
     """Groups among ``(note id, text)`` pairs whose ``vectors`` (one unit row per note, same
     order) are alike, largest first; notes without words and groups under ``min_size`` are left out."""
@@ -46,7 +47,7 @@ def suggest_by_meaning(
     if len(usable) < min_size:
         return []
     chosen = vectors[usable].astype(np.float64)
-    groups = average_link(chosen @ chosen.T, threshold)
+    groups = average_link(chosen @ chosen.T, threshold, check) if check else average_link(chosen @ chosen.T, threshold)
     language = majority_language([notes[index][1] for index in usable])
     proposals = [
         SuggestedCluster(

@@ -12,14 +12,17 @@ otherwise, and :attr:`Suggestions.method` says which ran and why.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Literal
+
+import numpy as np
 
 from canvasapp.model import Note, Session
 from canvasapp.ops.cluster_suggestions import SuggestedCluster, suggest_clusters
 from canvasapp.ops.meaning_clusters import suggest_by_meaning
-from canvasapp.ops.sentence_model import CachedModel, ModelLoader, Progress
+from canvasapp.ops.progress import Progress as WorkProgress
+from canvasapp.ops.sentence_model import CachedModel, ModelLoader, Progress, Vectors
 
 Scope = Literal["board", "lane", "selection"]
 Method = Literal["meaning", "words"]
@@ -80,12 +83,15 @@ def suggest_for_session(
     note_ids: Iterable[str] = (),
     loader: ModelLoader | None = None,
     wait: bool = False,
+    progress: WorkProgress | None = None,
 ) -> Suggestions:
     """Suggested clusters among the notes in ``scope`` (see :func:`notes_in_scope`).
 
     By meaning when ``loader`` has the model (with ``wait``, this loads it first, on this
     thread); by shared words when there is no loader, it is still loading, or it failed.
+    ``progress`` hears how far it is and may cancel it (a worker thread runs it for the window).
     """
+    check: Callable[[], None] = progress.check if progress is not None else _go_on
     notes = notes_in_scope(
         session, scope, lane_id=lane_id, note_ids=note_ids, include_clustered=include_clustered
     )
@@ -107,7 +113,7 @@ def suggest_for_session(
     groups: list[SuggestedCluster] | None = None
     if model is not None:
         try:
-            vectors = model.encode([note.text for note in notes])
+            vectors = _encode(model, [note.text for note in notes], progress)
         except (MemoryError, ValueError, RuntimeError) as error:
             reason = f"the language model failed on these notes ({error or type(error).__name__})."
         else:
@@ -118,6 +124,7 @@ def suggest_for_session(
                 for group in suggest_by_meaning(
                     [(note.id, note.text) for note in lane_notes],
                     vectors[[row[note.id] for note in lane_notes]],
+                    check=check,
                 )
             ]
     method: Method = "meaning" if groups is not None else "words"
@@ -125,10 +132,28 @@ def suggest_for_session(
         groups = [
             group
             for lane_notes in by_lane.values()
-            for group in suggest_clusters([(note.id, note.text) for note in lane_notes])
+            for group in suggest_clusters([(note.id, note.text) for note in lane_notes], check=check)
         ]
     groups.sort(key=lambda group: -len(group.note_ids))  # stable: lane order kept on ties
     return Suggestions(method, groups, texts, lanes, None if method == "meaning" else reason)
+
+
+def _go_on() -> None:
+    """Nothing stops work that no one watches."""
+
+
+#: Notes embedded at a time when a job may be cancelled between two pieces.
+ENCODE_PIECE = 128
+
+
+def _encode(model: CachedModel, texts: list[str], progress: WorkProgress | None) -> Vectors:
+    if progress is None or len(texts) <= ENCODE_PIECE:
+        return model.encode(texts)
+    pieces = []
+    for start in range(0, len(texts), ENCODE_PIECE):
+        progress.report(start, len(texts), "Reading the notes")
+        pieces.append(model.encode(texts[start:start + ENCODE_PIECE]))
+    return np.concatenate(pieces)
 
 
 def prepare_for_session(session: Session, loader: ModelLoader, progress: Progress | None = None) -> CachedModel | None:

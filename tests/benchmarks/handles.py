@@ -88,3 +88,77 @@ def close_window(window: Window) -> None:
     window.close()
     window.library.close()  # type: ignore[attr-defined]
     window.deleteLater()
+
+
+# --- the long works of the File and Cluster menus (tests/benchmarks/stalls.py) ---------------
+
+_answers: dict[str, Path] = {}
+
+
+def answer_dialogs_at_once(window: Window) -> None:
+    """File dialogs answer with the path given to :func:`save_to` / :func:`import_file`; the PDF
+    dialog and the picture's scale take their defaults (the PDF is not opened afterwards)."""
+    from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+    from canvasapp.ui.sessions import transfer_controller
+
+    QFileDialog.getSaveFileName = lambda *args, **kwargs: (str(_answers["save"]), "")  # type: ignore[method-assign]
+    QFileDialog.getOpenFileName = lambda *args, **kwargs: (str(_answers["open"]), "")  # type: ignore[method-assign]
+
+    def pdf_dialog_accepted(dialog: Any) -> int:
+        dialog.open_after.setChecked(False)
+        return 1
+
+    transfer_controller.ExportPdfDialog.exec = pdf_dialog_accepted  # type: ignore[method-assign]
+    # "Drawn smaller than asked" and the like: read and closed at once.
+    for name in ("information", "warning"):
+        setattr(QMessageBox, name, staticmethod(lambda *args, **kwargs: QMessageBox.StandardButton.Ok))
+    transfer_controller.ask_scale = lambda parent: 1.0  # type: ignore[assignment]
+
+
+def save_to(path: Path) -> None:
+    _answers["save"] = path
+
+
+def import_file(window: Window, path: Path) -> None:
+    """File > Import… of ``path``."""
+    _answers["open"] = path
+    trigger(window, "file.import")
+
+
+def busy(window: Window) -> bool:
+    """A background job (export, import, suggestions) still runs or has not handed over its result."""
+    from canvasapp.ui.jobs.background_job import jobs_of
+
+    return jobs_of(window).busy
+
+
+def open_session(window: Window, session_id: str) -> None:
+    window.open_document(session_id)  # type: ignore[attr-defined]
+
+
+def suggest_whole_board(window: Window) -> None:
+    """Cluster > Suggest Clusters… over the whole board (the dialog stays open until
+    :func:`suggestions_shown` closes it)."""
+    scene(window).clearSelection()
+    trigger(window, "cluster.suggest")
+
+
+def suggestions_shown(window: Window) -> bool:
+    """Once the open dialog shows the whole board's suggestions, close it; True then."""
+    dialog = getattr(window.controllers.clusters, "last_dialog", None)  # type: ignore[attr-defined]
+    if dialog is None or not dialog.isVisible():
+        return False
+    if dialog.scope.currentData() != "board":
+        dialog.scope.setCurrentIndex(dialog.scope.findData("board"))
+        return False
+    if dialog.busy:
+        return False
+    dialog.reject()
+    window.controllers.clusters.last_dialog = None  # type: ignore[attr-defined]
+    return True
+
+
+def propose_whole_board(window: Window) -> Any:
+    """What the suggestions dialog used to compute on the window's thread when it opened."""
+    return window.controllers.clusters.propose("board", include_clustered=False)  # type: ignore[attr-defined]

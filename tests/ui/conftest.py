@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -14,6 +15,8 @@ from canvasapp.app import application, open_main_window
 from canvasapp.ops.sentence_model import ModelLoader, SentenceModel
 from canvasapp.storage.embedding_cache import EmbeddingCache
 from canvasapp.ui.clusters import sentence_loader
+from canvasapp.ui.clusters.suggest_dialog import SuggestDialog
+from canvasapp.ui.jobs.background_job import BackgroundJobs
 from canvasapp.ui.look.theme import LIGHT, apply_theme, current_theme
 from canvasapp.ui.window.main_window import MainWindow
 
@@ -96,5 +99,29 @@ def drag(qtbot: QtBot, window: MainWindow, start: tuple[float, float], end: tupl
     qtbot.mouseRelease(viewport, Qt.MouseButton.LeftButton, pos=finish)
 
 
-def trigger(window: MainWindow, action_id: str) -> None:
+def trigger(window: MainWindow, action_id: str, finish: bool = True) -> None:
+    """A menu choice; an export or import it starts in the background is let run to its end
+    (``finish=False`` returns while it runs)."""
     window.actions_by_id[action_id].trigger()
+    if finish:
+        finish_jobs(window)
+
+
+def finish_suggestions(dialog: SuggestDialog, seconds: float = 120.0) -> None:
+    """Turn the event loop until the open Suggest Clusters dialog shows what it worked out."""
+    deadline = time.monotonic() + seconds
+    while dialog.busy:
+        assert time.monotonic() < deadline, f"no suggestions in {seconds:g} s"
+        QApplication.processEvents()
+        time.sleep(0.01)
+
+
+def finish_jobs(window: MainWindow, seconds: float = 300.0) -> None:
+    """Turn the event loop until the window's background job (if any) has ended and handed
+    over its result, as it does while the facilitator works on."""
+    jobs = window.findChild(BackgroundJobs, "background_jobs")  # made by the first job
+    deadline = time.monotonic() + seconds
+    while jobs is not None and jobs.busy:
+        assert time.monotonic() < deadline, f"{jobs.title} did not end in {seconds:g} s"
+        jobs.wait(0.02)
+        QApplication.processEvents()

@@ -208,6 +208,7 @@ def test_suggestions_preview_accept_one_with_an_edited_title(qtbot: QtBot, windo
     def fill(dialog) -> None:  # type: ignore[no-untyped-def]
         try:
             dialog.scope.setCurrentIndex(2)  # the whole board
+            qtbot.waitUntil(lambda: not dialog.busy, timeout=30_000)  # worked out in the background
             tree = dialog.tree
             proposed.extend(set(tree.topLevelItem(i).data(0, Qt.ItemDataRole.UserRole)) for i in range(tree.topLevelItemCount()))
             first = tree.topLevelItem(0)

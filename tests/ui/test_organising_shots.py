@@ -14,7 +14,7 @@ from pytestqt.qtbot import QtBot
 
 from canvasapp.ui.window.main_window import MainWindow
 from tests.board_invariants import broken_promises
-from tests.ui.conftest import drag, trigger
+from tests.ui.conftest import drag, finish_suggestions, trigger
 from tests.ui.editing_helpers import answer_dialog
 from tests.ui.test_badges_clear_of_words import words_covered
 from tests.ui.test_tidy_board_shots import messy_board, shoot
@@ -72,6 +72,7 @@ def test_each_gesture_on_a_revealed_board_keeps_badges_clear_of_words(qtbot: QtB
     def accept_first(dialog) -> None:  # type: ignore[no-untyped-def]
         try:
             dialog.scope.setCurrentIndex(2)  # the whole board
+            finish_suggestions(dialog)  # worked out in the background
             if dialog.tree.topLevelItemCount():
                 dialog.tree.setCurrentItem(dialog.tree.topLevelItem(0))
                 dialog.accept_one.click()

@@ -15,7 +15,7 @@ from pytestqt.qtbot import QtBot
 from canvasapp.formats.template_io import read_template
 from canvasapp.locations import builtin_templates_dir
 from canvasapp.storage import SessionRepository
-from tests.ui.conftest import trigger
+from tests.ui.conftest import finish_jobs, trigger
 from tests.ui.dialogs import when_dialog_opens
 
 
@@ -87,6 +87,7 @@ def test_a_bad_template_file_is_refused_with_a_sentence(make_window, templates_d
     bad = tmp_path / "broken.workshop-template.json"
     bad.write_text('{"format": "canvasapp.template", "format_version": 1, "id": "x"', encoding="utf-8")
     window.open_file(bad)
+    finish_jobs(window)
     assert "broken.workshop-template.json" in answers[-1]
     assert not templates_dir.exists() or not list(templates_dir.iterdir())
 
@@ -103,6 +104,7 @@ def test_dropping_a_template_file_on_the_window_installs_it(make_window, templat
     QApplication.sendEvent(over_board, enter)
     assert enter.isAccepted()
     QApplication.sendEvent(over_board, QDropEvent(point.toPointF(), Qt.DropAction.CopyAction, mime, buttons, keys))
+    finish_jobs(window)
     assert (templates_dir / "peer-kit.workshop-template.json").is_file()
 
 

@@ -19,7 +19,7 @@ from canvasapp.formats.archive import dump_archive, read_archive
 from canvasapp.storage import SessionRepository
 from tests.formats.board_files import founding_board, retro_canvas
 from tests.formats.test_excalidraw_in import FOUNDING_LANES
-from tests.ui.conftest import trigger
+from tests.ui.conftest import finish_jobs, trigger
 from tests.ui.dialogs import when_dialog_opens
 
 
@@ -133,6 +133,7 @@ def test_a_csv_with_an_unknown_lane_changes_nothing(make_session, make_window, l
     csv_file = tmp_path / "bad.csv"
     csv_file.write_text("text,lane\nFine,Drivers\nLost,Wishes\n", encoding="utf-8")
     window.open_file(csv_file)
+    finish_jobs(window)
     assert "row 3" in said[-1] and "Wishes" in said[-1]
     assert note_count(library_path, session.id) == 1
     assert window.document.undo_stack.count() == 0
@@ -145,6 +146,8 @@ def test_dropping_an_archive_opens_it_as_a_new_session(make_session, make_window
     archive.write_bytes(dump_archive(source))
 
     window.open_file(archive)
+
+    finish_jobs(window)
     opened = window.document.session
     assert opened.id != source.id
     assert opened.title == "From another laptop"
@@ -158,6 +161,7 @@ def test_a_damaged_archive_is_refused_in_a_sentence(make_window, tmp_path: Path,
     damaged = tmp_path / "cut.workshop.json"
     damaged.write_text('{"format": "canvasapp.session", "format_version": 1, "title": "x"', encoding="utf-8")
     window.open_file(damaged)
+    finish_jobs(window)
     assert said[-1].startswith("cut.workshop.json") and "cut short" in said[-1]
     assert len(SessionRepository(window.library).list()) == before
 
@@ -168,6 +172,7 @@ def test_importing_a_csv_with_clusters_adds_them_in_the_same_step(make_session, 
     csv_file = tmp_path / "themes.csv"
     csv_file.write_text("text,lane,cluster\nNo time,Blockers,Time\nEvenings are full,Blockers,time\nFeel heard,,\n", encoding="utf-8")
     window.open_file(csv_file)
+    finish_jobs(window)
     clusters = window.document.session.clusters
     assert [(cluster.title, len(cluster.note_ids)) for cluster in clusters] == [("Time", 2)]
     with sqlite3.connect(library_path) as connection:
@@ -222,6 +227,7 @@ def _drop(window, path: Path) -> None:  # type: ignore[no-untyped-def]
     QApplication.sendEvent(viewport, enter)
     assert enter.isAccepted()
     QApplication.sendEvent(viewport, QDropEvent(QPointF(point), Qt.DropAction.CopyAction, mime, buttons, keys))
+    finish_jobs(window)
 
 
 def test_dropping_the_founding_excalidraw_board_makes_a_session_with_three_lanes(make_session, make_window, library_path: Path, tmp_path: Path, said: list[str]) -> None:  # type: ignore[no-untyped-def]
@@ -248,6 +254,7 @@ def test_a_json_canvas_added_to_this_session_is_one_undoable_step_and_exports_ba
 
     when_dialog_opens(add)
     window.open_file(board)
+    finish_jobs(window)
     added = len(window.document.session.notes) - before
     assert added > 0
     window.undo_group.undo()

@@ -10,7 +10,7 @@ from pytestqt.qtbot import QtBot
 
 from canvasapp.ui.window.main_window import MainWindow
 from tests.board_invariants import broken_promises
-from tests.ui.conftest import drag, trigger
+from tests.ui.conftest import drag, finish_suggestions, trigger
 from tests.ui.editing_helpers import answer_dialog, saved_session
 
 NOTES = [
@@ -103,6 +103,7 @@ def test_accepted_suggestions_out_of_view_bring_the_view_along(library, make_win
     def fill(dialog) -> None:  # type: ignore[no-untyped-def]
         try:
             dialog.scope.setCurrentIndex(2)  # the whole board
+            finish_suggestions(dialog)
             tree = dialog.tree
             for index in range(tree.topLevelItemCount()):
                 item = tree.topLevelItem(index)

@@ -3,15 +3,19 @@ to the session's Qt-free :class:`~canvasapp.editing.clusters.ClusterEditing`."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QObject
 
 from canvasapp.editing.clusters import ClusterEditing
 from canvasapp.ops.cluster_suggestions import SuggestedCluster
+from canvasapp.ops.progress import Progress
 from canvasapp.ops.session_suggestions import Scope, Suggestions, suggest_for_session
 from canvasapp.ui.board.edit_actions import BoardActions
 from canvasapp.ui.clusters import sentence_loader
 from canvasapp.ui.clusters.cluster_layer import ClusterLayer
 from canvasapp.ui.clusters.suggest_dialog import SuggestDialog
+from canvasapp.ui.jobs.background_job import jobs_of
 from canvasapp.ui.window.services import WindowServices
 
 
@@ -116,12 +120,19 @@ class ClusterActions(QObject):
 
     def propose(self, scope: str, include_clustered: bool) -> Suggestions:
         """What the dialog shows: by meaning once the model is loaded, by shared words before."""
+        return self.proposal(scope, include_clustered)(Progress())
+
+    def proposal(self, scope: str, include_clustered: bool) -> Callable[[Progress], Suggestions]:
+        """The work of :meth:`propose` on a snapshot of the session, for a worker thread: the
+        facilitator may edit the board meanwhile (an accepted group skips notes since deleted)."""
         editor = self.editor
         if editor is None:
-            return Suggestions("words", [])
-        return suggest_for_session(
-            editor.session, _scope(scope), include_clustered, lane_id=self._board.current_lane_id(),
-            note_ids=self._notes(), loader=self._loading.loader,
+            return lambda _progress: Suggestions("words", [])
+        snapshot = editor.session.snapshot()
+        lane_id, note_ids, loader = self._board.current_lane_id(), self._notes(), self._loading.loader
+        return lambda progress: suggest_for_session(
+            snapshot, _scope(scope), include_clustered, lane_id=lane_id, note_ids=note_ids, loader=loader,
+            progress=progress,
         )
 
     def suggest(self) -> None:
@@ -131,12 +142,16 @@ class ClusterActions(QObject):
         scope = "selection" if len(self._notes()) > 1 else ("lane" if self._board.current_lane_id() else "board")
 
         def accept(groups: list[SuggestedCluster]) -> list[str]:
-            made = editor.accept([(group.title, list(group.note_ids)) for group in groups])
+            # Proposed on a snapshot: notes deleted since are left out.
+            made = editor.accept([
+                (group.title, [note_id for note_id in group.note_ids if editor.session.has_note(note_id)])
+                for group in groups
+            ])
             if self._window.document is not None:
                 self._window.document.gestures.follow(made)
             return made
 
-        dialog = SuggestDialog(self.propose, accept, scope, self._window.host)
+        dialog = SuggestDialog(self.proposal, accept, scope, jobs_of(self._window.host), self._window.host)
         self.last_dialog = dialog
         # The model loads once, in the background; the open dialog shows its groups when it is in.
         self._loading.loaded.connect(dialog.refresh)

@@ -20,21 +20,28 @@ from PySide6.QtWidgets import (
 )
 
 from canvasapp.ops.cluster_suggestions import SuggestedCluster
+from canvasapp.ops.progress import Progress
 from canvasapp.ops.session_suggestions import Suggestions
+from canvasapp.ui.jobs.background_job import BackgroundJobs
+from canvasapp.ui.jobs.job_bar import JobBar
 
 #: Where suggestions look: (id, label).
 SCOPES = (("lane", "This lane"), ("selection", "The selected notes"), ("board", "The whole board"))
 
 
 class SuggestDialog(QDialog):
-    """Shows the proposal ``propose(scope, include_clustered)`` returns, and hands accepted
-    groups (with their edited titles) to ``accept``; accepted groups leave the list."""
+    """Shows the proposal the work ``propose(scope, include_clustered)`` makes, and hands
+    accepted groups (with their edited titles) to ``accept``; accepted groups leave the list.
+
+    The work runs in the background (on a big board it takes seconds): the dialog shows its
+    progress with a Cancel, and closing the dialog cancels it too."""
 
     def __init__(
         self,
-        propose: Callable[[str, bool], Suggestions],
+        propose: Callable[[str, bool], Callable[[Progress], Suggestions]],
         accept: Callable[[list[SuggestedCluster]], object],
         scope: str,
+        jobs: BackgroundJobs,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -43,6 +50,11 @@ class SuggestDialog(QDialog):
         self.resize(720, 560)
         self._propose = propose
         self._accept = accept
+        self._jobs = jobs
+        self._running = False
+        self._again = False
+        self.job_bar = JobBar(self)
+        self.job_bar.setObjectName("suggest_job_bar")
         self.scope = QComboBox()
         self.scope.setObjectName("suggest_scope")
         for key, label in SCOPES:
@@ -74,6 +86,7 @@ class SuggestDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.tree)
+        layout.addWidget(self.job_bar)
         layout.addWidget(self.status)
         layout.addWidget(self.method)
         layout.addWidget(buttons)
@@ -83,8 +96,50 @@ class SuggestDialog(QDialog):
         self.include.toggled.connect(self.refresh)
         self.refresh()
 
+    @property
+    def busy(self) -> bool:
+        """Suggestions are being worked out (the list is not yet the one asked for)."""
+        return self._running or self._again
+
     def refresh(self) -> None:
-        suggestions = self._propose(self.scope.currentData(), self.include.isChecked())
+        """Work the suggestions out again (scope, option or model changed); a run still going
+        is cancelled and this one follows it."""
+        if self._running:
+            self._again = True
+            self._jobs.cancel()
+            return
+        self._again = False
+        work = self._propose(self.scope.currentData(), self.include.isChecked())
+        self.accept_one.setEnabled(False)
+        self.accept_all.setEnabled(False)
+        self._running = self._jobs.run(
+            "Looking for similar notes", work, self._show, self._failed, self._stopped, bar=self.job_bar)
+        if not self._running:
+            self.status.setText(f"{self._jobs.title} is running; suggestions come when it has finished.")
+
+    def done(self, result: int) -> None:
+        if self._running:
+            self._again = False
+            self._jobs.cancel()
+        super().done(result)
+
+    def _stopped(self) -> None:
+        self._running = False
+        if self._again and self.isVisible():
+            self.refresh()
+
+    def _failed(self, error: BaseException) -> None:
+        self._running = False
+        self._again = False
+        raise error
+
+    def _show(self, suggestions: Suggestions) -> None:
+        self._running = False
+        if self._again:
+            self.refresh()
+            return
+        if not self.isVisible():
+            return
         groups, texts = suggestions.groups, suggestions.texts
         self.method.setText(suggestions.method_label)
         self.tree.clear()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shutil
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QProcess, QSettings, QUrl
@@ -33,11 +34,15 @@ from canvasapp.files import write_atomically
 from canvasapp.formats.archive import SUFFIX as ARCHIVE_SUFFIX
 from canvasapp.formats.archive import dump_archive
 from canvasapp.formats.import_any import ArchiveImport, CsvImport, Imported, ImportRefused, TemplateImport, import_any
+from canvasapp.formats.incoming_board import Additions
 from canvasapp.formats.template_library import template_name
 from canvasapp.model import Session
-from canvasapp.ops.summary import build_summary
+from canvasapp.ops.progress import Progress
+from canvasapp.ops.summary import WorkshopSummary, build_summary
 from canvasapp.storage import LibraryError
 from canvasapp.ui.board.board_image import board_png
+from canvasapp.ui.jobs.background_job import jobs_of
+from canvasapp.ui.window.document import SessionDocument
 from canvasapp.ui.window.services import WindowServices
 
 IMPORT_FILTER = (
@@ -62,6 +67,9 @@ class TransferController:
         return self.window.document.session if self.window.document else None
 
     # --- exports ------------------------------------------------------------------------------
+    # Each export renders a snapshot of the session on a worker thread (the facilitator keeps
+    # working meanwhile) and writes it under a temporary name renamed into place when whole:
+    # a cancel or a failure leaves no file at the target.
 
     def export_pdf(self) -> None:
         session = self.session
@@ -76,9 +84,12 @@ class TransferController:
         options = PdfOptions(page_size=dialog.page_size(), include_board=dialog.include_board())
         # The title block shows the session's own details (File > Session Details…).
         name = template_name(session.template_id, self.window.templates_dir)
-        summary = build_summary(session, None, name)
-        if self._write(path, "PDF summary", lambda: summary_pdf(summary, options)) and dialog.open_when_done():
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+        open_when_done = dialog.open_when_done()
+        self._write_in_background(
+            path, "PDF summary", lambda snapshot, progress: summary_pdf(
+                _summary(snapshot, name, progress), options, progress.part(0.1, 1.0, "Laying out the pages")),
+            then=lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))) if open_when_done else None,
+        )
 
     def send_summary(self) -> None:
         """Write the PDF summary, then open the mail program with it attached (the desktop's
@@ -89,9 +100,16 @@ class TransferController:
         path = self._ask_target("Send Summary: Save the PDF", session, ".pdf", "PDF documents (*.pdf)")
         if path is None:
             return
-        summary = build_summary(session, None, template_name(session.template_id, self.window.templates_dir))
-        if not self._write(path, "PDF summary", lambda: summary_pdf(summary, PdfOptions())):
-            return
+        name = template_name(session.template_id, self.window.templates_dir)
+        made: list[WorkshopSummary] = []  # the mail quotes the summary the worker made
+
+        def render(snapshot: Session, progress: Progress) -> bytes:
+            made.append(_summary(snapshot, name, progress))
+            return summary_pdf(made[0], PdfOptions(), progress.part(0.1, 1.0, "Laying out the pages"))
+
+        self._write_in_background(path, "PDF summary", render, then=lambda: self._mail(made[0], path))
+
+    def _mail(self, summary: WorkshopSummary, path: Path) -> None:
         mail = summary_mail(summary, path, attached=True)
         mailer = shutil.which("xdg-email")
         if mailer is not None and QProcess.startDetached(
@@ -104,18 +122,19 @@ class TransferController:
 
     def export_csv(self) -> None:
         self._export("Export Notes as CSV", ".csv", "CSV files (*.csv)", "CSV of notes",
-                     lambda session: notes_csv(build_summary(session)))
+                     lambda session, progress: notes_csv(_summary(session, None, progress), progress.part(0.3, 1.0)))
 
     def export_markdown(self) -> None:
         self._export("Export Notes as Markdown", ".md", "Markdown (*.md)", "Markdown",
-                     lambda session: notes_markdown(build_summary(session)).encode("utf-8"))
+                     lambda session, progress: notes_markdown(_summary(session, None, progress)).encode("utf-8"))
 
     def export_excalidraw(self) -> None:
         self._export("Export for Excalidraw", ".excalidraw", "Excalidraw drawings (*.excalidraw)",
-                     "Excalidraw drawing", session_excalidraw)
+                     "Excalidraw drawing", lambda session, _progress: session_excalidraw(session))
 
     def export_json_canvas(self) -> None:
-        self._export("Export as JSON Canvas", ".canvas", "JSON Canvas (*.canvas)", "JSON Canvas", session_json_canvas)
+        self._export("Export as JSON Canvas", ".canvas", "JSON Canvas (*.canvas)", "JSON Canvas",
+                     lambda session, _progress: session_json_canvas(session))
 
     def export_archive(self) -> None:
         self._export("Export Session Archive", ARCHIVE_SUFFIX, f"Session archives (*{ARCHIVE_SUFFIX})",
@@ -132,20 +151,29 @@ class TransferController:
         if path is None:
             return
         used: list[float] = []
-        if self._write(path, "board picture", lambda: board_png(session, scale, used.append)) and used:
-            QMessageBox.information(
-                self.window.host, "Board Picture",
-                f"The board is too big for one picture at {scale:.0%}: it was drawn at {used[0]:.0%} "
-                "(the largest picture that can be made).",
-            )
 
-    def _export(self, title: str, suffix: str, file_filter: str, what: str, render: Callable[[Session], bytes]) -> None:
+        def told_smaller() -> None:
+            if used:
+                QMessageBox.information(
+                    self.window.host, "Board Picture",
+                    f"The board is too big for one picture at {scale:.0%}: it was drawn at {used[0]:.0%} "
+                    "(the largest picture that can be made).",
+                )
+
+        self._write_in_background(
+            path, "board picture",
+            lambda snapshot, progress: board_png(
+                _summary(snapshot, None, progress), scale, used.append, progress.part(0.1, 1.0, "Drawing the board")),
+            then=told_smaller,
+        )
+
+    def _export(self, title: str, suffix: str, file_filter: str, what: str, render: Render) -> None:
         session = self.session
         if session is None:
             return
         path = self._ask_target(title, session, suffix, file_filter)
         if path is not None:
-            self._write(path, what, lambda: render(session))
+            self._write_in_background(path, what, render)
 
     def _ask_target(self, title: str, session: Session, suffix: str, file_filter: str) -> Path | None:
         folder = QSettings().value("export/folder", str(Path.home()))
@@ -159,17 +187,37 @@ class TransferController:
         QSettings().setValue("export/folder", str(path.parent))
         return path
 
-    def _write(self, path: Path, what: str, render: Callable[[], bytes]) -> bool:
-        try:
-            write_atomically(path, render())
-        except (OSError, ValueError) as error:
+    def _write_in_background(
+        self, path: Path, what: str, render: Render, then: Callable[[], object] | None = None
+    ) -> bool:
+        """Render a snapshot of the open session on a worker and write it to ``path``; then
+        say so and run ``then``. False if it could not start (another job runs)."""
+        session = self.session
+        if session is None:
+            return False
+        snapshot = session.snapshot()
+
+        def work(progress: Progress) -> None:
+            data = render(snapshot, progress)
+            progress.report(1, 1, "Writing the file")
+            write_atomically(path, data)
+
+        def done(_result: None) -> None:
+            self.window.tell(f"Wrote the {what} to {path}.", 10000)
+            if then is not None:
+                then()
+
+        def failed(error: BaseException) -> None:
+            if not isinstance(error, (OSError, ValueError)):
+                raise error
             reason = getattr(error, "strerror", None) or str(error)
             QMessageBox.warning(self.window.host, "Export", f"Could not write the {what} to {path}: {reason}.")
-            return False
-        self.window.tell(f"Wrote the {what} to {path}.", 10000)
-        return True
+
+        return jobs_of(self.window.host).run(f"Exporting the {what}", work, done, failed)
 
     # --- imports ------------------------------------------------------------------------------
+    # The file is read, checked and turned into notes on a worker thread, against a snapshot of
+    # the open session; what comes in joins the session on the window's thread as one edit.
 
     def import_file(self) -> None:
         chosen, _filter = QFileDialog.getOpenFileName(self.window.host, "Import", str(Path.home()), IMPORT_FILTER)
@@ -181,22 +229,55 @@ class TransferController:
         new session; a CSV of notes joins the open session; a board from another tool (Excalidraw,
         JSON Canvas, Scrumlr, Parabol) becomes a new session or joins this one, as the facilitator
         chooses; a template goes among the templates. Either all of the file comes in, or nothing."""
-        try:
-            imported = import_any(path)
-        except ImportRefused as error:
-            QMessageBox.warning(self.window.host, "Import", str(error))
-            return
-        if imported.kind == TemplateImport.kind:
-            self._install_template(path)
-            return
         document = self.window.document
         editable = document is not None and document.edits.can_edit()
-        if imported.kind == ArchiveImport.kind or not editable:
-            self._import_as_new_session(imported, path)
-        elif imported.kind == CsvImport.kind or self._add_to_this_session(imported):
-            self._import_into_this_session(imported, path)
-        else:
-            self._import_as_new_session(imported, path)
+        snapshot = document.session.snapshot() if document is not None and editable else None
+
+        def work(progress: Progress) -> _Read:
+            progress.report(0, 1, "Reading the file")
+            imported = import_any(path)
+            progress.report(0.5, 1, "Making the notes")
+            if imported.kind == ArchiveImport.kind or snapshot is None:
+                return _Read(imported, None, _new_session(imported) if imported.kind != TemplateImport.kind else None)
+            if imported.kind == CsvImport.kind:
+                return _Read(imported, _additions(imported, snapshot), None)
+            return _Read(imported, None, None)  # the facilitator chooses first
+
+        def done(read: _Read) -> None:
+            if isinstance(read.additions, ImportRefused) or isinstance(read.session, ImportRefused):
+                QMessageBox.warning(self.window.host, "Import", str(read.additions or read.session))
+            elif read.imported.kind == TemplateImport.kind:
+                self._install_template(path)
+            elif read.session is not None:
+                self._import_as_new_session(read.imported, read.session, path)
+            elif read.additions is not None:
+                self._import_into(document, read.additions, path)
+            elif self._add_to_this_session(read.imported):
+                self._read_additions(read.imported, document, path)
+            else:
+                self._make_new_session(read.imported, path)
+
+        jobs_of(self.window.host).run(f"Importing {path.name}", work, done, self._import_failed)
+
+    def _import_failed(self, error: BaseException) -> None:
+        if not isinstance(error, ImportRefused):
+            raise error
+        QMessageBox.warning(self.window.host, "Import", str(error))
+
+    def _read_additions(self, imported: Imported, document: SessionDocument | None, path: Path) -> None:
+        if document is None:
+            return
+        snapshot = document.session.snapshot()
+        jobs_of(self.window.host).run(
+            f"Importing {path.name}", lambda _progress: _additions(imported, snapshot),
+            lambda additions: self._import_into(document, additions, path), self._import_failed,
+        )
+
+    def _make_new_session(self, imported: Imported, path: Path) -> None:
+        jobs_of(self.window.host).run(
+            f"Importing {path.name}", lambda _progress: _new_session(imported),
+            lambda session: self._import_as_new_session(imported, session, path), self._import_failed,
+        )
 
     def _add_to_this_session(self, imported: Imported) -> bool:
         box = QMessageBox(self.window.host)
@@ -208,13 +289,13 @@ class TransferController:
         box.exec()
         return box.clickedButton() is not new
 
-    def _import_into_this_session(self, imported: Imported, path: Path) -> None:
-        document = self.window.document
-        assert document is not None
-        try:
-            additions = imported.additions(document.session)
-        except ImportRefused as error:
-            QMessageBox.warning(self.window.host, "Import", str(error))
+    def _import_into(self, document: SessionDocument | None, additions: Additions | ImportRefused, path: Path) -> None:
+        if isinstance(additions, ImportRefused):
+            QMessageBox.warning(self.window.host, "Import", str(additions))
+            return
+        if document is None or document is not self.window.document:
+            # Another session was opened while the file was read: nothing is added anywhere.
+            self.window.tell(f"Nothing was imported from {path.name}: another session was opened meanwhile.", 10000)
             return
         if not document.editor.add_imports(additions.lanes, additions.notes, additions.clusters):
             return
@@ -222,9 +303,10 @@ class TransferController:
         left_out = f" {additions.left_out}" if additions.left_out else ""
         self.window.tell(f"Added {plural(len(additions.notes), 'note')}{themes} from {path.name}.{left_out}", 15000)
 
-    def _import_as_new_session(self, imported: Imported, path: Path) -> None:
+    def _import_as_new_session(self, imported: Imported, session: Session | ImportRefused, path: Path) -> None:
         try:
-            session = imported.new_session()
+            if isinstance(session, ImportRefused):
+                raise session
             self.window.repository.add(session)
         except (ImportRefused, LibraryError) as error:
             QMessageBox.warning(self.window.host, "Import", str(error))
@@ -232,6 +314,41 @@ class TransferController:
         self.window.open_document(session.id)
         left_out = f" {imported.left_out}" if imported.left_out else ""
         self.window.tell(f"Imported “{session.title}” from {path.name}.{left_out}", 15000)
+
+
+Render = Callable[[Session, Progress], bytes]
+"""What an export makes of a snapshot of the session, reporting to the job's progress."""
+
+
+@dataclass(frozen=True)
+class _Read:
+    """What the worker made of a file: the file, and the notes for this session or a new session
+    (or the refusal to say on the window's thread)."""
+
+    imported: Imported
+    additions: Additions | ImportRefused | None
+    session: Session | ImportRefused | None
+
+
+def _additions(imported: Imported, session: Session) -> Additions | ImportRefused:
+    try:
+        return imported.additions(session)
+    except ImportRefused as error:
+        return error
+
+
+def _new_session(imported: Imported) -> Session | ImportRefused:
+    try:
+        return imported.new_session()
+    except ImportRefused as error:
+        return error
+
+
+def _summary(session: Session, template: str | None, progress: Progress) -> WorkshopSummary:
+    progress.report(0, 1, "Collecting the notes")
+    summary = build_summary(session, None, template)
+    progress.check()
+    return summary
 
 
 class ExportPdfDialog(QDialog):
