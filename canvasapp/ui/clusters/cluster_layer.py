@@ -41,6 +41,8 @@ class BoardItems(Protocol):
 
     def items(self, pos: QPointF) -> Iterable[QGraphicsItem]: ...
 
+    def reshaped(self, note_ids: list[str]) -> None: ...
+
 #: A cluster whose lane is gone and which has no colour of its own.
 NEUTRAL_COLOUR = "#E3E6EA"
 
@@ -127,9 +129,13 @@ class ClusterLayer(QObject):
         item = self._items.pop(cluster.id)
         self._scene.removeItem(item)
         # Notes a folded cluster hid are shown again (those still on the board).
-        for note_id in self._members.pop(cluster.id, []):
-            if self._session.has_note(note_id) and self._session.cluster_of(note_id) is None:
-                self._note_item(note_id).setVisible(True)
+        shown = [
+            note_id for note_id in self._members.pop(cluster.id, [])
+            if self._session.has_note(note_id) and self._session.cluster_of(note_id) is None
+        ]
+        for note_id in shown:
+            self._note_item(note_id).setVisible(True)
+        self._scene.reshaped(shown)
 
     def _on_changed(self, clusters: list[Cluster]) -> None:
         for cluster in clusters:
@@ -155,14 +161,20 @@ class ClusterLayer(QObject):
     def _refresh(self, cluster: Cluster) -> None:
         item = self._items[cluster.id]
         # Notes that left this cluster (while it was folded) are shown again.
+        shown = []
         for note_id in self._members.get(cluster.id, []):
             left = note_id not in cluster.note_ids and self._session.has_note(note_id)
             if left and self._session.cluster_of(note_id) is None:
                 self._note_item(note_id).setVisible(True)
+                shown.append(note_id)
         self._members[cluster.id] = list(cluster.note_ids)
         item.set_looks(cluster.title, len(cluster.note_ids), self._colour(cluster), cluster.collapsed)
         for note_id in cluster.note_ids:
-            self._note_item(note_id).setVisible(not cluster.collapsed)
+            note_item = self._note_item(note_id)
+            if note_item.isVisible() == cluster.collapsed:
+                note_item.setVisible(not cluster.collapsed)
+                shown.append(note_id)
+        self._scene.reshaped(shown)
         item.set_rect(self.frame_rect(cluster.note_ids, collapsed=cluster.collapsed))
 
     def frames_rect(self, cluster_ids: list[str]) -> QRectF:
@@ -237,6 +249,7 @@ class ClusterLayer(QObject):
 
     def place_note(self, note_id: str, pos: QPointF) -> None:
         self._note_item(note_id).setPos(pos)
+        self._scene.reshaped([note_id])
 
     def frame_at(self, pos: QPointF, other_than: str) -> str | None:
         """The cluster whose frame is at ``pos``, other than the one being dragged."""

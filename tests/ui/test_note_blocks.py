@@ -1,0 +1,107 @@
+"""The zoomed-out board's blocks follow every change to the notes by reading only the notes
+that changed: after moves, drags, colours, folded clusters, deletions and undos they are what
+a full scan of the items finds, and a drag step reads no note at all."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+from PySide6.QtCore import QPointF, QRectF, QSizeF, Qt
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from canvasapp.ui.board.note_blocks import NoteBlocksItem
+from canvasapp.ui.window.main_window import MainWindow
+from tests.ui.conftest import trigger
+
+
+def as_drawn(blocks: NoteBlocksItem) -> Counter[tuple[int, tuple[float, float, float, float]]]:
+    return Counter((colour.rgba(), rect.getRect()) for colour, rects in blocks.blocks() for rect in rects)
+
+
+def full_scan(window: MainWindow) -> Counter[tuple[int, tuple[float, float, float, float]]]:
+    """What the blocks must show: every visible note item, where it is, in its colour."""
+    return Counter(
+        (item.colour().rgba(), QRectF(item.pos(), QSizeF(*item.size())).getRect())
+        for item in window.document.scene.note_items() if item.isVisible()
+    )
+
+
+@pytest.fixture
+def zoomed_out(make_session, make_window) -> MainWindow:  # type: ignore[no-untyped-def]
+    session = make_session(notes=[(lane, f"Note {i}") for i, lane in enumerate(["drivers", "blockers", "activities"] * 6)])
+    window = make_window(session.id)
+    window.view.set_zoom(0.2)
+    window.view.centerOn(QPointF(1100, 600))
+    QApplication.processEvents()
+    return window
+
+
+def drag_notes(qtbot: QtBot, window: MainWindow, note_id: str, by: QPointF, check=None) -> None:  # type: ignore[no-untyped-def]
+    viewport = window.view.viewport()
+    item = window.document.scene.note_item(note_id)
+    start = window.view.mapFromScene(item.sceneBoundingRect().center())
+    qtbot.mousePress(viewport, Qt.MouseButton.LeftButton, pos=start)
+    for step in range(1, 5):
+        qtbot.mouseMove(viewport, pos=start + (window.view.mapFromScene(by) - window.view.mapFromScene(QPointF())) * step / 4)
+        if check is not None:
+            check()
+    qtbot.mouseRelease(viewport, Qt.MouseButton.LeftButton, pos=start + window.view.mapFromScene(by) - window.view.mapFromScene(QPointF()))
+
+
+def test_blocks_follow_edits_drags_folds_and_undos(qtbot: QtBot, zoomed_out: MainWindow) -> None:
+    window = zoomed_out
+    blocks, scene, session = window.view.note_blocks, window.document.scene, window.document.session
+    assert blocks.active and as_drawn(blocks) == full_scan(window)
+    ids = [note.id for note in session.notes]
+
+    window.document.editor.move_notes({ids[0]: (session.note(ids[0]).x + 300, session.note(ids[0]).y + 900)})
+    assert as_drawn(blocks) == full_scan(window)
+    window.document.editor.set_colour(ids[1:3], "pink")
+    assert as_drawn(blocks) == full_scan(window)
+
+    # A drag: every step the blocks are where the items are, the drop too.
+    scene.select_only(ids[3:9])
+    drag_notes(qtbot, window, ids[3], QPointF(150, 2000), check=lambda: assert_same(blocks, window))
+    assert as_drawn(blocks) == full_scan(window)
+    assert session.note(ids[3]).y > 1500
+
+    window.document.clusters.group(ids[9:12])
+    cluster = session.cluster_of(ids[9])
+    assert cluster is not None
+    window.document.clusters.toggle_collapsed([cluster.id])
+    assert as_drawn(blocks) == full_scan(window) and not scene.note_item(ids[9]).isVisible()
+    window.document.editor.delete(ids[12:14])
+    assert as_drawn(blocks) == full_scan(window)
+    for _ in range(6):
+        trigger(window, "edit.undo")
+        assert as_drawn(blocks) == full_scan(window)
+    trigger(window, "edit.select_all")
+    assert as_drawn(blocks) == full_scan(window)
+
+
+def assert_same(blocks: NoteBlocksItem, window: MainWindow) -> None:
+    assert as_drawn(blocks) == full_scan(window)
+
+
+def test_a_drag_step_reads_no_note_and_the_drop_reads_only_the_moved(
+    qtbot: QtBot, zoomed_out: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window = zoomed_out
+    blocks, scene, session = window.view.note_blocks, window.document.scene, window.document.session
+    blocks.blocks()
+    read: list[str] = []
+    real_read = NoteBlocksItem._read
+    monkeypatch.setattr(NoteBlocksItem, "_read", lambda self, note_id, item: read.append(note_id) or real_read(self, note_id, item))
+    moved = [note.id for note in session.notes[:4]]
+    scene.select_only(moved)
+
+    def paint_and_count() -> None:
+        window.view.viewport().repaint()  # the step is drawn from the blocks, shifted
+        assert read == []
+
+    drag_notes(qtbot, window, moved[0], QPointF(100, 2500), check=paint_and_count)
+    window.view.viewport().repaint()
+    assert set(read) <= {*moved, *(note.id for note in session.notes if note.y > 2000)}
+    assert set(moved) <= set(read) and len(read) < len(session.notes)
