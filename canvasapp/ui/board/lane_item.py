@@ -101,6 +101,8 @@ class LaneItem(QGraphicsItem):
         body = self._rect.intersected(exposed.adjusted(-_MARGIN, -_MARGIN, _MARGIN, _MARGIN)) if exposed.isValid() else self._rect
         painter.drawRoundedRect(body, 8, 8)
         header = QRectF(self._rect.x(), self._rect.y(), self._rect.width(), LANE_HEADER_HEIGHT)
+        if exposed.isValid() and not exposed.intersects(header):
+            return  # only the body was repainted (a note on it changed)
         painter.fillRect(header.adjusted(2, 2, -2, 0), self._colour)
         scale = option.levelOfDetailFromTransform(painter.worldTransform())
         text_area = header.adjusted(18, 10, -18, -8)
