@@ -39,15 +39,28 @@ def zoomed_out(make_session, make_window) -> MainWindow:  # type: ignore[no-unty
 
 
 def drag_notes(qtbot: QtBot, window: MainWindow, note_id: str, by: QPointF, check=None) -> None:  # type: ignore[no-untyped-def]
-    viewport = window.view.viewport()
+    """Press on the note, move in four steps, let go; ``check(shift)`` after each step, with
+    how far (in the scene) the mouse has gone."""
+    view, viewport = window.view, window.view.viewport()
     item = window.document.scene.note_item(note_id)
-    start = window.view.mapFromScene(item.sceneBoundingRect().center())
+    start = view.mapFromScene(item.sceneBoundingRect().center())
+    step_by = view.mapFromScene(by) - view.mapFromScene(QPointF())
     qtbot.mousePress(viewport, Qt.MouseButton.LeftButton, pos=start)
     for step in range(1, 5):
-        qtbot.mouseMove(viewport, pos=start + (window.view.mapFromScene(by) - window.view.mapFromScene(QPointF())) * step / 4)
+        pos = start + step_by * step / 4
+        qtbot.mouseMove(viewport, pos=pos)
         if check is not None:
-            check()
-    qtbot.mouseRelease(viewport, Qt.MouseButton.LeftButton, pos=start + window.view.mapFromScene(by) - window.view.mapFromScene(QPointF()))
+            check(view.mapToScene(pos) - view.mapToScene(start))
+    qtbot.mouseRelease(viewport, Qt.MouseButton.LeftButton, pos=start + step_by)
+
+
+def shifted_scan(window: MainWindow, shift: QPointF) -> Counter[tuple[int, tuple[float, float, float, float]]]:
+    """The full scan with the selected notes shifted (zoomed out, a drag moves their blocks;
+    the items move at the release)."""
+    return Counter(
+        (item.colour().rgba(), QRectF(item.pos() + (shift if item.isSelected() else QPointF()), QSizeF(*item.size())).getRect())
+        for item in window.document.scene.note_items() if item.isVisible()
+    )
 
 
 def test_blocks_follow_edits_drags_folds_and_undos(qtbot: QtBot, zoomed_out: MainWindow) -> None:
@@ -63,7 +76,7 @@ def test_blocks_follow_edits_drags_folds_and_undos(qtbot: QtBot, zoomed_out: Mai
 
     # A drag: every step the blocks are where the items are, the drop too.
     scene.select_only(ids[3:9])
-    drag_notes(qtbot, window, ids[3], QPointF(150, 2000), check=lambda: assert_same(blocks, window))
+    drag_notes(qtbot, window, ids[3], QPointF(150, 2000), check=lambda shift: assert_shifted(blocks, window, shift))
     assert as_drawn(blocks) == full_scan(window)
     assert session.note(ids[3]).y > 1500
 
@@ -81,8 +94,8 @@ def test_blocks_follow_edits_drags_folds_and_undos(qtbot: QtBot, zoomed_out: Mai
     assert as_drawn(blocks) == full_scan(window)
 
 
-def assert_same(blocks: NoteBlocksItem, window: MainWindow) -> None:
-    assert as_drawn(blocks) == full_scan(window)
+def assert_shifted(blocks: NoteBlocksItem, window: MainWindow, shift: QPointF) -> None:
+    assert as_drawn(blocks) == shifted_scan(window, shift)
 
 
 def test_a_drag_step_reads_no_note_and_the_drop_reads_only_the_moved(
@@ -97,7 +110,7 @@ def test_a_drag_step_reads_no_note_and_the_drop_reads_only_the_moved(
     moved = [note.id for note in session.notes[:4]]
     scene.select_only(moved)
 
-    def paint_and_count() -> None:
+    def paint_and_count(_shift: QPointF) -> None:
         window.view.viewport().repaint()  # the step is drawn from the blocks, shifted
         assert read == []
 
@@ -105,3 +118,21 @@ def test_a_drag_step_reads_no_note_and_the_drop_reads_only_the_moved(
     window.view.viewport().repaint()
     assert set(read) <= {*moved, *(note.id for note in session.notes if note.y > 2000)}
     assert set(moved) <= set(read) and len(read) < len(session.notes)
+
+
+def test_zoomed_out_a_note_dropped_on_another_makes_a_cluster_and_the_items_wait_for_the_drop(
+    qtbot: QtBot, zoomed_out: MainWindow
+) -> None:
+    window = zoomed_out
+    scene, session = window.document.scene, window.document.session
+    dragged, target = session.notes[0], session.notes[3]
+    scene.select_only([dragged.id])
+    before = scene.note_item(dragged.id).pos()
+    by = QPointF(target.x - dragged.x, target.y - dragged.y)
+
+    def items_stay(_shift: QPointF) -> None:
+        assert scene.note_item(dragged.id).pos() == before  # the block moves, the item waits
+
+    drag_notes(qtbot, window, dragged.id, by, check=items_stay)
+    cluster = session.cluster_of(dragged.id)
+    assert cluster is not None and target.id in cluster.note_ids

@@ -15,7 +15,7 @@ drawn as their own groups under one translation, so a drag step is a repaint and
 from __future__ import annotations
 
 from PySide6.QtCore import QPointF, QRectF, QSizeF, Qt
-from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen
+from PySide6.QtGui import QColor, QPainter, QPainterPath
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 from shiboken6 import isValid
 
@@ -25,6 +25,8 @@ from canvasapp.ui.board.scene import BoardScene
 
 #: Between the lanes (z -10) and the notes (z 1).
 BLOCKS_Z = 0.5
+#: How far the selection's colour shows around a selected block, in screen pixels.
+RING_PX = 2.0
 
 
 class _Group:
@@ -100,8 +102,6 @@ class NoteBlocksItem(QGraphicsItem):
         #: Notes being dragged: drawn from their press position, shifted by ``_offset``.
         self._carried = _Layer()
         self._moving: set[str] = set()
-        self._anchor: NoteItem | None = None
-        self._anchor_start = QPointF()
         self._offset = QPointF()
         #: Notes to read again before the next drawing; ``None``: every note (the first time).
         self._stale: set[str] | None = None
@@ -109,6 +109,7 @@ class NoteBlocksItem(QGraphicsItem):
         self._selected: list[str] = []
         #: The selection's rings (still, carried), made again only after a change.
         self._rings: tuple[list[QRectF], list[QRectF]] | None = None
+        self._rings_scale = 0.0
         self._bounds = QRectF()
         self.setZValue(BLOCKS_Z)
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
@@ -151,33 +152,41 @@ class NoteBlocksItem(QGraphicsItem):
         return list(found.values())
 
     def draw(self, painter: QPainter, selection: bool = True) -> None:
-        """Paint every note as a block (also used by the overview map)."""
+        """Paint every note as a block (also used by the overview map).
+
+        A selected block is drawn over a slightly larger block of the selection colour: the
+        same blue edge as a cosmetic pen's ring, for a fill's cost (rings of 10,000 selected
+        blocks, stroked antialiased, took 80 ms). Blocks are axis-aligned, so antialiasing
+        adds cost and nothing visible."""
         self._catch_up()
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
         painter.setPen(Qt.PenStyle.NoPen)
+        rings = self._rings_at(painter.worldTransform().m11()) if selection and self._selected else ([], [])
+        if rings[0]:
+            painter.setBrush(SELECTION_COLOUR)
+            painter.drawRects(rings[0])
         self._still.draw(painter)
-        carrying = bool(self._carried.key_of)
-        if carrying:
-            painter.save()
+        if self._carried.key_of:
             painter.translate(self._offset)
+            if rings[1]:
+                painter.setBrush(SELECTION_COLOUR)
+                painter.drawRects(rings[1])
             self._carried.draw(painter)
-            painter.restore()
-        if not selection or not self._selected:
-            return
-        if self._rings is None:
-            self._rings = (
-                [rect for note_id in self._selected if (rect := self._still.rect(note_id)) is not None],
-                [rect for note_id in self._selected if (rect := self._carried.rect(note_id)) is not None],
+        painter.restore()
+
+    def _rings_at(self, scale: float) -> tuple[list[QRectF], list[QRectF]]:
+        """The selected blocks grown by the ring's width at this scale (still, carried), made
+        again only after the selection, a block or the scale changed."""
+        if self._rings is None or self._rings_scale != scale:
+            grow = RING_PX / max(scale, 1e-6)
+            self._rings_scale = scale
+            self._rings = tuple(  # type: ignore[assignment]
+                [rect.adjusted(-grow, -grow, grow, grow) for note_id in self._selected if (rect := layer.rect(note_id)) is not None]
+                for layer in (self._still, self._carried)
             )
-        still, carried = self._rings
-        pen = QPen(SELECTION_COLOUR, 3)
-        pen.setCosmetic(True)  # visible at any zoom
-        painter.setPen(pen)
-        painter.setBrush(Qt.BrushStyle.NoBrush)
-        painter.drawRects(still)
-        if carried:
-            painter.translate(self._offset)
-            painter.drawRects(carried)
-            painter.translate(-self._offset)
+        assert self._rings is not None
+        return self._rings
 
     # --- following the scene -------------------------------------------------------------
 
@@ -201,14 +210,12 @@ class NoteBlocksItem(QGraphicsItem):
                 self._carried.put(note_id, *taken)
         self._rings = None
         self._moving = set(items)
-        self._anchor = next(iter(items.values()))
-        self._anchor_start = self._anchor.pos()
         self._offset = QPointF()
 
-    def _on_drag_stepped(self) -> None:
-        if self._anchor is None:
+    def _on_drag_stepped(self, offset: QPointF) -> None:
+        if not self._moving:
             return
-        self._offset = self._anchor.pos() - self._anchor_start
+        self._offset = QPointF(offset)
         if self._active:
             board = self._board.board_rect()
             self._grow_to(board.united(board.translated(self._offset)))
@@ -222,7 +229,7 @@ class NoteBlocksItem(QGraphicsItem):
             assert taken is not None
             self._still.put(note_id, *taken)
         self._rings = None
-        self._moving, self._anchor, self._offset = set(), None, QPointF()
+        self._moving, self._offset = set(), QPointF()
         self._on_reshaped(carried)
 
     def _follow_board(self) -> None:

@@ -26,7 +26,7 @@ from canvasapp.ops.layout import lane_rects
 from canvasapp.ui.board.empty_hint import EmptyBoardHint
 from canvasapp.ui.board.interactions import DragFrame, DragNotes, Interaction, ResizeLane, ResizeNote
 from canvasapp.ui.board.lane_item import LaneItem
-from canvasapp.ui.board.note_item import NoteItem
+from canvasapp.ui.board.note_item import DETAIL_THRESHOLD, NoteItem
 from canvasapp.ui.board.note_text_editor import NoteEditor
 from canvasapp.ui.clusters.cluster_item import ClusterItem, ClusterTitleEditor
 from canvasapp.ui.clusters.cluster_layer import ClusterLayer
@@ -60,8 +60,8 @@ class BoardScene(QGraphicsScene):
     added or removed), so a drawing of the board as blocks updates only those."""
     note_drag_began = Signal(object)
     """``{note_id: NoteItem}``: Qt starts moving these selected items under the mouse."""
-    note_drag_stepped = Signal()
-    """The dragged items moved together (one mouse move)."""
+    note_drag_stepped = Signal(QPointF)
+    """How far the dragged notes are from where they were (one mouse move)."""
     note_drag_ended = Signal()
     """The drag was let go; its outcome (if any) has been applied by then."""
 
@@ -408,7 +408,12 @@ class BoardScene(QGraphicsScene):
         super().mousePressEvent(event)
         selected = {item.note_id: item for item in self.selectedItems() if isinstance(item, NoteItem)}
         if event.button() == Qt.MouseButton.LeftButton and selected:
-            self._interaction = DragNotes(self.clusters, selected, self.notes_dragged.emit)
+            view = self._view_of(event)
+            # Zoomed out the notes are blocks: those are shifted, the items move at the release.
+            carried = view is not None and view.transform().m11() < DETAIL_THRESHOLD
+            self._interaction = DragNotes(
+                self.clusters, selected, self.notes_dragged.emit, carried=carried, press=event.scenePos()
+            )
             self.note_drag_began.emit(selected)
 
     def mouseMoveEvent(self, event: QGraphicsSceneMouseEvent) -> None:
@@ -417,6 +422,8 @@ class BoardScene(QGraphicsScene):
         interaction = self._interaction
         if interaction is not None and not interaction.lets_qt_move:
             interaction.move(pos)
+            if isinstance(interaction, DragNotes):
+                self.note_drag_stepped.emit(interaction.offset())
             event.accept()
             return
         if event.buttons() == Qt.MouseButton.NoButton:
@@ -424,7 +431,8 @@ class BoardScene(QGraphicsScene):
         super().mouseMoveEvent(event)
         if interaction is not None and event.buttons() & Qt.MouseButton.LeftButton:
             interaction.move(pos)
-            self.note_drag_stepped.emit()
+            if isinstance(interaction, DragNotes):
+                self.note_drag_stepped.emit(interaction.offset())
 
     def _show_edge_cursor(self, event: QGraphicsSceneMouseEvent) -> None:
         """A resize cursor over a lane's right edge, so the gesture can be found."""
@@ -443,7 +451,8 @@ class BoardScene(QGraphicsScene):
 
     def mouseReleaseEvent(self, event: QGraphicsSceneMouseEvent) -> None:
         interaction, self._interaction = self._interaction, None
-        if interaction is not None and not interaction.lets_qt_move:
+        # A note drag began with Qt's press (it grabbed the mouse), so it ends with Qt's release.
+        if interaction is not None and not interaction.lets_qt_move and not isinstance(interaction, DragNotes):
             interaction.release(event.scenePos())
             event.accept()
             return

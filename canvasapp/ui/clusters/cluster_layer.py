@@ -67,6 +67,7 @@ class ClusterLayer(QObject):
         self._members: dict[str, list[str]] = {}  # as last drawn, to show notes that left
         self._title_editor: ClusterTitleEditor | None = None
         self._moving: set[str] = set()
+        self._drag_frames: dict[str, tuple[QRectF, bool]] = {}
         for cluster in session.clusters:
             self._add(cluster)
         for event, observer in self._observers():
@@ -202,15 +203,23 @@ class ClusterLayer(QObject):
     # --- notes dragged (the scene moves them; frames follow) ----------------------------------
 
     def begin_note_drag(self, note_ids: list[str]) -> None:
+        """The frames a drag will show, worked out once: a cluster moving whole keeps its frame
+        and follows the notes; a cluster losing some of its notes gets a frame around those that
+        stay (dragging out reads as "out")."""
         self._moving = set(note_ids)
-
-    def follow_note_drag(self) -> None:
-        """While notes are dragged: a cluster moving whole follows them; a cluster losing some
-        of its notes keeps its frame around those that stay (dragging out reads as "out")."""
-        touched = {c.id: c for n in self._moving if (c := self._session.cluster_of(n)) is not None}
+        touched = {c.id: c for n in note_ids if (c := self._session.cluster_of(n)) is not None}
+        self._drag_frames = {}
         for cluster in touched.values():
-            staying = [n for n in cluster.note_ids if n not in self._moving] or cluster.note_ids
-            self._items[cluster.id].set_rect(self.frame_rect(staying, collapsed=cluster.collapsed))
+            staying = [n for n in cluster.note_ids if n not in self._moving]
+            frame = self.frame_rect(staying or cluster.note_ids, collapsed=cluster.collapsed)
+            self._drag_frames[cluster.id] = (frame, not staying)
+
+    def follow_note_drag(self, offset: QPointF) -> None:
+        """While notes are dragged ``offset`` from where they were: frames as worked out at the
+        start, those moving whole shifted with the notes (no note is looked at per step)."""
+        for cluster_id, (frame, carried) in self._drag_frames.items():
+            if cluster_id in self._items:
+                self._items[cluster_id].set_rect(frame.translated(offset) if carried else frame)
 
     def drop_target(self, note_ids: list[str], pos: QPointF) -> tuple[str, str | None] | None:
         """What notes let go at ``pos`` were dropped on: ``("note", id)``, ``("cluster", id)``,
