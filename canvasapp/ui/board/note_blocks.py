@@ -63,7 +63,10 @@ class _Layer:
     def put(self, note_id: str, rect: QRectF, colour: QColor) -> None:
         key = colour.rgba()
         old = self.key_of.get(note_id)
-        if old is not None and old != key:
+        if old == key:
+            self.groups[key].put(note_id, rect)  # the common case: moved, same colour
+            return
+        if old is not None:
             self.groups[old].take(note_id)
         group = self.groups.get(key)
         if group is None:
@@ -258,16 +261,17 @@ class NoteBlocksItem(QGraphicsItem):
             self._selected = [item.note_id for item in self._board.selectedItems() if isinstance(item, NoteItem)]
 
     def _read(self, note_id: str, item: NoteItem | None) -> None:
-        self._still.take(note_id)
-        self._carried.take(note_id)
+        layer, other = (self._carried, self._still) if note_id in self._moving else (self._still, self._carried)
+        if note_id in other.key_of:
+            other.take(note_id)
         if item is None or not item.isVisible():
-            return  # removed, or folded into a collapsed cluster's card
+            layer.take(note_id)  # removed, or folded into a collapsed cluster's card
+            return
         width, height = item.size()
         rect = QRectF(item.pos(), QSizeF(width, height))
-        if note_id in self._moving:
-            self._carried.put(note_id, rect.translated(-self._offset), item.colour())
-        else:
-            self._still.put(note_id, rect, item.colour())
+        if layer is self._carried:
+            rect.translate(-self._offset)
+        layer.put(note_id, rect, item.colour())
 
     def _grow_to(self, rect: QRectF) -> None:
         rect = rect.adjusted(-3, -3, 3, 3)  # the selection ring

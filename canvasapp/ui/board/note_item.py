@@ -136,7 +136,10 @@ class NoteItem(QGraphicsItem):
         return self._match
 
     def set_colour(self, colour: str) -> None:
-        self._colour, self._border = _looks(colour)
+        looks = _looks(colour)
+        if looks[0] is self._colour:
+            return  # the same colour (a move within its lane): nothing to repaint
+        self._colour, self._border = looks
         self.update()
 
     def colour(self) -> QColor:
