@@ -32,7 +32,7 @@ RING_PX = 2.0
 class _Group:
     """The rectangles of one colour, by note id; the list ``drawRects`` takes, made when asked."""
 
-    __slots__ = ("colour", "rects", "_list")
+    __slots__ = ("_list", "colour", "rects")
 
     def __init__(self, colour: QColor) -> None:
         self.colour = colour
