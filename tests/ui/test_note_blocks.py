@@ -136,3 +136,18 @@ def test_zoomed_out_a_note_dropped_on_another_makes_a_cluster_and_the_items_wait
     drag_notes(qtbot, window, dragged.id, by, check=items_stay)
     cluster = session.cluster_of(dragged.id)
     assert cluster is not None and target.id in cluster.note_ids
+
+
+def test_zoomed_out_a_read_only_board_carries_nothing(qtbot: QtBot, zoomed_out: MainWindow, make_window) -> None:  # type: ignore[no-untyped-def]
+    second = make_window(zoomed_out.document.session.id)
+    assert second.document.read_only
+    second.view.set_zoom(0.2)
+    second.view.centerOn(QPointF(1100, 600))
+    QApplication.processEvents()
+    note = second.document.session.notes[0]
+    second.document.scene.select_only([note.id])
+    before = as_drawn(second.view.note_blocks)
+    drag_notes(qtbot, second, note.id, QPointF(0, 1500), check=lambda _shift: None)
+    assert (note.x, note.y) == (second.document.session.note(note.id).x, second.document.session.note(note.id).y)
+    assert as_drawn(second.view.note_blocks) == before == full_scan(second)
+    assert "read-only" not in second.statusBar().currentMessage()

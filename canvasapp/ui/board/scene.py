@@ -410,7 +410,7 @@ class BoardScene(QGraphicsScene):
         if event.button() == Qt.MouseButton.LeftButton and selected:
             view = self._view_of(event)
             # Zoomed out the notes are blocks: those are shifted, the items move at the release.
-            carried = view is not None and view.transform().m11() < DETAIL_THRESHOLD
+            carried = not self._read_only and view is not None and view.transform().m11() < DETAIL_THRESHOLD
             self._interaction = DragNotes(
                 self.clusters, selected, self.notes_dragged.emit, carried=carried, press=event.scenePos()
             )
