@@ -14,6 +14,8 @@ drawn as their own groups under one translation, so a drag step is a repaint and
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QPointF, QRectF, QSizeF, Qt
 from PySide6.QtGui import QColor, QPainter, QPainterPath
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
@@ -61,7 +63,10 @@ class _Layer:
         self.key_of: dict[str, int] = {}
 
     def put(self, note_id: str, rect: QRectF, colour: QColor) -> None:
-        key = colour.rgba()
+        self.put_keyed(note_id, rect, colour.rgba(), lambda: colour)
+
+    def put_keyed(self, note_id: str, rect: QRectF, key: int, colour: Callable[[], QColor]) -> None:
+        """``colour`` is asked only for a colour not seen before (a copy costs more than the rest)."""
         old = self.key_of.get(note_id)
         if old == key:
             self.groups[key].put(note_id, rect)  # the common case: moved, same colour
@@ -70,7 +75,7 @@ class _Layer:
             self.groups[old].take(note_id)
         group = self.groups.get(key)
         if group is None:
-            group = self.groups[key] = _Group(colour)
+            group = self.groups[key] = _Group(colour())
         group.put(note_id, rect)
         self.key_of[note_id] = key
 
@@ -245,6 +250,8 @@ class NoteBlocksItem(QGraphicsItem):
     def _catch_up(self) -> None:
         """Read again the notes named since the last drawing (every note the first time)."""
         stale = self._stale
+        if stale is not None and len(stale) > (len(self._still.key_of) + len(self._carried.key_of)) // 2 + 64:
+            stale = None  # most notes changed (undo of a move of all): one pass over them all
         if stale is None:
             self._still, self._carried = _Layer(), _Layer()
             for item in self._board.note_items():
@@ -271,7 +278,7 @@ class NoteBlocksItem(QGraphicsItem):
         rect = QRectF(item.pos(), QSizeF(width, height))
         if layer is self._carried:
             rect.translate(-self._offset)
-        layer.put(note_id, rect, item.colour())
+        layer.put_keyed(note_id, rect, item.colour_key, item.colour)
 
     def _grow_to(self, rect: QRectF) -> None:
         rect = rect.adjusted(-3, -3, 3, 3)  # the selection ring
