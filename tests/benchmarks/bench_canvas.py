@@ -171,7 +171,12 @@ def grab_point(view: QGraphicsView, candidates: list[QGraphicsItem]) -> tuple[QG
         hit = view.itemAt(view.mapFromScene(centre))
         if hit is not None and (hit is item or item.isAncestorOf(hit)):
             return item, centre
-    raise RuntimeError("no note of the selection can be pressed at this zoom")
+    first = candidates[0].sceneBoundingRect().center()
+    found = [type(item).__name__ for item in view.items(view.mapFromScene(first))][:4]
+    raise RuntimeError(
+        f"no note of the selection can be pressed at {view.transform().m11():.3f}: at the first one's centre"
+        f" ({view.mapFromScene(first).toTuple()} of {view.viewport().size().toTuple()}) the mouse finds {found}"
+    )
 
 
 def _nothing() -> None:
