@@ -10,6 +10,7 @@ from canvasapp.ui.room.facilitation import FacilitationController
 from canvasapp.ui.sessions.template_controller import TemplateController
 from canvasapp.ui.sessions.transfer_controller import TransferController
 from canvasapp.ui.voting.controller import VotingController
+from canvasapp.ui.window.recent_menu import RecentSessionsMenu
 from canvasapp.ui.window.window_actions import WindowActions
 
 
@@ -27,3 +28,5 @@ class Controllers:
     """Agenda, timer, presenting, the audience window, follow-ups and details."""
     templates: TemplateController
     transfers: TransferController
+    recent: RecentSessionsMenu
+    """File → Recent Sessions."""
