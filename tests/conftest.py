@@ -13,6 +13,8 @@ if os.environ.get("QT_QPA_PLATFORM", "offscreen") == "offscreen":
         _file.write('{"screens": [{"name": "screen-1", "x": 0, "y": 0, "width": 1920, "height": 1080, '
                     '"logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1}]}')
     os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={_screens}"
+# A library chosen in the developer's environment is never the tests' library.
+os.environ.pop("CANVASAPP_LIBRARY", None)
 # Reports of damaged libraries (written to the user's log folder) go to a folder of the run.
 os.environ["XDG_STATE_HOME"] = __import__("tempfile").mkdtemp(prefix="canvasapp-test-state-")
 # The app's settings (QSettings: recent sessions, the window's place) of every test and of every
@@ -29,6 +31,7 @@ from canvasapp.formats.template_io import session_from_template
 from canvasapp.formats.template_library import find_template
 from canvasapp.model import Note, Session, new_id
 from canvasapp.storage import Library, SessionRepository, open_library
+from tests.postgres_server import PostgresServer, find_bin_dir, running_server
 
 
 @pytest.fixture
@@ -37,8 +40,11 @@ def library_path(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def library(library_path: Path) -> Iterator[Library]:
-    opened = open_library(library_path)
+def library(request: pytest.FixtureRequest, library_path: Path) -> Iterator[Library]:
+    """A fresh library: an SQLite file, or both kinds in turn for a test that asks for
+    ``library_url`` too (so ``make_session`` and every fixture on ``library`` follow it)."""
+    location = request.getfixturevalue("library_url") if "library_url" in request.fixturenames else library_path
+    opened = open_library(location)
     yield opened
     opened.close()
 
@@ -57,3 +63,48 @@ def make_session(library: Library):  # type: ignore[no-untyped-def]
         return session
 
     return make
+
+
+# --- a real PostgreSQL server, for the tests that run on both kinds of library ---------------
+
+
+@pytest.fixture(scope="session")
+def postgres_server() -> Iterator[PostgresServer]:
+    """One throwaway PostgreSQL server for the whole run (see tests/postgres_server.py).
+
+    Without one the PostgreSQL tests are skipped, except on CI (``CI=true``), where
+    ``scripts/setup.sh --test`` installs it and a skip would hide that they never ran."""
+    missing = None
+    if find_bin_dir() is None:
+        missing = "no PostgreSQL server (initdb, pg_ctl) on this machine; scripts/setup.sh --test installs it"
+    else:
+        try:
+            import psycopg  # noqa: F401
+        except ImportError:
+            missing = "psycopg is not installed; pip install -e '.[postgres]' (scripts/setup.sh --test does)"
+    if missing is not None:
+        if os.environ.get("CI", "").lower() == "true":
+            pytest.fail(f"CI must run the PostgreSQL tests: {missing}")
+        pytest.skip(missing)
+    with running_server() as server:
+        yield server
+
+
+@pytest.fixture
+def postgres_url(postgres_server: PostgresServer) -> Iterator[str]:
+    """A new empty database on the test server (a library is made in it when opened); dropped
+    afterwards, with whatever is still connected to it."""
+    url = postgres_server.new_database()
+    yield url
+    postgres_server.drop_database(url)
+
+
+@pytest.fixture(
+    params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgresql)],
+)
+def library_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """Where a fresh, empty library goes, once per kind: an SQLite file's path, then a
+    ``postgresql://`` URL to a new database of the test server."""
+    if request.param == "sqlite":
+        return str(tmp_path / "library.sqlite")
+    return str(request.getfixturevalue("postgres_url"))
