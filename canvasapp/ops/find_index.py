@@ -20,7 +20,8 @@ class FindIndex:
 
     def __init__(self, session: Session) -> None:
         self.session = session
-        self._folded: dict[str, str] = {note.id: fold(note.text) for note in session.notes}
+        # Folded on the first find, not when the session opens (most sessions never search).
+        self._folded_texts: dict[str, str] | None = None
         self._order: list[str] | None = None
         # The last query and its matches: a longer query that starts with it can only match a
         # subset of them.
@@ -44,6 +45,12 @@ class FindIndex:
         session.lane_added.disconnect(self._on_lane_changed)
         session.lane_removed.disconnect(self._on_lane_changed)
         session.lanes_changed.disconnect(self._on_layout_changed)
+
+    @property
+    def _folded(self) -> dict[str, str]:
+        if self._folded_texts is None:
+            self._folded_texts = {note.id: fold(note.text) for note in self.session.notes}
+        return self._folded_texts
 
     def order(self) -> list[str]:
         """The note ids in reading order (lane by lane, each read like a page)."""
@@ -71,17 +78,20 @@ class FindIndex:
             self._order = None
 
     def _on_notes_added(self, notes: list[Note]) -> None:
-        for note in notes:
-            self._folded[note.id] = fold(note.text)
+        if (folded := self._folded_texts) is not None:
+            for note in notes:
+                folded[note.id] = fold(note.text)
         self._changed(layout=True)
 
     def _on_notes_removed(self, notes: list[Note]) -> None:
-        for note in notes:
-            self._folded.pop(note.id, None)
+        if (folded := self._folded_texts) is not None:
+            for note in notes:
+                folded.pop(note.id, None)
         self._changed(layout=True)
 
     def _on_text_changed(self, note: Note) -> None:
-        self._folded[note.id] = fold(note.text)
+        if (folded := self._folded_texts) is not None:
+            folded[note.id] = fold(note.text)
         self._changed(layout=False)
 
     def _on_layout_changed(self, _items: list[Note] | list[Lane]) -> None:

@@ -24,7 +24,7 @@ from board import working_copy
 from common import Figure, Measurement, repeat
 from PySide6.QtCore import QCoreApplication, QPoint, QPointF, QSettings, Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QGraphicsView, QLineEdit
+from PySide6.QtWidgets import QApplication, QGraphicsItem, QGraphicsView, QLineEdit
 
 FRAME_REPEAT = 21
 ZOOM_SWITCHES = 5
@@ -162,6 +162,23 @@ def nearest_notes(window: handles.Window, count: int) -> list[str]:
     )[:count]]
 
 
+def grab_point(view: QGraphicsView, candidates: list[QGraphicsItem]) -> tuple[QGraphicsItem, QPointF]:
+    """The first of ``candidates`` that the mouse really finds at its centre, at this zoom,
+    and that centre: a press there lands on that note (not on a neighbour drawn over it, nor
+    on nothing at all when a note is a few pixels wide), as a hand pressing on it would."""
+    for item in candidates:
+        centre = item.sceneBoundingRect().center()
+        hit = view.itemAt(view.mapFromScene(centre))
+        if hit is not None and (hit is item or item.isAncestorOf(hit)):
+            return item, centre
+    first = candidates[0].sceneBoundingRect().center()
+    found = [type(item).__name__ for item in view.items(view.mapFromScene(first))][:4]
+    raise RuntimeError(
+        f"no note of the selection can be pressed at {view.transform().m11():.3f}: at the first one's centre"
+        f" ({view.mapFromScene(first).toTuple()} of {view.viewport().size().toTuple()}) the mouse finds {found}"
+    )
+
+
 def _nothing() -> None:
     pass
 
@@ -213,9 +230,9 @@ def app_drags(window: handles.Window, note_ids: list[str], steps: int, cycles: i
     for cycle in range(cycles):
         handles.select_only(window, note_ids)
         settle()
-        grabbed = handles.note_item(window, note_ids[0])
+        grabbed, grab = grab_point(view, [handles.note_item(window, note_id) for note_id in note_ids])
         before = grabbed.pos()
-        times, dropped = drag(view, grabbed.sceneBoundingRect().center(), steps, cycle=cycle)
+        times, dropped = drag(view, grab, steps, cycle=cycle)
         assert grabbed.pos() != before, "the drag did not move the note: mouse events are not arriving"
         step_times += times
         drops.append(dropped)
@@ -229,23 +246,23 @@ def bare_drags(bare: BareBoard, note_ids: list[str], steps: int, cycles: int) ->
         for note_id in note_ids:
             bare.items[note_id].setSelected(True)
         settle()
-        grabbed = bare.items[note_ids[0]]
+        grabbed, grab = grab_point(bare.view, [bare.items[note_id] for note_id in note_ids])
         before = grabbed.pos()
-        grab = grabbed.sceneBoundingRect().center()
-        times, dropped = drag(bare.view, grab, steps, *bare_drag_work(bare, note_ids), cycle=cycle)
+        times, dropped = drag(bare.view, grab, steps, *bare_drag_work(bare, note_ids, grabbed), cycle=cycle)
         assert grabbed.pos() != before, "the bare drag did not move the note"
         step_times += times
         drops.append(dropped)
     return step_times, drops
 
 
-def bare_drag_work(bare: BareBoard, note_ids: list[str]) -> tuple[Callable[[], None], Callable[[], None]]:
+def bare_drag_work(
+    bare: BareBoard, note_ids: list[str], grabbed: QGraphicsItem
+) -> tuple[Callable[[], None], Callable[[], None]]:
     """What the bare board does on a drop (save) and, zoomed out, on each step (move the
-    selection's blocks)."""
+    selection's blocks, following the note under the mouse)."""
     save = raw_save_positions(bare, note_ids)
     if not bare.blocks.isVisible():
         return save, _nothing
-    grabbed = bare.items[note_ids[0]]
     start = grabbed.pos()
     bare.blocks.start_moving(note_ids)
 
@@ -308,12 +325,12 @@ def _move_all(folder: Path, notes: int) -> tuple[Measurement, Measurement, Measu
     window, bare = app_window(folder, notes), bare_board(folder, notes)
     overview(window)
     match(bare, window)
-    grab_id = nearest_notes(window, 1)[0]
+    grab_ids = nearest_notes(window, 20)
     steps, drops, undos = [], [], []
     for _ in range(repeat(ALL_CYCLES)):
         handles.trigger(window, "edit.select_all")
         settle()
-        grab = handles.note_item(window, grab_id).sceneBoundingRect().center()
+        _grabbed, grab = grab_point(view_of(window), [handles.note_item(window, note_id) for note_id in grab_ids])
         times, dropped = drag(view_of(window), grab, repeat(ALL_STEPS))
         steps += times
         drops.append(dropped)
@@ -327,8 +344,8 @@ def _move_all(folder: Path, notes: int) -> tuple[Measurement, Measurement, Measu
         before = {note_id: bare.items[note_id].pos() for note_id in every}
         bare.select_all()
         settle()
-        grab = bare.items[grab_id].sceneBoundingRect().center()
-        times, dropped = drag(bare.view, grab, repeat(ALL_STEPS), *bare_drag_work(bare, every))
+        grabbed, grab = grab_point(bare.view, [bare.items[note_id] for note_id in grab_ids])
+        times, dropped = drag(bare.view, grab, repeat(ALL_STEPS), *bare_drag_work(bare, every, grabbed))
         bare_steps += times
         bare_drops.append(dropped)
 

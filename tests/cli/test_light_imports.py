@@ -56,3 +56,10 @@ def test_the_command_line_answers_as_before(arguments: list[str]) -> None:
     else:
         assert completed.returncode == 2
         assert "Traceback" not in completed.stderr and completed.stderr.count("\n") == 1
+
+
+def test_the_app_with_its_window_does_not_load_the_pdf_writer() -> None:
+    """Start-up pays for the window, not for reportlab: the PDF writer loads when a PDF is made."""
+    probe = "import json, sys, canvasapp.app; print(json.dumps('reportlab' in sys.modules))"
+    completed = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=120, check=True)
+    assert json.loads(completed.stdout.strip().splitlines()[-1]) is False

@@ -280,3 +280,25 @@ def test_next_steps_rows_stay_put_text_and_dates_as_typed_and_the_board_stays(ma
     # Sorted only when asked: soonest due date first.
     panel.findChild(QToolButton, "sort_actions").click()
     assert [panel.note_id_at(row) for row in range(2)] == [meetup, zine]
+
+
+def test_next_steps_list_refreshes_only_for_edits_of_actions(make_session, make_window, qtbot: QtBot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """A plain note's text edited leaves the list alone; an action's text edited shows at once."""
+    session = make_session(notes=[("activities", "Zine for newcomers"), ("activities", "A monthly meetup")])
+    window = make_window(session.id)
+    model = window.document.session
+    zine, meetup = (next(note.id for note in model.notes if note.text == text) for text in ("Zine for newcomers", "A monthly meetup"))
+    window.document.scene.select_only([zine])
+    trigger(window, "note.make_action")
+    panel = window.controllers.room.actions_panel
+    qtbot.waitUntil(lambda: panel.table.rowCount() == 1)
+    qtbot.wait(20)  # the refresh the new action scheduled
+    shown: list[list[str]] = []
+    real_show = panel.show_actions
+    monkeypatch.setattr(panel, "show_actions", lambda notes: shown.append([n.id for n in notes]) or real_show(notes))
+    window.document.editor.edit_text(meetup, "A weekly meetup")
+    QApplication.processEvents()
+    assert shown == [], "a plain note's edit does not touch the list of next steps"
+    window.document.editor.edit_text(zine, "Zine for everyone")
+    qtbot.waitUntil(lambda: shown == [[zine]])
+    assert panel.table.item(0, 0).text() == "Zine for everyone"

@@ -220,6 +220,32 @@ def test_find_highlights_counts_and_jumps(qtbot: QtBot, window: MainWindow) -> N
     assert window.document.session.note("b").text == "Café culture"
 
 
+def test_find_follows_edits_and_folds_only_what_changed(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Typing folds the query, not every note again; a note edited (or undone) under the open
+    bar is found or dropped at once, from the index the edits keep."""
+    import canvasapp.ops.find_index as find_index
+
+    folded: list[str] = []
+    real_fold = find_index.fold
+    monkeypatch.setattr(find_index, "fold", lambda text: folded.append(text) or real_fold(text))
+    key(qtbot, window, Qt.Key.Key_F, Ctrl)
+    bar = window.board_actions.find_bar
+    qtbot.keyClicks(bar.field, "caf")  # the first keystroke folds each note once
+    assert bar.count.text() == "1 of 2"
+    folded.clear()
+    qtbot.keyClicks(bar.field, "e")
+    assert folded == ["cafe"], "a keystroke folds only the query"
+    folded.clear()
+    window.document.editor.edit_text("a", "Café for newcomers")
+    assert bar.count.text() == "2 of 3", "still on the same note, now the second"
+    assert window.document.scene.note_item("a").match == 1
+    assert folded == ["Café for newcomers", "cafe"], "an edit folds the note it changed, and the query"
+    trigger(window, "edit.undo")
+    assert bar.count.text() == "1 of 2" and window.document.scene.note_item("a").match == 0
+
+
 # --- arrange -------------------------------------------------------------------------------------
 
 

@@ -39,7 +39,6 @@ from canvasapp.ops.clipboard import (
     notes_to_json,
     notes_to_plain_text,
 )
-from canvasapp.ops.find import find_matches
 from canvasapp.ops.palette import PALETTE
 from canvasapp.ui.board.find_bar import FindBar
 from canvasapp.ui.board.lane_dialog import LaneDialog
@@ -298,7 +297,7 @@ class BoardActions(QObject):
         if self._document is None or self.scene is None:
             return
         self.scene.finish_editing()
-        order = reading_order(self._document.session.notes, self._document.session.lanes)
+        order = self._document.find_index.order()  # kept by the index until the layout changes
         if not order:
             return
         selected = self.selected()
@@ -370,9 +369,7 @@ class BoardActions(QObject):
     def _on_query_changed(self, query: str) -> None:
         if self._document is None or self.scene is None:
             return
-        session = self._document.session
-        order = reading_order(session.notes, session.lanes)
-        self._matches = find_matches({note.id: note.text for note in session.notes}, order, query)
+        self._matches = self._document.find_index.matches(query)
         self._match_index = 0 if self._matches else -1
         self._show_matches(query, centre=True)
 
@@ -393,10 +390,8 @@ class BoardActions(QObject):
         if not self.find_toolbar.isVisible() or self._document is None:
             return
         current = self._matches[self._match_index] if self._match_index >= 0 else None
-        session = self._document.session
-        order = reading_order(session.notes, session.lanes)
         query = self.find_bar.field.text()
-        self._matches = find_matches({note.id: note.text for note in session.notes}, order, query)
+        self._matches = self._document.find_index.matches(query)
         self._match_index = self._matches.index(current) if current in self._matches else (0 if self._matches else -1)
         if self.scene is not None:
             self.scene.set_matches(self._matches, self._matches[self._match_index] if self._match_index >= 0 else None)

@@ -125,27 +125,60 @@ class DragFrame:
 
 
 class DragNotes:
-    """Selected notes dragged (Qt moves the items); at release, where they were let go decides:
-    on a note or into a frame is a cluster gesture, anywhere else a move."""
+    """Selected notes dragged; at release, where they were let go decides: on a note or into a
+    frame is a cluster gesture, anywhere else a move.
 
-    lets_qt_move = True
+    Qt moves the items under the mouse, unless the notes are ``carried``: zoomed out, where
+    they are drawn as blocks (``note_blocks``), moving thousands of items per mouse move would
+    cost more than the step's budget, so the items stay, the blocks are drawn shifted by
+    :meth:`offset`, and the release moves the notes once.
+    """
 
-    def __init__(self, layer: ClusterLayer, items: dict[str, NoteItem], emit_moved: MovedNotes) -> None:
+    def __init__(
+        self, layer: ClusterLayer, items: dict[str, NoteItem], emit_moved: MovedNotes,
+        *, carried: bool = False, press: QPointF | None = None,
+    ) -> None:
         self._layer = layer
         self._items = items
         self._starts = {note_id: item.pos() for note_id, item in items.items()}
         self._emit_moved = emit_moved
+        self.carried = carried
+        self.lets_qt_move = not carried
+        self._press = QPointF(press) if press is not None else QPointF()
+        self._delta = QPointF()
+        self._anchor = next(iter(items))
         layer.begin_note_drag(list(self._starts))
 
-    def move(self, pos: QPointF) -> None:
-        self._layer.follow_note_drag()
+    def offset(self) -> QPointF:
+        """How far the notes have been dragged so far."""
+        if self.carried:
+            return QPointF(self._delta)
+        return self._items[self._anchor].pos() - self._starts[self._anchor]
 
-    def release(self, pos: QPointF) -> None:
-        moved = {
+    def move(self, pos: QPointF) -> None:
+        if self.carried:
+            self._delta = pos - self._press
+        self._layer.follow_note_drag(self.offset())
+
+    def _moved(self) -> dict[str, tuple[float, float]]:
+        if self.carried:
+            delta = self._delta
+            if delta.isNull():
+                return {}
+            return {
+                note_id: (start.x() + delta.x(), start.y() + delta.y())
+                for note_id, start in self._starts.items() if self._items[note_id].scene() is not None
+            }
+        return {
             note_id: (item.pos().x(), item.pos().y())
             for note_id, item in self._items.items()
             if item.scene() is not None and item.pos() != self._starts[note_id]
         }
+
+    def release(self, pos: QPointF) -> None:
+        if self.carried:
+            self._delta = pos - self._press
+        moved = self._moved()
         target = self._layer.drop_target(list(moved), pos) if moved else None
         if target is not None:
             self._layer.notes_dropped.emit(moved, target[0], target[1])

@@ -21,6 +21,10 @@ _TITLE_COLOUR = QColor(TITLE_COLOUR)
 _PROMPT_COLOUR = QColor(PROMPT_COLOUR)
 
 
+#: Beyond the exposed area, wider than the border and the corner radius (scene units).
+_MARGIN = 24.0
+
+
 class LaneItem(QGraphicsItem):
     """Not selectable or movable: notes sit on top of it, double-clicks go through to the scene."""
 
@@ -36,6 +40,8 @@ class LaneItem(QGraphicsItem):
         self._shown_prompt = prompt
         self._prompt_fitted = False
         self.setZValue(-10.0)
+        # Told what part is exposed, so a repaint of one note does not draw the whole lane.
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption, True)
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
 
     @property
@@ -87,8 +93,16 @@ class LaneItem(QGraphicsItem):
         tint.setAlpha(current_theme().lane_tint_alpha)
         painter.setPen(QPen(self._colour.darker(140), 2))
         painter.setBrush(tint)
-        painter.drawRoundedRect(self._rect, 8, 8)
+        # Only the exposed part (and a margin wider than the pen and the corner radius): an
+        # antialiased rounded rectangle 20,000 pixels tall costs milliseconds even when only a
+        # note's worth of it is repainted. Edges outside the margin are never seen, so the
+        # result is the same as drawing the whole lane.
+        exposed = option.exposedRect
+        body = self._rect.intersected(exposed.adjusted(-_MARGIN, -_MARGIN, _MARGIN, _MARGIN)) if exposed.isValid() else self._rect
+        painter.drawRoundedRect(body, 8, 8)
         header = QRectF(self._rect.x(), self._rect.y(), self._rect.width(), LANE_HEADER_HEIGHT)
+        if exposed.isValid() and not exposed.intersects(header):
+            return  # only the body was repainted (a note on it changed)
         painter.fillRect(header.adjusted(2, 2, -2, 0), self._colour)
         scale = option.levelOfDetailFromTransform(painter.worldTransform())
         text_area = header.adjusted(18, 10, -18, -8)

@@ -58,6 +58,7 @@ class NoteItem(QGraphicsItem):
         self.note_id = note_id
         self._rect = QRectF(0, 0, width, height)
         self._colour, self._border = _looks(colour)
+        self.colour_key = self._colour.rgba()
         self._text = text
         self._shown_text = text
         self._font: QFont = font_px(LARGEST_TEXT_PX)
@@ -136,7 +137,11 @@ class NoteItem(QGraphicsItem):
         return self._match
 
     def set_colour(self, colour: str) -> None:
-        self._colour, self._border = _looks(colour)
+        looks = _looks(colour)
+        if looks[0] is self._colour:
+            return  # the same colour (a move within its lane): nothing to repaint
+        self._colour, self._border = looks
+        self.colour_key = self._colour.rgba()
         self.update()
 
     def colour(self) -> QColor:

@@ -14,7 +14,18 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QPointF, QRectF, QSettings, QSize, Qt, QTimer
-from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent, QPen, QPixmap, QResizeEvent, QWheelEvent
+from PySide6.QtGui import (
+    QColor,
+    QHideEvent,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QPen,
+    QPixmap,
+    QResizeEvent,
+    QShowEvent,
+    QWheelEvent,
+)
 from PySide6.QtWidgets import QFrame, QGraphicsView, QStyleOptionGraphicsItem, QWidget
 
 from canvasapp.ui.board.lane_item import LaneItem
@@ -71,7 +82,9 @@ class OverviewMapView(QGraphicsView):
         self._refresh.setSingleShot(True)
         self._refresh.setInterval(REFRESH_DELAY_MS)
         self._refresh.timeout.connect(self.refresh)
-        view.scene().changed.connect(self._on_scene_changed)
+        # The scene's ``changed`` only while shown: a Python slot on it is called after every
+        # item move (and makes Qt route all updates through that signal), even when hidden.
+        self._following = False
         view.scene().sceneRectChanged.connect(self._on_scene_changed)
         view.view_changed.connect(self._on_view_changed)
         self.apply_theme(current_theme())
@@ -149,6 +162,19 @@ class OverviewMapView(QGraphicsView):
         painter.setBrush(fill)
         painter.drawRect(frame)
         painter.end()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if not self._following:
+            self._following = True
+            self._view.scene().changed.connect(self._on_scene_changed)
+        self._cache = None  # what changed while hidden
+        super().showEvent(event)
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        if self._following:
+            self._following = False
+            self._view.scene().changed.disconnect(self._on_scene_changed)
+        super().hideEvent(event)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)

@@ -26,7 +26,7 @@ from canvasapp.ops.layout import lane_rects
 from canvasapp.ui.board.empty_hint import EmptyBoardHint
 from canvasapp.ui.board.interactions import DragFrame, DragNotes, Interaction, ResizeLane, ResizeNote
 from canvasapp.ui.board.lane_item import LaneItem
-from canvasapp.ui.board.note_item import NoteItem
+from canvasapp.ui.board.note_item import DETAIL_THRESHOLD, NoteItem
 from canvasapp.ui.board.note_text_editor import NoteEditor
 from canvasapp.ui.clusters.cluster_item import ClusterItem, ClusterTitleEditor
 from canvasapp.ui.clusters.cluster_layer import ClusterLayer
@@ -55,6 +55,15 @@ class BoardScene(QGraphicsScene):
     """Plain text dropped at this scene position (one note per line)."""
     context_menu_requested = Signal(object, object, object)
     """``(note_id or None, lane_id or None, QPoint on the screen)``."""
+    notes_reshaped = Signal(object)
+    """``[note_id, ...]``: notes whose items changed place, size, colour or visibility (or were
+    added or removed), so a drawing of the board as blocks updates only those."""
+    note_drag_began = Signal(object)
+    """``{note_id: NoteItem}``: Qt starts moving these selected items under the mouse."""
+    note_drag_stepped = Signal(QPointF)
+    """How far the dragged notes are from where they were (one mouse move)."""
+    note_drag_ended = Signal()
+    """The drag was let go; its outcome (if any) has been applied by then."""
 
     def __init__(self, session: Session) -> None:
         super().__init__()
@@ -108,6 +117,16 @@ class BoardScene(QGraphicsScene):
 
     def note_items(self) -> list[NoteItem]:
         return list(self._notes.values())
+
+    def find_note_item(self, note_id: str) -> NoteItem | None:
+        """The note's item, or ``None`` once the note is gone."""
+        return self._notes.get(note_id)
+
+    def reshaped(self, note_ids: list[str]) -> None:
+        """Tell the drawings that follow items (the blocks) that these notes' items changed
+        place, size, colour or visibility outside the session's events (a preview)."""
+        if note_ids:
+            self.notes_reshaped.emit(note_ids)
 
     def lane_item(self, lane_id: str) -> LaneItem:
         return self._lanes[lane_id]
@@ -277,6 +296,7 @@ class BoardScene(QGraphicsScene):
             self._notes[note.id] = item
             self.addItem(item)
         self._grow_to(notes)
+        self.reshaped([note.id for note in notes])
         if not self._lanes or self.sceneRect().isNull():
             self._layout_lanes()
         if notes:
@@ -291,6 +311,7 @@ class BoardScene(QGraphicsScene):
             self._matches.pop(note.id, None)
             item = self._notes.pop(note.id)
             self.removeItem(item)
+        self.reshaped([note.id for note in notes])
         if not self._notes:
             self._show_hint()
 
@@ -300,6 +321,7 @@ class BoardScene(QGraphicsScene):
             item.setPos(note.x, note.y)
             item.set_colour(self._session.note_colour(note))
         self._grow_to(notes)
+        self.reshaped([note.id for note in notes])
 
     def _on_note_text_changed(self, note: Note) -> None:
         self._notes[note.id].set_text(note.text)
@@ -308,10 +330,12 @@ class BoardScene(QGraphicsScene):
         for note in notes:
             self._notes[note.id].set_size(note.width, note.height)
         self._grow_to(notes)
+        self.reshaped([note.id for note in notes])
 
     def _on_note_colours_changed(self, notes: list[Note]) -> None:
         for note in notes:
             self._notes[note.id].set_colour(self._session.note_colour(note))
+        self.reshaped([note.id for note in notes])
 
     def _on_lane_added(self, lane: Lane) -> None:
         self._add_lane_item(lane)
@@ -333,9 +357,10 @@ class BoardScene(QGraphicsScene):
         if recoloured:
             # Notes without a colour of their own follow their lane's (a lane recolour is rare;
             # looking at every note once then is cheap).
-            for note in self._session.notes:
-                if note.colour is None and note.lane_id in recoloured:
-                    self._notes[note.id].set_colour(self._session.note_colour(note))
+            followers = [note for note in self._session.notes if note.colour is None and note.lane_id in recoloured]
+            for note in followers:
+                self._notes[note.id].set_colour(self._session.note_colour(note))
+            self.reshaped([note.id for note in followers])
 
     # --- gestures -------------------------------------------------------------------------
 
@@ -383,7 +408,13 @@ class BoardScene(QGraphicsScene):
         super().mousePressEvent(event)
         selected = {item.note_id: item for item in self.selectedItems() if isinstance(item, NoteItem)}
         if event.button() == Qt.MouseButton.LeftButton and selected:
-            self._interaction = DragNotes(self.clusters, selected, self.notes_dragged.emit)
+            view = self._view_of(event)
+            # Zoomed out the notes are blocks: those are shifted, the items move at the release.
+            carried = not self._read_only and view is not None and view.transform().m11() < DETAIL_THRESHOLD
+            self._interaction = DragNotes(
+                self.clusters, selected, self.notes_dragged.emit, carried=carried, press=event.scenePos()
+            )
+            self.note_drag_began.emit(selected)
 
     def mouseMoveEvent(self, event: QGraphicsSceneMouseEvent) -> None:
         pos = event.scenePos()
@@ -391,6 +422,8 @@ class BoardScene(QGraphicsScene):
         interaction = self._interaction
         if interaction is not None and not interaction.lets_qt_move:
             interaction.move(pos)
+            if isinstance(interaction, DragNotes):
+                self.note_drag_stepped.emit(interaction.offset())
             event.accept()
             return
         if event.buttons() == Qt.MouseButton.NoButton:
@@ -398,6 +431,8 @@ class BoardScene(QGraphicsScene):
         super().mouseMoveEvent(event)
         if interaction is not None and event.buttons() & Qt.MouseButton.LeftButton:
             interaction.move(pos)
+            if isinstance(interaction, DragNotes):
+                self.note_drag_stepped.emit(interaction.offset())
 
     def _show_edge_cursor(self, event: QGraphicsSceneMouseEvent) -> None:
         """A resize cursor over a lane's right edge, so the gesture can be found."""
@@ -416,13 +451,15 @@ class BoardScene(QGraphicsScene):
 
     def mouseReleaseEvent(self, event: QGraphicsSceneMouseEvent) -> None:
         interaction, self._interaction = self._interaction, None
-        if interaction is not None and not interaction.lets_qt_move:
+        # A note drag began with Qt's press (it grabbed the mouse), so it ends with Qt's release.
+        if interaction is not None and not interaction.lets_qt_move and not isinstance(interaction, DragNotes):
             interaction.release(event.scenePos())
             event.accept()
             return
         super().mouseReleaseEvent(event)
         if interaction is not None:
             interaction.release(event.scenePos())
+            self.note_drag_ended.emit()
 
     def mouseDoubleClickEvent(self, event: QGraphicsSceneMouseEvent) -> None:
         item = self._item_at(event.scenePos(), self._view_of(event))

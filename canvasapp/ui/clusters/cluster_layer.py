@@ -42,6 +42,8 @@ class BoardItems(Protocol):
 
     def items(self, pos: QPointF) -> Iterable[QGraphicsItem]: ...
 
+    def reshaped(self, note_ids: list[str]) -> None: ...
+
 #: A cluster whose lane is gone and which has no colour of its own.
 NEUTRAL_COLOUR = "#E3E6EA"
 
@@ -66,6 +68,7 @@ class ClusterLayer(QObject):
         self._members: dict[str, list[str]] = {}  # as last drawn, to show notes that left
         self._title_editor: ClusterTitleEditor | None = None
         self._moving: set[str] = set()
+        self._drag_frames: dict[str, tuple[QRectF, bool]] = {}
         for cluster in session.clusters:
             self._add(cluster)
         for event, observer in self._observers():
@@ -128,9 +131,13 @@ class ClusterLayer(QObject):
         item = self._items.pop(cluster.id)
         self._scene.removeItem(item)
         # Notes a folded cluster hid are shown again (those still on the board).
-        for note_id in self._members.pop(cluster.id, []):
-            if self._session.has_note(note_id) and self._session.cluster_of(note_id) is None:
-                self._note_item(note_id).setVisible(True)
+        shown = [
+            note_id for note_id in self._members.pop(cluster.id, [])
+            if self._session.has_note(note_id) and self._session.cluster_of(note_id) is None
+        ]
+        for note_id in shown:
+            self._note_item(note_id).setVisible(True)
+        self._scene.reshaped(shown)
 
     def _on_changed(self, clusters: list[Cluster]) -> None:
         for cluster in clusters:
@@ -156,14 +163,20 @@ class ClusterLayer(QObject):
     def _refresh(self, cluster: Cluster) -> None:
         item = self._items[cluster.id]
         # Notes that left this cluster (while it was folded) are shown again.
+        shown = []
         for note_id in self._members.get(cluster.id, []):
             left = note_id not in cluster.note_ids and self._session.has_note(note_id)
             if left and self._session.cluster_of(note_id) is None:
                 self._note_item(note_id).setVisible(True)
+                shown.append(note_id)
         self._members[cluster.id] = list(cluster.note_ids)
         item.set_looks(cluster.title, len(cluster.note_ids), self._colour(cluster), cluster.collapsed)
         for note_id in cluster.note_ids:
-            self._note_item(note_id).setVisible(not cluster.collapsed)
+            note_item = self._note_item(note_id)
+            if note_item.isVisible() == cluster.collapsed:
+                note_item.setVisible(not cluster.collapsed)
+                shown.append(note_id)
+        self._scene.reshaped(shown)
         item.set_rect(self.frame_rect(cluster.note_ids, collapsed=cluster.collapsed))
 
     def frames_rect(self, cluster_ids: list[str]) -> QRectF:
@@ -191,15 +204,23 @@ class ClusterLayer(QObject):
     # --- notes dragged (the scene moves them; frames follow) ----------------------------------
 
     def begin_note_drag(self, note_ids: list[str]) -> None:
+        """The frames a drag will show, worked out once: a cluster moving whole keeps its frame
+        and follows the notes; a cluster losing some of its notes gets a frame around those that
+        stay (dragging out reads as "out")."""
         self._moving = set(note_ids)
-
-    def follow_note_drag(self) -> None:
-        """While notes are dragged: a cluster moving whole follows them; a cluster losing some
-        of its notes keeps its frame around those that stay (dragging out reads as "out")."""
-        touched = {c.id: c for n in self._moving if (c := self._session.cluster_of(n)) is not None}
+        touched = {c.id: c for n in note_ids if (c := self._session.cluster_of(n)) is not None}
+        self._drag_frames = {}
         for cluster in touched.values():
-            staying = [n for n in cluster.note_ids if n not in self._moving] or cluster.note_ids
-            self._items[cluster.id].set_rect(self.frame_rect(staying, collapsed=cluster.collapsed))
+            staying = [n for n in cluster.note_ids if n not in self._moving]
+            frame = self.frame_rect(staying or cluster.note_ids, collapsed=cluster.collapsed)
+            self._drag_frames[cluster.id] = (frame, not staying)
+
+    def follow_note_drag(self, offset: QPointF) -> None:
+        """While notes are dragged ``offset`` from where they were: frames as worked out at the
+        start, those moving whole shifted with the notes (no note is looked at per step)."""
+        for cluster_id, (frame, carried) in self._drag_frames.items():
+            if cluster_id in self._items:
+                self._items[cluster_id].set_rect(frame.translated(offset) if carried else frame)
 
     def drop_target(self, note_ids: list[str], pos: QPointF) -> tuple[str, str | None] | None:
         """What notes let go at ``pos`` were dropped on: ``("note", id)``, ``("cluster", id)``,
@@ -238,6 +259,7 @@ class ClusterLayer(QObject):
 
     def place_note(self, note_id: str, pos: QPointF) -> None:
         self._note_item(note_id).setPos(pos)
+        self._scene.reshaped([note_id])
 
     def frame_at(self, pos: QPointF, other_than: str) -> str | None:
         """The cluster whose frame is at ``pos``, other than the one being dragged."""

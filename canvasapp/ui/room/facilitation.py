@@ -17,7 +17,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QWidget
 
 from canvasapp.editing.room import RoomEditing
-from canvasapp.model import Event, FollowUp, Session
+from canvasapp.model import Event, FollowUp, Note, Session
 from canvasapp.ops.room_content import FOCUS_CLUSTER, FOCUS_LANE, FOCUS_NOTES, RoomFocus, phase_heading
 from canvasapp.ops.timer import Clock, PhaseTimer, TimerReading
 from canvasapp.ui.room.agenda_panel import AgendaPanel
@@ -103,8 +103,8 @@ class FacilitationController(QObject):
         agenda.phase_removed.connect(self._on_agenda_changed)
         agenda.phases_changed.connect(self._on_agenda_changed)
         agenda.current_phase_changed.connect(self._on_current_changed)
-        for event in self._note_events(document.session):
-            event.connect(self._schedule_actions_refresh)
+        for event, observer in self._note_observers(document.session):
+            event.connect(observer)
         self._make_timer(running=False)
         self._refresh_agenda()
         self._refresh_actions()
@@ -125,15 +125,27 @@ class FacilitationController(QObject):
         agenda.phase_removed.disconnect(self._on_agenda_changed)
         agenda.phases_changed.disconnect(self._on_agenda_changed)
         agenda.current_phase_changed.disconnect(self._on_current_changed)
-        for event in self._note_events(document.session):
-            event.disconnect(self._schedule_actions_refresh)
+        for event, observer in self._note_observers(document.session):
+            event.disconnect(observer)
         self._document = None
         self.timer = None
         self._timer_phase = None
 
-    @staticmethod
-    def _note_events(session: Session) -> list[Event[...]]:
-        return [session.note_actions_changed, session.notes_added, session.notes_removed, session.note_text_changed]
+    def _note_observers(self, session: Session) -> list[tuple[Event[...], Callable[..., object]]]:
+        return [
+            (session.note_actions_changed, self._schedule_actions_refresh),
+            (session.notes_added, self._on_notes_changed),
+            (session.notes_removed, self._on_notes_changed),
+            (session.note_text_changed, self._on_note_text_changed),
+        ]
+
+    def _on_notes_changed(self, notes: list[Note]) -> None:
+        # Only notes that are actions change the list of actions; a plain note's edit is free.
+        if Session.concern_actions(notes):
+            self._schedule_actions_refresh()
+
+    def _on_note_text_changed(self, note: Note) -> None:
+        self._on_notes_changed([note])
 
     def _editable(self) -> bool:
         return self._document is not None and self._document.edits.can_edit()

@@ -28,7 +28,6 @@ from canvasapp.export.excalidraw import session_excalidraw
 from canvasapp.export.json_canvas import session_json_canvas
 from canvasapp.export.markdown import notes_markdown
 from canvasapp.export.notes_csv import notes_csv
-from canvasapp.export.pdf import PdfOptions, summary_pdf
 from canvasapp.export.send import summary_mail
 from canvasapp.files import write_atomically
 from canvasapp.formats.archive import SUFFIX as ARCHIVE_SUFFIX
@@ -81,6 +80,8 @@ class TransferController:
         path = self._ask_target("Export PDF Summary", session, ".pdf", "PDF documents (*.pdf)")
         if path is None:
             return
+        from canvasapp.export.pdf import PdfOptions, summary_pdf  # reportlab: only when a PDF is made
+
         options = PdfOptions(page_size=dialog.page_size(), include_board=dialog.include_board())
         # The title block shows the session's own details (File > Session Details…).
         name = template_name(session.template_id, self.window.templates_dir)
@@ -100,6 +101,8 @@ class TransferController:
         path = self._ask_target("Send Summary: Save the PDF", session, ".pdf", "PDF documents (*.pdf)")
         if path is None:
             return
+        from canvasapp.export.pdf import PdfOptions, summary_pdf  # reportlab: only when a PDF is made
+
         name = template_name(session.template_id, self.window.templates_dir)
         made: list[WorkshopSummary] = []  # the mail quotes the summary the worker made
 

@@ -12,6 +12,7 @@ from canvasapp.editing.edits import READ_ONLY
 from canvasapp.editing.room import RoomEditing
 from canvasapp.editing.voting import VotingEditing
 from canvasapp.model import Session
+from canvasapp.ops.find_index import FindIndex
 from canvasapp.storage import Library, SessionRepository, SessionStore, session_lock
 from canvasapp.ui.board.board_gestures import BoardGestures
 from canvasapp.ui.board.scene import BoardScene
@@ -48,11 +49,14 @@ class SessionDocument:
         self.scene = BoardScene(self.session)
         self.scene.set_read_only(self.read_only)
         self.gestures = BoardGestures(self.scene, self.editor, self.clusters)
+        # Find as you type reads folded texts kept up to date by edits, never the whole board.
+        self.find_index = FindIndex(self.session)
 
     def close(self) -> None:
         """End any edit in progress (so it is saved), then let go of the session."""
         self.scene.finish_editing()
         self.scene.detach()
+        self.find_index.close()
         if self.store is not None:
             self.store.close()
         self.lock.release()

@@ -1,0 +1,45 @@
+"""A lane repainted piece by piece (as Qt does when one note changes) looks exactly like the
+lane painted whole: only the exposed part is drawn, and nothing of it differs."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRectF
+from PySide6.QtGui import QColor, QImage, QPainter
+from PySide6.QtWidgets import QStyleOptionGraphicsItem
+
+from canvasapp.ops.layout import LANE_HEADER_HEIGHT
+from canvasapp.ui.board.lane_item import LaneItem
+
+
+def painted(lane: LaneItem, tiles: list[QRectF], size: tuple[int, int], scale: float) -> QImage:
+    image = QImage(*size, QImage.Format.Format_ARGB32)
+    image.fill(QColor("white"))
+    painter = QPainter(image)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.scale(scale, scale)
+    for tile in tiles:
+        option = QStyleOptionGraphicsItem()
+        option.exposedRect = tile
+        painter.save()
+        painter.setClipRect(tile)
+        lane.paint(painter, option, None)
+        painter.restore()
+    painter.end()
+    return image
+
+
+def test_a_lane_painted_in_tiles_is_the_lane_painted_whole(qapp) -> None:  # type: ignore[no-untyped-def]
+    lane = LaneItem("lane", "Drivers", "What moves us forward?", "#9AD0F5")
+    lane.set_geometry(QRectF(0, 0, 420, 3000))
+    for scale in (1.0, 0.3, 2.0):
+        size = (int(440 * scale), int(3020 * scale))
+        # The body: the header's text is laid out per paint and may differ at a tile's edge
+        # by a pixel's antialiasing, whether the lane is drawn whole or not.
+        body_top = int((LANE_HEADER_HEIGHT + 4) * scale)
+        whole = painted(lane, [QRectF(0, 0, 440, 3020)], size, scale)
+        tiles = [QRectF(x, y, 110, 150) for x in range(0, 440, 110) for y in range(0, 3020, 150)]
+        pieces = painted(lane, tiles, size, scale)
+        differing = sum(
+            1 for x in range(0, size[0], 2) for y in range(body_top, size[1], 2) if whole.pixel(x, y) != pieces.pixel(x, y)
+        )
+        assert differing == 0, f"{differing} pixels differ at {scale:.0%}"

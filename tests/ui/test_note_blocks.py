@@ -1,0 +1,156 @@
+"""The zoomed-out board's blocks follow every change to the notes by reading only the notes
+that changed: after moves, drags, colours, folded clusters, deletions and undos they are what
+a full scan of the items finds, and a drag step reads no note at all."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+from PySide6.QtCore import QPointF, QRectF, QSizeF, Qt
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from canvasapp.ui.board.note_blocks import NoteBlocksItem
+from canvasapp.ui.window.main_window import MainWindow
+from tests.ui.conftest import trigger
+
+
+def as_drawn(blocks: NoteBlocksItem) -> Counter[tuple[int, tuple[float, float, float, float]]]:
+    return Counter((colour.rgba(), rect.getRect()) for colour, rects in blocks.blocks() for rect in rects)
+
+
+def full_scan(window: MainWindow) -> Counter[tuple[int, tuple[float, float, float, float]]]:
+    """What the blocks must show: every visible note item, where it is, in its colour."""
+    return Counter(
+        (item.colour().rgba(), QRectF(item.pos(), QSizeF(*item.size())).getRect())
+        for item in window.document.scene.note_items() if item.isVisible()
+    )
+
+
+@pytest.fixture
+def zoomed_out(make_session, make_window) -> MainWindow:  # type: ignore[no-untyped-def]
+    session = make_session(notes=[(lane, f"Note {i}") for i, lane in enumerate(["drivers", "blockers", "activities"] * 6)])
+    window = make_window(session.id)
+    window.view.set_zoom(0.2)
+    window.view.centerOn(QPointF(1100, 600))
+    QApplication.processEvents()
+    return window
+
+
+def drag_notes(qtbot: QtBot, window: MainWindow, note_id: str, by: QPointF, check=None) -> None:  # type: ignore[no-untyped-def]
+    """Press on the note, move in four steps, let go; ``check(shift)`` after each step, with
+    how far (in the scene) the mouse has gone."""
+    view, viewport = window.view, window.view.viewport()
+    item = window.document.scene.note_item(note_id)
+    start = view.mapFromScene(item.sceneBoundingRect().center())
+    step_by = view.mapFromScene(by) - view.mapFromScene(QPointF())
+    qtbot.mousePress(viewport, Qt.MouseButton.LeftButton, pos=start)
+    for step in range(1, 5):
+        pos = start + step_by * step / 4
+        qtbot.mouseMove(viewport, pos=pos)
+        if check is not None:
+            check(view.mapToScene(pos) - view.mapToScene(start))
+    qtbot.mouseRelease(viewport, Qt.MouseButton.LeftButton, pos=start + step_by)
+
+
+def shifted_scan(window: MainWindow, shift: QPointF) -> Counter[tuple[int, tuple[float, float, float, float]]]:
+    """The full scan with the selected notes shifted (zoomed out, a drag moves their blocks;
+    the items move at the release)."""
+    return Counter(
+        (item.colour().rgba(), QRectF(item.pos() + (shift if item.isSelected() else QPointF()), QSizeF(*item.size())).getRect())
+        for item in window.document.scene.note_items() if item.isVisible()
+    )
+
+
+def test_blocks_follow_edits_drags_folds_and_undos(qtbot: QtBot, zoomed_out: MainWindow) -> None:
+    window = zoomed_out
+    blocks, scene, session = window.view.note_blocks, window.document.scene, window.document.session
+    assert blocks.active and as_drawn(blocks) == full_scan(window)
+    ids = [note.id for note in session.notes]
+
+    window.document.editor.move_notes({ids[0]: (session.note(ids[0]).x + 300, session.note(ids[0]).y + 900)})
+    assert as_drawn(blocks) == full_scan(window)
+    window.document.editor.set_colour(ids[1:3], "pink")
+    assert as_drawn(blocks) == full_scan(window)
+
+    # A drag: every step the blocks are where the items are, the drop too.
+    scene.select_only(ids[3:9])
+    drag_notes(qtbot, window, ids[3], QPointF(150, 2000), check=lambda shift: assert_shifted(blocks, window, shift))
+    assert as_drawn(blocks) == full_scan(window)
+    assert session.note(ids[3]).y > 1500
+
+    window.document.clusters.group(ids[9:12])
+    cluster = session.cluster_of(ids[9])
+    assert cluster is not None
+    window.document.clusters.toggle_collapsed([cluster.id])
+    assert as_drawn(blocks) == full_scan(window) and not scene.note_item(ids[9]).isVisible()
+    window.document.editor.delete(ids[12:14])
+    assert as_drawn(blocks) == full_scan(window)
+    for _ in range(6):
+        trigger(window, "edit.undo")
+        assert as_drawn(blocks) == full_scan(window)
+    trigger(window, "edit.select_all")
+    assert as_drawn(blocks) == full_scan(window)
+
+
+def assert_shifted(blocks: NoteBlocksItem, window: MainWindow, shift: QPointF) -> None:
+    assert as_drawn(blocks) == shifted_scan(window, shift)
+
+
+def test_a_drag_step_reads_no_note_and_the_drop_reads_only_the_moved(
+    qtbot: QtBot, zoomed_out: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window = zoomed_out
+    blocks, scene, session = window.view.note_blocks, window.document.scene, window.document.session
+    blocks.blocks()
+    read: list[str] = []
+    real_read = NoteBlocksItem._read
+    monkeypatch.setattr(NoteBlocksItem, "_read", lambda self, note_id, item: read.append(note_id) or real_read(self, note_id, item))
+    moved = [note.id for note in session.notes[:4]]
+    scene.select_only(moved)
+
+    def paint_and_count(_shift: QPointF) -> None:
+        window.view.viewport().repaint()  # the step is drawn from the blocks, shifted
+        assert read == []
+
+    before = {note.id: (note.x, note.y, note.width, note.height) for note in session.notes}
+    drag_notes(qtbot, window, moved[0], QPointF(100, 2500), check=paint_and_count)
+    window.view.viewport().repaint()
+    changed = {note.id for note in session.notes if before[note.id] != (note.x, note.y, note.width, note.height)}
+    assert set(moved) <= changed, "the drag moved them"
+    assert set(read) <= changed, "only the notes the drop changed are read again"
+    assert set(moved) <= set(read) and len(read) < len(session.notes)
+
+
+def test_zoomed_out_a_note_dropped_on_another_makes_a_cluster_and_the_items_wait_for_the_drop(
+    qtbot: QtBot, zoomed_out: MainWindow
+) -> None:
+    window = zoomed_out
+    scene, session = window.document.scene, window.document.session
+    dragged, target = session.notes[0], session.notes[3]
+    scene.select_only([dragged.id])
+    before = scene.note_item(dragged.id).pos()
+    by = QPointF(target.x - dragged.x, target.y - dragged.y)
+
+    def items_stay(_shift: QPointF) -> None:
+        assert scene.note_item(dragged.id).pos() == before  # the block moves, the item waits
+
+    drag_notes(qtbot, window, dragged.id, by, check=items_stay)
+    cluster = session.cluster_of(dragged.id)
+    assert cluster is not None and target.id in cluster.note_ids
+
+
+def test_zoomed_out_a_read_only_board_carries_nothing(qtbot: QtBot, zoomed_out: MainWindow, make_window) -> None:  # type: ignore[no-untyped-def]
+    second = make_window(zoomed_out.document.session.id)
+    assert second.document.read_only
+    second.view.set_zoom(0.2)
+    second.view.centerOn(QPointF(1100, 600))
+    QApplication.processEvents()
+    note = second.document.session.notes[0]
+    second.document.scene.select_only([note.id])
+    before = as_drawn(second.view.note_blocks)
+    drag_notes(qtbot, second, note.id, QPointF(0, 1500), check=lambda _shift: None)
+    assert (note.x, note.y) == (second.document.session.note(note.id).x, second.document.session.note(note.id).y)
+    assert as_drawn(second.view.note_blocks) == before == full_scan(second)
+    assert "read-only" not in second.statusBar().currentMessage()
