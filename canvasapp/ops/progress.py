@@ -27,6 +27,8 @@ class Progress:
 
     def __init__(self) -> None:
         self._stop = threading.Event()
+        self._turn = threading.Lock()
+        self._committed = False
         self.fraction = 0.0
         """From 0 to 1: how much of the work is done."""
         self.stage = ""
@@ -34,7 +36,19 @@ class Progress:
         self._yielded = time.perf_counter()
 
     def cancel(self) -> None:
-        self._stop.set()
+        """Ask the work to stop; too late (nothing happens) once it has committed its result."""
+        with self._turn:
+            if not self._committed:
+                self._stop.set()
+
+    def commit(self) -> None:
+        """The work's point of no return (an export's file about to replace the target): raises
+        :class:`Cancelled` if a cancel came first; after it, a cancel changes nothing, so the
+        window never says "Cancelled" about a file that was written."""
+        with self._turn:
+            if self._stop.is_set():
+                raise Cancelled
+            self._committed = True
 
     @property
     def cancelled(self) -> bool:
@@ -71,6 +85,9 @@ class _Part(Progress):
 
     def cancel(self) -> None:
         self._whole.cancel()
+
+    def commit(self) -> None:
+        self._whole.commit()
 
     @property
     def cancelled(self) -> bool:

@@ -47,3 +47,16 @@ def test_no_progress_never_stops_the_work() -> None:
     steps = reporter(None, 100, every=1)
     for _ in range(100):
         steps.step()
+
+
+def test_a_cancel_before_the_commit_stops_the_work_and_one_after_it_changes_nothing() -> None:
+    early = Progress()
+    early.cancel()
+    with pytest.raises(Cancelled):
+        early.commit()
+
+    late = Progress().part(0.0, 1.0)
+    late.commit()
+    late.cancel()
+    assert not late.cancelled
+    late.report(1, 1)  # the work goes on to its end

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import sqlite3
+import threading
 from pathlib import Path
 
 import pytest
@@ -51,6 +52,18 @@ def test_cancel_a_pdf_export_while_the_board_scrolls_leaves_no_file(qtbot: QtBot
     out = tmp_path / "out"
     out.mkdir()
     target = out / "summary.pdf"
+    # The real export runs; a gate only holds its layout until the test has pressed Cancel, so
+    # a busy machine cannot let it finish first (a late Cancel rightly keeps a finished file).
+    from canvasapp.export import pdf
+
+    pressed = threading.Event()
+    real_summary_pdf = pdf.summary_pdf
+
+    def held_summary_pdf(*args, **kwargs):  # type: ignore[no-untyped-def]
+        pressed.wait(60)
+        return real_summary_pdf(*args, **kwargs)
+
+    monkeypatch.setattr(pdf, "summary_pdf", held_summary_pdf)
     export_pdf_from_the_menu(window, monkeypatch, target)
     qtbot.waitUntil(lambda: jobs_of(window).busy, timeout=10_000)
     assert bar(window).isVisible()
@@ -67,6 +80,7 @@ def test_cancel_a_pdf_export_while_the_board_scrolls_leaves_no_file(qtbot: QtBot
     assert jobs_of(window).busy, "the export ended before the test could cancel it; make the board bigger"
 
     qtbot.mouseClick(window.findChild(QToolButton, "job_cancel"), Qt.MouseButton.LeftButton)
+    pressed.set()
     finish_jobs(window)
     assert not target.exists()
     assert leftovers(out) == []

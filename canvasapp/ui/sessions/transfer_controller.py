@@ -203,6 +203,7 @@ class TransferController:
         def work(progress: Progress) -> None:
             data = render(snapshot, progress)
             progress.report(1, 1, "Writing the file")
+            progress.commit()
             write_atomically(path, data)
 
         def done(_result: None) -> None:
