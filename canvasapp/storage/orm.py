@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 from typing import cast
 
-from sqlalchemy import Boolean, Date, DateTime, Float, ForeignKey, Index, Integer, MetaData, String, Table, Text
+from sqlalchemy import DDL, Boolean, Date, DateTime, Float, ForeignKey, Index, Integer, MetaData, String, Table, Text, event
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 from sqlalchemy.types import TypeDecorator
@@ -64,6 +64,25 @@ class SessionRow(Base):
     facilitator: Mapped[str | None] = mapped_column(Text)
     participants: Mapped[int | None] = mapped_column(Integer)
     purpose: Mapped[str | None] = mapped_column(Text)
+    # Schema 6: one more with every saved edit, in the edit's own transaction, so a window that
+    # shows the session read-only knows exactly when to catch up.
+    revision: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+
+
+class LibraryStateRow(Base):
+    """One row about the library as a whole (schema 6): ``list_revision`` is one more every
+    time a session is added, renamed or deleted, so open session lists know to refresh."""
+
+    __tablename__ = "library_state"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    list_revision: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+
+
+# The one row exists from the start: a counter is then a plain UPDATE in the writer's transaction.
+event.listen(
+    LibraryStateRow.__table__, "after_create", DDL("INSERT INTO library_state (id, list_revision) VALUES (1, 0)")
+)
 
 
 class LaneRow(Base):

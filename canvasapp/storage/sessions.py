@@ -11,6 +11,7 @@ from sqlalchemy import Connection, func, insert, select
 from sqlalchemy.exc import SQLAlchemyError
 
 from canvasapp.model import Session
+from canvasapp.storage.changes import list_revised
 from canvasapp.storage.cluster_rows import insert_clusters, load_clusters
 from canvasapp.storage.errors import LibraryError, driver_message
 from canvasapp.storage.facilitation_rows import details_from_row, insert_phases, load_phases
@@ -106,10 +107,16 @@ class SessionRepository:
                 insert_clusters(connection, session)
                 insert_phases(connection, session)
                 insert_voting(connection, session)
+                list_revised(connection)
         except SQLAlchemyError as error:
             raise LibraryError(f"Could not save the session {session.title!r}: {driver_message(error)}.") from None
 
     def load(self, session_id: str) -> Session:
+        return self.load_with_revision(session_id)[0]
+
+    def load_with_revision(self, session_id: str) -> tuple[Session, int]:
+        """The session and its revision, read together (one read transaction), so a window
+        following others' edits knows exactly which edits it has."""
         with self._reading() as connection:
             row = connection.execute(select(_sessions).where(_sessions.c.id == session_id)).one_or_none()
             if row is None:
@@ -137,7 +144,7 @@ class SessionRepository:
             details=details_from_row(row),
         )
         session.voting.load(*voting)
-        return session
+        return session, row.revision
 
     def rename(self, session_id: str, title: str) -> None:
         """Rename a session that is not open for editing anywhere (see :class:`SessionService`)."""

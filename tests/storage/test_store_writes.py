@@ -53,7 +53,8 @@ def test_a_move_of_many_notes_is_one_update_of_x_and_y(live: tuple[Session, Sess
     assert len(notes) == 1 and notes[0].startswith("UPDATE notes")
     assert set_columns(notes[0]) == ["updated", "x"]
     sessions = [statement for statement in statements if statement.startswith("UPDATE sessions")]
-    assert len(sessions) == 1 and set_columns(sessions[0]) == ["updated"]
+    # The revision tells windows showing the session read-only that there is an edit to catch up on.
+    assert len(sessions) == 1 and set_columns(sessions[0]) == ["revision", "updated"]
 
 
 def test_a_text_edit_writes_the_text_and_the_time_only(live: tuple[Session, SessionStore, list[str]]) -> None:
@@ -68,7 +69,7 @@ def test_the_title_is_written_only_when_it_changed_here(
 ) -> None:
     session, _store, statements = live
     session.set_title("New title")
-    assert [set_columns(s) for s in statements if s.startswith("UPDATE sessions")] == [["title", "updated"]]
+    assert [set_columns(s) for s in statements if s.startswith("UPDATE sessions")] == [["revision", "title", "updated"]]
     with raw(library_path) as connection:
         connection.execute("UPDATE sessions SET title = 'From elsewhere' WHERE id = ?", (session.id,))
         connection.commit()

@@ -1,0 +1,129 @@
+"""The change feed tells a reader exactly what others changed: a session's edits and the list."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from canvasapp.model import Note, NotePlacement, Session
+from canvasapp.storage import Library, SessionRepository, SessionService, SessionStore, open_library
+from canvasapp.storage.changes import NOTHING, Changes, change_feed
+
+
+@pytest.fixture
+def other(library_path: Path, library: Library) -> Iterator[Library]:
+    """The same library opened a second time, as another app instance has it."""
+    opened = open_library(library_path)
+    yield opened
+    opened.close()
+
+
+def test_an_idle_library_has_no_news(library: Library, make_session) -> None:  # type: ignore[no-untyped-def]
+    session = make_session()
+    feed = change_feed(library)
+    feed.watch(session.id, SessionRepository(library).load_with_revision(session.id)[1])
+    assert feed.changes() == NOTHING
+    assert feed.changes() == NOTHING
+    feed.close()
+
+
+def test_each_saved_edit_is_news_once(library: Library, other: Library, make_session) -> None:  # type: ignore[no-untyped-def]
+    session = make_session(notes=[("drivers", "first")])
+    shown, revision = SessionRepository(library).load_with_revision(session.id)
+    feed = change_feed(library)
+    feed.watch(shown.id, revision)
+    writer_session = SessionRepository(other).load(session.id)
+    store = SessionStore(other, writer_session)
+    note = writer_session.notes[0]
+    writer_session.move_notes({note.id: NotePlacement(note.x + 40, note.y, note.lane_id)})
+    assert feed.changes() == Changes(session=True)
+    assert feed.changes() == NOTHING
+    writer_session.add_notes([Note(id="another", lane_id=note.lane_id, text="second")])
+    writer_session.set_note_text("another", "second, changed")
+    assert feed.changes() == Changes(session=True)
+    store.close()
+    feed.close()
+
+
+def test_an_edit_of_another_session_is_not_news_for_this_one(
+    library: Library, other: Library, make_session  # type: ignore[no-untyped-def]
+) -> None:
+    watched, elsewhere = make_session("Watched"), make_session("Elsewhere", notes=[("drivers", "x")])
+    feed = change_feed(library)
+    feed.watch(watched.id, SessionRepository(library).load_with_revision(watched.id)[1])
+    session = SessionRepository(other).load(elsewhere.id)
+    store = SessionStore(other, session)
+    session.set_note_text(session.notes[0].id, "changed elsewhere")
+    assert feed.changes() == NOTHING
+    store.close()
+    feed.close()
+
+
+def test_an_edit_saved_between_loading_and_watching_is_caught(
+    library: Library, other: Library, make_session  # type: ignore[no-untyped-def]
+) -> None:
+    session = make_session(notes=[("drivers", "first")])
+    _shown, revision = SessionRepository(library).load_with_revision(session.id)
+    writer_session = SessionRepository(other).load(session.id)
+    store = SessionStore(other, writer_session)
+    writer_session.set_note_text(writer_session.notes[0].id, "saved in between")
+    feed = change_feed(library)
+    feed.watch(session.id, revision)
+    assert feed.changes() == Changes(session=True)
+    store.close()
+    feed.close()
+
+
+def test_sessions_added_renamed_and_deleted_elsewhere_change_the_list(
+    library: Library, other: Library, make_session  # type: ignore[no-untyped-def]
+) -> None:
+    feed = change_feed(library)
+    feed.watch(None, 0)
+    assert feed.changes() == NOTHING
+    added = Session.create("Added elsewhere", [])
+    SessionRepository(other).add(added)
+    assert feed.changes() == Changes(session_list=True)
+    SessionService(other).rename(added.id, "Renamed elsewhere")
+    assert feed.changes() == Changes(session_list=True)
+    SessionService(other).delete(added.id)
+    assert feed.changes() == Changes(session_list=True)
+    assert feed.changes() == NOTHING
+    feed.close()
+
+
+def test_a_session_retitled_by_its_writer_changes_the_list(
+    library: Library, other: Library, make_session  # type: ignore[no-untyped-def]
+) -> None:
+    session = make_session()
+    feed = change_feed(library)
+    feed.watch(None, 0)
+    writer_session = SessionRepository(other).load(session.id)
+    store = SessionStore(other, writer_session)
+    writer_session.set_title("A better title")
+    assert feed.changes() == Changes(session_list=True)
+    store.close()
+    feed.close()
+
+
+def test_a_write_that_failed_is_no_news(
+    library: Library, other: Library, library_path: Path, make_session  # type: ignore[no-untyped-def]
+) -> None:
+    session = make_session(notes=[("drivers", "first")])
+    feed = change_feed(library)
+    feed.watch(session.id, SessionRepository(library).load_with_revision(session.id)[1])
+    writer_session = SessionRepository(other).load(session.id)
+    store = SessionStore(other, writer_session)
+    with sqlite3.connect(library_path) as connection:
+        connection.execute("CREATE TRIGGER refuse BEFORE UPDATE ON notes BEGIN SELECT RAISE(ABORT, 'refused'); END")
+    writer_session.set_note_text(writer_session.notes[0].id, "not saved")
+    assert store.failing
+    assert feed.changes() == NOTHING  # the revision rolled back with the edit
+    with sqlite3.connect(library_path) as connection:
+        connection.execute("DROP TRIGGER refuse")
+    assert store.retry()
+    assert feed.changes() == Changes(session=True)
+    store.close()
+    feed.close()
