@@ -3,7 +3,8 @@
 #   scripts/setup.sh           the app and the system libraries Qt needs
 #   scripts/setup.sh --test    also the test tools (pytest, pytest-qt, import-linter, hypothesis, mypy),
 #                              PyInstaller, and the programs the tests use (pdftotext, Xvfb, xdotool,
-#                              desktop-file-validate, appstreamcli)
+#                              desktop-file-validate, appstreamcli), and a PostgreSQL server the
+#                              tests start and stop themselves (with the [postgres] extra)
 #   scripts/setup.sh --package the app and PyInstaller, to build the desktop bundle (packaging/build.sh)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -22,6 +23,9 @@ packages=(libgl1 libegl1 libfontconfig1 libglib2.0-0 libxkbcommon0 libdbus-1-3 l
 # reportlab cannot embed), monochrome emoji (colour-bitmap emoji cannot be embedded either).
 packages+=(fontconfig fonts-noto-core fonts-droid-fallback fonts-symbola)
 $with_tests && packages+=(poppler-utils xvfb xauth xdotool desktop-file-utils appstream)
+# The team-library tests run every storage test on a throwaway PostgreSQL server too
+# (tests/postgres_server.py: initdb and pg_ctl in a temporary folder, never the system's cluster).
+$with_tests && packages+=(postgresql)
 python3 -c 'import ensurepip' 2>/dev/null || packages+=(python3-venv)
 
 if command -v apt-get >/dev/null 2>&1; then
@@ -54,7 +58,7 @@ python3 -c 'import sys; sys.exit(sys.version_info < (3, 11))' \
 [ -x .venv/bin/python ] || python3 -m venv .venv
 .venv/bin/python -m pip install --quiet --upgrade pip
 if $with_tests; then
-    .venv/bin/python -m pip install --quiet -e '.[test,package]'
+    .venv/bin/python -m pip install --quiet -e '.[test,package,postgres]'
 elif $with_packaging; then
     .venv/bin/python -m pip install --quiet -e '.[package]'
 else

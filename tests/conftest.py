@@ -18,6 +18,7 @@ from canvasapp.formats.template_io import session_from_template
 from canvasapp.formats.template_library import find_template
 from canvasapp.model import Note, Session, new_id
 from canvasapp.storage import Library, SessionRepository, open_library
+from tests.postgres_server import PostgresServer, find_bin_dir, running_server
 
 
 @pytest.fixture
@@ -46,3 +47,48 @@ def make_session(library: Library):  # type: ignore[no-untyped-def]
         return session
 
     return make
+
+
+# --- a real PostgreSQL server, for the tests that run on both kinds of library ---------------
+
+
+@pytest.fixture(scope="session")
+def postgres_server() -> Iterator[PostgresServer]:
+    """One throwaway PostgreSQL server for the whole run (see tests/postgres_server.py).
+
+    Without one the PostgreSQL tests are skipped, except on CI (``CI=true``), where
+    ``scripts/setup.sh --test`` installs it and a skip would hide that they never ran."""
+    missing = None
+    if find_bin_dir() is None:
+        missing = "no PostgreSQL server (initdb, pg_ctl) on this machine; scripts/setup.sh --test installs it"
+    else:
+        try:
+            import psycopg  # noqa: F401
+        except ImportError:
+            missing = "psycopg is not installed; pip install -e '.[postgres]' (scripts/setup.sh --test does)"
+    if missing is not None:
+        if os.environ.get("CI", "").lower() == "true":
+            pytest.fail(f"CI must run the PostgreSQL tests: {missing}")
+        pytest.skip(missing)
+    with running_server() as server:
+        yield server
+
+
+@pytest.fixture
+def postgres_url(postgres_server: PostgresServer) -> Iterator[str]:
+    """A new empty database on the test server (a library is made in it when opened); dropped
+    afterwards, with whatever is still connected to it."""
+    url = postgres_server.new_database()
+    yield url
+    postgres_server.drop_database(url)
+
+
+@pytest.fixture(
+    params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgresql)],
+)
+def library_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """Where a fresh, empty library goes, once per kind: an SQLite file's path, then a
+    ``postgresql://`` URL to a new database of the test server."""
+    if request.param == "sqlite":
+        return str(tmp_path / "library.sqlite")
+    return str(request.getfixturevalue("postgres_url"))

@@ -29,6 +29,7 @@ from canvasapp.storage.leftovers import (
 )
 from canvasapp.storage.orm import Base
 from canvasapp.storage.surroundings import check_library_path
+from canvasapp.storage.urls import parse_library_url, shown
 
 if TYPE_CHECKING:
     # Alembic is imported only to create or upgrade a library: opening one needs none of it
@@ -360,19 +361,20 @@ def backup_library(path: Path, label: str) -> Path:
 def _open_url(url: str) -> Library:
     from alembic.runtime.migration import MigrationContext
 
+    parsed = parse_library_url(url)
     try:
-        engine = create_engine(url)
+        engine = create_engine(parsed)
         with engine.connect() as connection:
             current = MigrationContext.configure(connection).get_current_revision()
     except Exception as error:
-        raise LibraryError(f"Cannot open the library {url}: {error}.") from None
+        raise LibraryError(f"Cannot open the library {shown(url)}: {error}.") from None
     if current is None:
         _create(engine)
     elif _script().get_revision(current) is None:
-        raise LibraryError(f"The library {url} was made by a newer version of Workshop Canvas.")
+        raise LibraryError(f"The library {shown(url)} was made by a newer version of Workshop Canvas.")
     else:
         _migrate(engine)
-    return Library(engine=engine, location=url, path=None)
+    return Library(engine=engine, location=shown(url), path=None)
 
 
 # --- schema ---------------------------------------------------------------------------------
