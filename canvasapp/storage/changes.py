@@ -172,8 +172,9 @@ class NotifiedChanges:
         # A pooled connection taken out of the pool for good: same URL, same driver (psycopg 3),
         # in autocommit so LISTEN takes effect at once and no transaction stays open.
         raw = library.engine.raw_connection()
-        raw.detach()
+        raw.rollback()
         self._connection: Any = raw.driver_connection
+        raw.detach()
         self._connection.autocommit = True
         self._connection.execute(f"LISTEN {CHANNEL}")
         self._engine = library.engine
