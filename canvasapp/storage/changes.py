@@ -173,8 +173,10 @@ class NotifiedChanges:
         # in autocommit so LISTEN takes effect at once and no transaction stays open.
         raw = library.engine.raw_connection()
         raw.rollback()
-        self._connection: Any = raw.driver_connection
+        connection = raw.driver_connection
+        assert connection is not None  # a live pooled connection has its driver's
         raw.detach()
+        self._connection: Any = connection
         self._connection.autocommit = True
         self._connection.execute(f"LISTEN {CHANNEL}")
         self._engine = library.engine
@@ -204,9 +206,7 @@ class NotifiedChanges:
         return Changes(session=session, session_list=session_list)
 
     def close(self) -> None:
-        if self._connection is not None:
-            self._connection.close()
-            self._connection = None
+        self._connection.close()  # harmless when closed already
 
 
 def _read_through(engine: Engine, session_id: str | None) -> tuple[int | None, int]:

@@ -5,7 +5,22 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 from typing import cast
 
-from sqlalchemy import DDL, Boolean, Date, DateTime, Float, ForeignKey, Index, Integer, MetaData, String, Table, Text, event
+from sqlalchemy import (
+    Boolean,
+    Connection,
+    Date,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    event,
+    insert,
+)
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 from sqlalchemy.types import TypeDecorator
@@ -79,10 +94,10 @@ class LibraryStateRow(Base):
     list_revision: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
 
 
-# The one row exists from the start: a counter is then a plain UPDATE in the writer's transaction.
-event.listen(
-    LibraryStateRow.__table__, "after_create", DDL("INSERT INTO library_state (id, list_revision) VALUES (1, 0)")
-)
+@event.listens_for(LibraryStateRow.__table__, "after_create")
+def _first_state_row(target: Table, connection: Connection, **_kw: object) -> None:
+    # The one row exists from the start: a counter is then a plain UPDATE in the writer's transaction.
+    connection.execute(insert(target).values(id=1, list_revision=0))
 
 
 class LaneRow(Base):

@@ -11,7 +11,7 @@ from canvasapp.editing.clusters import ClusterEditing
 from canvasapp.editing.room import RoomEditing
 from canvasapp.editing.voting import VotingEditing
 from canvasapp.model import Session
-from canvasapp.storage import Library, SessionLock, SessionRepository, SessionStore
+from canvasapp.storage import Library, SessionRepository, SessionStore, session_lock
 from canvasapp.ui.board.board_gestures import BoardGestures
 from canvasapp.ui.board.scene import BoardScene
 from canvasapp.ui.board.text_fit import note_text_height
@@ -22,8 +22,10 @@ class SessionDocument:
     """Opens a session for editing, or read-only when another window or app has it open."""
 
     def __init__(self, library: Library, session_id: str) -> None:
-        self.session: Session = SessionRepository(library).load(session_id)
-        self.lock = SessionLock(library.path, session_id)
+        self.session: Session
+        self.session, self.revision = SessionRepository(library).load_with_revision(session_id)
+        """The saved edits this window has: a read-only window catches up from here."""
+        self.lock = session_lock(library, session_id)
         self.read_only = not self.lock.acquire()
         self.store: SessionStore | None = None if self.read_only else SessionStore(library, self.session)
         self.undo_stack = QUndoStack()

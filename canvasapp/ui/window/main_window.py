@@ -10,13 +10,14 @@ from __future__ import annotations
 from pathlib import Path
 from typing import cast
 
-from PySide6.QtCore import QEvent, QMimeData, QObject, QTimer
+from PySide6.QtCore import QEvent, QMimeData, QObject, QPointF, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QUndoGroup
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QWidget
 
 from canvasapp import APP_NAME
 from canvasapp.ops.first_session import is_untouched_first_session
 from canvasapp.storage import Library, SessionRepository
+from canvasapp.storage.changes import change_feed
 from canvasapp.ui.board.edit_actions import BoardActions
 from canvasapp.ui.board.overview_map import overview_map_shown
 from canvasapp.ui.board.view import BoardView
@@ -31,7 +32,9 @@ from canvasapp.ui.window.action_table import build_menus, build_toolbar
 from canvasapp.ui.window.controllers import Controllers
 from canvasapp.ui.window.document import SessionDocument
 from canvasapp.ui.window.focus_return import FocusReturn
+from canvasapp.ui.window.live_follow import LiveFollow
 from canvasapp.ui.window.menus import ACTIONS
+from canvasapp.ui.window.read_only_follow import ReadOnlyFollow
 from canvasapp.ui.window.window_actions import WindowActions
 
 
@@ -78,6 +81,10 @@ class MainWindow(QMainWindow):
         self.setAcceptDrops(True)
         self._read_only_label = QLabel()
         self.statusBar().addPermanentWidget(self._read_only_label)
+        # Others' saved edits and new, renamed or deleted sessions reach this window.
+        self.live = LiveFollow(change_feed(library), self)
+        self.follow = ReadOnlyFollow(self, self.live, self)
+        self.statusBar().addPermanentWidget(self.follow.take_over_button)
         self._build_looks()
         self.open_document(session_id)
 
@@ -110,8 +117,10 @@ class MainWindow(QMainWindow):
 
     # --- the open session ---------------------------------------------------------------------
 
-    def open_document(self, session_id: str) -> None:
-        """Show a session in this window, closing (and so saving) the one shown before."""
+    def open_document(self, session_id: str, keep_view: bool = False) -> None:
+        """Show a session in this window, closing (and so saving) the one shown before;
+        ``keep_view`` keeps the zoom, the place and the selection (the same session again)."""
+        kept = self._view_state() if keep_view else None
         document = SessionDocument(self.library, session_id)
         previous = self.document
         leftover = (
@@ -141,11 +150,34 @@ class MainWindow(QMainWindow):
         self._read_only_label.setText(
             "Read-only: this session is open in another window" if document.read_only else ""
         )
-        QTimer.singleShot(0, self.view.show_lanes)
+        if kept is None:
+            QTimer.singleShot(0, self.view.show_lanes)
+        else:
+            QTimer.singleShot(0, lambda view=self.view: self._restore_view(view, *kept))
         self.view.setFocus()
         self.board_actions.attach(document)
         self.controllers.voting.attach(document)  # resumes an open round where it stood
         self.controllers.room.attach(document)
+        self.follow.attach(document)
+
+    def reopen_document(self) -> None:
+        """The shown session again, as saved now (and writable if it is free), in the same view."""
+        if self.document is not None:
+            self.open_document(self.document.session.id, keep_view=True)
+
+    def _view_state(self) -> tuple[float, QPointF, list[str]] | None:
+        if self.view is None or self.document is None:
+            return None
+        centre = self.view.mapToScene(self.view.viewport().rect().center())
+        return self.view.zoom(), centre, self.document.scene.selected_note_ids()
+
+    def _restore_view(self, view: BoardView, zoom: float, centre: QPointF, selected: list[str]) -> None:
+        if view is not self.view or self.document is None:
+            return
+        view.set_zoom(zoom)
+        view.center_on_scene(centre)
+        session = self.document.session
+        self.document.scene.select_only([note_id for note_id in selected if session.has_note(note_id)])
 
     def close_document(self) -> None:
         if self.document is None:
@@ -218,6 +250,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.close_document()
+        self.live.close()
         super().closeEvent(event)
 
 

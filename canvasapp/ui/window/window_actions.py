@@ -88,7 +88,10 @@ class WindowActions(QObject):
     def open_session(self) -> None:
         document = self.window.document
         current = document.session.id if document else None
-        dialog = OpenSessionDialog(self.window.repository, current, self._rename_current, self.window.host)
+        dialog = OpenSessionDialog(
+            self.window.repository, current, self._rename_current, self.window.host,
+            list_changed=self.window.live.session_list_changed,
+        )
         if dialog.exec() and dialog.chosen_id and dialog.chosen_id != current:
             self.window.open_document(dialog.chosen_id)
 
