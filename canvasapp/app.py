@@ -11,13 +11,12 @@ from PySide6.QtGui import QFont, QPixmapCache
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from canvasapp import APP_NAME, __version__
-from canvasapp.formats.template_io import TemplateError, session_from_template
-from canvasapp.formats.template_library import find_template
+from canvasapp.formats.template_io import TemplateError
 from canvasapp.model import Session
-from canvasapp.ops.first_session import FIRST_SESSION_TITLE
-from canvasapp.storage import Library, LibraryError, SessionRepository, open_library
+from canvasapp.storage import LibraryError, open_library
 from canvasapp.ui.look.fonts import app_font_family
 from canvasapp.ui.look.theme import apply_theme, saved_theme
+from canvasapp.ui.sessions.opening import session_to_open
 from canvasapp.ui.window.main_window import MainWindow
 
 PIXMAP_CACHE_KB = 128 * 1024
@@ -47,22 +46,6 @@ def _ui_font() -> QFont:
     font = QFont(app_font_family())
     font.setPointSize(11)
     return font
-
-
-def session_to_open(library: Library, session_id: str | None) -> str:
-    """The session asked for, else the most recent one, else a new one from the default template."""
-    repository = SessionRepository(library)
-    if session_id:
-        return repository.resolve_id(session_id)
-    recent = repository.most_recent_id()
-    if recent is not None:
-        return recent
-    session = session_from_template(find_template(None), FIRST_SESSION_TITLE)
-    # Nothing has been done in it yet (filling it from the template is not the facilitator's
-    # work): that is how it is recognised as untouched later.
-    session.updated = session.created
-    repository.add(session)
-    return session.id
 
 
 def user_templates_dir() -> Path:

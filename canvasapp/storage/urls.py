@@ -61,3 +61,19 @@ def _without_credentials(text: str) -> str:
     if "password=" in shown_text:
         shown_text = shown_text.split("password=", 1)[0] + "password=***"
     return shown_text
+
+
+def without_password(location: str | os.PathLike[str]) -> str:
+    """A library's location as it may be kept (recent libraries, a window's title): a URL with
+    no password at all, not even ``***``; the password file (``~/.pgpass``) or a service file
+    gives it when the library is opened again. A path stays as it is."""
+    text = os.fspath(location)
+    if not is_url(text):
+        return text
+    try:
+        url = make_url(text)
+    except ArgumentError:
+        return _without_credentials(text).replace("***@", "", 1)
+    if "password" in url.query:
+        url = url.difference_update_query(["password"])
+    return url._replace(password=None).render_as_string(hide_password=False)

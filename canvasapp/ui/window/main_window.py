@@ -25,6 +25,8 @@ from canvasapp.ui.clusters.cluster_actions import ClusterActions
 from canvasapp.ui.look.icons import icon
 from canvasapp.ui.look.theme import Theme, current_theme, theme_changed
 from canvasapp.ui.room.facilitation import FacilitationController
+from canvasapp.ui.sessions.library_controller import LibraryController
+from canvasapp.ui.sessions.recent_libraries import library_label
 from canvasapp.ui.sessions.template_controller import TemplateController
 from canvasapp.ui.sessions.transfer_controller import TransferController
 from canvasapp.ui.voting.controller import VotingController
@@ -67,12 +69,14 @@ class MainWindow(QMainWindow):
             room=facilitation,
             templates=templates,
             transfers=TransferController(self, facilitation.edit_details, templates.install),
+            libraries=LibraryController(self),
         )
         self.window_actions.undo_route = self.controllers.voting
         self.actions_by_id.update(build_menus(self, ACTIONS, self.controllers))
         self.window_actions.install()
         self.board_actions.install(self.actions_by_id)
         facilitation.install(self.actions_by_id)
+        self.controllers.libraries.install(self.actions_by_id)
         # The room view shows a result's dots only once it is revealed.
         facilitation.room_dots = self.controllers.voting.revealed_totals
         self.controllers.voting.results_changed = facilitation.refresh_room
@@ -82,8 +86,8 @@ class MainWindow(QMainWindow):
         self._read_only_label = QLabel()
         self.statusBar().addPermanentWidget(self._read_only_label)
         # Others' saved edits and new, renamed or deleted sessions reach this window.
-        self.live = LiveFollow(change_feed(library), self)
-        self.follow = ReadOnlyFollow(self, self.live, self)
+        self.follow = ReadOnlyFollow(self, self)
+        self.live = self._follow_library()
         self.statusBar().addPermanentWidget(self.follow.take_over_button)
         self._build_looks()
         self.open_document(session_id)
@@ -114,6 +118,25 @@ class MainWindow(QMainWindow):
         self.window_actions.syncing = False
         self._on_theme_changed(current_theme())
         theme_changed.connect(self._on_theme_changed)
+
+    # --- the library ---------------------------------------------------------------------------
+
+    def _follow_library(self) -> LiveFollow:
+        live = LiveFollow(change_feed(self.library), self)
+        live.session_changed.connect(self.follow.catch_up)
+        return live
+
+    def use_library(self, library: Library, session_id: str) -> None:
+        """Show a session of another library: the session shown now is closed first (saved,
+        its lock released), then the library it came from."""
+        self.close_document()
+        self.live.close()
+        previous = self.library
+        self.library = library
+        self.repository = SessionRepository(library)
+        self.live = self._follow_library()
+        previous.close()
+        self.open_document(session_id)
 
     # --- the open session ---------------------------------------------------------------------
 
@@ -201,7 +224,9 @@ class MainWindow(QMainWindow):
             self.setWindowTitle(APP_NAME)
             return
         suffix = " (read-only)" if self.document.read_only else ""
-        self.setWindowTitle(f"{self.document.session.title}{suffix} — {APP_NAME}")
+        # Which library, too: a team's and one's own may hold sessions of the same name.
+        where = library_label(self.library.location)
+        self.setWindowTitle(f"{self.document.session.title}{suffix} — {where} — {APP_NAME}")
 
     def _on_save_failed(self, message: str) -> None:
         self.statusBar().showMessage(message)

@@ -29,6 +29,9 @@ class FollowHost(Protocol):
     def library(self) -> Library: ...
 
     @property
+    def live(self) -> LiveFollow: ...
+
+    @property
     def document(self) -> SessionDocument | None: ...
 
     @property
@@ -43,11 +46,9 @@ class FollowHost(Protocol):
 class ReadOnlyFollow(QObject):
     """Keeps a read-only window's session up to date, and offers the pen when it is free."""
 
-    def __init__(self, host: FollowHost, live: LiveFollow, parent: QObject | None = None) -> None:
+    def __init__(self, host: FollowHost, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._host = host
-        self._live = live
-        live.session_changed.connect(self.catch_up)
         self._lock_timer = QTimer(self)
         self._lock_timer.timeout.connect(self._check_writer)
         self.take_over_button = QPushButton("Edit Here")
@@ -60,10 +61,10 @@ class ReadOnlyFollow(QObject):
         """A session is shown: follow it while it is read-only (a writer needs no news)."""
         self.take_over_button.hide()
         if document.read_only:
-            self._live.watch(document.session.id, document.revision)
+            self._host.live.watch(document.session.id, document.revision)
             self._lock_timer.start(LOCK_CHECK_MS)
         else:
-            self._live.watch(None, 0)
+            self._host.live.watch(None, 0)
             self._lock_timer.stop()
 
     def catch_up(self) -> None:
