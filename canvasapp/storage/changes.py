@@ -23,6 +23,7 @@ from sqlalchemy import Connection, Engine, func, select, update
 
 from canvasapp.storage.library import Library
 from canvasapp.storage.orm import LibraryStateRow, SessionRow, table_of
+from canvasapp.storage.saved_rows import RowChanges
 
 _sessions = table_of(SessionRow)
 _state = table_of(LibraryStateRow)
@@ -77,6 +78,14 @@ def session_revised(connection: Connection, session_id: str) -> None:
 def revision_bump() -> dict[str, Any]:
     """The values for the writer's UPDATE of the session row: one more revision."""
     return {"revision": _sessions.c.revision + 1}
+
+
+def stamp_revision(notes: RowChanges, revision: int) -> None:
+    """Mark the note rows an edit writes with its revision (the notes a follower reads)."""
+    for row in (*notes.new, *notes.changed):
+        row["revision"] = revision
+    if notes.changed:
+        notes.columns.add("revision")
 
 
 def list_revised(connection: Connection) -> None:

@@ -116,7 +116,11 @@ class LaneRow(Base):
 
 class NoteRow(Base):
     __tablename__ = "notes"
-    __table_args__ = (Index("ix_notes_session_id", "session_id"),)
+    __table_args__ = (
+        Index("ix_notes_session_id", "session_id"),
+        # Schema 6: a read-only window reads only the notes written since the revision it has.
+        Index("ix_notes_session_id_revision", "session_id", "revision"),
+    )
 
     id: Mapped[str] = mapped_column(String(64), primary_key=True)
     session_id: Mapped[str] = mapped_column(ForeignKey("sessions.id", ondelete="CASCADE"))
@@ -135,6 +139,8 @@ class NoteRow(Base):
     action_owner: Mapped[str | None] = mapped_column(Text)
     action_due: Mapped[date | None] = mapped_column(Date)
     action_status: Mapped[str | None] = mapped_column(String(16))
+    # Schema 6: the session revision of the edit that last wrote this row.
+    revision: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
 
 
 class ClusterRow(Base):

@@ -14,7 +14,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import SQLAlchemyError
 
 from canvasapp.model import Event, Lane, Note, Session
-from canvasapp.storage.changes import list_revised, revision_bump, session_revised
+from canvasapp.storage.changes import list_revised, revision_bump, session_revised, stamp_revision
 from canvasapp.storage.cluster_rows import ClusterChanges
 from canvasapp.storage.errors import driver_message
 from canvasapp.storage.facilitation_rows import FacilitationChanges
@@ -150,6 +150,13 @@ class SessionStore:
             session_changes["title"] = session.title
         try:
             with self._engine.begin() as connection:
+                # First the session's row, one more revision; the notes written by this edit
+                # carry that revision, so a read-only window reads only them.
+                revision = connection.execute(
+                    update(_sessions).where(_sessions.c.id == session.id).values(**session_changes)
+                    .returning(_sessions.c.revision)
+                ).scalar_one()
+                stamp_revision(notes, revision)
                 if self._removed:
                     connection.execute(delete(_notes).where(_notes.c.id.in_(list(self._removed))))
                 if self._removed_lanes:
@@ -163,7 +170,6 @@ class SessionStore:
                 self._clusters.write(connection)  # after the notes: memberships refer to them
                 self._facilitation.write(connection)
                 self._voting.write(connection)
-                connection.execute(update(_sessions).where(_sessions.c.id == session.id).values(**session_changes))
                 session_revised(connection, session.id)
                 if retitled:
                     list_revised(connection)

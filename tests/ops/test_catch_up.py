@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 from canvasapp.formats.template_io import session_from_template
 from canvasapp.formats.template_library import find_template
 from canvasapp.model import Cluster, Lane, Note, NotePlacement, Participant, Session, new_id
-from canvasapp.ops.catch_up import catch_up
+from canvasapp.ops.catch_up import SavedState, catch_up
 
 
 def board(seed: Session | None = None) -> Session:
@@ -17,6 +17,7 @@ def board(seed: Session | None = None) -> Session:
         copy = Session(
             seed.id, seed.title, lanes=[lane.copy() for lane in seed.lanes], notes=[note.copy() for note in seed.notes],
             clusters=[cluster.copy() for cluster in seed.clusters], details=seed.details,
+            phases=[phase.copy() for phase in seed.agenda.phases], current_phase_id=seed.agenda.current_phase_id,
         )
         return copy
     session = session_from_template(find_template(None), "Shown")
@@ -73,7 +74,7 @@ def test_the_shown_session_becomes_the_stored_one(kinds: list[str]) -> None:
     shown = board(stored)
     for step, kind in enumerate(kinds):
         edit(stored, kind, step)
-    assert catch_up(shown, board(stored))
+    assert catch_up(shown, SavedState.of(stored))
     assert picture(shown) == picture(stored)
 
 
@@ -89,7 +90,7 @@ def test_only_what_differs_is_touched() -> None:
     shown.note_text_changed.connect(lambda note: heard.append(("text", [note.id])))
     finished: list[None] = []
     shown.edit_finished.connect(lambda: finished.append(None))
-    assert catch_up(shown, board(stored))
+    assert catch_up(shown, SavedState.of(stored))
     assert sorted(heard) == [("moved", ["n1"]), ("removed", ["n2"])]
     assert len(finished) == 1  # one edit: observers redraw once
 
@@ -100,7 +101,7 @@ def test_nothing_differs_nothing_is_heard() -> None:
     heard: list[object] = []
     for event in (shown.notes_moved, shown.notes_added, shown.notes_removed, shown.lanes_changed):
         event.connect(heard.append)
-    assert catch_up(shown, board(stored))
+    assert catch_up(shown, SavedState.of(stored))
     assert heard == []
 
 
@@ -110,5 +111,16 @@ def test_votes_that_differ_ask_for_a_reopening_and_leave_the_shown_session_alone
     stored.voting.set_roster([Participant("ana", "Ana", "#D7263D")])
     stored.move_notes({"n1": NotePlacement(500.0, 700.0, stored.lanes[0].id)})
     before = picture(shown)
-    assert not catch_up(shown, stored)
+    assert not catch_up(shown, SavedState.of(stored))
     assert picture(shown) == before
+
+
+def test_only_the_notes_written_since_are_given_and_the_rest_stay() -> None:
+    stored = board()
+    shown = board(stored)
+    stored.set_note_text("n3", "changed by the writer")
+    stored.remove_notes(["n5"])
+    saved = SavedState.of(stored)
+    partial = SavedState(**{**saved.__dict__, "written_notes": [stored.note("n3")]})
+    assert catch_up(shown, partial)
+    assert picture(shown) == picture(stored)

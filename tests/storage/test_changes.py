@@ -162,3 +162,32 @@ def test_a_write_that_failed_is_no_news(
     assert news(feed) == Changes(session=True)
     store.close()
     feed.close()
+
+
+def test_catching_up_reads_only_the_notes_written_since(
+    library: Library, other: Library, make_session  # type: ignore[no-untyped-def]
+) -> None:
+    session = make_session(notes=[("drivers", "one"), ("drivers", "two"), ("drivers", "three")])
+    repository = SessionRepository(library)
+    _shown, revision = repository.load_with_revision(session.id)
+    writer_session = SessionRepository(other).load(session.id)
+    store = SessionStore(other, writer_session)
+    first, second, third = writer_session.notes
+    writer_session.move_notes({first.id: NotePlacement(first.x + 40, first.y, first.lane_id)})
+    writer_session.remove_notes([third.id])
+    shown_ids = {first.id, second.id, third.id}
+    saved, now = repository.saved_since(session.id, revision, shown_ids, 3)
+    assert [note.id for note in saved.written_notes] == [first.id]
+    assert saved.written_notes[0].x == first.x
+    assert saved.note_ids == {first.id, second.id}
+    assert now == revision + 2
+    # Nothing deleted since (the window has caught up): no list of every note is read.
+    caught_up = repository.saved_since(session.id, now, {first.id, second.id}, 2)[0]
+    assert caught_up.written_notes == [] and caught_up.note_ids is None
+    # A note added and another deleted: the count alone would hide it, the new id does not.
+    writer_session.add_notes([Note(id="fresh", lane_id=first.lane_id, text="fresh")])
+    writer_session.remove_notes([second.id])
+    saved, _now = repository.saved_since(session.id, now, {first.id, second.id}, 2)
+    assert [note.id for note in saved.written_notes] == ["fresh"]
+    assert saved.note_ids == {first.id, "fresh"}
+    store.close()

@@ -13,6 +13,7 @@ from typing import Protocol
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QPushButton
 
+from canvasapp.model import Session
 from canvasapp.ops.catch_up import catch_up
 from canvasapp.storage import Library, LibraryError, SessionRepository, SessionService
 from canvasapp.ui.window.document import SessionDocument
@@ -41,6 +42,16 @@ class FollowHost(Protocol):
 
     def reopen_document(self) -> None:
         """Open the shown session again from the library, keeping the view as it is."""
+
+
+class _Shown:
+    """The ids of the notes a session shows, answered without listing them."""
+
+    def __init__(self, session: Session) -> None:
+        self._session = session
+
+    def __contains__(self, note_id: object) -> bool:
+        return isinstance(note_id, str) and self._session.has_note(note_id)
 
 
 class ReadOnlyFollow(QObject):
@@ -73,13 +84,16 @@ class ReadOnlyFollow(QObject):
         if document is None or not document.read_only:
             return
         try:
-            stored, revision = self._host.repository.load_with_revision(document.session.id)
+            session = document.session
+            saved, revision = self._host.repository.saved_since(
+                session.id, document.revision, _Shown(session), len(session)
+            )
         except LibraryError:
             self._host.tell("This session was deleted in another window; what you see is no longer kept.", 0)
             self._lock_timer.stop()
             return
         document.revision = revision
-        if not catch_up(document.session, stored):
+        if not catch_up(document.session, saved):
             self._host.reopen_document()
 
     def _check_writer(self) -> None:

@@ -3,7 +3,8 @@
 Revision ID: 0006
 Revises: 0005
 
-A session's ``revision`` grows with every saved edit and the library's ``list_revision`` with
+A session's ``revision`` grows with every saved edit (and each note row keeps the revision that
+last wrote it) and the library's ``list_revision`` with
 every session added, renamed or deleted, each in the writer's own transaction: a window showing
 the session read-only, or the list of sessions, reads two small numbers to know whether to catch
 up. Existing sessions start at 0.
@@ -24,6 +25,11 @@ depends_on = None
 def upgrade() -> None:
     with op.batch_alter_table("sessions") as batch:
         batch.add_column(sa.Column("revision", sa.Integer(), nullable=False, server_default="0"))
+    # Each note row carries the revision of the edit that last wrote it: a window catching up
+    # reads only the notes written since the revision it has, through this index.
+    with op.batch_alter_table("notes") as batch:
+        batch.add_column(sa.Column("revision", sa.Integer(), nullable=False, server_default="0"))
+        batch.create_index("ix_notes_session_id_revision", ["session_id", "revision"])
     state = op.create_table(
         "library_state",
         sa.Column("id", sa.Integer(), nullable=False),
@@ -35,5 +41,8 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     op.drop_table("library_state")
+    with op.batch_alter_table("notes") as batch:
+        batch.drop_index("ix_notes_session_id_revision")
+        batch.drop_column("revision")
     with op.batch_alter_table("sessions") as batch:
         batch.drop_column("revision")
