@@ -7,6 +7,8 @@ import os
 # Before any QApplication exists: without a display Qt would try xcb and abort.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # Reports of damaged libraries (written to the user's log folder) go to a folder of the run.
+# A library chosen in the developer's environment is never the tests' library.
+os.environ.pop("CANVASAPP_LIBRARY", None)
 os.environ["XDG_STATE_HOME"] = __import__("tempfile").mkdtemp(prefix="canvasapp-test-state-")
 
 from collections.abc import Iterator

@@ -52,8 +52,9 @@ def _library_option() -> argparse.ArgumentParser:
     library = argparse.ArgumentParser(add_help=False)
     library.add_argument(
         "--library",
-        metavar="PATH",
-        help="the library file (or an SQLAlchemy URL); default: library.sqlite in your user data folder",
+        metavar="PATH|URL",
+        help="the library file, or a team's database (postgresql://user@host/db; the password goes "
+        "in ~/.pgpass); default: $CANVASAPP_LIBRARY, else library.sqlite in your user data folder",
     )
     return library
 

@@ -29,7 +29,7 @@ from canvasapp.formats.import_any import CsvImport, Imported, ImportRefused, imp
 from canvasapp.formats.template_library import find_template, template_name
 from canvasapp.model import Session
 from canvasapp.ops.summary import WorkshopDetails, WorkshopSummary, build_summary
-from canvasapp.storage import SessionLock, SessionRepository, SessionStore
+from canvasapp.storage import SessionRepository, SessionStore, session_lock
 
 
 def add_transfer_commands(commands: Any, library: argparse.ArgumentParser) -> None:
@@ -118,9 +118,11 @@ def _import_into(args: argparse.Namespace, imported: Imported) -> int:
     try:
         repository = SessionRepository(library)
         session_id = repository.resolve_id(args.into)
-        lock = SessionLock(library.path, session_id)
+        lock = session_lock(library, session_id)
         if not lock.acquire():
-            raise UserError("That session is open in the app; import into it there (File > Import…), or close it first.")
+            holder = lock.held_by()
+            where = "the app" if holder is None else f"the app of {holder}"
+            raise UserError(f"That session is open in {where}; import into it there (File > Import…), or close it first.")
         try:
             session = repository.load(session_id)
             try:

@@ -14,10 +14,11 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Engine, create_engine, event
-from sqlalchemy.engine import Connection
-from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy import Engine, create_engine, event, inspect, text
+from sqlalchemy.engine import URL, Connection
+from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError, SQLAlchemyError
 
+from canvasapp.storage.advisory_lock import advisory_key
 from canvasapp.storage.damage import damage_message
 from canvasapp.storage.errors import LibraryError, ReadOnlyLibraryError, driver_message
 from canvasapp.storage.holders import Holder, opening, others_hold
@@ -84,12 +85,27 @@ def default_library_path() -> Path:
     return user_data_path("canvasapp", appauthor=False) / "library.sqlite"
 
 
+#: The library to open when none is given: a path or URL (a team's PostgreSQL).
+LIBRARY_VARIABLE = "CANVASAPP_LIBRARY"
+
+
+def library_location(given: str | os.PathLike[str] | None) -> str | os.PathLike[str] | None:
+    """Which library is meant: the one given (``--library``, a choice in the app), else the
+    ``CANVASAPP_LIBRARY`` environment variable, else ``None``, the default file. The command line
+    and the app both come here, through :func:`open_library`."""
+    if given is not None and os.fspath(given) != "":
+        return given
+    return os.environ.get(LIBRARY_VARIABLE) or None
+
+
 def open_library(location: str | os.PathLike[str] | None = None, *, read_only: bool = False) -> Library:
-    """Open (or create) the library at a path or SQLAlchemy URL; ``None`` means the default.
+    """Open (or create) the library at a path or SQLAlchemy URL; ``None`` means the one
+    :func:`library_location` finds (``CANVASAPP_LIBRARY``, else the default file).
 
     ``read_only`` opens an existing library file for reading only, as the command line's
     listing and exports do when it lies where it cannot be written (a read-only folder or disk):
     nothing is created, recovered, migrated or written, and its writes fail."""
+    location = library_location(location)
     if read_only and (location is None or "://" not in os.fspath(location)):
         return _open_sqlite_for_reading(default_library_path() if location is None else Path(os.fspath(location)).expanduser())
     if location is None:
@@ -358,23 +374,101 @@ def backup_library(path: Path, label: str) -> Path:
 # --- any SQLAlchemy URL (a team's PostgreSQL) ---------------------------------------------
 
 
-def _open_url(url: str) -> Library:
+def _open_url(given: str) -> Library:
+    """A library on a database server: the URL's password (if any) is used to connect and never
+    shown; ``~/.pgpass`` or a service file (``PGPASSFILE``, ``PGSERVICEFILE``) keep it out of
+    the URL altogether."""
+    url = parse_library_url(given)
+    where = shown(given)
+    engine = _server_engine(url, where)
+    try:
+        _create_or_upgrade_shared(engine, where)
+    except LibraryError:
+        engine.dispose()
+        raise
+    return Library(engine=engine, location=where, path=None)
+
+
+#: How long an opening waits for another app's creation or upgrade of the same library.
+SHARED_UPGRADE_WAIT_SECONDS = 120
+
+
+def _server_engine(url: URL, where: str) -> Engine:
+    connect_args: dict[str, Any] = {}
+    if url.get_backend_name() == "postgresql" and "connect_timeout" not in url.query:
+        # An unreachable host is said in seconds, not after the system's two-minute TCP timeout.
+        connect_args["connect_timeout"] = 10
+    try:
+        return create_engine(url, connect_args=connect_args)
+    except ImportError as error:
+        if url.get_backend_name() == "postgresql":
+            raise LibraryError(
+                f"The library {where} is on PostgreSQL, which needs the psycopg driver: "
+                "install it with pip install 'canvasapp[postgres]'."
+            ) from None
+        raise LibraryError(f"The library {where} needs a database driver that is not installed ({error.name}).") from None
+    except (ArgumentError, NoSuchModuleError):
+        raise LibraryError(f"{where} is not a database URL this app understands.") from None
+
+
+def _create_or_upgrade_shared(engine: Engine, where: str) -> None:
+    """Make or upgrade the schema in one transaction, one app at a time: others opening the
+    library meanwhile wait (an advisory lock on PostgreSQL), then find it done. A failure
+    leaves the schema as it was. Nothing of SQLite's files (backups, header marks) runs here:
+    back a server library up with its own tools (``pg_dump``) before upgrading the app."""
+    from alembic import command
     from alembic.runtime.migration import MigrationContext
 
-    parsed = parse_library_url(url)
+    postgresql = engine.dialect.name == "postgresql"
     try:
-        engine = create_engine(parsed)
-        with engine.connect() as connection:
+        connection = engine.connect()
+    except SQLAlchemyError as error:
+        words = _without_secrets(driver_message(error), engine)
+        if "password" in words:
+            words += " (keep the password in ~/.pgpass or a service file rather than in the URL)"
+        raise LibraryError(f"Cannot connect to the library {where}: {words}.") from None
+    try:
+        with connection.begin():
+            if postgresql:
+                connection.execute(text(f"SET LOCAL lock_timeout = '{SHARED_UPGRADE_WAIT_SECONDS}s'"))
+                connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": advisory_key("migration", "library")})
             current = MigrationContext.configure(connection).get_current_revision()
-    except Exception as error:
-        raise LibraryError(f"Cannot open the library {shown(url)}: {error}.") from None
-    if current is None:
-        _create(engine)
-    elif _script().get_revision(current) is None:
-        raise LibraryError(f"The library {shown(url)} was made by a newer version of Workshop Canvas.")
-    else:
-        _migrate(engine)
-    return Library(engine=engine, location=shown(url), path=None)
+            if current is None:
+                if inspect(connection).get_table_names():
+                    raise LibraryError(
+                        f"The database {where} holds another program's tables, not a Workshop Canvas "
+                        "library; give an empty database for a new library."
+                    )
+                Base.metadata.create_all(connection)
+                command.stamp(_alembic_config(connection), "head")
+            elif current not in known_revisions():
+                raise LibraryError(
+                    f"The library {where} was made by a newer version of Workshop Canvas "
+                    "(its schema is unknown to this version). Update the app to open it."
+                )
+            elif current != known_revisions()[-1]:
+                command.upgrade(_alembic_config(connection), "head")
+    except OperationalError as error:
+        words = _without_secrets(driver_message(error), engine)
+        if "lock timeout" in words:
+            raise LibraryError(
+                f"Another Workshop Canvas has been upgrading the library {where} for over "
+                f"{SHARED_UPGRADE_WAIT_SECONDS} seconds; try again when it has finished."
+            ) from None
+        raise LibraryError(f"Cannot open the library {where}: {words}.") from None
+    except SQLAlchemyError as error:
+        raise LibraryError(
+            f"Could not prepare the library {where} (it is left as it was): "
+            f"{_without_secrets(driver_message(error), engine)}."
+        ) from None
+    finally:
+        connection.close()
+
+
+def _without_secrets(words: str, engine: Engine) -> str:
+    """A driver's message with the connection's password blanked, should it ever quote it."""
+    password = engine.url.password
+    return words.replace(password, "***") if password else words
 
 
 # --- schema ---------------------------------------------------------------------------------

@@ -4,8 +4,8 @@ Every back end gives the same small interface, :class:`SessionGuard`; :func:`ses
 picks the one for a library. For an SQLite file it is an operating-system lock on a small
 file beside the library (``filelock``: ``flock`` on Linux and macOS, ``LockFileEx`` on
 Windows). The system drops it when the process dies, even by SIGKILL, so a crash never leaves
-a stale lock behind. A server database can put its own lock (PostgreSQL's advisory locks, which
-die with the connection) behind the same interface.
+a stale lock behind. On PostgreSQL it is an advisory lock, which dies with its connection
+(:mod:`canvasapp.storage.advisory_lock`).
 """
 
 from __future__ import annotations
@@ -14,6 +14,9 @@ from pathlib import Path
 from typing import Protocol
 
 from filelock import FileLock, Timeout
+from sqlalchemy import Engine
+
+from canvasapp.storage.advisory_lock import AdvisorySessionLock
 
 #: Lock files hold nothing secret, but nobody else needs to open them either.
 LOCK_FILE_MODE = 0o600
@@ -27,6 +30,9 @@ class SessionGuard(Protocol):
 
     def release(self) -> None:
         """Let go (harmless when not held)."""
+
+    def held_by(self) -> str | None:
+        """Who holds the session (``anna on laptop-3``) when the lock can tell, else ``None``."""
 
 
 class SessionLock:
@@ -59,6 +65,10 @@ class SessionLock:
         if self._lock is not None and self._lock.is_locked:
             self._lock.release(force=True)
 
+    def held_by(self) -> str | None:
+        # The holder is on this machine (the file lives beside the library): "another window".
+        return None
+
 
 class _NoLock:
     """For back ends without a lock of their own yet: every window may write."""
@@ -69,6 +79,9 @@ class _NoLock:
     def release(self) -> None:
         return None
 
+    def held_by(self) -> str | None:
+        return None
+
 
 class _LibraryPlace(Protocol):
     """What choosing a lock needs to know of a library (``Library`` has it)."""
@@ -76,11 +89,16 @@ class _LibraryPlace(Protocol):
     @property
     def path(self) -> Path | None: ...
 
+    @property
+    def engine(self) -> Engine: ...
+
 
 def session_lock(library: _LibraryPlace, session_id: str) -> SessionGuard:
     """The lock that keeps a session to one writer, for whatever kind of library this is."""
     if library.path is not None:
         return SessionLock(library.path, session_id)
+    if library.engine.dialect.name == "postgresql":
+        return AdvisorySessionLock(library.engine, session_id)
     return _NoLock()
 
 

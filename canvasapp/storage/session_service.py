@@ -82,9 +82,15 @@ class SessionService:
         lock = self._lock_for(self.library, session_id)
         if not lock.acquire():
             title = self.title_of(session_id)
+            holder = lock.held_by()
+            if holder is None:
+                raise SessionInUseError(
+                    f"The session {title!r} is open in a window (of this or another Workshop Canvas), "
+                    f"so it cannot be {doing} now; close it there first."
+                )
             raise SessionInUseError(
-                f"The session {title!r} is open in a window (of this or another Workshop Canvas), "
-                f"so it cannot be {doing} now; close it there first."
+                f"The session {title!r} is open in a window of {holder}, so it cannot be {doing} now; "
+                "close it there first."
             )
         try:
             yield self.title_of(session_id)

@@ -2,7 +2,7 @@
 
 A URL may carry a password (``postgresql://anna:secret@host/db``). Nothing the app prints, logs,
 titles a window with or keeps in its settings may contain it: every message that names a library
-goes through :func:`shown`, which puts ``***`` in its place.
+goes through :func:`shown`, which leaves the password out.
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ def parse_library_url(text: str) -> URL:
     the ``[postgres]`` extra installs, rather than SQLAlchemy's default psycopg2."""
     try:
         url = make_url(text)
-    except ArgumentError:
+    except (ArgumentError, ValueError):
         raise LibraryError(f"{shown(text)} is not a database URL this app understands.") from None
     if url.drivername in ("postgresql", "postgres"):
         url = url.set(drivername="postgresql+psycopg")
@@ -33,47 +33,31 @@ def parse_library_url(text: str) -> URL:
 
 
 def shown(location: str | os.PathLike[str] | URL) -> str:
-    """A library's location as people may see it: a file path as it is, a URL without its
-    password (also when it cannot be parsed: then everything between ``//`` and ``@`` goes)."""
+    """A library's location as people may see it and settings may keep it: a file path as it
+    is, a URL without its password (it comes from ``~/.pgpass`` or a service file when the
+    library is opened again), also when the URL cannot be parsed."""
     if isinstance(location, URL):
-        return location.render_as_string(hide_password=True)
-    text = os.fspath(location)
-    if not is_url(text):
-        return text
-    try:
-        url = make_url(text)
-    except ArgumentError:
-        return _without_credentials(text)
-    rendered = url.render_as_string(hide_password=True)
-    # SQLAlchemy only knows the password between ``:`` and ``@``; libpq also takes it as a
-    # query parameter (``?password=``), so that goes too.
-    if "password" in url.query:
-        rendered = url.set(query={**url.query, "password": "***"}).render_as_string(hide_password=True)
-    return rendered
+        url = location
+    else:
+        text = os.fspath(location)
+        if not is_url(text):
+            return text
+        try:
+            url = make_url(text)
+        except (ArgumentError, ValueError):
+            return _without_credentials(text)
+    if not isinstance(location, URL) and url.password is None and "password" not in url.query:
+        return text  # as the user wrote it
+    # libpq also takes a password as a query parameter (``?password=``): that goes too.
+    return url.difference_update_query(["password"])._replace(password=None).render_as_string(hide_password=False)
 
 
 def _without_credentials(text: str) -> str:
+    """A URL that does not parse: all before its last ``@`` goes (a password may hold ``/``
+    or ``@`` itself), and a query that names a password."""
     scheme, _, rest = text.partition("://")
-    authority, slash, path = rest.partition("/")
-    if "@" in authority:
-        authority = "***@" + authority.rpartition("@")[2]
-    shown_text = f"{scheme}://{authority}{slash}{path}"
-    if "password=" in shown_text:
-        shown_text = shown_text.split("password=", 1)[0] + "password=***"
-    return shown_text
+    rest = rest.rpartition("@")[2]
+    if "password" in rest.lower():
+        rest = rest.split("?", 1)[0]
+    return f"{scheme}://{rest}"
 
-
-def without_password(location: str | os.PathLike[str]) -> str:
-    """A library's location as it may be kept (recent libraries, a window's title): a URL with
-    no password at all, not even ``***``; the password file (``~/.pgpass``) or a service file
-    gives it when the library is opened again. A path stays as it is."""
-    text = os.fspath(location)
-    if not is_url(text):
-        return text
-    try:
-        url = make_url(text)
-    except ArgumentError:
-        return _without_credentials(text).replace("***@", "", 1)
-    if "password" in url.query:
-        url = url.difference_update_query(["password"])
-    return url._replace(password=None).render_as_string(hide_password=False)

@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from contextlib import closing, contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 from canvasapp.formats.template_io import session_from_template
 from canvasapp.formats.template_library import find_template
@@ -27,6 +28,58 @@ def raw(path: Path) -> Iterator[sqlite3.Connection]:
     """A plain sqlite3 connection of the test's own, apart from the app's engine and pool."""
     with closing(sqlite3.connect(path)) as connection:
         yield connection
+
+
+class RawConnection:
+    """A plain driver connection of the test's own to either kind of library, apart from the
+    app's engine and pool; SQL is written with ``?`` placeholders for both."""
+
+    def __init__(self, location: str | Path) -> None:
+        self.postgresql = "://" in str(location)
+        if self.postgresql:
+            import psycopg
+
+            self._connection: Any = psycopg.connect(str(location))
+        else:
+            self._connection = sqlite3.connect(location)
+
+    def execute(self, sql: str, parameters: tuple[Any, ...] = ()) -> Any:
+        if self.postgresql:
+            sql = sql.replace("?", "%s")
+        return self._connection.execute(sql, parameters)
+
+    def commit(self) -> None:
+        self._connection.commit()
+
+    def close(self) -> None:
+        self._connection.close()
+
+
+@contextmanager
+def raw_sql(location: str | Path) -> Iterator[RawConnection]:
+    """:func:`raw` for a library file or a PostgreSQL URL."""
+    connection = RawConnection(location)
+    try:
+        yield connection
+    finally:
+        connection.close()
+
+
+def fingerprint(location: str | Path) -> str:
+    """What "unchanged" means for a library: the file's bytes, or every row of every table
+    of a server library."""
+    if "://" not in str(location):
+        return sha256(Path(location))
+    digest = hashlib.sha256()
+    with raw_sql(location) as connection:
+        tables = [row[0] for row in connection.execute(
+            "SELECT tablename FROM pg_tables WHERE schemaname = current_schema() ORDER BY tablename"
+        )]  # fmt: skip
+        for table in tables:
+            digest.update(table.encode())
+            for row in sorted(repr(row) for row in connection.execute(f'SELECT * FROM "{table}"')):
+                digest.update(row.encode())
+    return digest.hexdigest()
 
 
 def sample_notes(count: int, lane_ids: list[str]) -> list[Note]:
@@ -49,7 +102,7 @@ def sample_notes(count: int, lane_ids: list[str]) -> list[Note]:
     ]
 
 
-def build_library(path: Path, sessions: int = 2, notes: int = 12) -> list[Session]:
+def build_library(path: Path | str, sessions: int = 2, notes: int = 12) -> list[Session]:
     """A closed library file written by the app, with a few sessions full of notes."""
     library = open_library(path)
     made: list[Session] = []

@@ -24,7 +24,7 @@ from canvasapp.storage import (
     session_lock,
 )
 
-from .library_files import build_library, cli_env, raw, sha256
+from .library_files import build_library, cli_env, fingerprint, raw_sql
 
 CHILD = Path(__file__).with_name("editor_child.py")
 
@@ -32,9 +32,9 @@ CHILD = Path(__file__).with_name("editor_child.py")
 class Editor:
     """A second app instance editing one session (tests/storage/editor_child.py)."""
 
-    def __init__(self, library_path: Path, session_id: str) -> None:
+    def __init__(self, library_url: str | Path, session_id: str) -> None:
         self.process = subprocess.Popen(
-            [sys.executable, str(CHILD), str(library_path), session_id],
+            [sys.executable, str(CHILD), str(library_url), session_id],
             stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, env=cli_env(),
         )
         self.state = self._answer()
@@ -69,23 +69,23 @@ class Editor:
 
 
 @pytest.fixture
-def sessions(library_path: Path) -> list[Session]:
-    return build_library(library_path, sessions=2, notes=5)
+def sessions(library_url: str) -> list[Session]:
+    return build_library(library_url, sessions=2, notes=5)
 
 
 @pytest.fixture
-def editor(library_path: Path, sessions: list[Session]) -> Iterator[Editor]:
-    child = Editor(library_path, sessions[0].id)
+def editor(library_url: str, sessions: list[Session]) -> Iterator[Editor]:
+    child = Editor(library_url, sessions[0].id)
     assert child.state == "ready"
     yield child
     child.kill()
 
 
 def test_delete_of_a_session_open_in_another_process_is_refused(
-    library_path: Path, sessions: list[Session], editor: Editor
+    library_url: str, sessions: list[Session], editor: Editor
 ) -> None:
-    before = sha256(library_path)
-    library = open_library(library_path)
+    before = fingerprint(library_url)
+    library = open_library(library_url)
     try:
         with pytest.raises(SessionInUseError, match=r"is open in a window.*close it there first"):
             SessionService(library).delete(sessions[0].id)
@@ -95,16 +95,16 @@ def test_delete_of_a_session_open_in_another_process_is_refused(
         assert not SessionService(library).is_open_elsewhere(sessions[1].id)
     finally:
         library.close()
-    assert sha256(library_path) == before
+    assert fingerprint(library_url) == before
     # The other instance goes on saving: its session and notes are still there.
     assert editor.ask("note after the refusal") == "saved"
     assert editor.ask("count") == "6"
 
 
 def test_the_old_repository_calls_obey_the_lock_too(
-    library_path: Path, sessions: list[Session], editor: Editor
+    library_url: str, sessions: list[Session], editor: Editor
 ) -> None:
-    library = open_library(library_path)
+    library = open_library(library_url)
     try:
         with pytest.raises(LibraryError, match="open in a window"):
             SessionRepository(library).delete(sessions[0].id)
@@ -114,9 +114,9 @@ def test_the_old_repository_calls_obey_the_lock_too(
         library.close()
 
 
-def test_a_killed_holder_frees_the_session(library_path: Path, sessions: list[Session], editor: Editor) -> None:
+def test_a_killed_holder_frees_the_session(library_url: str, sessions: list[Session], editor: Editor) -> None:
     editor.kill()
-    library = open_library(library_path)
+    library = open_library(library_url)
     try:
         service = SessionService(library)
         assert service.rename(sessions[0].id, "  Renamed \x1b after the crash ") == "Renamed after the crash"
@@ -126,19 +126,19 @@ def test_a_killed_holder_frees_the_session(library_path: Path, sessions: list[Se
         library.close()
 
 
-def test_a_title_written_elsewhere_is_not_reverted_by_the_next_edit(library_path: Path, sessions: list[Session]) -> None:
+def test_a_title_written_elsewhere_is_not_reverted_by_the_next_edit(library_url: str, sessions: list[Session]) -> None:
     """An editor's saves write only what it changed: a title written by someone else (an older
     version, a tool) while it edits stays."""
-    child = Editor(library_path, sessions[0].id)
+    child = Editor(library_url, sessions[0].id)
     try:
-        with raw(library_path) as connection:
+        with raw_sql(library_url) as connection:
             connection.execute("UPDATE sessions SET title = 'Renamed elsewhere' WHERE id = ?", (sessions[0].id,))
             connection.commit()
         assert child.ask("note one") == "saved"
         assert child.ask("note two") == "saved"
     finally:
         child.quit()
-    with raw(library_path) as connection:
+    with raw_sql(library_url) as connection:
         title, notes = connection.execute(
             "SELECT title, (SELECT count(*) FROM notes WHERE session_id = sessions.id) FROM sessions WHERE id = ?",
             (sessions[0].id,),
@@ -146,29 +146,44 @@ def test_a_title_written_elsewhere_is_not_reverted_by_the_next_edit(library_path
     assert (title, notes) == ("Renamed elsewhere", 7)
 
 
-def test_a_second_lock_in_the_same_process_is_refused_until_released(library_path: Path, sessions: list[Session]) -> None:
-    first = SessionLock(library_path, sessions[0].id)
-    second = SessionLock(library_path, sessions[0].id)
-    assert first.acquire()
-    assert not second.acquire()
-    first.release()
-    assert second.acquire()
-    second.release()
-    assert oct(os.stat(library_path.with_name(f".{library_path.name}.{sessions[0].id}.lock")).st_mode & 0o777) == "0o600"
+def test_a_second_lock_in_the_same_process_is_refused_until_released(library_url: str, sessions: list[Session]) -> None:
+    library = open_library(library_url)
+    try:
+        first, second = session_lock(library, sessions[0].id), session_lock(library, sessions[0].id)
+        other = session_lock(library, sessions[1].id)
+        assert first.acquire()
+        assert first.acquire()  # taking it again while held is a yes
+        assert not second.acquire()
+        assert other.acquire()
+        first.release()
+        first.release()  # harmless when not held
+        assert second.acquire()
+        second.release()
+        other.release()
+    finally:
+        library.close()
 
 
-def test_a_library_without_a_file_has_a_lock_that_always_succeeds(library_path: Path, sessions: list[Session]) -> None:
+def test_the_lock_file_is_private(library_path: Path) -> None:
+    lock = SessionLock(library_path, "abc")
+    assert lock.acquire()
+    lock.release()
+    assert oct(os.stat(library_path.with_name(f".{library_path.name}.abc.lock")).st_mode & 0o777) == "0o600"
+
+
+def test_a_library_without_a_file_or_server_lock_has_a_lock_that_always_succeeds(library_path: Path) -> None:
+    sessions = build_library(library_path, sessions=1, notes=1)
     library = open_library(library_path)
-    library.path = None  # as a server library has no file
+    library.path = None  # as an SQLite database given by URL has no file of ours
     try:
         assert session_lock(library, sessions[0].id).acquire()
     finally:
         library.close()
 
 
-def test_rename_refuses_an_empty_title_and_a_missing_session(library_path: Path, sessions: list[Session]) -> None:
-    before = sha256(library_path)
-    library = open_library(library_path)
+def test_rename_refuses_an_empty_title_and_a_missing_session(library_url: str, sessions: list[Session]) -> None:
+    before = fingerprint(library_url)
+    library = open_library(library_url)
     try:
         with pytest.raises(LibraryError, match="needs a title"):
             SessionService(library).rename(sessions[0].id, " \t\x07 ")
@@ -176,4 +191,4 @@ def test_rename_refuses_an_empty_title_and_a_missing_session(library_path: Path,
             SessionService(library).delete("nope")
     finally:
         library.close()
-    assert sha256(library_path) == before
+    assert fingerprint(library_url) == before

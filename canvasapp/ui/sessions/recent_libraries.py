@@ -11,7 +11,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QSettings
 
-from canvasapp.storage.urls import without_password
+from canvasapp.storage.urls import shown
 
 RECENT_KEY = "libraries/recent"
 #: As many as a menu shows at a glance.
@@ -24,12 +24,12 @@ def recent_libraries() -> list[str]:
     # One entry comes back from an INI file as a plain string, several as a list.
     entries = [value] if isinstance(value, str) else list(value) if isinstance(value, list) else []
     # Whatever an older or hand-edited settings file holds, no password comes out of here.
-    return list(dict.fromkeys(without_password(str(entry)) for entry in entries if str(entry).strip()))
+    return list(dict.fromkeys(shown(str(entry)) for entry in entries if str(entry).strip()))
 
 
 def remember_library(location: str) -> None:
     """Put a library first in the list (its password, if any, removed before it is stored)."""
-    kept = without_password(location)
+    kept = shown(location)
     entries = [kept, *(entry for entry in recent_libraries() if entry != kept)][:MOST_RECENT]
     QSettings().setValue(RECENT_KEY, entries)
 
@@ -40,7 +40,7 @@ def forget_recent_libraries() -> None:
 
 def library_label(location: str) -> str:
     """A library as a window's title names it: no password, the home folder as ``~``."""
-    kept = without_password(location)
+    kept = shown(location)
     home = str(Path.home())
     if "://" not in kept and (kept == home or kept.startswith(home + "/")):
         return "~" + kept[len(home):]
