@@ -29,8 +29,11 @@ def library_path(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def library(library_path: Path) -> Iterator[Library]:
-    opened = open_library(library_path)
+def library(request: pytest.FixtureRequest, library_path: Path) -> Iterator[Library]:
+    """A fresh library: an SQLite file, or both kinds in turn for a test that asks for
+    ``library_url`` too (so ``make_session`` and every fixture on ``library`` follow it)."""
+    location = request.getfixturevalue("library_url") if "library_url" in request.fixturenames else library_path
+    opened = open_library(location)
     yield opened
     opened.close()
 

@@ -23,14 +23,14 @@ from canvasapp.storage import (
 )
 from canvasapp.storage.library import APPLICATION_ID, SCHEMA_VERSION, known_revisions
 
-from .library_files import raw, sample_notes
+from .library_files import raw, raw_sql, sample_notes
 
 MakeSession = Callable[..., Session]
 
 
-def saved_notes(path: Path, session_id: str) -> dict[str, tuple[object, ...]]:
+def saved_notes(location: Path | str, session_id: str) -> dict[str, tuple[object, ...]]:
     """The notes of a session as a separate connection sees them (committed data only)."""
-    with raw(path) as connection:
+    with raw_sql(location) as connection:
         rows = connection.execute(
             "SELECT id, lane_id, text, x, y, width, height, colour FROM notes WHERE session_id = ?",
             (session_id,),
@@ -149,7 +149,7 @@ def test_a_new_library_needs_an_existing_folder(tmp_path: Path) -> None:
 # --- round trips ------------------------------------------------------------------------------
 
 
-def test_round_trip_and_reopen_keep_every_field(library: Library, library_path: Path, make_session: MakeSession) -> None:
+def test_round_trip_and_reopen_keep_every_field(library: Library, library_url: str, make_session: MakeSession) -> None:
     session = make_session("Round trip ✓ — Встреча 信任")
     session.add_notes(sample_notes(14, [lane.id for lane in session.lanes]))
     session.updated = datetime(2025, 6, 7, 8, 9, 10, 123000, tzinfo=UTC)
@@ -157,7 +157,7 @@ def test_round_trip_and_reopen_keep_every_field(library: Library, library_path: 
     SessionRepository(library).add(session)
     library.close()
 
-    reopened = open_library(library_path)
+    reopened = open_library(library_url)
     try:
         loaded = SessionRepository(reopened).load(session.id)
     finally:
@@ -175,7 +175,7 @@ def test_round_trip_and_reopen_keep_every_field(library: Library, library_path: 
     assert all(note.created.tzinfo is not None for note in loaded.notes)
 
 
-def test_timestamps_in_other_time_zones_come_back_as_the_same_instant(library: Library, make_session: MakeSession) -> None:
+def test_timestamps_in_other_time_zones_come_back_as_the_same_instant(library: Library, make_session: MakeSession, library_url: str) -> None:
     from datetime import timedelta, timezone
 
     session = make_session()
@@ -190,7 +190,7 @@ def test_timestamps_in_other_time_zones_come_back_as_the_same_instant(library: L
     assert loaded.created.utcoffset() == timedelta(0)
 
 
-def test_list_counts_notes_and_puts_the_latest_change_first(library: Library, make_session: MakeSession) -> None:
+def test_list_counts_notes_and_puts_the_latest_change_first(library: Library, make_session: MakeSession, library_url: str) -> None:
     older = make_session("Older", notes=[("drivers", "a"), ("blockers", "b")])
     newer = make_session("Newer")
     repository = SessionRepository(library)
@@ -206,7 +206,7 @@ def test_list_counts_notes_and_puts_the_latest_change_first(library: Library, ma
         repository.load("nope")
 
 
-def test_resolve_id_treats_like_wildcards_literally(library: Library, make_session: MakeSession) -> None:
+def test_resolve_id_treats_like_wildcards_literally(library: Library, make_session: MakeSession, library_url: str) -> None:
     make_session()
     with pytest.raises(LibraryError, match="no session"):
         SessionRepository(library).resolve_id("%")
@@ -214,7 +214,7 @@ def test_resolve_id_treats_like_wildcards_literally(library: Library, make_sessi
         SessionRepository(library).resolve_id("_")
 
 
-def test_rename(library: Library, make_session: MakeSession) -> None:
+def test_rename(library: Library, make_session: MakeSession, library_url: str) -> None:
     session = make_session("Before")
     repository = SessionRepository(library)
     repository.rename(session.id, "  After  ")
@@ -224,14 +224,14 @@ def test_rename(library: Library, make_session: MakeSession) -> None:
 
 
 def test_deleting_a_session_cascades_to_its_lanes_and_notes(
-    library: Library, library_path: Path, make_session: MakeSession
+    library: Library, library_url: str, make_session: MakeSession
 ) -> None:
     doomed = make_session("Doomed", notes=[("drivers", "a"), ("blockers", "b"), ("activities", "c")])
     kept = make_session("Kept", notes=[("drivers", "stays")])
 
     SessionRepository(library).delete(doomed.id)
 
-    with raw(library_path) as connection:
+    with raw_sql(library_url) as connection:
         for table in ("notes", "lanes"):
             count = connection.execute(f"SELECT count(*) FROM {table} WHERE session_id = ?", (doomed.id,))
             assert count.fetchone()[0] == 0, table
@@ -240,7 +240,7 @@ def test_deleting_a_session_cascades_to_its_lanes_and_notes(
     assert [s.id for s in SessionRepository(library).list()] == [kept.id]
 
 
-def test_a_note_of_an_unknown_session_is_refused_by_the_database(library: Library) -> None:
+def test_a_note_of_an_unknown_session_is_refused_by_the_database(library: Library, library_url: str) -> None:
     # foreign_keys must really be enforced, not just reported.
     from sqlalchemy.exc import IntegrityError
 
@@ -264,7 +264,7 @@ def stored(library: Library, make_session: MakeSession) -> Iterator[tuple[Sessio
     store.close()
 
 
-def test_store_commits_every_edit_before_returning(stored: tuple[Session, SessionStore], library_path: Path) -> None:
+def test_store_commits_every_edit_before_returning(stored: tuple[Session, SessionStore], library_url: str) -> None:
     session, store = stored
     saves: list[int] = []
     store.saved.connect(lambda: saves.append(1))
@@ -282,19 +282,19 @@ def test_store_commits_every_edit_before_returning(stored: tuple[Session, Sessio
         command = make()
         command.apply(session)
         # Right after the call, another connection already sees it: it was committed.
-        assert saved_notes(library_path, session.id) == memory_notes(session), command.text
+        assert saved_notes(library_url, session.id) == memory_notes(session), command.text
         assert not store.pending
 
     assert len(saves) == len(commands)
-    with raw(library_path) as connection:
+    with raw_sql(library_url) as connection:
         updated = connection.execute("SELECT updated FROM sessions WHERE id = ?", (session.id,)).fetchone()[0]
-    assert updated.startswith(session.updated.strftime("%Y-%m-%d %H:%M:%S"))
+    assert str(updated).startswith(session.updated.strftime("%Y-%m-%d %H:%M:%S"))
 
 
-def test_undo_and_redo_are_saved_too(stored: tuple[Session, SessionStore], library_path: Path) -> None:
+def test_undo_and_redo_are_saved_too(stored: tuple[Session, SessionStore], library_url: str) -> None:
     session, _store = stored
     target = session.notes[0].id
-    original = saved_notes(library_path, session.id)
+    original = saved_notes(library_url, session.id)
     history: list[Command] = [
         EditNoteText(target, "first", "changed"),
         MoveNotes.to(session, {target: NotePlacement(700.0, 800.0, "activities")}),
@@ -304,19 +304,19 @@ def test_undo_and_redo_are_saved_too(stored: tuple[Session, SessionStore], libra
     states = [original]
     for command in history:
         command.apply(session)
-        states.append(saved_notes(library_path, session.id))
+        states.append(saved_notes(library_url, session.id))
 
     # Undo everything, step by step: each step is in the file as soon as it returns.
     for command, expected in zip(reversed(history), reversed(states[:-1]), strict=True):
         command.revert(session)
-        assert saved_notes(library_path, session.id) == expected == memory_notes(session), command.text
+        assert saved_notes(library_url, session.id) == expected == memory_notes(session), command.text
     # And redo.
     for command, expected in zip(history, states[1:], strict=True):
         command.apply(session)
-        assert saved_notes(library_path, session.id) == expected == memory_notes(session), command.text
+        assert saved_notes(library_url, session.id) == expected == memory_notes(session), command.text
 
 
-def test_a_grouped_edit_is_one_transaction(stored: tuple[Session, SessionStore], library_path: Path) -> None:
+def test_a_grouped_edit_is_one_transaction(stored: tuple[Session, SessionStore], library_url: str) -> None:
     session, store = stored
     saves: list[int] = []
     store.saved.connect(lambda: saves.append(1))
@@ -324,20 +324,20 @@ def test_a_grouped_edit_is_one_transaction(stored: tuple[Session, SessionStore],
         session.add_notes([Note(id=new_id(), lane_id="drivers", text="one")])
         session.add_notes([Note(id=new_id(), lane_id="drivers", text="two")])
         # Nothing written yet: the edit is still running.
-        assert len(saved_notes(library_path, session.id)) == 2
+        assert len(saved_notes(library_url, session.id)) == 2
         assert store.pending
     assert saves == [1]
-    assert len(saved_notes(library_path, session.id)) == 4
+    assert len(saved_notes(library_url, session.id)) == 4
 
 
-def test_title_changes_are_saved(stored: tuple[Session, SessionStore], library_path: Path) -> None:
+def test_title_changes_are_saved(stored: tuple[Session, SessionStore], library_url: str) -> None:
     session, _store = stored
     session.set_title("Renamed live")
-    with raw(library_path) as connection:
+    with raw_sql(library_url) as connection:
         assert connection.execute("SELECT title FROM sessions WHERE id = ?", (session.id,)).fetchone()[0] == "Renamed live"
 
 
-def test_edits_through_the_store_survive_reopen(library: Library, library_path: Path, make_session: MakeSession) -> None:
+def test_edits_through_the_store_survive_reopen(library: Library, library_url: str, make_session: MakeSession) -> None:
     session = make_session("Survives")
     store = SessionStore(library, session)
     notes = sample_notes(6, [lane.id for lane in session.lanes])
@@ -348,7 +348,7 @@ def test_edits_through_the_store_survive_reopen(library: Library, library_path: 
     store.close()
     library.close()
 
-    reopened = open_library(library_path)
+    reopened = open_library(library_url)
     try:
         loaded = SessionRepository(reopened).load(session.id)
     finally:
@@ -357,12 +357,12 @@ def test_edits_through_the_store_survive_reopen(library: Library, library_path: 
     assert loaded.updated == session.updated
 
 
-def test_closed_store_no_longer_writes(library: Library, library_path: Path, make_session: MakeSession) -> None:
+def test_closed_store_no_longer_writes(library: Library, library_url: str, make_session: MakeSession) -> None:
     session = make_session("Closed", notes=[("drivers", "before close")])
     store = SessionStore(library, session)
     store.close()
     session.set_note_text(session.notes[0].id, "after close")
-    assert [row[1] for row in saved_notes(library_path, session.id).values()] == ["before close"]
+    assert [row[1] for row in saved_notes(library_url, session.id).values()] == ["before close"]
 
 
 # --- a write that fails -----------------------------------------------------------------------
@@ -481,7 +481,7 @@ def test_a_session_lock_is_held_by_one_owner_at_a_time(library_path: Path) -> No
             lock.release()
 
 
-def test_reading_an_unknown_session_is_a_library_error(library: Library) -> None:
+def test_reading_an_unknown_session_is_a_library_error(library: Library, library_url: str) -> None:
     with pytest.raises(LibraryError):
         SessionRepository(library).load(new_id())
     assert isinstance(sqlite3.sqlite_version, str)

@@ -5,10 +5,15 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from canvasapp.commands.agenda import AddPhase, MovePhase, RemovePhase
 from canvasapp.commands.follow_up import SetNoteActions
 from canvasapp.model import FollowUp, Phase, SessionDetails
 from canvasapp.storage import Library, SessionRepository, SessionStore
+
+#: Each test runs on an SQLite file and on a PostgreSQL database (the ``library`` fixture follows).
+pytestmark = pytest.mark.usefixtures("library_url")
 
 
 def test_agenda_details_and_actions_round_trip(library: Library, make_session) -> None:  # type: ignore[no-untyped-def]

@@ -6,7 +6,6 @@ from __future__ import annotations
 import re
 import time
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -17,7 +16,10 @@ from sqlalchemy import event
 from canvasapp.model import Note, NotePlacement, Session, new_id
 from canvasapp.storage import Library, SessionRepository, SessionStore
 
-from .library_files import raw, sample_notes
+from .library_files import raw_sql, sample_notes
+
+#: Each test runs on an SQLite file and on a PostgreSQL database (the ``library`` fixture follows).
+pytestmark = pytest.mark.usefixtures("library_url")
 
 
 @pytest.fixture
@@ -66,16 +68,16 @@ def test_a_text_edit_writes_the_text_and_the_time_only(live: tuple[Session, Sess
 
 
 def test_the_title_is_written_only_when_it_changed_here(
-    live: tuple[Session, SessionStore, list[str]], library_path: Path
+    live: tuple[Session, SessionStore, list[str]], library_url: str
 ) -> None:
     session, _store, statements = live
     session.set_title("New title")
     assert [set_columns(s) for s in statements if s.startswith("UPDATE sessions")] == [["revision", "title", "updated"]]
-    with raw(library_path) as connection:
+    with raw_sql(library_url) as connection:
         connection.execute("UPDATE sessions SET title = 'From elsewhere' WHERE id = ?", (session.id,))
         connection.commit()
     session.set_note_text(session.notes[0].id, "another edit")
-    with raw(library_path) as connection:
+    with raw_sql(library_url) as connection:
         assert connection.execute("SELECT title FROM sessions WHERE id = ?", (session.id,)).fetchone()[0] == "From elsewhere"
 
 

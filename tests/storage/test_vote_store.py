@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import pytest
+
 from canvasapp.commands import RemoveNotes
 from canvasapp.commands.voting import (
     AddRound,
@@ -18,6 +20,9 @@ from canvasapp.commands.voting import (
 )
 from canvasapp.model import Participant, Session, VoteRound
 from canvasapp.storage import Library, SessionRepository, SessionStore
+
+#: Each test runs on an SQLite file and on a PostgreSQL database (the ``library`` fixture follows).
+pytestmark = pytest.mark.usefixtures("library_url")
 
 
 def test_a_round_in_progress_is_saved_dot_by_dot_and_loads_as_it_was(
