@@ -160,6 +160,31 @@ def test_the_viewer_sees_new_moved_and_deleted_notes_and_keeps_its_view(
     assert not window.document.undo_stack.canUndo()
 
 
+def test_votes_from_the_writer_reopen_the_session_in_the_same_view(
+    qtbot: QtBot, writer: Writer, viewer: Callable[[], MainWindow], library_url: str
+) -> None:
+    window = read_only_viewer(viewer, library_url)
+    view = window.view
+    assert view is not None and window.document is not None
+    qtbot.waitUntil(lambda: view.zoom() > 0, timeout=WAIT_MS)
+    QApplication.processEvents()
+    window.view.set_zoom(0.7)
+    window.document.scene.select_only(["n0"])
+    before = window.document
+    writer.do("roster Ana Ben")
+    qtbot.waitUntil(
+        lambda: window.document is not None and [p.name for p in window.document.session.voting.participants] == ["Ana", "Ben"],
+        timeout=WAIT_MS,
+    )
+    assert window.document is not before and window.document.read_only
+    # Reopened, the board keeps the viewer's zoom and selection (restored after the new view's layout).
+    qtbot.waitUntil(lambda: window.view is not None and abs(window.view.zoom() - 0.7) < 1e-6, timeout=WAIT_MS)
+    assert window.document.scene.selected_note_ids() == ["n0"]
+    # And it goes on following.
+    writer.do("move n1 820 660")
+    qtbot.waitUntil(lambda: drawn_at(window, "n1") == (820.0, 660.0), timeout=WAIT_MS)
+
+
 def test_the_viewer_takes_over_when_the_writer_closes_the_session(
     qtbot: QtBot, writer: Writer, viewer: Callable[[], MainWindow], library_url: str, shared_session: Session
 ) -> None:

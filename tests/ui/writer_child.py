@@ -10,6 +10,7 @@ one a line, and answers ``saved MONOTONIC_NS`` once the edit is committed:
     delete ID         the note away
     text ID TEXT      the note's new text
     session TITLE     a new session in the library (for session lists)
+    roster NAME ...   the dot-voting roster, one participant per name
     quit              lets go of everything (the lock too) and exits
 """
 
@@ -21,7 +22,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))  # the checkout, not installed
 
-from canvasapp.model import Note, NotePlacement, Session
+from canvasapp.model import Note, NotePlacement, Participant, Session
 from canvasapp.storage import SessionRepository, SessionStore, open_library, session_lock
 
 
@@ -49,6 +50,10 @@ def main(location: str, session_id: str) -> None:
             session.remove_notes([words[0]])
         elif command == "text":
             session.set_note_text(words[0], " ".join(words[1:]))
+        elif command == "roster":
+            session.voting.set_roster(
+                Participant(f"p{index}", name, "#1B6CA8", index) for index, name in enumerate(words)
+            )
         elif command == "session":
             repository.add(Session.create(" ".join(words), []))
         elif command == "quit":

@@ -87,6 +87,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self._read_only_label)
         # Others' saved edits and new, renamed or deleted sessions reach this window.
         self.follow = ReadOnlyFollow(self, self)
+        self.follow.writer_left.connect(self._show_writer_left)
         self.live = self._follow_library()
         self.statusBar().addPermanentWidget(self.follow.take_over_button)
         self._build_looks()
@@ -227,6 +228,12 @@ class MainWindow(QMainWindow):
         # Which library, too: a team's and one's own may hold sessions of the same name.
         where = library_label(self.library.location)
         self.setWindowTitle(f"{self.document.session.title}{suffix} — {where} — {APP_NAME}")
+
+    def _show_writer_left(self, left: bool) -> None:
+        self._read_only_label.setText(
+            "Read-only: the other window closed this session" if left
+            else "Read-only: this session is open in another window"
+        )
 
     def _on_save_failed(self, message: str) -> None:
         self.statusBar().showMessage(message)

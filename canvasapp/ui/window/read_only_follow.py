@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Protocol
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QPushButton
 
 from canvasapp.model import Session
@@ -56,6 +56,9 @@ class _Shown:
 
 class ReadOnlyFollow(QObject):
     """Keeps a read-only window's session up to date, and offers the pen when it is free."""
+
+    writer_left = Signal(bool)
+    """The writer let go of the session (``True``) or someone took it again (``False``)."""
 
     def __init__(self, host: FollowHost, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -108,6 +111,7 @@ class ReadOnlyFollow(QObject):
         if held == self.take_over_button.isHidden():
             return
         self.take_over_button.setVisible(not held)
+        self.writer_left.emit(not held)
         if not held:
             self._host.tell("The session was closed in the other window: choose Edit Here to edit it.", 0)
 
