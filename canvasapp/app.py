@@ -10,27 +10,24 @@ from pathlib import Path
 from PySide6.QtGui import QFont, QPixmapCache
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from canvasapp import APP_NAME, __version__
+from canvasapp import APP_NAME
 from canvasapp.formats.template_io import TemplateError
 from canvasapp.model import Session
-from canvasapp.storage import LibraryError, open_library
+from canvasapp.storage import LibraryError
 from canvasapp.ui.look.fonts import app_font_family
 from canvasapp.ui.look.theme import apply_theme, saved_theme
-from canvasapp.ui.sessions.opening import session_to_open
+from canvasapp.ui.sessions.opening import open_library_for_window, session_to_open
+from canvasapp.ui.window.desktop_identity import app_icon, identify_app
 from canvasapp.ui.window.main_window import MainWindow
 
 PIXMAP_CACHE_KB = 128 * 1024
 
 
 def application() -> QApplication:
+    identify_app()
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
-    # Settings live in ~/.config/canvasapp/canvasapp.conf (not "Unknown Organization").
-    app.setOrganizationName("canvasapp")
-    app.setApplicationName("canvasapp")
-    app.setApplicationDisplayName(APP_NAME)
-    app.setApplicationVersion(__version__)
-    app.setDesktopFileName("canvasapp")
+    app.setWindowIcon(app_icon())
     app.setFont(_ui_font())
     # Room for a screenful of cached note pixmaps (NoteItem), which Qt keeps in this cache;
     # its default of 10 MB holds fewer notes than a projector shows.
@@ -60,9 +57,12 @@ def open_main_window(
 ) -> MainWindow:
     """Everything but the event loop (tests and benchmarks use this)."""
     application()
-    library = open_library(library_location)
+    library, read_only_because = open_library_for_window(library_location)
     try:
-        return MainWindow(library, session_to_open(library, session_id), templates_dir or user_templates_dir())
+        return MainWindow(
+            library, session_to_open(library, session_id), templates_dir or user_templates_dir(),
+            read_only_because=read_only_because,
+        )
     except Exception:
         library.close()
         raise
@@ -82,24 +82,37 @@ def run_app(library_location: str | None, session_id: str | None) -> int:
     # The library and the session are checked before any window, so a bad --library or
     # --session is one plain line (and a dialog when there is a screen), never a crash.
     try:
-        library = open_library(library_location)
-        chosen = session_to_open(library, session_id)
+        library, read_only_because = open_library_for_window(library_location)
     except (LibraryError, TemplateError) as error:
-        print(f"canvasapp: {error}", file=sys.stderr)
-        if has_display() and os.environ.get("QT_QPA_PLATFORM") not in _HEADLESS_PLATFORMS:
-            application()
-            QMessageBox.critical(None, APP_NAME, str(error))
+        _refuse(str(error))
         return 2
-    if not has_display():
+    try:
+        chosen = session_to_open(library, session_id)
+        if not has_display():
+            library.close()
+            print("canvasapp: no screen to show a window on (DISPLAY is not set).", file=sys.stderr)
+            return 2
+        app = application()
+        window = MainWindow(library, chosen, user_templates_dir(), read_only_because=read_only_because)
+    except (LibraryError, TemplateError) as error:
         library.close()
-        print("canvasapp: no screen to show a window on (DISPLAY is not set).", file=sys.stderr)
+        _refuse(str(error))
         return 2
-    app = application()
-    window = MainWindow(library, chosen, user_templates_dir())
     window.show()
     code = app.exec()
     library.close()
     return code
+
+
+def _refuse(message: str) -> None:
+    """Why the app cannot start: one line on stderr, and a dialog when someone can see it."""
+    line = " ".join(message.split())
+    print(f"canvasapp: {line}", file=sys.stderr)
+    # "offscreen:configfile=..." is offscreen too: the platform's name is before the options.
+    platform = os.environ.get("QT_QPA_PLATFORM", "").split(":", 1)[0]
+    if has_display() and platform not in _HEADLESS_PLATFORMS:
+        application()
+        QMessageBox.critical(None, APP_NAME, message)
 
 
 def board_png_headless(session: Session, scale: float, smaller: Callable[[float], None] | None = None) -> bytes:

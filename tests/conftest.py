@@ -4,12 +4,23 @@ from __future__ import annotations
 
 import os
 
-# Before any QApplication exists: without a display Qt would try xcb and abort.
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Before any QApplication exists: without a display Qt would try xcb and abort. The offscreen
+# screen is a 1920×1080 one, like the laptops and projectors the app runs on (Qt's own default
+# is 800×800); the window takes most of it, as on such a screen.
+if os.environ.get("QT_QPA_PLATFORM", "offscreen") == "offscreen":
+    _screens = os.path.join(__import__("tempfile").mkdtemp(prefix="canvasapp-test-screen-"), "screens.json")
+    with open(_screens, "w", encoding="utf-8") as _file:
+        _file.write('{"screens": [{"name": "screen-1", "x": 0, "y": 0, "width": 1920, "height": 1080, '
+                    '"logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1}]}')
+    os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={_screens}"
 # Reports of damaged libraries (written to the user's log folder) go to a folder of the run.
 # A library chosen in the developer's environment is never the tests' library.
 os.environ.pop("CANVASAPP_LIBRARY", None)
 os.environ["XDG_STATE_HOME"] = __import__("tempfile").mkdtemp(prefix="canvasapp-test-state-")
+# The app's settings (QSettings: recent sessions, the window's place) of every test and of every
+# app a test starts go to a folder of the run, never the user's ~/.config. UI tests also get a
+# folder of their own each (tests/ui/conftest.py).
+os.environ["XDG_CONFIG_HOME"] = __import__("tempfile").mkdtemp(prefix="canvasapp-test-config-")
 
 from collections.abc import Iterator
 from pathlib import Path

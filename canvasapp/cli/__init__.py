@@ -48,11 +48,12 @@ def _global_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--session", metavar="ID", help="open this session (an id or a unique start of one)")
 
 
-def _library_option() -> argparse.ArgumentParser:
+def _library_option(default: object = None) -> argparse.ArgumentParser:
     library = argparse.ArgumentParser(add_help=False)
     library.add_argument(
         "--library",
         metavar="PATH|URL",
+        default=default,
         help="the library file, or a team's database (postgresql://user@host/db; the password goes "
         "in ~/.pgpass); default: $CANVASAPP_LIBRARY, else library.sqlite in your user data folder",
     )
@@ -74,12 +75,14 @@ def chosen_command(argv: Sequence[str]) -> str | None:
 
 def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     """The whole command line, or only ``command``'s part of it when that command is known."""
-    library = _library_option()
     parser = _Parser(
         prog="canvasapp",
         description="Workshop Canvas: sticky notes, clusters and dot votes for in-person workshops.",
-        parents=[library],
+        parents=[_library_option()],
     )
+    # A command's own --library has no default: one given before the command name
+    # (``canvasapp --library L sessions``) is not overwritten by it, and so not ignored.
+    library = _library_option(argparse.SUPPRESS)
     _global_options(parser)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     wanted = [COMMAND_MODULES[command]] if command in COMMAND_MODULES else list(dict.fromkeys(COMMAND_MODULES.values()))

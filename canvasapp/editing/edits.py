@@ -26,14 +26,17 @@ class UndoHistory(Protocol):
 class Edits:
     """Applies commands to one session and records them, refusing what may not happen now.
 
-    ``read_only``: the session is open elsewhere. ``only``, when set, is the one kind of edit
+    ``read_only``: the session is open elsewhere (``read_only_reason`` says so, or why else). ``only``, when set, is the one kind of edit
     allowed at the moment (while a participant votes, only their own dots and Done).
     """
 
-    def __init__(self, session: Session, history: UndoHistory, *, read_only: bool = False) -> None:
+    def __init__(
+        self, session: Session, history: UndoHistory, *, read_only: bool = False, read_only_reason: str = READ_ONLY
+    ) -> None:
         self.session = session
         self.history = history
         self.read_only = read_only
+        self.read_only_reason = read_only_reason
         self.only: Callable[[Command], bool] | None = None
         self.only_reason = ""
         self.refused: Event[[str]] = Event()
@@ -53,7 +56,7 @@ class Edits:
         """Apply ``command`` under the same rules as :meth:`push`, without recording it: for a
         step that becomes part of a larger one later (a participant's turn)."""
         if self.read_only:
-            self.refused.emit(READ_ONLY)
+            self.refused.emit(self.read_only_reason)
             return False
         if self.only is not None and not self.only(command):
             self.refused.emit(self.only_reason)

@@ -14,7 +14,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Engine, create_engine, event, inspect, text
+from sqlalchemy import Engine, create_engine, event, inspect, make_url, text
 from sqlalchemy.engine import URL, Connection
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError, SQLAlchemyError
 
@@ -66,6 +66,14 @@ class Library:
     notices: list[str] = field(default_factory=list)
     holder: Holder | None = None
     read_only: bool = False
+
+    @property
+    def shown_location(self) -> str:
+        """Where the library is, to show a person and to file settings under: the file's full
+        path (the same from any working folder), or the server's URL with its password hidden."""
+        if self.path is not None:
+            return str(self.path.resolve())
+        return make_url(self.location).render_as_string(hide_password=True)
 
     @property
     def is_sqlite(self) -> bool:

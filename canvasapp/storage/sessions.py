@@ -81,6 +81,14 @@ class SessionRepository:
         with self._reading() as connection:
             return connection.execute(query).scalar()
 
+    def existing(self, session_ids: Sequence[str]) -> set[str]:
+        """Which of these sessions are in the library (one indexed look-up, no counting)."""
+        if not session_ids:
+            return set()
+        query = select(_sessions.c.id).where(_sessions.c.id.in_(list(session_ids)))
+        with self._reading() as connection:
+            return set(connection.execute(query).scalars())
+
     def resolve_id(self, id_or_prefix: str) -> str:
         """A full session id from itself or a unique prefix, as ``git`` accepts short hashes."""
         text = id_or_prefix.strip().lower()

@@ -174,3 +174,13 @@ def test_a_bad_library_on_the_gui_path_is_one_line(data_home: Path, tmp_path: Pa
 
     assert_user_error(result, "not an SQLite database")
     assert text.read_bytes() == before
+
+
+def test_library_given_before_the_command_is_the_one_used(tmp_path: Path, data_home: Path) -> None:
+    library = tmp_path / "mine.sqlite"
+    made = here("--library", str(library), "new", "--title", "Before the command", data_home=data_home)
+    assert made.returncode == 0
+    assert "Before the command" in here("sessions", "--library", str(library), data_home=data_home).stdout
+    assert "Before the command" in here("--library", str(library), "sessions", data_home=data_home).stdout
+    # Nothing went to the default library in the user's data folder.
+    assert not (data_home / "canvasapp" / "library.sqlite").exists()

@@ -29,6 +29,9 @@ class FakeClock:
 def test_next_phase_highlights_focuses_and_times_it(make_session, make_window, library_path: Path, qtbot: QtBot) -> None:  # type: ignore[no-untyped-def]
     session = make_session(notes=[("drivers", "Belonging"), ("blockers", "No time")])
     window = make_window(session.id)
+    # Narrower than the board at the largest zoom, so focusing on the first lane has to move
+    # the view (on a wider window the lane is in view already and the view stays put).
+    window.resize(1400, 900)
     clock = FakeClock()
     facilitation = window.controllers.room
     facilitation.clock = clock

@@ -14,10 +14,10 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMainWindow, QMenu, QMessageBox
 
 from canvasapp.formats.template_io import TemplateError
-from canvasapp.storage import Library, LibraryError, open_library
+from canvasapp.storage import Library, LibraryError
 from canvasapp.storage.urls import is_url, shown
 from canvasapp.ui.sessions.library_dialog import OpenLibraryDialog
-from canvasapp.ui.sessions.opening import session_to_open
+from canvasapp.ui.sessions.opening import open_library_for_window, session_to_open
 from canvasapp.ui.sessions.recent_libraries import forget_recent_libraries, recent_libraries, remember_library
 
 #: The action at the foot of the Recent Libraries submenu; the recent ones go above it.
@@ -37,8 +37,9 @@ class LibraryHost(Protocol):
 
     def tell(self, message: str, timeout_ms: int = 5000) -> None: ...
 
-    def use_library(self, library: Library, session_id: str) -> None:
-        """Show ``session_id`` of ``library``, closing the session and library shown now."""
+    def use_library(self, library: Library, session_id: str, read_only_because: str = "") -> bool:
+        """Show ``session_id`` of ``library``, closing the session and library shown now;
+        ``False`` if the window keeps what it shows (edits that could not be saved)."""
 
 
 class LibraryController:
@@ -98,14 +99,16 @@ class LibraryController:
         location = library_location(text)
         library: Library | None = None
         try:
-            library = open_library(location)
+            library, read_only_because = open_library_for_window(location)
             session_id = session_to_open(library, None)
         except (LibraryError, TemplateError) as error:
             if library is not None:
                 library.close()
             self._refuse(str(error))
             return False
-        self.window.use_library(library, session_id)
+        if not self.window.use_library(library, session_id, read_only_because):
+            library.close()
+            return False
         remember_library(location)
         self.fill_recent_menu()
         self.window.tell(f"Opened the library {shown(location)}.")

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QHeaderView,
     QInputDialog,
+    QLabel,
     QMessageBox,
     QPushButton,
     QTableWidget,
@@ -19,7 +20,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from canvasapp.storage import LibraryError, SessionRepository, SessionSummary
+from canvasapp.storage import LibraryError, SessionRepository, SessionService, SessionSummary
+
+#: Why Rename and Delete are off for a session another window is editing (its own store would
+#: put its title back, or lose its notes under it).
+OPEN_ELSEWHERE = (
+    "Open in another window (of this or another Workshop Canvas): close it there to rename or delete it."
+)
+LIBRARY_READ_ONLY = "The library cannot be written where it is: sessions cannot be renamed or deleted."
 
 
 class OpenSessionDialog(QDialog):
@@ -31,14 +39,19 @@ class OpenSessionDialog(QDialog):
         current_id: str | None,
         rename_current: Callable[[str], None],
         parent: QWidget | None = None,
+        *,
+        current_editable: bool = True,
         list_changed: SignalInstance | None = None,
     ) -> None:
+        """``current_editable``: the window showing ``current_id`` may write it (it holds its lock)."""
         super().__init__(parent)
         self.setObjectName("open_session_dialog")
         self.setWindowTitle("Open Session")
         self.resize(760, 460)
         self._repository = repository
+        self._service = SessionService(repository.library)
         self._current_id = current_id
+        self._current_editable = current_editable
         self._rename_current = rename_current
         self._summaries: list[SessionSummary] = []
         self.chosen_id: str | None = None
@@ -55,6 +68,7 @@ class OpenSessionDialog(QDialog):
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
         self.table.doubleClicked.connect(lambda _index: self._open())
+        self.table.itemSelectionChanged.connect(self._update_buttons)
 
         buttons = QDialogButtonBox(self)
         self.open_button = buttons.addButton("Open", QDialogButtonBox.ButtonRole.AcceptRole)
@@ -71,8 +85,15 @@ class OpenSessionDialog(QDialog):
         self.delete_button.clicked.connect(self._delete)
         buttons.rejected.connect(self.reject)
 
+        #: Why the selected session cannot be renamed or deleted now (shown, not only hovered).
+        self.why_label = QLabel()
+        self.why_label.setObjectName("why_not_label")
+        self.why_label.setWordWrap(True)
+        self.why_label.hide()
+
         layout = QVBoxLayout(self)
         layout.addWidget(self.table)
+        layout.addWidget(self.why_label)
         layout.addWidget(buttons)
         self.refresh()
         if list_changed is not None:
@@ -101,9 +122,25 @@ class OpenSessionDialog(QDialog):
             self.table.setItem(row, 2, count)
         if self._summaries:
             self.table.selectRow(0)
-        has_rows = bool(self._summaries)
-        for button in (self.open_button, self.rename_button, self.delete_button):
-            button.setEnabled(has_rows)
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        """Rename and Delete only for a session nobody else is editing, and say why not."""
+        summary = self.selected()
+        self.open_button.setEnabled(summary is not None)
+        why_not = "" if summary is None else self._why_not_changeable(summary)
+        for button in (self.rename_button, self.delete_button):
+            button.setEnabled(summary is not None and not why_not)
+            button.setToolTip(why_not)
+        self.why_label.setText(why_not)
+        self.why_label.setVisible(bool(why_not))
+
+    def _why_not_changeable(self, summary: SessionSummary) -> str:
+        if self._repository.library.read_only:
+            return LIBRARY_READ_ONLY
+        if summary.id == self._current_id and self._current_editable:
+            return ""  # this window's own: renamed by an undoable edit, deleting it explains itself
+        return OPEN_ELSEWHERE if self._service.is_open_elsewhere(summary.id) else ""
 
     def select_session(self, session_id: str) -> None:
         for row, summary in enumerate(self._summaries):
@@ -160,3 +197,4 @@ class OpenSessionDialog(QDialog):
         except LibraryError as error:
             QMessageBox.warning(self, "Delete Session", str(error))
         self.refresh()
+        self.select_session(summary.id)  # still there when refused: the buttons now say why

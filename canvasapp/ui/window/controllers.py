@@ -11,6 +11,7 @@ from canvasapp.ui.sessions.library_controller import LibraryController
 from canvasapp.ui.sessions.template_controller import TemplateController
 from canvasapp.ui.sessions.transfer_controller import TransferController
 from canvasapp.ui.voting.controller import VotingController
+from canvasapp.ui.window.recent_menu import RecentSessionsMenu
 from canvasapp.ui.window.window_actions import WindowActions
 
 
@@ -28,5 +29,7 @@ class Controllers:
     """Agenda, timer, presenting, the audience window, follow-ups and details."""
     templates: TemplateController
     transfers: TransferController
+    recent: RecentSessionsMenu
+    """File → Recent Sessions."""
     libraries: LibraryController
     """Open Library and the recent libraries."""

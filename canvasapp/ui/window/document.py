@@ -8,6 +8,7 @@ from PySide6.QtGui import QUndoStack
 from canvasapp.editing import Edits
 from canvasapp.editing.board import BoardEditing
 from canvasapp.editing.clusters import ClusterEditing
+from canvasapp.editing.edits import READ_ONLY
 from canvasapp.editing.room import RoomEditing
 from canvasapp.editing.voting import VotingEditing
 from canvasapp.model import Session
@@ -17,19 +18,30 @@ from canvasapp.ui.board.scene import BoardScene
 from canvasapp.ui.board.text_fit import note_text_height
 from canvasapp.ui.window.undo_history import QtUndoHistory
 
+#: Why a session of a library opened for reading only cannot be edited.
+LIBRARY_READ_ONLY = "The library cannot be written where it is: this session is read-only."
+
 
 class SessionDocument:
-    """Opens a session for editing, or read-only when another window or app has it open."""
+    """Opens a session for editing, or read-only when another window or app has it open (or
+    the whole library could only be opened for reading)."""
 
     def __init__(self, library: Library, session_id: str) -> None:
         self.session: Session
         self.session, self.revision = SessionRepository(library).load_with_revision(session_id)
         """The saved edits this window has: a read-only window catches up from here."""
         self.lock = session_lock(library, session_id)
-        self.read_only = not self.lock.acquire()
+        if library.read_only:
+            # Nothing may be written, not even a lock file beside the library.
+            self.read_only, self.read_only_reason = True, LIBRARY_READ_ONLY
+        else:
+            self.read_only, self.read_only_reason = not self.lock.acquire(), READ_ONLY
         self.store: SessionStore | None = None if self.read_only else SessionStore(library, self.session)
         self.undo_stack = QUndoStack()
-        self.edits = Edits(self.session, QtUndoHistory(self.undo_stack, self.session), read_only=self.read_only)
+        self.edits = Edits(
+            self.session, QtUndoHistory(self.undo_stack, self.session),
+            read_only=self.read_only, read_only_reason=self.read_only_reason,
+        )
         # Notes grow to show their text at the board's one text size.
         self.editor = BoardEditing(self.edits, text_height=note_text_height)
         self.clusters = ClusterEditing(self.edits)

@@ -10,14 +10,16 @@ from __future__ import annotations
 from pathlib import Path
 from typing import cast
 
-from PySide6.QtCore import QEvent, QMimeData, QObject, QPointF, QTimer
+from PySide6.QtCore import QEvent, QMimeData, QObject, QPointF, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QUndoGroup
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QWidget
 
 from canvasapp import APP_NAME
+from canvasapp.commands.session_title import RenameSession
 from canvasapp.ops.first_session import is_untouched_first_session
 from canvasapp.storage import Library, SessionRepository
 from canvasapp.storage.changes import change_feed
+from canvasapp.storage.session_service import clean_title
 from canvasapp.ui.board.edit_actions import BoardActions
 from canvasapp.ui.board.overview_map import overview_map_shown
 from canvasapp.ui.board.view import BoardView
@@ -36,22 +38,28 @@ from canvasapp.ui.window.document import SessionDocument
 from canvasapp.ui.window.focus_return import FocusReturn
 from canvasapp.ui.window.live_follow import LiveFollow
 from canvasapp.ui.window.menus import ACTIONS
+from canvasapp.ui.window.read_only_banner import ReadOnlyBanner
 from canvasapp.ui.window.read_only_follow import ReadOnlyFollow
+from canvasapp.ui.window.recent_menu import RecentSessionsMenu
+from canvasapp.ui.window.save_status import SaveStatus
 from canvasapp.ui.window.window_actions import WindowActions
+from canvasapp.ui.window.window_placement import restore_window, save_window
 
 
 class MainWindow(QMainWindow):
     def __init__(
-        self, library: Library, session_id: str, templates_dir: Path, parent: QWidget | None = None
+        self, library: Library, session_id: str, templates_dir: Path, parent: QWidget | None = None,
+        *, read_only_because: str = "",
     ) -> None:
+        """``read_only_because``: why the library could only be opened for reading (if it was)."""
         super().__init__(parent)
         self.setObjectName("main_window")
         self.library = library
+        self.read_only_because = read_only_because
         self.repository = SessionRepository(library)
         self.templates_dir = templates_dir
         self.document: SessionDocument | None = None
         self.view: BoardView | None = None
-        self.resize(1400, 900)
         self.actions_by_id: dict[str, QAction] = {}
 
         # One undo group for the window: its Undo/Redo follow whichever session is open and
@@ -69,11 +77,13 @@ class MainWindow(QMainWindow):
             room=facilitation,
             templates=templates,
             transfers=TransferController(self, facilitation.edit_details, templates.install),
+            recent=RecentSessionsMenu(self),
             libraries=LibraryController(self),
         )
         self.window_actions.undo_route = self.controllers.voting
         self.actions_by_id.update(build_menus(self, ACTIONS, self.controllers))
         self.window_actions.install()
+        self.controllers.recent.install()
         self.board_actions.install(self.actions_by_id)
         facilitation.install(self.actions_by_id)
         self.controllers.libraries.install(self.actions_by_id)
@@ -85,13 +95,26 @@ class MainWindow(QMainWindow):
         self.setAcceptDrops(True)
         self._read_only_label = QLabel()
         self.statusBar().addPermanentWidget(self._read_only_label)
+        self.save_status = SaveStatus(self)
         # Others' saved edits and new, renamed or deleted sessions reach this window.
         self.follow = ReadOnlyFollow(self, self)
         self.follow.writer_left.connect(self._show_writer_left)
+        self._writer_left = False
         self.live = self._follow_library()
         self.statusBar().addPermanentWidget(self.follow.take_over_button)
         self._build_looks()
+        self.read_only_banner: ReadOnlyBanner | None = None
         self.open_document(session_id)
+        # Below every other tool bar (the colour bar comes with the first session), on its own row.
+        self.read_only_banner = ReadOnlyBanner(self)
+        # Once every dock and tool bar exists; the banner and the find bar then follow what is
+        # true now, not what was shown when the window last closed.
+        restore_window(self)
+        self.board_actions.find_toolbar.hide()  # opened for a search, never part of the layout
+        self._show_read_only()
+        if library.notices:
+            # Once the window is up, and without holding it up: what opening did beside the library.
+            QTimer.singleShot(0, self._show_notices)
 
     # --- what controllers may use (WindowServices) ---------------------------------------------
 
@@ -127,23 +150,31 @@ class MainWindow(QMainWindow):
         live.session_changed.connect(self.follow.catch_up)
         return live
 
-    def use_library(self, library: Library, session_id: str) -> None:
+    def use_library(self, library: Library, session_id: str, read_only_because: str = "") -> bool:
         """Show a session of another library: the session shown now is closed first (saved,
-        its lock released), then the library it came from."""
+        its lock released), then the library it came from. ``False`` (nothing changed) when
+        the facilitator keeps edits that could not be saved."""
+        if not self.save_status.may_let_go():
+            return False
         self.close_document()
         self.live.close()
         previous = self.library
         self.library = library
+        self.read_only_because = read_only_because
         self.repository = SessionRepository(library)
         self.live = self._follow_library()
         previous.close()
         self.open_document(session_id)
+        return True
 
     # --- the open session ---------------------------------------------------------------------
 
     def open_document(self, session_id: str, keep_view: bool = False) -> None:
-        """Show a session in this window, closing (and so saving) the one shown before;
+        """Show a session in this window, closing (and so saving) the one shown before; stays
+        with the one shown when its edits cannot be saved and the facilitator keeps them.
         ``keep_view`` keeps the zoom, the place and the selection (the same session again)."""
+        if not self.save_status.may_let_go():
+            return
         kept = self._view_state() if keep_view else None
         document = SessionDocument(self.library, session_id)
         previous = self.document
@@ -160,8 +191,7 @@ class MainWindow(QMainWindow):
         self.document = document
         self.undo_group.addStack(document.undo_stack)
         self.undo_group.setActiveStack(document.undo_stack)
-        if document.store is not None:
-            document.store.save_failed.connect(self._on_save_failed)
+        self.save_status.attach(document.store, document.session)
         document.edits.refused.connect(lambda message: self.tell(message, 6000))
         document.session.title_changed.connect(lambda _title: self._update_title())
         self.view = BoardView(document.scene, self)
@@ -171,9 +201,7 @@ class MainWindow(QMainWindow):
         self.view.zoom_changed.connect(self._show_zoom)
         self.window_actions.attach(document)
         self._update_title()
-        self._read_only_label.setText(
-            "Read-only: this session is open in another window" if document.read_only else ""
-        )
+        self._read_only_label.setText("Read-only" if document.read_only else "")
         if kept is None:
             QTimer.singleShot(0, self.view.show_lanes)
         else:
@@ -182,6 +210,9 @@ class MainWindow(QMainWindow):
         self.board_actions.attach(document)
         self.controllers.voting.attach(document)  # resumes an open round where it stood
         self.controllers.room.attach(document)
+        self._writer_left = False
+        self._show_read_only()
+        self.controllers.recent.opened(session_id)
         self.follow.attach(document)
 
     def reopen_document(self) -> None:
@@ -206,6 +237,7 @@ class MainWindow(QMainWindow):
     def close_document(self) -> None:
         if self.document is None:
             return
+        self.save_status.detach()
         self.undo_group.removeStack(self.document.undo_stack)
         self.board_actions.detach()
         self.controllers.voting.detach()
@@ -213,10 +245,38 @@ class MainWindow(QMainWindow):
         self.document.close()
         self.document = None
 
+    def _show_read_only(self) -> None:
+        if self.read_only_banner is not None and self.document is not None:
+            self.read_only_banner.say(self._why_read_only(self.document))
+
+    def _why_read_only(self, document: SessionDocument) -> str:
+        if not document.read_only:
+            return ""
+        if self.library.read_only:
+            return self.read_only_because or "The library cannot be written where it is, so nothing here can be saved."
+        if self._writer_left:
+            return "The other window closed this session: choose Edit Here (on the status bar) to edit it."
+        return (
+            "This session is open in another window (of this or another Workshop Canvas), which "
+            "saves it; its edits appear here as they are saved. When it is closed there, Edit Here "
+            "(on the status bar) lets you edit it."
+        )
+
+    def _show_notices(self) -> None:
+        box = QMessageBox(QMessageBox.Icon.Information, APP_NAME, "\n\n".join(self.library.notices), parent=self)
+        box.setObjectName("library_notices")
+        box.setModal(False)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.show()
+
     def _rename_session(self, session_id: str, title: str) -> None:
+        """The open session is renamed by an undoable edit its store saves; any other through
+        the library, which refuses one open elsewhere (``SessionInUseError``)."""
         document = self.document
         if document is not None and document.session.id == session_id and not document.read_only:
-            document.session.set_title(title)
+            rename = RenameSession.to(document.session, clean_title(title))
+            if rename.changes_anything:
+                document.edits.push(rename)
         else:
             self.repository.rename(session_id, title)
 
@@ -230,15 +290,8 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"{self.document.session.title}{suffix} — {where} — {APP_NAME}")
 
     def _show_writer_left(self, left: bool) -> None:
-        self._read_only_label.setText(
-            "Read-only: the other window closed this session" if left
-            else "Read-only: this session is open in another window"
-        )
-
-    def _on_save_failed(self, message: str) -> None:
-        self.statusBar().showMessage(message)
-        # Shown after the edit returns, never from inside the store's write.
-        QTimer.singleShot(0, lambda: QMessageBox.warning(self, "Not saved", message))
+        self._writer_left = left
+        self._show_read_only()
 
     def _on_theme_changed(self, theme: Theme) -> None:
         self.window_actions.syncing = True
@@ -281,6 +334,14 @@ class MainWindow(QMainWindow):
                 self.open_file(path)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if self.document is not None:
+            self.document.scene.finish_editing()  # a note being typed is an edit to save too
+        if not self.save_status.may_let_go():
+            event.ignore()
+            return
+        # The layout to come back to is the working one, not the presentation's full screen.
+        self.controllers.room.presentation.leave()
+        save_window(self)
         self.close_document()
         self.live.close()
         super().closeEvent(event)

@@ -101,7 +101,8 @@ class ReadOnlyFollow(QObject):
 
     def _check_writer(self) -> None:
         document = self._host.document
-        if document is None or not document.read_only:
+        if document is None or not document.read_only or self._host.library.read_only:
+            # A library that cannot be written has no writer to wait for.
             self._lock_timer.stop()
             return
         try:

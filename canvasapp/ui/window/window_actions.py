@@ -4,15 +4,18 @@ looks, the shortcut sheet and quitting."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any, Protocol
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QObject, QSettings, Qt
 from PySide6.QtGui import QUndoGroup
-from PySide6.QtWidgets import QDockWidget, QUndoView
+from PySide6.QtWidgets import QDockWidget, QMessageBox, QUndoView
 
+from canvasapp.storage import default_library_path
 from canvasapp.ui.board.overview_map import OverviewMapView, save_overview_map_shown
 from canvasapp.ui.look.theme import DARK, LIGHT, Theme, apply_theme, current_theme, save_theme
 from canvasapp.ui.sessions.session_dialog import OpenSessionDialog
+from canvasapp.ui.window.about_dialog import AboutDialog, Place
 from canvasapp.ui.window.action_table import ActionSpec
 from canvasapp.ui.window.document import SessionDocument
 from canvasapp.ui.window.services import WindowServices
@@ -44,6 +47,7 @@ class WindowActions(QObject):
         self._rename_session = rename_session
         self.overview_map: OverviewMapView | None = None
         self.shortcut_sheet: ShortcutSheet | None = None
+        self.about_dialog: AboutDialog | None = None
         self.undo_route: UndoRoute | None = None
         #: While the window shows a saved state (checked actions), no handler saves it again.
         self.syncing = False
@@ -90,6 +94,7 @@ class WindowActions(QObject):
         current = document.session.id if document else None
         dialog = OpenSessionDialog(
             self.window.repository, current, self._rename_current, self.window.host,
+            current_editable=document is not None and not document.read_only,
             list_changed=self.window.live.session_list_changed,
         )
         if dialog.exec() and dialog.chosen_id and dialog.chosen_id != current:
@@ -170,3 +175,24 @@ class WindowActions(QObject):
         sheet.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         sheet.show()
         self.shortcut_sheet = sheet
+
+    def show_about(self) -> None:
+        dialog = AboutDialog(self.places(), self.window.host)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+        self.about_dialog = dialog
+
+    def places(self) -> list[Place]:
+        """Where this window's things are: the library it shows, and the app's own folders."""
+        library = self.window.repository.library
+        settings = Path(QSettings().fileName())
+        return [
+            Place("Library", "library", library.shown_location, library.path.parent if library.path else None),
+            Place("Data folder", "data", str(default_library_path().parent), default_library_path().parent),
+            Place("Your templates", "templates", str(self.window.templates_dir), self.window.templates_dir),
+            # On Windows the settings are in the registry: nothing to open there.
+            Place("Settings", "settings", str(settings), settings.parent if settings.parent.is_dir() else None),
+        ]
+
+    def show_about_qt(self) -> None:
+        QMessageBox.aboutQt(self.window.host, "About Qt")

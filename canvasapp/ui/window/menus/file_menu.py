@@ -5,12 +5,16 @@ from canvasapp.ui.window.controllers import Controllers
 
 Spec = ActionSpec[Controllers]
 EXPORT = "&File/&Export"
+#: The sessions opened last are put above "Clear Recent" as the menu opens (ui/window/recent_menu.py).
+RECENT = "&File/&Recent Sessions"
 
 FILE_MENU: tuple[Spec, ...] = (
     Spec("file.new_session", "&New Session…", "&File", run=lambda c: c.templates.new_session(),
          shortcuts=(StandardKey.New,), tip="Start a new session from a template"),
     Spec("file.open_session", "&Open Session…", "&File", run=lambda c: c.window.open_session(),
          shortcuts=(StandardKey.Open,), tip="Open, rename or delete the library's sessions"),
+    Spec("file.clear_recent", "&Clear Recent", RECENT, run=lambda c: c.recent.clear(),
+         tip="Empty the list of recent sessions (the sessions stay in the library)"),
     Spec("file.open_library", "Open &Library…", "&File", run=lambda c: c.libraries.open_library(),
          tip="Another library: a file or folder, or a team's PostgreSQL address"),
     Spec("file.clear_recent_libraries", "&Clear Recent Libraries", "&File/Recent Li&braries",
