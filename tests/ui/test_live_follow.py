@@ -238,3 +238,24 @@ def test_the_session_list_shows_a_session_added_by_the_other_process(
     when_dialog_opens(in_dialog)
     window.actions_by_id["file.open_session"].trigger()
     assert seen and "Added on the other laptop" in seen[0]
+
+
+def test_following_survives_the_server_dropping_the_listening_connection(
+    qtbot: QtBot, writer: Writer, viewer: Callable[[], MainWindow], library_url: str, request: pytest.FixtureRequest
+) -> None:
+    if "://" not in library_url:
+        pytest.skip("a PostgreSQL library's listening connection")
+    server = request.getfixturevalue("postgres_server")
+    window = read_only_viewer(viewer, library_url)
+    assert window.live.connected
+    database = library_url.split("/", 3)[3].split("?", 1)[0]
+    # As a server restart or a network cut would: the server ends the window's listening connection.
+    server.execute(
+        "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+        f"WHERE datname = '{database}' AND query LIKE 'LISTEN %'"
+    )
+    writer.do("move n0 880 720")
+    qtbot.waitUntil(lambda: drawn_at(window, "n0") == (880.0, 720.0), timeout=WAIT_MS)
+    assert window.live.connected
+    writer.do("add later 200 900 after the reconnection")
+    qtbot.waitUntil(lambda: drawn_at(window, "later") == (200.0, 900.0), timeout=WAIT_MS)

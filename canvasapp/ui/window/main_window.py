@@ -146,7 +146,8 @@ class MainWindow(QMainWindow):
     # --- the library ---------------------------------------------------------------------------
 
     def _follow_library(self) -> LiveFollow:
-        live = LiveFollow(change_feed(self.library), self)
+        library = self.library
+        live = LiveFollow(lambda: change_feed(library), self)
         live.session_changed.connect(self.follow.catch_up)
         return live
 
