@@ -9,6 +9,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QTableWidget, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -113,6 +114,16 @@ def read_only_viewer(make: Callable[[], MainWindow], library_url: str) -> MainWi
     return window
 
 
+def click_edit_here(qtbot: QtBot, window: MainWindow) -> None:
+    """Click Edit Here on the read-only strip at the top of the window, as a person would."""
+    banner = window.read_only_banner
+    assert banner is not None and banner.isVisible()
+    button = banner.widgetForAction(window.follow.take_over_action)
+    assert button is not None
+    qtbot.waitUntil(button.isVisible, timeout=WAIT_MS)  # laid out on the strip
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+
 def drawn_at(window: MainWindow, note_id: str) -> tuple[float, float] | None:
     """Where the board draws a note (``None``: not drawn)."""
     assert window.document is not None
@@ -189,16 +200,19 @@ def test_the_viewer_takes_over_when_the_writer_closes_the_session(
     qtbot: QtBot, writer: Writer, viewer: Callable[[], MainWindow], library_url: str, shared_session: Session
 ) -> None:
     window = read_only_viewer(viewer, library_url)
-    button = window.follow.take_over_button
-    assert button.isHidden()
+    take_over = window.follow.take_over_action
+    assert not take_over.isVisible()
     writer.do("add last 100 700 the writer's last note")
     writer.quit()
-    qtbot.waitUntil(lambda: not button.isHidden(), timeout=WAIT_MS)
+    qtbot.waitUntil(take_over.isVisible, timeout=WAIT_MS)
+    assert window.read_only_banner is not None
+    assert "closed this session" in window.read_only_banner.label.text()
     qtbot.waitUntil(lambda: drawn_at(window, "last") is not None, timeout=WAIT_MS)
-    button.click()
+    click_edit_here(qtbot, window)
     assert window.document is not None and not window.document.read_only
     assert "read-only" not in window.windowTitle()
-    assert button.isHidden()
+    assert not take_over.isVisible()
+    assert window.read_only_banner is not None and window.read_only_banner.isHidden()
     window.document.editor.edit_text("last", "taken over and edited")
     library = open_library(library_url)
     try:
@@ -212,8 +226,8 @@ def test_a_killed_writer_frees_the_session_for_the_viewer(
 ) -> None:
     window = read_only_viewer(viewer, library_url)
     writer.kill()
-    qtbot.waitUntil(lambda: not window.follow.take_over_button.isHidden(), timeout=WAIT_MS)
-    window.follow.take_over_button.click()
+    qtbot.waitUntil(window.follow.take_over_action.isVisible, timeout=WAIT_MS)
+    click_edit_here(qtbot, window)
     assert window.document is not None and not window.document.read_only
 
 

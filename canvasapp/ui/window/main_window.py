@@ -101,12 +101,19 @@ class MainWindow(QMainWindow):
         self.follow.writer_left.connect(self._show_writer_left)
         self._writer_left = False
         self.live = self._follow_library()
-        self.statusBar().addPermanentWidget(self.follow.take_over_button)
         self._build_looks()
         self.read_only_banner: ReadOnlyBanner | None = None
         self.open_document(session_id)
         # Below every other tool bar (the colour bar comes with the first session), on its own row.
         self.read_only_banner = ReadOnlyBanner(self)
+        self.read_only_banner.addAction(self.follow.take_over_action)
+        edit_here = self.read_only_banner.widgetForAction(self.follow.take_over_action)
+        if edit_here is not None:
+            # A button that reads as one on the yellow strip (a tool bar's own buttons are flat).
+            edit_here.setStyleSheet(
+                "QToolButton { background: #ffffff; border: 1px solid #8a6d00; border-radius: 4px;"
+                " padding: 4px 14px; font-weight: bold; color: #3d2e00; }"
+            )
         # Once every dock and tool bar exists; the banner and the find bar then follow what is
         # true now, not what was shown when the window last closed.
         restore_window(self)
@@ -256,11 +263,11 @@ class MainWindow(QMainWindow):
         if self.library.read_only:
             return self.read_only_because or "The library cannot be written where it is, so nothing here can be saved."
         if self._writer_left:
-            return "The other window closed this session: choose Edit Here (on the status bar) to edit it."
+            return "The other window closed this session: choose Edit Here to edit it."
         return (
             "This session is open in another window (of this or another Workshop Canvas), which "
-            "saves it; its edits appear here as they are saved. When it is closed there, Edit Here "
-            "(on the status bar) lets you edit it."
+            "saves it; its edits appear here as they are saved. When it is closed there, you can edit "
+            "it here."
         )
 
     def _show_notices(self) -> None:

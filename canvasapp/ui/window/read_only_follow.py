@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Protocol
 
 from PySide6.QtCore import QObject, QTimer, Signal
-from PySide6.QtWidgets import QPushButton
+from PySide6.QtGui import QAction
 
 from canvasapp.model import Session
 from canvasapp.ops.catch_up import catch_up
@@ -65,15 +65,16 @@ class ReadOnlyFollow(QObject):
         self._host = host
         self._lock_timer = QTimer(self)
         self._lock_timer.timeout.connect(self._check_writer)
-        self.take_over_button = QPushButton("Edit Here")
-        self.take_over_button.setObjectName("take_over_button")
-        self.take_over_button.setToolTip("The other window closed this session: edit it in this window")
-        self.take_over_button.clicked.connect(self.take_over)
-        self.take_over_button.hide()
+        # Shown on the read-only banner once the writer has let go (the window puts it there).
+        self.take_over_action = QAction("Edit Here", self)
+        self.take_over_action.setObjectName("take_over")
+        self.take_over_action.setToolTip("The other window closed this session: edit it in this window")
+        self.take_over_action.triggered.connect(self.take_over)
+        self.take_over_action.setVisible(False)
 
     def attach(self, document: SessionDocument) -> None:
         """A session is shown: follow it while it is read-only (a writer needs no news)."""
-        self.take_over_button.hide()
+        self.take_over_action.setVisible(False)
         if document.read_only:
             self._host.live.watch(document.session.id, document.revision)
             self._lock_timer.start(LOCK_CHECK_MS)
@@ -109,9 +110,9 @@ class ReadOnlyFollow(QObject):
             held = SessionService(self._host.library).is_open_elsewhere(document.session.id)
         except LibraryError:
             return
-        if held == self.take_over_button.isHidden():
+        if held != self.take_over_action.isVisible():
             return
-        self.take_over_button.setVisible(not held)
+        self.take_over_action.setVisible(not held)
         self.writer_left.emit(not held)
         if not held:
             self._host.tell("The session was closed in the other window: choose Edit Here to edit it.", 0)
