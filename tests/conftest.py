@@ -13,9 +13,9 @@ if os.environ.get("QT_QPA_PLATFORM", "offscreen") == "offscreen":
         _file.write('{"screens": [{"name": "screen-1", "x": 0, "y": 0, "width": 1920, "height": 1080, '
                     '"logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1}]}')
     os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={_screens}"
-# Reports of damaged libraries (written to the user's log folder) go to a folder of the run.
 # A library chosen in the developer's environment is never the tests' library.
 os.environ.pop("CANVASAPP_LIBRARY", None)
+# Reports of damaged libraries (written to the user's log folder) go to a folder of the run.
 os.environ["XDG_STATE_HOME"] = __import__("tempfile").mkdtemp(prefix="canvasapp-test-state-")
 # The app's settings (QSettings: recent sessions, the window's place) of every test and of every
 # app a test starts go to a folder of the run, never the user's ~/.config. UI tests also get a

@@ -14,7 +14,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Engine, create_engine, event, inspect, make_url, text
+from sqlalchemy import Engine, create_engine, event, inspect, text
 from sqlalchemy.engine import URL, Connection
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError, SQLAlchemyError
 
@@ -73,7 +73,7 @@ class Library:
         path (the same from any working folder), or the server's URL with its password hidden."""
         if self.path is not None:
             return str(self.path.resolve())
-        return make_url(self.location).render_as_string(hide_password=True)
+        return shown(self.location)
 
     @property
     def is_sqlite(self) -> bool:
@@ -407,7 +407,12 @@ def _server_engine(url: URL, where: str) -> Engine:
         # An unreachable host is said in seconds, not after the system's two-minute TCP timeout.
         connect_args["connect_timeout"] = 10
     try:
-        return create_engine(url, connect_args=connect_args)
+        engine = create_engine(url, connect_args=connect_args)
+        if url.get_backend_name() == "postgresql":
+            from canvasapp.storage.postgres_text import send_text_without_nul
+
+            event.listen(engine, "connect", send_text_without_nul)
+        return engine
     except ImportError as error:
         if url.get_backend_name() == "postgresql":
             raise LibraryError(

@@ -35,7 +35,9 @@ def test_a_server_library_is_shown_without_its_password() -> None:
     url = "postgresql+psycopg://facilitator:s3cret@db.example:5432/workshops"
     library = Library(engine=create_engine("sqlite://"), location=url, path=None)
     assert "s3cret" not in library.shown_location
-    assert library.shown_location == "postgresql+psycopg://facilitator:***@db.example:5432/workshops"
+    # Left out rather than starred: the shown form opens the library again, with the password
+    # from ~/.pgpass or a service file (a recent-libraries list can keep it).
+    assert library.shown_location == "postgresql+psycopg://facilitator@db.example:5432/workshops"
 
 
 def test_existing_names_the_sessions_still_there(library: Library, make_session) -> None:  # type: ignore[no-untyped-def]

@@ -234,3 +234,27 @@ def test_an_upgrade_waits_for_another_apps_upgrade(postgres_url: str) -> None:
         holder.commit()
         out, err = opener.communicate(timeout=120)
     assert out.strip() == "ok", err
+
+
+def test_a_nul_character_never_stops_saving(postgres_url: str) -> None:
+    """PostgreSQL cannot store NUL: it is left out, and the edit and every later one are saved."""
+    from canvasapp.model import Note, new_id
+    from canvasapp.storage import SessionStore
+
+    (session,) = build_library(postgres_url, sessions=1, notes=1)
+    library = open_library(postgres_url)
+    try:
+        loaded = SessionRepository(library).load(session.id)
+        store = SessionStore(library, loaded)
+        note = Note(id=new_id(), lane_id=loaded.lanes[0].id, text="pasted\x00 text")
+        loaded.add_notes([note])
+        loaded.set_title("Title\x00 too")
+        assert not store.pending and store.failure is None
+        loaded.set_note_text(loaded.notes[0].id, "a later edit")
+        assert not store.pending
+        store.close()
+        again = SessionRepository(library).load(session.id)
+        assert again.note(note.id).text == "pasted text" and again.title == "Title too"
+        assert again.notes[0].text == "a later edit"
+    finally:
+        library.close()

@@ -115,6 +115,11 @@ def test_one_edit_saves_in_about_a_millisecond(library: Library, make_session: A
     assert not store.pending
 
 
+def stored_text(library: Library, text: str) -> str:
+    """Text as the library keeps it: PostgreSQL cannot store NUL, so it is left out there."""
+    return text.replace("\x00", "") if library.engine.dialect.name == "postgresql" else text
+
+
 moves = st.lists(
     st.tuples(st.sampled_from(["move", "text", "colour", "remove", "add", "title"]), st.integers(0, 5), st.text(max_size=5)),
     max_size=12,
@@ -144,8 +149,8 @@ def test_whatever_the_edits_the_file_equals_memory(library: Library, make_sessio
                 session.set_title(text)
         loaded = SessionRepository(library).load(session.id)
         assert {n.id: (n.lane_id, n.text, n.x, n.y, n.colour, n.updated) for n in loaded.notes} == {
-            n.id: (n.lane_id, n.text, n.x, n.y, n.colour, n.updated) for n in session.notes
+            n.id: (n.lane_id, stored_text(library, n.text), n.x, n.y, n.colour, n.updated) for n in session.notes
         }
-        assert loaded.title == session.title
+        assert loaded.title == stored_text(library, session.title)
     finally:
         store.close()
