@@ -4,8 +4,9 @@ this one checker (the same words as canvasapp.ops.lane_layout's promises)."""
 from __future__ import annotations
 
 from canvasapp.model import Session
-from canvasapp.ops.cluster_summary import frame_of
-from canvasapp.ops.lane_layout import lane_of, overlaps
+from canvasapp.ops.badge_strip import strip_of
+from canvasapp.ops.cluster_summary import TITLE_HEIGHT, card_of
+from canvasapp.ops.lane_layout import board_frame, lane_of, overlaps
 from canvasapp.ops.layout import LANE_HEADER_HEIGHT, Rect, lane_at, lane_rects
 
 
@@ -19,7 +20,7 @@ def broken_promises(session: Session) -> list[str]:
         for second in ids[index + 1:]:
             if overlaps(notes[first], notes[second]):
                 problems.append(f"notes {first} and {second} overlap")
-    frames = {c.id: frame_of([notes[n] for n in c.note_ids]) for c in session.clusters}
+    frames = {c.id: board_frame([notes[n] for n in c.note_ids]) for c in session.clusters}
     blocks: list[tuple[str, Rect]] = [(f"frame {key}", frame) for key, frame in frames.items()]
     for cluster in session.clusters:
         frame = frames[cluster.id]
@@ -29,6 +30,24 @@ def broken_promises(session: Session) -> list[str]:
         for other, other_frame in frames.items():
             if other > cluster.id and overlaps(frame, other_frame):
                 problems.append(f"the frames of {cluster.id} and {other} overlap")
+    titles = {c.id: Rect(frames[c.id].x, frames[c.id].y, frames[c.id].width, TITLE_HEIGHT) for c in session.clusters}
+    for note_id, rect in notes.items():
+        strip = strip_of(rect)
+        for other, other_rect in notes.items():
+            if other != note_id and overlaps(strip, other_rect):
+                problems.append(f"the badge strip of note {note_id} covers note {other}")
+        for cluster_id, title in titles.items():
+            if overlaps(strip, title):
+                problems.append(f"the badge strip of note {note_id} covers the title of {cluster_id}")
+    for cluster in session.clusters:
+        if cluster.collapsed:
+            card = card_of([notes[n] for n in cluster.note_ids])
+            for note_id, rect in notes.items():
+                if note_id not in cluster.note_ids and overlaps(card, rect):
+                    problems.append(f"the folded card of {cluster.id} covers note {note_id}")
+            for other, other_frame in frames.items():
+                if other != cluster.id and overlaps(card, other_frame):
+                    problems.append(f"the folded card of {cluster.id} covers the frame of {other}")
     clustered = {n for c in session.clusters for n in c.note_ids}
     blocks += [(f"note {note_id}", rect) for note_id, rect in notes.items() if note_id not in clustered]
     for name, rect in blocks:

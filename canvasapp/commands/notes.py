@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 
 from canvasapp.commands.base import Command, plural
 from canvasapp.model import Cluster, Note, NotePlacement, Session
@@ -84,10 +84,14 @@ class MoveNotes(Command):
         nudge: bool = False,
         verb: str = "Move",
         suffix: str = "",
+        nudged: Collection[str] | None = None,
     ) -> None:
         self._old = dict(old)
         self._new = dict(new)
         self.merge_id = self.NUDGE_MERGE_ID if nudge else -1
+        # The notes the arrows moved (the rest made room for them): the same ones nudged
+        # again merge into this step, whoever made room each time.
+        self._nudged = frozenset(self._new if nudged is None else nudged)
         self._verb = verb
         self._suffix = suffix
 
@@ -100,15 +104,17 @@ class MoveNotes(Command):
         nudge: bool = False,
         verb: str = "Move",
         suffix: str = "",
+        nudged: Collection[str] | None = None,
     ) -> MoveNotes:
         """A move from where the notes are now."""
         old = {note_id: session.note(note_id).placement for note_id in new}
-        return cls(old, new, nudge=nudge, verb=verb, suffix=suffix)
+        return cls(old, new, nudge=nudge, verb=verb, suffix=suffix, nudged=nudged)
 
     @property
     def text(self) -> str:
         # "Move 3 Notes", "Tidy 5 Notes", "Align 2 Notes Left".
-        return f"{self._verb} {plural(len(self._new), 'Note')}{self._suffix}"
+        moved = len(self._nudged) if self.merge_id >= 0 else len(self._new)
+        return f"{self._verb} {plural(moved, 'Note')}{self._suffix}"
 
     def apply(self, session: Session) -> None:
         session.move_notes(self._new)
@@ -121,9 +127,10 @@ class MoveNotes(Command):
         # merge_id means "never merge", as QUndoCommand.id() does).
         if not isinstance(other, MoveNotes) or self.merge_id < 0 or other.merge_id != self.merge_id:
             return False
-        if set(other._new) != set(self._new):
+        if other._nudged != self._nudged:
             return False
-        self._new = dict(other._new)
+        self._old = {**other._old, **self._old}
+        self._new = {**self._new, **other._new}
         return True
 
 

@@ -26,9 +26,11 @@ from canvasapp.model import Cluster, Lane, Note, NotePlacement, Session, new_id
 from canvasapp.model.entities import LANE_WIDTH, NOTE_HEIGHT, NOTE_WIDTH
 from canvasapp.ops import arrange, lane_layout
 from canvasapp.ops.clipboard import ClipNote, lines_to_notes
+from canvasapp.ops.cluster_summary import FRAME_PADDING
 from canvasapp.ops.lane_layout import Board
-from canvasapp.ops.layout import LaneSpans, inside_lane, lane_at, lane_rects, placements_at
-from canvasapp.ops.note_growth import TextHeight, grown_height, room_below
+from canvasapp.ops.lanes import follow_lanes
+from canvasapp.ops.layout import NOTE_GAP, LaneSpans, inside_lane, lane_at, lane_rects, placements_at
+from canvasapp.ops.note_growth import TextHeight, grown_height
 from canvasapp.ops.palette import unused_lane_colour
 
 #: Arrow-key nudges, in board points: a small step, and a big one with Shift.
@@ -84,11 +86,7 @@ class BoardEditing:
         if height == note.height:
             self.push(edit)
             return
-        parts: list[Command] = [edit, ResizeNotes.to(self.session, {note_id: (note.width, height)})]
-        below = room_below(self.session.notes, note_id, height)
-        if below:
-            parts.append(MoveNotes.to(self.session, self._placements(below)))
-        self.push(Compound(edit.text, parts))
+        self.push(Compound(edit.text, [edit, *self._resized({note_id: (note.width, height)})]))
 
     def _placements(self, positions: dict[str, tuple[float, float]]) -> dict[str, NotePlacement]:
         return placements_at(self.session, positions)
@@ -113,7 +111,7 @@ class BoardEditing:
         notes = [self.session.note(note_id) for note_id in note_ids if self.session.has_note(note_id)]
         if notes:
             positions = self._with_room({note.id: (note.x + dx, note.y + dy) for note in notes})
-            self.push(MoveNotes.to(self.session, self._placements(positions), nudge=True))
+            self.push(MoveNotes.to(self.session, self._placements(positions), nudge=True, nudged=[note.id for note in notes]))
 
     def delete(self, note_ids: list[str], *, verb: str = "Delete") -> None:
         if note_ids:
@@ -125,21 +123,30 @@ class BoardEditing:
         sizes = {note_id: size for note_id, size in sizes.items() if self.session.has_note(note_id)}
         if not sizes:
             return
+        parts = self._resized(sizes)
+        if len(parts) == 1:
+            self.push(parts[0])
+        else:
+            self.edits.push_all(parts[0].text, parts)
+
+    def _resized(self, sizes: dict[str, tuple[float, float]]) -> list[Command]:
+        """The resize, and the move that makes room for it if it covers something: the notes
+        keep their corners (moved inside their lane), what they cover moves down, badge strips
+        included (:func:`canvasapp.ops.lane_layout.settle`)."""
         resize = ResizeNotes.to(self.session, sizes)
         board = Board.of(self.session)
         grown = {note_id: replace(board.notes[note_id], width=w, height=h) for note_id, (w, h) in sizes.items()}
         corners = {note_id: (rect.x, rect.y) for note_id, rect in grown.items()}
         positions = lane_layout.changed(board, lane_layout.settle(replace(board, notes={**board.notes, **grown}), corners))
         if not positions:
-            self.push(resize)
-            return
+            return [resize]
         widths = {note_id: (grown[note_id] if note_id in grown else board.notes[note_id]).width for note_id in positions}
         lanes = self.session.lanes
         move = MoveNotes(
             {note_id: self.session.note(note_id).placement for note_id in positions},
             {n: NotePlacement(x, y, lane_at(lanes, x + widths[n] / 2)) for n, (x, y) in positions.items()},
         )
-        self.edits.push_all(resize.text, [resize, move])
+        return [resize, move]
 
     def set_colour(self, note_ids: list[str], colour: str | None) -> None:
         """A palette colour for the notes, or ``None`` for their lane's colour."""
@@ -249,9 +256,38 @@ class BoardEditing:
             self.push(command)
 
     def resize_lane(self, lane_id: str, width: float) -> None:
-        lane = self.session.lane(lane_id)
-        if lane is not None and lane.width != width:
-            self.push(ResizeLane.to(self.session, lane_id, width))
+        """A new width; a narrower lane pulls its notes in (``ops/lanes.py``), and the layout
+        parts the ones that then cover one another, in the same undo step."""
+        session = self.session
+        lane = session.lane(lane_id)
+        if lane is None:
+            return
+        # Never narrower than its widest note in a frame: a cluster folds no narrower than that.
+        widest = max((note.width for note in session.notes_in_lane(lane_id)), default=0.0)
+        width = max(width, min(lane.width, widest + 2 * (FRAME_PADDING + NOTE_GAP)))
+        if lane.width == width:
+            return
+        resize = ResizeLane.to(session, lane_id, width)
+        if width > lane.width:
+            self.push(resize)
+            return
+        lanes = [other.copy() for other in session.lanes]
+        for other in lanes:
+            if other.id == lane_id:
+                other.width = width
+        followed = follow_lanes(session.lanes, lanes, session.notes)
+        board = replace(Board.of(session), lanes=tuple(lanes)).moved({n: (p.x, p.y) for n, p in followed.items()})
+        in_lane = {note.id for note in session.notes_in_lane(lane_id)}
+        parted = lane_layout.changed(board, lane_layout.make_room(board, (), new=in_lane))
+        if not parted:
+            self.push(resize)
+            return
+        widths = {note_id: board.notes[note_id].width for note_id in parted}
+        move = MoveNotes(
+            {note_id: session.note(note_id).placement for note_id in parted},
+            {n: NotePlacement(x, y, lane_at(lanes, x + widths[n] / 2)) for n, (x, y) in parted.items()},
+        )
+        self.edits.push_all(resize.text, [resize, move])
 
     def remove_lane(self, lane_id: str) -> None:
         if self.session.lane(lane_id) is not None:

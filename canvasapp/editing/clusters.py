@@ -4,6 +4,7 @@ suggestions; each one command through :class:`Edits`, on the same history as the
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 from canvasapp.commands import clusters as cc
 from canvasapp.commands.notes import MoveNotes
@@ -36,7 +37,8 @@ class ClusterEditing:
         return MoveNotes.to(session, placements_at(session, changed)) if changed else None
 
     def _board(self, after: Sequence[Cluster]) -> Board:
-        return Board.of(self.session, clusters=[(cluster.id, cluster.note_ids) for cluster in after])
+        board = Board.of(self.session, clusters=[(cluster.id, cluster.note_ids) for cluster in after])
+        return replace(board, folded=frozenset(cluster.id for cluster in after if cluster.collapsed))
 
     def _corner(self, note_ids: Sequence[str], *, new_frame: bool = False) -> Corner:
         """Where a block of these notes starts: their top-left, among those in the lane most of
@@ -157,7 +159,10 @@ class ClusterEditing:
     def toggle_collapsed(self, cluster_ids: list[str]) -> None:
         if cluster_ids:
             fold = not self.session.cluster(cluster_ids[0]).collapsed
-            self._push(cc.set_collapsed(self.session, cluster_ids, fold))
+            # A folded card is wider than a small cluster's frame: what it would cover moves down.
+            members = [n for c in cluster_ids if self.session.has_cluster(c) for n in self.session.cluster(c).note_ids]
+            stay = {n: (self.session.note(n).x, self.session.note(n).y) for n in members}
+            self._push(self._settled(cc.set_collapsed(self.session, cluster_ids, fold), stay))
 
     def tidy(self, cluster_ids: list[str]) -> None:
         """Each cluster's notes into a grid from its top-left note, in member order; the

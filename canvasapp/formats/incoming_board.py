@@ -28,7 +28,7 @@ from canvasapp.model.entities import (
     NOTE_WIDTH,
 )
 from canvasapp.model.voting import CLOSED, MAX_DOTS, MAX_ROUND_TITLE, MAX_TALLY
-from canvasapp.ops.import_placement import Piece, content_width, place_imported
+from canvasapp.ops.lane_layout import Piece, content_width, place_imported
 
 #: Lane colours for lanes whose source gives none (the built-in templates' palette).
 PALETTE = ("#FFE45C", "#FFB3C7", "#9EE6B8", "#A8D8FF", "#D7C4FF", "#FFD3A8")

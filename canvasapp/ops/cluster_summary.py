@@ -34,15 +34,30 @@ class ClusterEntry:
         return len(self.notes)
 
 
-def frame_of(rects: Iterable[Rect]) -> Rect:
+#: A folded cluster's card: drawn at its notes' top-left corner, over the notes it hides.
+CARD_WIDTH = 260.0
+CARD_HEIGHT = 170.0
+#: The second card edge drawn under a folded card ("several notes here").
+CARD_EDGE = 8.0
+
+
+def card_of(rects: Iterable[Rect]) -> Rect:
+    """What a folded cluster's card covers (its second edge included)."""
+    boxes = list(rects)
+    return Rect(min(box.x for box in boxes), min(box.y for box in boxes), CARD_WIDTH, CARD_HEIGHT + CARD_EDGE)
+
+
+def frame_of(rects: Iterable[Rect], *, bottom: float = FRAME_PADDING) -> Rect:
+    """The frame around a cluster's notes: padding round them, the title band above, and
+    ``bottom`` below the last row (the board keeps its badge strip inside the frame)."""
     boxes = list(rects)
     left = min(box.x for box in boxes)
     top = min(box.y for box in boxes)
     right = max(box.right for box in boxes)
-    bottom = max(box.bottom for box in boxes)
+    lowest = max(box.bottom for box in boxes)
     return Rect(
         left - FRAME_PADDING, top - FRAME_PADDING - TITLE_HEIGHT,
-        right - left + 2 * FRAME_PADDING, bottom - top + 2 * FRAME_PADDING + TITLE_HEIGHT,
+        right - left + 2 * FRAME_PADDING, lowest - top + FRAME_PADDING + bottom + TITLE_HEIGHT,
     )
 
 

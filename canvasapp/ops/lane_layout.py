@@ -6,17 +6,22 @@ The promises, after every function here that returns positions:
 - no two notes overlap;
 - a cluster's frame holds its members and covers no other note or frame;
 - nothing covers a lane's header, and every block lies inside the lane it is in (lanes are
-  as tall as their notes: :func:`canvasapp.ops.layout.lane_rects`).
+  as tall as their notes: :func:`canvasapp.ops.layout.lane_rects`);
+- the badge strip under every note (:mod:`canvasapp.ops.badge_strip`) covers no other note
+  and no cluster's title, so dots and totals never hide words; a folded cluster's card
+  covers nothing but its own notes.
 
 One rule makes room everywhere: the blocks a gesture placed (*fixed*) stay where they were
 put (moved inside their lane), and every other block that is in the way moves *down*, as
 little as it can, in reading order. Moving only down always ends, and keeps the board's
-order as the room made it. A drag to an empty spot changes nothing else.
+order as the room made it. A drag to an empty spot changes nothing else; one that lands on a
+note's badge strip goes just below it.
 
 No Qt here: the functions take a :class:`Board` (the rectangles, not the model) and return
 new top-left corners by note id, which the editors turn into one undoable command. The
-canvas, the CSV and archive import and the PDF board picture share the frame geometry
-(:func:`canvasapp.ops.cluster_summary.frame_of`) and these placements.
+canvas, the CSV and archive import, boards from other tools (:func:`place_imported`) and the
+PDF board picture share the frame geometry (:func:`canvasapp.ops.cluster_summary.frame_of`;
+the canvas draws :func:`board_frame`, with the badge strip inside) and these placements.
 """
 
 from __future__ import annotations
@@ -27,19 +32,19 @@ from dataclasses import dataclass, field, replace
 
 from canvasapp.model import Lane, Note, Session
 from canvasapp.model.entities import NOTE_HEIGHT, NOTE_WIDTH
-from canvasapp.ops.cluster_summary import FRAME_PADDING, TITLE_HEIGHT, frame_of
+from canvasapp.ops.badge_strip import BADGE_STRIP, with_strip
+from canvasapp.ops.cluster_summary import FRAME_PADDING, TITLE_HEIGHT, card_of, frame_of
 from canvasapp.ops.layout import LANE_HEADER_HEIGHT, NOTE_GAP, Rect, lane_at, lane_rects
 
 Positions = dict[str, tuple[float, float]]
 
-#: The gap between blocks when a lane is sorted by dots: the reveal's total sits on a note's
-#: top-right corner (reaching about 33 points out) and the dots hang 16 points below its
-#: lower edge, so with this gap no badge covers a neighbour's text.
-BADGE_GAP = 56.0
 #: Below a frame's notes: what the frame adds above them, so a block under it clears the frame.
 FRAME_TOP = FRAME_PADDING + TITLE_HEIGHT
-#: Between the bottom of one block's notes and the top of the next block's notes.
-BLOCK_GAP = FRAME_TOP + FRAME_PADDING + NOTE_GAP
+#: Between the bottom of one block's notes and the top of the next block's notes: the last
+#: row's badge strip (deeper than the frame's padding), a gap, the next frame's title band.
+BLOCK_GAP = FRAME_TOP + max(FRAME_PADDING, BADGE_STRIP) + NOTE_GAP
+#: Between rows of notes: every note keeps its badge strip free (``ops/badge_strip.py``).
+ROW_GAP = max(NOTE_GAP, BADGE_STRIP)
 #: Spatial buckets for collision look-ups (board points): about a cluster's size.
 _BUCKET = 400.0
 
@@ -51,6 +56,8 @@ class Board:
     lanes: tuple[Lane, ...]
     notes: Mapping[str, Rect]
     clusters: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    #: The clusters shown folded into one card (which may reach past their frame).
+    folded: frozenset[str] = frozenset()
 
     @classmethod
     def of(
@@ -63,7 +70,8 @@ class Board:
         if clusters is None:
             clusters = [(cluster.id, cluster.note_ids) for cluster in session.clusters]
         members = {cluster_id: tuple(n for n in ids if n in notes) for cluster_id, ids in clusters}
-        return cls(tuple(session.lanes), notes, {key: ids for key, ids in members.items() if ids})
+        folded = frozenset(cluster.id for cluster in session.clusters if cluster.collapsed)
+        return cls(tuple(session.lanes), notes, {key: ids for key, ids in members.items() if ids}, folded)
 
     def moved(self, positions: Mapping[str, tuple[float, float]]) -> Board:
         """The board with some notes at new top-left corners."""
@@ -94,9 +102,23 @@ def blocks(board: Board) -> list[Block]:
 
 
 def footprint(board: Board, block: Block) -> Rect:
-    """What a block covers: its frame (title band included), or the note."""
+    """What a block covers: its frame (title band included), or the note, with the badge strip
+    under every note; a folded cluster's card too."""
     rects = [board.notes[note_id] for note_id in block.members]
-    return frame_of(rects) if block.is_cluster else rects[0]
+    if not block.is_cluster:
+        return with_strip(rects[0])
+    area = board_frame(rects)
+    return _union([area, card_of(rects)]) if block.key in board.folded else area
+
+
+def board_frame(rects: Iterable[Rect]) -> Rect:
+    """A cluster's frame as the board draws it: the last row's badge strip inside it."""
+    return frame_of(rects, bottom=max(FRAME_PADDING, BADGE_STRIP))
+
+
+def _union(rects: Sequence[Rect]) -> Rect:
+    left, top = min(r.x for r in rects), min(r.y for r in rects)
+    return Rect(left, top, max(r.right for r in rects) - left, max(r.bottom for r in rects) - top)
 
 
 def lane_of(lanes: Sequence[Lane], rect: Rect) -> str | None:
@@ -119,8 +141,13 @@ def _lane_in(rects: Mapping[str, Rect], rect: Rect) -> str | None:
     return best
 
 
+#: Rectangles that share less than this (board points) touch rather than overlap: sums of
+#: floats that should meet exactly may differ in the last bits.
+_TOUCH = 1e-6
+
+
 def overlaps(a: Rect, b: Rect) -> bool:
-    return a.x < b.right and b.x < a.right and a.y < b.bottom and b.y < a.bottom
+    return a.x < b.right - _TOUCH and b.x < a.right - _TOUCH and a.y < b.bottom - _TOUCH and b.y < a.bottom - _TOUCH
 
 
 # --- making room ---------------------------------------------------------------------------
@@ -142,7 +169,8 @@ def make_room(
     # its frame) are parted, the ones just placed staying put.
     for ids in board.clusters.values():
         if not new or new.intersection(ids):
-            rects.update(_pack({note_id: rects[note_id] for note_id in ids}, fixed.intersection(ids), gap))
+            parted = _pack({note_id: with_strip(rects[note_id]) for note_id in ids}, fixed.intersection(ids), gap)
+            rects.update({note_id: replace(rects[note_id], x=area.x, y=area.y) for note_id, area in parted.items()})
             # A frame grown wider than its lane (a member dragged sideways) folds into a grid.
             area = frame_of([rects[note_id] for note_id in ids])
             lane_id = _lane_in(lanes, area)
@@ -156,6 +184,8 @@ def make_room(
     before = {key: footprint(board, block) for key, block in found.items()}
     home = {key: _lane_in(lanes, area) for key, area in before.items()}
     priority = {key for key, block in found.items() if fixed.intersection(block.members)}
+    # Just put down by the gesture (not the notes an import or a paste must leave where they are).
+    placed = {key for key in priority if new.intersection(found[key].members)}
     looked_at = {home[key] for key, block in found.items() if new.intersection(block.members)} if new else set(home.values())
     by_lane: dict[str | None, dict[str, Rect]] = {}
     for key, area in before.items():
@@ -165,7 +195,7 @@ def make_room(
     result: Positions = {note_id: (rect.x, rect.y) for note_id, rect in rects.items()}
     for areas in by_lane.values():
         # A drop on empty board (the common case) only needs the clamping into the lane.
-        settled = _pack(areas, priority, gap) if _covers_any(areas) else areas
+        settled = _pack(_off_strips(areas, placed, gap), priority, gap) if _covers_any(areas) else areas
         for key, area in settled.items():
             dx, dy = area.x - before[key].x, area.y - before[key].y
             if dx or dy:
@@ -245,7 +275,7 @@ def grid_cell(lane_rect: Rect, index: int) -> tuple[float, float]:
     columns = grid_columns(lane_rect)
     column, row = index % columns, index // columns
     x = lane_rect.x + NOTE_GAP + column * (NOTE_WIDTH + NOTE_GAP)
-    y = LANE_HEADER_HEIGHT + NOTE_GAP + row * (NOTE_HEIGHT + NOTE_GAP)
+    y = LANE_HEADER_HEIGHT + NOTE_GAP + row * (NOTE_HEIGHT + ROW_GAP)
     return x, y
 
 
@@ -281,6 +311,151 @@ def placed_below(session: Session, notes: Sequence[Note], clusters: Sequence[tup
     return placed
 
 
+# --- a board from another tool ------------------------------------------------------------------
+
+#: Pushes allowed per block before an imported lane falls back to rows (real boards need a handful).
+PUSH_BUDGET_PER_BLOCK = 8
+
+
+@dataclass(frozen=True, slots=True)
+class Piece:
+    """A note of a board from another tool: ``x``/``y`` are where it sat in its source (any
+    origin: only the positions of a lane's pieces relative to each other count)."""
+
+    id: str
+    lane_id: str
+    x: float
+    y: float
+    width: float
+    height: float
+    cluster: str | None = None
+    """Pieces with the same key in the same lane are one cluster and stay together."""
+
+
+@dataclass(frozen=True, slots=True)
+class Placed:
+    id: str
+    x: float
+    y: float
+    width: float
+    height: float
+
+
+def content_width(pieces: Iterable[Piece]) -> float:
+    """How wide a lane must be to hold ``pieces`` as they sit in the source (with margins and
+    room for cluster frames)."""
+    boxes = list(pieces)
+    if not boxes:
+        return 0.0
+    left = min(piece.x for piece in boxes)
+    right = max(piece.x + piece.width for piece in boxes)
+    return right - left + 2 * (NOTE_GAP + FRAME_PADDING)
+
+
+def place_imported(
+    pieces: Sequence[Piece], lanes: Sequence[Lane], existing: Sequence[Note] = ()
+) -> dict[str, Placed]:
+    """Board positions (and sizes, narrowed to fit a lane if need be) for every piece of a board
+    from another tool, below the ``existing`` notes of each lane: each lane's blocks (a
+    cluster, its members kept where they were relative to each other; or a note) as near their
+    source layout as the lane allows, in reading order, moved down until they cover nothing,
+    badge strips included. A pile that would take long to part (thousands of notes on one
+    spot) is laid in rows instead. Every piece's lane must be one of ``lanes``."""
+    rects = lane_rects(list(lanes), list(existing))
+    tops: dict[str | None, float] = {}
+    for note in existing:
+        # Below the lowest note's badge strip and the frame a cluster may draw around it.
+        below = note.y + note.height + max(FRAME_PADDING, BADGE_STRIP) + NOTE_GAP
+        tops[note.lane_id] = max(tops.get(note.lane_id, 0.0), below)
+    by_lane: dict[str, list[Piece]] = {}
+    for piece in pieces:
+        by_lane.setdefault(piece.lane_id, []).append(piece)
+    placed: dict[str, Placed] = {}
+    for lane_id, lane_pieces in by_lane.items():
+        top = max(LANE_HEADER_HEIGHT + NOTE_GAP, tops.get(lane_id, 0.0))
+        placed.update(_import_lane(lane_pieces, rects[lane_id], top))
+    return placed
+
+
+def _import_lane(pieces: Sequence[Piece], lane: Rect, top: float) -> dict[str, Placed]:
+    """One lane's pieces: each block's shape (members flowed into rows when they would cover
+    one another or not fit the lane), then the blocks placed as in the source and parted."""
+    room = lane.width - 2 * NOTE_GAP
+    groups: dict[str, list[Piece]] = {}
+    shapes: dict[str, Board] = {}
+    for piece in pieces:
+        if piece.cluster is None:
+            groups[piece.id] = [piece]
+        else:
+            groups.setdefault("\0" + piece.cluster, []).append(piece)
+    for key, members in groups.items():
+        framed = key.startswith("\0")
+        width = max(1.0, room - (2 * FRAME_PADDING if framed else 0.0))
+        notes = {p.id: Rect(p.x, p.y, min(p.width, width), p.height) for p in members}
+        shape = Board((), notes, {key: tuple(notes)} if framed else {})
+        area = _area(shape)
+        if area.width > room or (len(notes) > 1 and _covers_any({n: with_strip(r) for n, r in notes.items()})):
+            ordered = sorted(notes, key=lambda n: (notes[n].y, notes[n].x))
+            shape = replace(shape, notes=_flowed([notes[n] for n in ordered], ordered, width))
+        shapes[key] = shape
+    areas = {key: _area(shape) for key, shape in shapes.items()}
+    side = {key: FRAME_PADDING if key.startswith("\0") else 0.0 for key in areas}
+    origin_x = min(area.x + side[key] for key, area in areas.items())
+    origin_y = min(area.y for area in areas.values())
+    # Room for frames on the left for every block alike, so a lane's notes keep their spacing.
+    shift = FRAME_PADDING if any(side.values()) else 0.0
+    left, right = lane.x + NOTE_GAP, lane.right - NOTE_GAP
+    goals = {}
+    for key, area in areas.items():
+        x = left + shift + area.x - origin_x  # the notes where they were, their frame around them
+        x = max(left, min(x, right - area.width))
+        goals[key] = replace(area, x=x, y=top + area.y - origin_y)
+    parted = _pack_within(goals, (), NOTE_GAP, PUSH_BUDGET_PER_BLOCK * len(goals) + 100)
+    if parted is None:
+        parted = _rows(goals, left, right, top)
+    result: dict[str, Placed] = {}
+    for key, shape in shapes.items():
+        dx, dy = parted[key].x - areas[key].x, parted[key].y - areas[key].y
+        for note_id, rect in shape.notes.items():
+            result[note_id] = Placed(note_id, rect.x + dx, rect.y + dy, rect.width, rect.height)
+    return result
+
+
+def _area(shape: Board) -> Rect:
+    """What a block of an imported lane covers (its only block)."""
+    (block,) = blocks(shape)
+    return footprint(shape, block)
+
+
+def _flowed(rects: Sequence[Rect], ids: Sequence[str], room: float) -> dict[str, Rect]:
+    """Rectangles in rows from their first one's corner, left to right, as many to a row as
+    ``room`` holds, a badge strip under each row."""
+    x0, y0 = rects[0].x, rects[0].y
+    laid: dict[str, Rect] = {}
+    x = y = row = 0.0
+    for note_id, rect in zip(ids, rects, strict=True):
+        if x > 0 and x + rect.width > room:
+            x, y, row = 0.0, y + row + ROW_GAP, 0.0
+        laid[note_id] = replace(rect, x=x0 + x, y=y0 + y)
+        x += rect.width + NOTE_GAP
+        row = max(row, rect.height)
+    return laid
+
+
+def _rows(areas: Mapping[str, Rect], left: float, right: float, top: float) -> dict[str, Rect]:
+    """Rectangles side by side in reading order, in rows between ``left`` and ``right``: O(n)."""
+    laid: dict[str, Rect] = {}
+    x, y, row = left, top, 0.0
+    for key in sorted(areas, key=lambda key: (areas[key].y, areas[key].x)):
+        area = areas[key]
+        if x > left and x + area.width > right:
+            x, y, row = left, y + row + NOTE_GAP, 0.0
+        laid[key] = replace(area, x=x, y=y)
+        x += area.width + NOTE_GAP
+        row = max(row, area.height)
+    return laid
+
+
 # --- arranging blocks --------------------------------------------------------------------------
 
 
@@ -291,7 +466,7 @@ def grid(
     """A cluster's notes in rows of about √n from ``(left, top)`` (the first note's corner), in
     the order given; with a lane, no more columns than its frame fits and moved left to fit."""
     rects = [board.notes[note_id] for note_id in note_ids]
-    cell = (max((r.width for r in rects), default=NOTE_WIDTH) + gap, max((r.height for r in rects), default=NOTE_HEIGHT) + gap)
+    cell = (max((r.width for r in rects), default=NOTE_WIDTH) + gap, max((r.height for r in rects), default=NOTE_HEIGHT) + max(gap, ROW_GAP))
     return cluster_grid(note_ids, left, top, cell, lane, inset=NOTE_GAP + FRAME_PADDING)
 
 
@@ -319,7 +494,7 @@ def stacked_blocks(
 ) -> Positions:
     """Top-left corners for every note of ``groups`` (each a list of ids), the first block's
     notes starting at ``top``, one block under another (an import's clusters)."""
-    cell = (width + NOTE_GAP, height + NOTE_GAP)
+    cell = (width + NOTE_GAP, height + ROW_GAP)
     inset = NOTE_GAP + FRAME_PADDING
     positions: Positions = {}
     y = top
@@ -357,12 +532,12 @@ def tidy(board: Board, note_ids: Collection[str]) -> Positions:
 
 
 def sort_by_dots(
-    board: Board, lane_ids: Collection[str] | None, dots: Mapping[str, int], *, gap: float = BADGE_GAP
+    board: Board, lane_ids: Collection[str] | None, dots: Mapping[str, int], *, gap: float = NOTE_GAP
 ) -> Positions:
     """Sort by Dots: in each lane (all when ``lane_ids`` is ``None``), clusters by their total
     (``dots`` by cluster id, else the sum of their notes') and loose notes by their dots, most
     first in reading order under the header; a cluster's notes by their own dots. Ties keep
-    reading order. Gaps leave the badges room. Every changed corner."""
+    reading order. Every changed corner (each note's badge strip is part of its block)."""
     chosen = [block for block in blocks(board) if lane_ids is None or _block_lane(board, block) in lane_ids]
 
     def value(block: Block) -> int:
@@ -465,6 +640,21 @@ def _inside(area: Rect, lane: Rect | None) -> Rect:
     return area if (x, y) == (area.x, area.y) else replace(area, x=x, y=y)
 
 
+def _off_strips(areas: Mapping[str, Rect], placed: Collection[str], gap: float) -> dict[str, Rect]:
+    """Blocks just ``placed`` whose top landed in another block's badge strip (just under its
+    notes) moved down below it: a note put just under another joins the column below it,
+    rather than the note above jumping below the one just put."""
+    moved = dict(areas)
+    others = sorted((area for key, area in areas.items() if key not in placed), key=lambda area: area.bottom)
+    for key in [key for key in areas if key in placed]:
+        area = moved[key]
+        for other in others:
+            if other.bottom - BADGE_STRIP <= area.y < other.bottom and overlaps(area, other):
+                area = replace(area, y=other.bottom + gap)
+        moved[key] = area
+    return moved
+
+
 def _covers_any(areas: Mapping[str, Rect]) -> bool:
     """Whether any two of the rectangles overlap (so the lane needs packing)."""
     index = _Index()
@@ -478,6 +668,16 @@ def _covers_any(areas: Mapping[str, Rect]) -> bool:
 def _pack(areas: Mapping[str, Rect], priority: Collection[str], gap: float) -> dict[str, Rect]:
     """Rectangles moved down until none overlaps another: the ``priority`` ones first, then
     the rest, each in reading order, each as little as it can."""
+    packed = _pack_within(areas, priority, gap, None)
+    assert packed is not None
+    return packed
+
+
+def _pack_within(
+    areas: Mapping[str, Rect], priority: Collection[str], gap: float, budget: int | None
+) -> dict[str, Rect] | None:
+    """:func:`_pack`, giving up (``None``) after ``budget`` pushes: a pile of thousands of
+    rectangles on one spot would take each past all the others."""
     first = sorted((key for key in areas if key in priority), key=lambda key: (areas[key].y, areas[key].x))
     rest = sorted((key for key in areas if key not in priority), key=lambda key: (areas[key].y, areas[key].x))
     index = _Index()
@@ -485,6 +685,10 @@ def _pack(areas: Mapping[str, Rect], priority: Collection[str], gap: float) -> d
     for key in [*first, *rest]:
         area = areas[key]
         while hits := index.hits(area):
+            if budget is not None:
+                budget -= 1
+                if budget < 0:
+                    return None
             area = replace(area, y=max(hit.bottom for hit in hits) + gap)
         index.add(area)
         result[key] = area

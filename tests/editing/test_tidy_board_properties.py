@@ -1,6 +1,7 @@
 """Random boards, random sequences of the organising gestures (drag, drop on a note, into and
-out of a frame, Ctrl+G, ungroup, merge, tidy, sort by dots, accept suggestions, paste, resize, undo,
-redo): after every step the board keeps its layout promises."""
+out of a frame, Ctrl+G, ungroup, merge, tidy, sort by dots, accept suggestions, paste, resize,
+text that grows its note, fold and unfold a cluster, narrow, widen and reorder lanes, undo,
+redo): after every step the board keeps its layout promises, badge strips included."""
 
 from __future__ import annotations
 
@@ -44,12 +45,18 @@ class History:
             self.stack.redo()
 
 
+def lines_of_30(text: str, width: float) -> float:
+    """A stand-in measure for text (the board's font needs Qt): 10 points a letter, 30 a line."""
+    per_line = max(1, int(width // 10))
+    return 30.0 * max(1, -(-len(text) // per_line))
+
+
 class Editors:
     def __init__(self, session: Session) -> None:
         self.session = session
         self.history = History(session)
         edits = Edits(session, self.history)
-        self.board = BoardEditing(edits)
+        self.board = BoardEditing(edits, lines_of_30)
         self.clusters = ClusterEditing(edits)
         self.voting = VotingEditing(edits)
 
@@ -83,7 +90,8 @@ def boards(draw: st.DrawFn) -> Session:
 
 STEPS = st.sampled_from([
     "drag", "drag_far", "drop_on_note", "drop_into", "drop_out", "group", "ungroup", "remove", "merge",
-    "drag_frame", "tidy", "tidy_clusters", "sort", "accept", "paste", "add_note", "resize", "undo", "redo", "undo", "redo",
+    "drag_frame", "tidy", "tidy_clusters", "sort", "accept", "paste", "add_note", "resize", "grow_text", "fold",
+    "narrow_lane", "widen_lane", "move_lane", "undo", "redo", "undo", "redo",
 ])
 
 
@@ -164,13 +172,23 @@ def step(draw: st.DrawFn, editors: Editors, name: str) -> None:
         chosen = pick(draw, notes, 2)
         size = (draw(st.sampled_from([160.0, 200.0, 280.0])), draw(st.sampled_from([100.0, 140.0, 260.0])))
         editors.board.resize_notes(dict.fromkeys(chosen, size))
+    elif name == "grow_text" and notes:
+        editors.board.edit_text(draw(st.sampled_from(notes)), "word " * draw(st.integers(1, 60)))
+    elif name == "fold" and clusters:
+        editors.clusters.toggle_collapsed(pick(draw, clusters, 2))
+    elif name in ("narrow_lane", "widen_lane"):
+        lane = draw(st.sampled_from(session.lanes))
+        wider = name == "widen_lane"
+        editors.board.resize_lane(lane.id, draw(st.sampled_from([760.0, 1000.0, 1400.0] if wider else [260.0, 360.0, 420.0])))
+    elif name == "move_lane":
+        editors.board.move_lane(draw(st.sampled_from(session.lanes)).id, draw(st.sampled_from([-1, 1, 2])))
     elif name == "undo":
         editors.history.undo()
     elif name == "redo":
         editors.history.redo()
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 @given(session=boards(), data=st.data())
 def test_every_gesture_keeps_the_board_tidy(session: Session, data: st.DataObject) -> None:
     assert broken_promises(session) == []
@@ -179,3 +197,26 @@ def test_every_gesture_keeps_the_board_tidy(session: Session, data: st.DataObjec
         name = data.draw(STEPS)
         step(data.draw, editors, name)
         assert broken_promises(session) == [], name
+
+
+def test_a_narrower_lane_parts_the_notes_it_pulls_in_in_one_undo_step() -> None:
+    lanes = [Lane(id="L", title="Lane", order=0, width=760.0), Lane(id="M", title="Other", order=1, width=760.0)]
+    session = Session.create("Board", lanes)
+    session.add_notes([
+        Note(id="a", lane_id="L", x=24, y=200), Note(id="b", lane_id="L", x=248, y=200), Note(id="c", lane_id="L", x=472, y=200),
+    ])
+    editors = Editors(session)
+    editors.board.resize_lane("L", 300.0)
+    assert session.lane("L").width == 300.0
+    assert broken_promises(session) == []
+    assert len({session.note(n).y for n in "abc"}) == 3  # one under another now
+    editors.history.undo()
+    assert session.lane("L").width == 760.0
+    assert [(session.note(n).x, session.note(n).y) for n in "abc"] == [(24, 200), (248, 200), (472, 200)]
+
+
+def test_a_lane_is_never_narrowed_below_its_widest_note_in_a_frame() -> None:
+    session = Session.create("Board", [Lane(id="L", title="Lane", order=0, width=760.0)])
+    session.add_notes([Note(id="wide", lane_id="L", x=24, y=200, width=280.0)])
+    Editors(session).board.resize_lane("L", 260.0)
+    assert session.lane("L").width == 280.0 + 2 * (16.0 + 24.0)

@@ -8,6 +8,8 @@ from collections import Counter
 import pytest
 
 from canvasapp.formats.import_any import BoardImport, ImportRefused, import_any
+from canvasapp.ops.badge_strip import BADGE_STRIP
+from canvasapp.ops.layout import NOTE_GAP
 from tests.formats.board_files import (
     FOUNDING_COLOURS,
     FOUNDING_LANES,
@@ -47,7 +49,8 @@ def test_sizes_and_relative_positions_are_kept_where_the_lane_allows() -> None:
     assert {(note.width, note.height) for note in drivers} == {(180.0, 120.0)}
     first, second, _third, fourth = drivers[0], drivers[1], drivers[2], drivers[3]
     assert second.x - first.x == 200 and second.y == first.y
-    assert fourth.y - first.y == 150 and fourth.x == first.x
+    # Rows 30 apart in the drawing part by the badge strip under each note and a gap.
+    assert fourth.y - first.y == 120 + BADGE_STRIP + NOTE_GAP and fourth.x == first.x
 
 
 def test_the_clipboard_json_reads_the_same_way() -> None:

@@ -64,3 +64,11 @@ def test_follow_lanes_moves_notes_by_their_lane_and_keeps_them_inside() -> None:
     moves = follow_lanes(old, new, notes)
     assert moves["in-a"].x == 100 and moves["in-b"].x == 800 - 460
     assert "out" not in moves
+
+
+def test_a_note_beside_the_board_stays_beside_it_when_a_lane_widens() -> None:
+    old = [Lane(id="a", title="A", order=0, width=500), Lane(id="b", title="B", order=1, width=500)]
+    new = [Lane(id="a", title="A", order=0, width=760), Lane(id="b", title="B", order=1, width=500)]
+    beside = Note(id="beside", lane_id=None, x=1024 + 40)  # right of lane b (524..1024)
+    moves = follow_lanes(old, new, [beside])
+    assert moves["beside"].x == 1064 + 260 and moves["beside"].lane_id is None

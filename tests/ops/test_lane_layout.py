@@ -9,8 +9,9 @@ from hypothesis import strategies as st
 
 from canvasapp.model import Lane, Note, NotePlacement, Session
 from canvasapp.ops import lane_layout
+from canvasapp.ops.badge_strip import BADGE_STRIP
 from canvasapp.ops.cluster_summary import frame_of
-from canvasapp.ops.lane_layout import BADGE_GAP, Board, overlaps
+from canvasapp.ops.lane_layout import Board, overlaps
 from canvasapp.ops.layout import LANE_HEADER_HEIGHT, NOTE_GAP, Rect, lane_at
 from tests.board_invariants import broken_promises
 
@@ -31,7 +32,14 @@ def test_a_note_dropped_on_another_stays_and_the_other_moves_down() -> None:
     start = board({"a": (24, 200), "b": (248, 200)})
     moved = lane_layout.settle(start, {"a": (260, 220)})
     assert moved["a"] == (260, 220)
-    assert moved["b"] == (248, 220 + 140 + NOTE_GAP)
+    assert moved["b"] == (248, 220 + 140 + BADGE_STRIP + NOTE_GAP)
+
+
+def test_a_note_dropped_just_under_another_lands_below_its_badge_strip() -> None:
+    start = board({"a": (24, 200), "b": (248, 200)})
+    # Dropped 20 points under a: on a's badge strip, not on a's words.
+    moved = lane_layout.settle(start, {"b": (30, 360)})
+    assert moved == {"b": (30, 200 + 140 + BADGE_STRIP + NOTE_GAP)}  # a stays put
 
 
 def test_a_note_dropped_over_a_header_or_across_a_lane_edge_is_moved_in() -> None:
@@ -64,14 +72,17 @@ def test_sort_by_dots_orders_clusters_by_total_and_their_notes_by_their_own() ->
     assert big.y < small.y  # 14 dots before 3 (the loose note with 3 ties the small cluster: reading order)
     assert after.notes["d"].x < after.notes["c"].x  # 9 before 5 inside the cluster
     assert after.notes["b"].x < after.notes["a"].x
-    # Room for the badges: neighbours in a row are BADGE_GAP apart.
-    assert after.notes["c"].x - after.notes["d"].right == BADGE_GAP
+    # Room for the badges: the strip under each note is clear of the notes below it.
+    for upper in after.notes.values():
+        for lower in after.notes.values():
+            if lower.y > upper.y and lower.x < upper.right and upper.x < lower.right:
+                assert lower.y - upper.bottom >= BADGE_STRIP
 
 
 def test_an_import_lands_below_what_the_lanes_hold_keeping_its_own_layout() -> None:
     start = board({"old": (24, 600), "new1": (24, 174), "new2": (248, 174), "other": (808, 174)})
     moved = lane_layout.below_the_rest(start, {"new1", "new2", "other"})
-    assert moved["new1"][1] == moved["new2"][1] == 600 + 140 + NOTE_GAP
+    assert moved["new1"][1] == moved["new2"][1] == 600 + 140 + BADGE_STRIP + NOTE_GAP
     assert "other" not in moved  # its lane had nothing: it stays where the file put it
 
 

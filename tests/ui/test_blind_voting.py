@@ -242,7 +242,7 @@ def test_the_bar_hides_no_note_and_a_dot_is_a_fingertip_wide(qtbot: QtBot, votin
         assert viewport.contains(rect) and rect.bottom() < bar_top
     click_note(qtbot, window, ids[0])
     badge = voting.dots.badge(ids[0])
-    dot = badge.mapRectToScene(badge.dot_rects()[0])
+    dot = badge.mapRectToScene(badge.hit_rects()[0])
     on_screen = window.view.mapFromScene(dot).boundingRect()
     assert on_screen.width() >= 44 and on_screen.height() >= 44
 

@@ -142,7 +142,8 @@ class NoteItem(QGraphicsItem):
     def colour(self) -> QColor:
         return QColor(self._colour)
 
-    def _text_rect(self) -> QRectF:
+    def text_rect(self) -> QRectF:
+        """Where the note's words go (item coordinates): nothing else may be drawn over it."""
         return self._rect.adjusted(PADDING, PADDING, -PADDING, -PADDING)
 
     def _ensure_fitted(self) -> None:
@@ -151,7 +152,7 @@ class NoteItem(QGraphicsItem):
         if self._fitted:
             return
         self._fitted = True
-        area = self._text_rect()
+        area = self.text_rect()
         self._font, self._shown_text = fitted_font(area, self._text, LARGEST_TEXT_PX, SMALLEST_TEXT_PX)
         # Laid out once: drawText would wrap the text again at every paint (twice the cost).
         self._static = QStaticText(self._shown_text.replace("\n", LINE_SEPARATOR))

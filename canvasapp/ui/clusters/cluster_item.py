@@ -14,9 +14,6 @@ from canvasapp.ui.board.text_fit import ELLIPSIS, wrapped_lines
 from canvasapp.ui.look.fonts import app_font
 
 TITLE_PX = 28
-#: A folded cluster's card.
-CARD_WIDTH = 260.0
-CARD_HEIGHT = 170.0
 #: Frames sit above the lanes (-10) and behind the notes (1).
 FRAME_Z = -5.0
 _TEXT = QColor("#1A1A1A")

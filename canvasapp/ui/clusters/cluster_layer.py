@@ -15,10 +15,11 @@ from PySide6.QtCore import QObject, QPointF, QRectF, Signal
 from PySide6.QtWidgets import QGraphicsItem
 
 from canvasapp.model import Cluster, Event, Lane, Note, Session
-from canvasapp.ops.cluster_summary import frame_of
+from canvasapp.ops.cluster_summary import CARD_HEIGHT, CARD_WIDTH
+from canvasapp.ops.lane_layout import board_frame
 from canvasapp.ops.layout import Rect
 from canvasapp.ui.board.note_item import NoteItem
-from canvasapp.ui.clusters.cluster_item import CARD_HEIGHT, CARD_WIDTH, ClusterItem, ClusterTitleEditor
+from canvasapp.ui.clusters.cluster_item import ClusterItem, ClusterTitleEditor
 
 
 class BoardItems(Protocol):
@@ -183,8 +184,8 @@ class ClusterLayer(QObject):
             return QRectF()
         if collapsed:
             return QRectF(min(r.x for r in rects), min(r.y for r in rects), CARD_WIDTH, CARD_HEIGHT)
-        # The one frame geometry the layout and the exports use too.
-        frame = frame_of(rects)
+        # The frame geometry the layout counts on (the exports draw it without the badge strip).
+        frame = board_frame(rects)
         return QRectF(frame.x, frame.y, frame.width, frame.height)
 
     # --- notes dragged (the scene moves them; frames follow) ----------------------------------

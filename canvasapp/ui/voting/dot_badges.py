@@ -1,8 +1,10 @@
 """Dots drawn on the board's notes: a voter's own dots while they vote, every dot at the reveal.
 
-Badges are child items of the note items (so they move with a drag and go with a deleted
-note); :class:`DotLayer` keeps its own id → badge map and never walks the scene's items. The
-notes themselves know nothing of votes.
+Dots and the reveal's total sit in the strip under each note that the layout keeps free
+(:mod:`canvasapp.ops.badge_strip`, the one geometry), so they never cover a note's words or a
+cluster's title. Badges are child items of the note items (so they move with a drag and go
+with a deleted note); :class:`DotLayer` keeps its own id → badge map and never walks the
+scene's items. The notes themselves know nothing of votes.
 """
 
 from __future__ import annotations
@@ -11,28 +13,29 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QPainter, QPen
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 from shiboken6 import isValid
 
+from canvasapp.ops.badge_strip import DOT, TOTAL_HEIGHT, dot_boxes, strip_of, total_box
+from canvasapp.ops.layout import Rect
 from canvasapp.ui.board.audience_flag import is_audience
 from canvasapp.ui.look.fonts import app_font
 
-#: One placed dot, drawn at 100% zoom: about a thumb's width on a touch screen.
-DOT = 46.0
-#: The smallest a dot may be on the screen, whatever the zoom: a fingertip's touch target.
+#: The smallest a dot's touch target may be on the screen, whatever the zoom: a fingertip.
 MIN_DOT_PX = 44.0
-#: The reveal's total: big enough to read from the back of the room at a fit-all zoom.
-TOTAL = 80.0
-GAP = 6.0
+#: The total's number: as large as its pill holds, smaller for three digits.
+TOTAL_PX = 36
+TOTAL_PX_LONG = 28
 TOTAL_COLOUR = QColor("#B3122E")
 RING = QColor("#FFFFFF")
 
 
 @dataclass(slots=True)
 class BadgeLook:
-    """What every badge of the board shares: the dot size for the view's zoom, and whether the
-    audience window may show dots (not while a blind round is open)."""
+    """What every badge of the board shares: how big a dot's touch target is at the view's zoom
+    (a drawn dot stays in its strip), and whether the audience window may show dots (not while
+    a blind round is open)."""
 
     dot: float = DOT
     audience_sees: bool = True
@@ -47,7 +50,7 @@ class NoteDots:
 
 
 class DotBadgeItem(QGraphicsItem):
-    """The dots on one note, drawn over its lower edge, and the total over its top-right corner."""
+    """The dots on one note, in the strip under it, and the reveal's total at the strip's right end."""
 
     def __init__(self, note_id: str, parent: QGraphicsItem, look: BadgeLook) -> None:
         super().__init__(parent)
@@ -74,16 +77,25 @@ class DotBadgeItem(QGraphicsItem):
 
     def dot_rects(self) -> list[QRectF]:
         """Where each single dot is drawn (item coordinates), in the order of ``dots``."""
-        return dot_rects(self._note, sum(count for _colour, count in self._shown.dots), self._look.dot)
+        total = _rect(self.total_rect()) if self._shown.total else None
+        return dot_rects(self._note, sum(count for _colour, count in self._shown.dots), total)
+
+    def hit_rects(self) -> list[QRectF]:
+        """Where a click counts as on a dot: the drawn dot, grown to a fingertip on the screen
+        when the view is zoomed out."""
+        grow = max(0.0, (self._look.dot - DOT) / 2) + 4
+        return [rect.adjusted(-grow, -grow, grow, grow) for rect in self.dot_rects()]
 
     def total_rect(self) -> QRectF:
-        # Centred on the note's corner: three quarters of it outside, so it hides as little of
-        # the note's first line as a badge this size can.
-        return QRectF(self._note.right() - TOTAL / 2, self._note.top() - TOTAL / 2, TOTAL, TOTAL)
+        """The reveal's total (item coordinates); empty when none is shown."""
+        if not self._shown.total:
+            return QRectF()
+        text = QFontMetricsF(_total_font(self._shown.total)).horizontalAdvance(str(self._shown.total))
+        return _qrect(total_box(_rect(self._note), text))
 
     def boundingRect(self) -> QRectF:
-        rect = self._note.adjusted(-2, -2, 2, self._look.dot / 2 + 2)
-        return rect.united(self.total_rect().adjusted(-3, -3, 3, 3)) if self._shown.total else rect
+        strip = _qrect(strip_of(_rect(self._note)))
+        return strip.adjusted(-3, -3, 3, 3)
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
         if not self._look.audience_sees and is_audience(widget):
@@ -98,24 +110,34 @@ class DotBadgeItem(QGraphicsItem):
             painter.drawEllipse(rect)
             if overflow > 0 and index == len(rects) - 1:
                 painter.setPen(RING)
-                painter.setFont(app_font(16, bold=True))
+                painter.setFont(app_font(20, bold=True))
                 painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, f"+{overflow + 1}")
         if self._shown.total:
             rect = self.total_rect()
-            painter.setPen(QPen(RING, 4))
+            painter.setPen(QPen(RING, 3))
             painter.setBrush(TOTAL_COLOUR)
-            painter.drawEllipse(rect)
+            painter.drawRoundedRect(rect, TOTAL_HEIGHT / 2, TOTAL_HEIGHT / 2)
             painter.setPen(RING)
-            painter.setFont(app_font(44 if self._shown.total < 100 else 30, bold=True))
+            painter.setFont(_total_font(self._shown.total))
             painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, str(self._shown.total))
 
 
-def dot_rects(note: QRectF, count: int, dot: float = DOT) -> list[QRectF]:
-    """One circle per dot along the note's lower edge, as many as fit (the last may say "+n")."""
-    fit = max(1, int((note.width() - GAP) // (dot + GAP)))
-    shown = min(count, fit)
-    top = note.bottom() - dot / 2
-    return [QRectF(note.left() + GAP + index * (dot + GAP), top, dot, dot) for index in range(shown)]
+def _total_font(total: int) -> QFont:
+    return app_font(TOTAL_PX if total < 100 else TOTAL_PX_LONG, bold=True)
+
+
+def _rect(rect: QRectF) -> Rect:
+    return Rect(rect.x(), rect.y(), rect.width(), rect.height())
+
+
+def _qrect(rect: Rect) -> QRectF:
+    return QRectF(rect.x, rect.y, rect.width, rect.height)
+
+
+def dot_rects(note: QRectF, count: int, total: Rect | None = None) -> list[QRectF]:
+    """One circle per dot in the strip under the note, as many as fit beside the total (the
+    last may say "+n")."""
+    return [_qrect(box) for box in dot_boxes(_rect(note), count, total)]
 
 
 class DotLayer:
@@ -130,7 +152,7 @@ class DotLayer:
         self.look = BadgeLook()
 
     def set_scale(self, zoom: float) -> None:
-        """Dots never smaller than :data:`MIN_DOT_PX` on the screen at this zoom."""
+        """A dot's touch target never smaller than :data:`MIN_DOT_PX` on the screen at this zoom."""
         dot = max(DOT, MIN_DOT_PX / max(zoom, 0.01))
         if dot != self.look.dot:
             self.look.dot = dot
@@ -192,5 +214,5 @@ def own_dot_at(badge: DotBadgeItem | None, scene_pos: QPointF, own_first: int, o
     if badge is None or own_count <= 0:
         return False
     local = badge.mapFromScene(scene_pos)
-    rects = badge.dot_rects()
-    return any(rect.adjusted(-4, -4, 4, 4).contains(local) for rect in rects[own_first:own_first + own_count])
+    rects = badge.hit_rects()
+    return any(rect.contains(local) for rect in rects[own_first:own_first + own_count])

@@ -1,4 +1,5 @@
-"""Placement of imported notes: whatever the source layout, the board's invariants hold."""
+"""Placement of a board from another tool (``lane_layout.place_imported``): whatever the source
+layout, the board's invariants hold, badge strips included."""
 
 from __future__ import annotations
 
@@ -6,7 +7,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from canvasapp.model import Cluster, Lane, Note, Session, new_id
-from canvasapp.ops.import_placement import Piece, place_imported
+from canvasapp.ops.lane_layout import Piece, place_imported
+from tests.board_invariants import broken_promises
 from tests.ops.layout_invariants import layout_problems
 
 LANES = [Lane("a", "A", order=0), Lane("b", "B", order=1, width=300), Lane("c", "C", order=2, width=2000)]
@@ -43,6 +45,7 @@ def test_pieces_anywhere_land_inside_their_lanes_without_overlap(
     session = Session(new_id(), "s", lanes=[lane.copy() for lane in LANES], notes=notes + tidy,
                       clusters=[Cluster(new_id(), key, key.split("-")[0], members) for key, members in clusters.items()])
     assert layout_problems(session) == []
+    assert broken_promises(session) == []
 
 
 def test_a_source_layout_that_fits_is_kept_as_it_was() -> None:
