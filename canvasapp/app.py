@@ -11,15 +11,12 @@ from PySide6.QtGui import QFont, QPixmapCache
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from canvasapp import APP_NAME
-from canvasapp.formats.template_io import TemplateError, session_from_template
-from canvasapp.formats.template_library import find_template
+from canvasapp.formats.template_io import TemplateError
 from canvasapp.model import Session
-from canvasapp.ops.first_session import FIRST_SESSION_TITLE
-from canvasapp.storage import Library, LibraryError, SessionRepository, open_library
-from canvasapp.storage.errors import ReadOnlyLibraryError
+from canvasapp.storage import LibraryError
 from canvasapp.ui.look.fonts import app_font_family
 from canvasapp.ui.look.theme import apply_theme, saved_theme
-from canvasapp.ui.sessions.recent_sessions import last_open_session
+from canvasapp.ui.sessions.opening import open_library_for_window, session_to_open
 from canvasapp.ui.window.desktop_identity import app_icon, identify_app
 from canvasapp.ui.window.main_window import MainWindow
 
@@ -46,38 +43,6 @@ def _ui_font() -> QFont:
     font = QFont(app_font_family())
     font.setPointSize(11)
     return font
-
-
-def open_library_for_window(location: str | None) -> tuple[Library, str]:
-    """The library, and why it is open for reading only (``""`` when it can be written): one
-    that cannot be written where it lies (a read-only folder, file or disk) is still shown."""
-    try:
-        return open_library(location), ""
-    except ReadOnlyLibraryError as error:
-        return open_library(location, read_only=True), str(error)
-
-
-def session_to_open(library: Library, session_id: str | None) -> str:
-    """The session asked for, else the one open when the app was last closed, else the most
-    recently changed one, else a new one from the default template."""
-    repository = SessionRepository(library)
-    if session_id:
-        return repository.resolve_id(session_id)
-    identify_app()  # the last session is a setting: read from the app's own settings file
-    recent = last_open_session(repository) or repository.most_recent_id()
-    if recent is not None:
-        return recent
-    if library.read_only:
-        raise LibraryError(
-            f"The library {library.location} has no sessions yet and cannot be written where it is; "
-            "make its folder writable or start a new library elsewhere with --library."
-        )
-    session = session_from_template(find_template(None), FIRST_SESSION_TITLE)
-    # Nothing has been done in it yet (filling it from the template is not the facilitator's
-    # work): that is how it is recognised as untouched later.
-    session.updated = session.created
-    repository.add(session)
-    return session.id
 
 
 def user_templates_dir() -> Path:

@@ -41,7 +41,7 @@ if TYPE_CHECKING:
 #: SQLite header field that marks the file as ours ("WCNV").
 APPLICATION_ID = 0x57434E56
 #: ``PRAGMA user_version``: the schema generation, one more with every released migration.
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 
 _SQLITE_MAGIC = b"SQLite format 3\x00"
 _MIGRATIONS = Path(__file__).resolve().parent / "migrations"

@@ -5,7 +5,22 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 from typing import cast
 
-from sqlalchemy import Boolean, Date, DateTime, Float, ForeignKey, Index, Integer, MetaData, String, Table, Text
+from sqlalchemy import (
+    Boolean,
+    Connection,
+    Date,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    event,
+    insert,
+)
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 from sqlalchemy.types import TypeDecorator
@@ -64,6 +79,25 @@ class SessionRow(Base):
     facilitator: Mapped[str | None] = mapped_column(Text)
     participants: Mapped[int | None] = mapped_column(Integer)
     purpose: Mapped[str | None] = mapped_column(Text)
+    # Schema 6: one more with every saved edit, in the edit's own transaction, so a window that
+    # shows the session read-only knows exactly when to catch up.
+    revision: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+
+
+class LibraryStateRow(Base):
+    """One row about the library as a whole (schema 6): ``list_revision`` is one more every
+    time a session is added, renamed or deleted, so open session lists know to refresh."""
+
+    __tablename__ = "library_state"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    list_revision: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+
+
+@event.listens_for(LibraryStateRow.__table__, "after_create")
+def _first_state_row(target: Table, connection: Connection, **_kw: object) -> None:
+    # The one row exists from the start: a counter is then a plain UPDATE in the writer's transaction.
+    connection.execute(insert(target).values(id=1, list_revision=0))
 
 
 class LaneRow(Base):
@@ -82,7 +116,11 @@ class LaneRow(Base):
 
 class NoteRow(Base):
     __tablename__ = "notes"
-    __table_args__ = (Index("ix_notes_session_id", "session_id"),)
+    __table_args__ = (
+        Index("ix_notes_session_id", "session_id"),
+        # Schema 6: a read-only window reads only the notes written since the revision it has.
+        Index("ix_notes_session_id_revision", "session_id", "revision"),
+    )
 
     id: Mapped[str] = mapped_column(String(64), primary_key=True)
     session_id: Mapped[str] = mapped_column(ForeignKey("sessions.id", ondelete="CASCADE"))
@@ -101,6 +139,8 @@ class NoteRow(Base):
     action_owner: Mapped[str | None] = mapped_column(Text)
     action_due: Mapped[date | None] = mapped_column(Date)
     action_status: Mapped[str | None] = mapped_column(String(16))
+    # Schema 6: the session revision of the edit that last wrote this row.
+    revision: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
 
 
 class ClusterRow(Base):

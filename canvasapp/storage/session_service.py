@@ -17,6 +17,7 @@ from sqlalchemy import delete, select, update
 from sqlalchemy.exc import SQLAlchemyError
 
 from canvasapp.model import utc_now
+from canvasapp.storage.changes import list_revised, revision_bump
 from canvasapp.storage.errors import LibraryError, driver_message
 from canvasapp.storage.library import Library
 from canvasapp.storage.lock import SessionGuard, session_lock
@@ -61,7 +62,9 @@ class SessionService:
             if cleaned == title_now:
                 return cleaned
             self._write(
-                update(_sessions).where(_sessions.c.id == session_id).values(title=cleaned, updated=utc_now()),
+                update(_sessions).where(_sessions.c.id == session_id).values(
+                    title=cleaned, updated=utc_now(), **revision_bump()
+                ),
                 f"rename the session {title_now!r}",
             )
         return cleaned
@@ -109,6 +112,8 @@ class SessionService:
         try:
             with self._engine.begin() as connection:
                 connection.execute(statement)  # type: ignore[call-overload]
+                # Open session lists hear of it from the same transaction.
+                list_revised(connection)
         except SQLAlchemyError as error:
             raise LibraryError(f"Could not {doing}: {driver_message(error)}.") from None
 

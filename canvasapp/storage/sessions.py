@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Container, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
@@ -11,6 +11,8 @@ from sqlalchemy import Connection, func, insert, select
 from sqlalchemy.exc import SQLAlchemyError
 
 from canvasapp.model import Session
+from canvasapp.ops.catch_up import SavedState
+from canvasapp.storage.changes import list_revised
 from canvasapp.storage.cluster_rows import insert_clusters, load_clusters
 from canvasapp.storage.errors import LibraryError, driver_message
 from canvasapp.storage.facilitation_rows import details_from_row, insert_phases, load_phases
@@ -114,10 +116,16 @@ class SessionRepository:
                 insert_clusters(connection, session)
                 insert_phases(connection, session)
                 insert_voting(connection, session)
+                list_revised(connection)
         except SQLAlchemyError as error:
             raise LibraryError(f"Could not save the session {session.title!r}: {driver_message(error)}.") from None
 
     def load(self, session_id: str) -> Session:
+        return self.load_with_revision(session_id)[0]
+
+    def load_with_revision(self, session_id: str) -> tuple[Session, int]:
+        """The session and its revision, read together (one read transaction), so a window
+        following others' edits knows exactly which edits it has."""
         with self._reading() as connection:
             row = connection.execute(select(_sessions).where(_sessions.c.id == session_id)).one_or_none()
             if row is None:
@@ -145,7 +153,50 @@ class SessionRepository:
             details=details_from_row(row),
         )
         session.voting.load(*voting)
-        return session
+        return session, row.revision
+
+    def saved_since(self, session_id: str, revision: int, shown: Container[str], shown_count: int) -> tuple[SavedState, int]:
+        """What a window that has the session at ``revision`` (showing ``shown_count`` notes,
+        ``shown`` answering which) needs to catch up, and the revision that brings it to: the
+        notes written since (through their revision's index), the session's small parts whole,
+        and the ids of every note only when some were deleted (counting tells). One read
+        transaction."""
+        with self._reading() as connection:
+            row = connection.execute(select(_sessions).where(_sessions.c.id == session_id)).one_or_none()
+            if row is None:
+                raise LibraryError(f"There is no session {session_id!r} in the library {self.library.location}.")
+            lanes = connection.execute(
+                select(_lanes).where(_lanes.c.session_id == session_id).order_by(_lanes.c.position)
+            ).all()
+            written = connection.execute(
+                select(*NOTE_COLUMNS).where(_notes.c.session_id == session_id, _notes.c.revision > revision)
+            ).all()
+            written_notes = [note_from_row(note) for note in written]
+            count = connection.execute(select(func.count()).where(_notes.c.session_id == session_id)).scalar_one()
+            # Every note shown, plus the new ones, minus the count saved: how many were deleted.
+            new = sum(1 for note in written_notes if note.id not in shown)
+            deleted = shown_count + new - count
+            note_ids = (
+                frozenset(connection.execute(select(_notes.c.id).where(_notes.c.session_id == session_id)).scalars())
+                if deleted > 0 else None
+            )
+            clusters = load_clusters(connection, session_id)
+            phases = load_phases(connection, session_id)
+            participants, rounds, votes = load_voting(connection, session_id)
+        saved = SavedState(
+            title=row.title,
+            lanes=[lane_from_row(lane) for lane in lanes],
+            written_notes=written_notes,
+            note_ids=note_ids,
+            clusters=clusters,
+            details=details_from_row(row),
+            phases=phases,
+            current_phase_id=row.current_phase_id,
+            participants=participants,
+            rounds=rounds,
+            votes=votes,
+        )
+        return saved, row.revision
 
     def rename(self, session_id: str, title: str) -> None:
         """Rename a session that is not open for editing anywhere (see :class:`SessionService`)."""

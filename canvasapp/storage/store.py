@@ -14,6 +14,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import SQLAlchemyError
 
 from canvasapp.model import Event, Lane, Note, Session
+from canvasapp.storage.changes import list_revised, revision_bump, session_revised, stamp_revision
 from canvasapp.storage.cluster_rows import ClusterChanges
 from canvasapp.storage.errors import driver_message
 from canvasapp.storage.facilitation_rows import FacilitationChanges
@@ -143,11 +144,19 @@ class SessionStore:
         session = self.session
         notes = self._saved_notes.changes(note_values(session.id, note) for note in self._dirty.values())
         lanes = self._saved_lanes.changes(lane_values(session.id, lane) for lane in self._dirty_lanes.values())
-        session_changes: dict[str, object] = {"updated": session.updated}
-        if session.title != self._saved_title:
+        session_changes: dict[str, object] = {"updated": session.updated, **revision_bump()}
+        retitled = session.title != self._saved_title
+        if retitled:
             session_changes["title"] = session.title
         try:
             with self._engine.begin() as connection:
+                # First the session's row, one more revision; the notes written by this edit
+                # carry that revision, so a read-only window reads only them.
+                revision = connection.execute(
+                    update(_sessions).where(_sessions.c.id == session.id).values(**session_changes)
+                    .returning(_sessions.c.revision)
+                ).scalar_one()
+                stamp_revision(notes, revision)
                 if self._removed:
                     connection.execute(delete(_notes).where(_notes.c.id.in_(list(self._removed))))
                 if self._removed_lanes:
@@ -161,7 +170,9 @@ class SessionStore:
                 self._clusters.write(connection)  # after the notes: memberships refer to them
                 self._facilitation.write(connection)
                 self._voting.write(connection)
-                connection.execute(update(_sessions).where(_sessions.c.id == session.id).values(**session_changes))
+                session_revised(connection, session.id)
+                if retitled:
+                    list_revised(connection)
         except SQLAlchemyError as error:
             self._failed(f"Your changes could not be saved: {driver_message(error)}.")
             return

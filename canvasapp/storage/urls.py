@@ -60,3 +60,4 @@ def _without_credentials(text: str) -> str:
     if "password" in rest.lower():
         rest = rest.split("?", 1)[0]
     return f"{scheme}://{rest}"
+

@@ -53,16 +53,18 @@ def test_a_move_of_many_notes_is_one_update_of_x_and_y(live: tuple[Session, Sess
     session.move_notes({note.id: NotePlacement(note.x + 10, note.y, note.lane_id) for note in moved})
     notes = [statement for statement in statements if "notes" in statement]
     assert len(notes) == 1 and notes[0].startswith("UPDATE notes")
-    assert set_columns(notes[0]) == ["updated", "x"]
+    # With the edit's revision: a read-only window reads just these notes back.
+    assert set_columns(notes[0]) == ["revision", "updated", "x"]
     sessions = [statement for statement in statements if statement.startswith("UPDATE sessions")]
-    assert len(sessions) == 1 and set_columns(sessions[0]) == ["updated"]
+    # The revision tells windows showing the session read-only that there is an edit to catch up on.
+    assert len(sessions) == 1 and set_columns(sessions[0]) == ["revision", "updated"]
 
 
 def test_a_text_edit_writes_the_text_and_the_time_only(live: tuple[Session, SessionStore, list[str]]) -> None:
     session, _store, statements = live
     session.set_note_text(session.notes[0].id, "changed")
     notes = [statement for statement in statements if "notes" in statement]
-    assert [set_columns(statement) for statement in notes] == [["text", "updated"]]
+    assert [set_columns(statement) for statement in notes] == [["revision", "text", "updated"]]
 
 
 def test_the_title_is_written_only_when_it_changed_here(
@@ -70,7 +72,7 @@ def test_the_title_is_written_only_when_it_changed_here(
 ) -> None:
     session, _store, statements = live
     session.set_title("New title")
-    assert [set_columns(s) for s in statements if s.startswith("UPDATE sessions")] == [["title", "updated"]]
+    assert [set_columns(s) for s in statements if s.startswith("UPDATE sessions")] == [["revision", "title", "updated"]]
     with raw_sql(library_url) as connection:
         connection.execute("UPDATE sessions SET title = 'From elsewhere' WHERE id = ?", (session.id,))
         connection.commit()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, SignalInstance
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -41,6 +41,7 @@ class OpenSessionDialog(QDialog):
         parent: QWidget | None = None,
         *,
         current_editable: bool = True,
+        list_changed: SignalInstance | None = None,
     ) -> None:
         """``current_editable``: the window showing ``current_id`` may write it (it holds its lock)."""
         super().__init__(parent)
@@ -95,6 +96,18 @@ class OpenSessionDialog(QDialog):
         layout.addWidget(self.why_label)
         layout.addWidget(buttons)
         self.refresh()
+        if list_changed is not None:
+            # A teammate added, renamed or deleted a session: the list shows it at once.
+            list_changed.connect(self._refresh_keeping_choice)
+
+    def _refresh_keeping_choice(self) -> None:
+        chosen = self.selected()
+        try:
+            self.refresh()
+        except LibraryError:
+            return  # the library cannot be read just now; the list stays as it was
+        if chosen is not None:
+            self.select_session(chosen.id)
 
     def refresh(self) -> None:
         self._summaries = self._repository.list()

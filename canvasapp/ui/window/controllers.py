@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from canvasapp.ui.board.edit_actions import BoardActions
 from canvasapp.ui.clusters.cluster_actions import ClusterActions
 from canvasapp.ui.room.facilitation import FacilitationController
+from canvasapp.ui.sessions.library_controller import LibraryController
 from canvasapp.ui.sessions.template_controller import TemplateController
 from canvasapp.ui.sessions.transfer_controller import TransferController
 from canvasapp.ui.voting.controller import VotingController
@@ -30,3 +31,5 @@ class Controllers:
     transfers: TransferController
     recent: RecentSessionsMenu
     """File → Recent Sessions."""
+    libraries: LibraryController
+    """Open Library and the recent libraries."""

@@ -28,7 +28,9 @@ class SessionDocument:
     the whole library could only be opened for reading)."""
 
     def __init__(self, library: Library, session_id: str) -> None:
-        self.session: Session = SessionRepository(library).load(session_id)
+        self.session: Session
+        self.session, self.revision = SessionRepository(library).load_with_revision(session_id)
+        """The saved edits this window has: a read-only window catches up from here."""
         self.lock = session_lock(library, session_id)
         if library.read_only:
             # Nothing may be written, not even a lock file beside the library.

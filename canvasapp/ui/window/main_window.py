@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import cast
 
-from PySide6.QtCore import QEvent, QMimeData, QObject, Qt, QTimer
+from PySide6.QtCore import QEvent, QMimeData, QObject, QPointF, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QUndoGroup
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QWidget
 
@@ -18,6 +18,7 @@ from canvasapp import APP_NAME
 from canvasapp.commands.session_title import RenameSession
 from canvasapp.ops.first_session import is_untouched_first_session
 from canvasapp.storage import Library, SessionRepository
+from canvasapp.storage.changes import change_feed
 from canvasapp.storage.session_service import clean_title
 from canvasapp.ui.board.edit_actions import BoardActions
 from canvasapp.ui.board.overview_map import overview_map_shown
@@ -26,6 +27,8 @@ from canvasapp.ui.clusters.cluster_actions import ClusterActions
 from canvasapp.ui.look.icons import icon
 from canvasapp.ui.look.theme import Theme, current_theme, theme_changed
 from canvasapp.ui.room.facilitation import FacilitationController
+from canvasapp.ui.sessions.library_controller import LibraryController
+from canvasapp.ui.sessions.recent_libraries import library_label
 from canvasapp.ui.sessions.template_controller import TemplateController
 from canvasapp.ui.sessions.transfer_controller import TransferController
 from canvasapp.ui.voting.controller import VotingController
@@ -33,8 +36,10 @@ from canvasapp.ui.window.action_table import build_menus, build_toolbar
 from canvasapp.ui.window.controllers import Controllers
 from canvasapp.ui.window.document import SessionDocument
 from canvasapp.ui.window.focus_return import FocusReturn
+from canvasapp.ui.window.live_follow import LiveFollow
 from canvasapp.ui.window.menus import ACTIONS
 from canvasapp.ui.window.read_only_banner import ReadOnlyBanner
+from canvasapp.ui.window.read_only_follow import ReadOnlyFollow
 from canvasapp.ui.window.recent_menu import RecentSessionsMenu
 from canvasapp.ui.window.save_status import SaveStatus
 from canvasapp.ui.window.window_actions import WindowActions
@@ -73,6 +78,7 @@ class MainWindow(QMainWindow):
             templates=templates,
             transfers=TransferController(self, facilitation.edit_details, templates.install),
             recent=RecentSessionsMenu(self),
+            libraries=LibraryController(self),
         )
         self.window_actions.undo_route = self.controllers.voting
         self.actions_by_id.update(build_menus(self, ACTIONS, self.controllers))
@@ -80,6 +86,7 @@ class MainWindow(QMainWindow):
         self.controllers.recent.install()
         self.board_actions.install(self.actions_by_id)
         facilitation.install(self.actions_by_id)
+        self.controllers.libraries.install(self.actions_by_id)
         # The room view shows a result's dots only once it is revealed.
         facilitation.room_dots = self.controllers.voting.revealed_totals
         self.controllers.voting.results_changed = facilitation.refresh_room
@@ -89,11 +96,24 @@ class MainWindow(QMainWindow):
         self._read_only_label = QLabel()
         self.statusBar().addPermanentWidget(self._read_only_label)
         self.save_status = SaveStatus(self)
+        # Others' saved edits and new, renamed or deleted sessions reach this window.
+        self.follow = ReadOnlyFollow(self, self)
+        self.follow.writer_left.connect(self._show_writer_left)
+        self._writer_left = False
+        self.live = self._follow_library()
         self._build_looks()
         self.read_only_banner: ReadOnlyBanner | None = None
         self.open_document(session_id)
         # Below every other tool bar (the colour bar comes with the first session), on its own row.
         self.read_only_banner = ReadOnlyBanner(self)
+        self.read_only_banner.addAction(self.follow.take_over_action)
+        edit_here = self.read_only_banner.widgetForAction(self.follow.take_over_action)
+        if edit_here is not None:
+            # A button that reads as one on the yellow strip (a tool bar's own buttons are flat).
+            edit_here.setStyleSheet(
+                "QToolButton { background: #ffffff; border: 1px solid #8a6d00; border-radius: 4px;"
+                " padding: 4px 14px; font-weight: bold; color: #3d2e00; }"
+            )
         # Once every dock and tool bar exists; the banner and the find bar then follow what is
         # true now, not what was shown when the window last closed.
         restore_window(self)
@@ -130,13 +150,40 @@ class MainWindow(QMainWindow):
         self._on_theme_changed(current_theme())
         theme_changed.connect(self._on_theme_changed)
 
+    # --- the library ---------------------------------------------------------------------------
+
+    def _follow_library(self) -> LiveFollow:
+        library = self.library
+        live = LiveFollow(lambda: change_feed(library), self)
+        live.session_changed.connect(self.follow.catch_up)
+        return live
+
+    def use_library(self, library: Library, session_id: str, read_only_because: str = "") -> bool:
+        """Show a session of another library: the session shown now is closed first (saved,
+        its lock released), then the library it came from. ``False`` (nothing changed) when
+        the facilitator keeps edits that could not be saved."""
+        if not self.save_status.may_let_go():
+            return False
+        self.close_document()
+        self.live.close()
+        previous = self.library
+        self.library = library
+        self.read_only_because = read_only_because
+        self.repository = SessionRepository(library)
+        self.live = self._follow_library()
+        previous.close()
+        self.open_document(session_id)
+        return True
+
     # --- the open session ---------------------------------------------------------------------
 
-    def open_document(self, session_id: str) -> None:
+    def open_document(self, session_id: str, keep_view: bool = False) -> None:
         """Show a session in this window, closing (and so saving) the one shown before; stays
-        with the one shown when its edits cannot be saved and the facilitator keeps them."""
+        with the one shown when its edits cannot be saved and the facilitator keeps them.
+        ``keep_view`` keeps the zoom, the place and the selection (the same session again)."""
         if not self.save_status.may_let_go():
             return
+        kept = self._view_state() if keep_view else None
         document = SessionDocument(self.library, session_id)
         previous = self.document
         leftover = (
@@ -163,13 +210,37 @@ class MainWindow(QMainWindow):
         self.window_actions.attach(document)
         self._update_title()
         self._read_only_label.setText("Read-only" if document.read_only else "")
-        QTimer.singleShot(0, self.view.show_lanes)
+        if kept is None:
+            QTimer.singleShot(0, self.view.show_lanes)
+        else:
+            QTimer.singleShot(0, lambda view=self.view: self._restore_view(view, *kept))
         self.view.setFocus()
         self.board_actions.attach(document)
         self.controllers.voting.attach(document)  # resumes an open round where it stood
         self.controllers.room.attach(document)
+        self._writer_left = False
         self._show_read_only()
         self.controllers.recent.opened(session_id)
+        self.follow.attach(document)
+
+    def reopen_document(self) -> None:
+        """The shown session again, as saved now (and writable if it is free), in the same view."""
+        if self.document is not None:
+            self.open_document(self.document.session.id, keep_view=True)
+
+    def _view_state(self) -> tuple[float, QPointF, list[str]] | None:
+        if self.view is None or self.document is None:
+            return None
+        centre = self.view.mapToScene(self.view.viewport().rect().center())
+        return self.view.zoom(), centre, self.document.scene.selected_note_ids()
+
+    def _restore_view(self, view: BoardView, zoom: float, centre: QPointF, selected: list[str]) -> None:
+        if view is not self.view or self.document is None:
+            return
+        view.set_zoom(zoom)
+        view.center_on_scene(centre)
+        session = self.document.session
+        self.document.scene.select_only([note_id for note_id in selected if session.has_note(note_id)])
 
     def close_document(self) -> None:
         if self.document is None:
@@ -191,9 +262,12 @@ class MainWindow(QMainWindow):
             return ""
         if self.library.read_only:
             return self.read_only_because or "The library cannot be written where it is, so nothing here can be saved."
+        if self._writer_left:
+            return "The other window closed this session: choose Edit Here to edit it."
         return (
             "This session is open in another window (of this or another Workshop Canvas), which "
-            "saves it; close it there, then open it again here to edit it."
+            "saves it; its edits appear here as they are saved. When it is closed there, you can edit "
+            "it here."
         )
 
     def _show_notices(self) -> None:
@@ -219,7 +293,13 @@ class MainWindow(QMainWindow):
             self.setWindowTitle(APP_NAME)
             return
         suffix = " (read-only)" if self.document.read_only else ""
-        self.setWindowTitle(f"{self.document.session.title}{suffix} — {APP_NAME}")
+        # Which library, too: a team's and one's own may hold sessions of the same name.
+        where = library_label(self.library.location)
+        self.setWindowTitle(f"{self.document.session.title}{suffix} — {where} — {APP_NAME}")
+
+    def _show_writer_left(self, left: bool) -> None:
+        self._writer_left = left
+        self._show_read_only()
 
     def _on_theme_changed(self, theme: Theme) -> None:
         self.window_actions.syncing = True
@@ -271,6 +351,7 @@ class MainWindow(QMainWindow):
         self.controllers.room.presentation.leave()
         save_window(self)
         self.close_document()
+        self.live.close()
         super().closeEvent(event)
 
 

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QMainWindow
 from canvasapp.storage import SessionRepository
 from canvasapp.ui.board.view import BoardView
 from canvasapp.ui.window.document import SessionDocument
+from canvasapp.ui.window.live_follow import LiveFollow
 
 
 class WindowServices(Protocol):
@@ -35,6 +36,10 @@ class WindowServices(Protocol):
 
     @property
     def templates_dir(self) -> Path: ...
+
+    @property
+    def live(self) -> LiveFollow:
+        """News of what other windows and apps save in the library."""
 
     def tell(self, message: str, timeout_ms: int = 5000) -> None:
         """A sentence on the status line."""

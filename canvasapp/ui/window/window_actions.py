@@ -95,6 +95,7 @@ class WindowActions(QObject):
         dialog = OpenSessionDialog(
             self.window.repository, current, self._rename_current, self.window.host,
             current_editable=document is not None and not document.read_only,
+            list_changed=self.window.live.session_list_changed,
         )
         if dialog.exec() and dialog.chosen_id and dialog.chosen_id != current:
             self.window.open_document(dialog.chosen_id)
