@@ -14,6 +14,7 @@ from canvasapp import APP_NAME
 from canvasapp.formats.template_io import TemplateError
 from canvasapp.model import Session
 from canvasapp.storage import LibraryError
+from canvasapp.ui.board.clipboard_handover import hand_over_clipboard
 from canvasapp.ui.look.fonts import app_font_family
 from canvasapp.ui.look.theme import apply_theme, saved_theme
 from canvasapp.ui.sessions.opening import open_library_for_window, session_to_open
@@ -28,6 +29,9 @@ def application() -> QApplication:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     app.setWindowIcon(app_icon())
+    if not app.property("canvasapp_clipboard_handover"):
+        app.setProperty("canvasapp_clipboard_handover", True)
+        app.aboutToQuit.connect(hand_over_clipboard)
     app.setFont(_ui_font())
     # Room for a screenful of cached note pixmaps (NoteItem), which Qt keeps in this cache;
     # its default of 10 MB holds fewer notes than a projector shows.

@@ -108,3 +108,14 @@ def library_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
     if request.param == "sqlite":
         return str(tmp_path / "library.sqlite")
     return str(request.getfixturevalue("postgres_url"))
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    """What the app does when it quits: copied notes go back on the clipboard as plain text, so
+    Qt's exit does not delete a Python-made object after Python is gone (a crash at exit)."""
+    import sys
+
+    if "PySide6.QtGui" in sys.modules:
+        from canvasapp.ui.board.clipboard_handover import hand_over_clipboard
+
+        hand_over_clipboard()
