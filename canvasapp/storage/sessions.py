@@ -6,8 +6,9 @@ from collections.abc import Container, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
-from sqlalchemy import Connection, func, insert, select
+from sqlalchemy import Connection, Row, func, insert, select
 from sqlalchemy.exc import SQLAlchemyError
 
 from canvasapp.model import Session
@@ -127,12 +128,7 @@ class SessionRepository:
         """The session and its revision, read together (one read transaction), so a window
         following others' edits knows exactly which edits it has."""
         with self._reading() as connection:
-            row = connection.execute(select(_sessions).where(_sessions.c.id == session_id)).one_or_none()
-            if row is None:
-                raise LibraryError(f"There is no session {session_id!r} in the library {self.library.location}.")
-            lanes = connection.execute(
-                select(_lanes).where(_lanes.c.session_id == session_id).order_by(_lanes.c.position)
-            ).all()
+            row, lanes = self._session_and_lanes(connection, session_id)
             notes = connection.execute(
                 select(*NOTE_COLUMNS).where(_notes.c.session_id == session_id).order_by(_notes.c.created, _notes.c.id)
             ).all()
@@ -155,6 +151,16 @@ class SessionRepository:
         session.voting.load(*voting)
         return session, row.revision
 
+    def _session_and_lanes(self, connection: Connection, session_id: str) -> tuple[Row[Any], Sequence[Row[Any]]]:
+        """The session's own row and its lanes in order; a sentence if there is no such session."""
+        row = connection.execute(select(_sessions).where(_sessions.c.id == session_id)).one_or_none()
+        if row is None:
+            raise LibraryError(f"There is no session {session_id!r} in the library {self.library.location}.")
+        lanes = connection.execute(
+            select(_lanes).where(_lanes.c.session_id == session_id).order_by(_lanes.c.position)
+        ).all()
+        return row, lanes
+
     def saved_since(self, session_id: str, revision: int, shown: Container[str], shown_count: int) -> tuple[SavedState, int]:
         """What a window that has the session at ``revision`` (showing ``shown_count`` notes,
         ``shown`` answering which) needs to catch up, and the revision that brings it to: the
@@ -162,12 +168,7 @@ class SessionRepository:
         and the ids of every note only when some were deleted (counting tells). One read
         transaction."""
         with self._reading() as connection:
-            row = connection.execute(select(_sessions).where(_sessions.c.id == session_id)).one_or_none()
-            if row is None:
-                raise LibraryError(f"There is no session {session_id!r} in the library {self.library.location}.")
-            lanes = connection.execute(
-                select(_lanes).where(_lanes.c.session_id == session_id).order_by(_lanes.c.position)
-            ).all()
+            row, lanes = self._session_and_lanes(connection, session_id)
             written = connection.execute(
                 select(*NOTE_COLUMNS).where(_notes.c.session_id == session_id, _notes.c.revision > revision)
             ).all()
