@@ -12,6 +12,7 @@ from pathlib import Path
 from PySide6.QtCore import QSettings
 
 from canvasapp.storage.urls import shown
+from canvasapp.ui.sessions.recent_sessions import with_opened
 
 RECENT_KEY = "libraries/recent"
 #: As many as a menu shows at a glance.
@@ -29,9 +30,7 @@ def recent_libraries() -> list[str]:
 
 def remember_library(location: str) -> None:
     """Put a library first in the list (its password, if any, removed before it is stored)."""
-    kept = shown(location)
-    entries = [kept, *(entry for entry in recent_libraries() if entry != kept)][:MOST_RECENT]
-    QSettings().setValue(RECENT_KEY, entries)
+    QSettings().setValue(RECENT_KEY, with_opened(recent_libraries(), shown(location), MOST_RECENT))
 
 
 def forget_recent_libraries() -> None:
