@@ -20,6 +20,7 @@ from canvasapp.ops.cluster_summary import ClusterEntry
 from canvasapp.ops.layout import LANE_HEADER_HEIGHT, Rect
 from canvasapp.ops.progress import Progress
 from canvasapp.ops.summary import LaneEntry, NoteEntry, WorkshopSummary
+from canvasapp.ui.board.lane_item import PROMPT_PX, SMALLEST_PROMPT_PX, TITLE_PX
 from canvasapp.ui.board.note_item import PADDING
 from canvasapp.ui.board.text_fit import NOTE_TEXT_PX, WRAP, fitted_font
 from canvasapp.ui.look.fonts import app_font
@@ -104,11 +105,14 @@ def _lane(painter: QPainter, lane: LaneEntry, rect: Rect) -> None:
     header = QRectF(area.x(), area.y(), area.width(), LANE_HEADER_HEIGHT)
     painter.fillRect(header.adjusted(2, 2, -2, 0), colour)
     painter.setPen(_TEXT)
-    painter.setFont(app_font(44, bold=True))
+    painter.setFont(app_font(TITLE_PX, bold=True))
     painter.drawText(header.adjusted(18, 10, -18, -8), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop, lane.title)
     if lane.prompt.strip():
-        painter.setFont(app_font(22))
-        painter.drawText(header.adjusted(18, 68, -18, -8), WRAP, lane.prompt)
+        # As the board draws it: a long prompt gets smaller type (at worst "…"), never a cut line.
+        prompt_area = header.adjusted(18, 10 + TITLE_PX + 12, -18, -8)
+        font, shown = fitted_font(prompt_area, lane.prompt, PROMPT_PX, SMALLEST_PROMPT_PX)
+        painter.setFont(font)
+        painter.drawText(prompt_area, WRAP, shown)
 
 
 def _cluster(painter: QPainter, cluster: ClusterEntry) -> None:
