@@ -13,6 +13,7 @@ nothing). This is not a test.
 from __future__ import annotations
 
 import argparse
+import compileall
 import importlib
 import json
 import os
@@ -39,6 +40,15 @@ def collect() -> list[Figure]:
     return figures
 
 
+def compile_bytecode() -> None:
+    """Compile the app's modules (and this folder's) once, as installing the app does: a
+    checkout run with ``PYTHONDONTWRITEBYTECODE`` set, as on these machines, would otherwise
+    compile some 200 modules from source in every fresh process and count it in every
+    whole-process figure. Stale or missing files only are compiled."""
+    compileall.compile_dir(HERE.parent.parent / "canvasapp", quiet=1)
+    compileall.compile_dir(HERE, quiet=1, maxlevels=0)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--json", metavar="FILE", help="also write the figures as JSON")
@@ -48,6 +58,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     Settings.quick = args.quick
 
+    compile_bytecode()
     figures = collect()
     results: dict[str, tuple[Figure, Measurement]] = {}
     failed: list[str] = []
