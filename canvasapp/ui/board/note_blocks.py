@@ -111,6 +111,8 @@ class NoteBlocksItem(QGraphicsItem):
         self._carried = _Layer()
         self._moving: set[str] = set()
         self._offset = QPointF()
+        #: Where the carried blocks were at the press (scene): a step repaints only around them.
+        self._carried_bounds = QRectF()
         #: Notes to read again before the next drawing; ``None``: every note (the first time).
         self._stale: set[str] | None = None
         self._selection_stale = True
@@ -189,10 +191,18 @@ class NoteBlocksItem(QGraphicsItem):
         if self._rings is None or self._rings_scale != scale:
             grow = RING_PX / max(scale, 1e-6)
             self._rings_scale = scale
-            self._rings = tuple(  # type: ignore[assignment]
-                [rect.adjusted(-grow, -grow, grow, grow) for note_id in self._selected if (rect := layer.rect(note_id)) is not None]
-                for layer in (self._still, self._carried)
-            )
+            layers = (self._still, self._carried)
+            if len(self._selected) >= sum(len(layer.key_of) for layer in layers):
+                # Everything is selected (Select All): the groups' own lists, no look-up per note.
+                self._rings = tuple(  # type: ignore[assignment]
+                    [rect.adjusted(-grow, -grow, grow, grow) for group in layer.groups.values() for rect in group.as_list()]
+                    for layer in layers
+                )
+            else:
+                self._rings = tuple(  # type: ignore[assignment]
+                    [rect.adjusted(-grow, -grow, grow, grow) for note_id in self._selected if (rect := layer.rect(note_id)) is not None]
+                    for layer in layers
+                )
         assert self._rings is not None
         return self._rings
 
@@ -219,14 +229,34 @@ class NoteBlocksItem(QGraphicsItem):
         self._rings = None
         self._moving = set(items)
         self._offset = QPointF()
+        bounds = QRectF()
+        for group in self._carried.groups.values():
+            for rect in group.as_list():
+                bounds = bounds.united(rect)
+        self._carried_bounds = bounds
 
     def _on_drag_stepped(self, offset: QPointF) -> None:
         if not self._moving:
             return
-        self._offset = QPointF(offset)
-        if self._active:
-            board = self._board.board_rect()
-            self._grow_to(board.united(board.translated(self._offset)))
+        before, self._offset = self._offset, QPointF(offset)
+        if not self._active:
+            return
+        # Only where the carried blocks were and are now (with their rings) is repainted: the
+        # rest of the board did not change, and repainting all of it costs what the board
+        # holds (Qt gathers every item in the repainted area). The bounds grow only when the
+        # blocks leave them, since a change of bounds repaints the whole item.
+        margin = (RING_PX + 2) / max(self._rings_scale, 0.001) if self._rings_scale else 0.0
+        was = self._carried_bounds.translated(before).adjusted(-margin, -margin, margin, margin)
+        now = self._carried_bounds.translated(self._offset).adjusted(-margin, -margin, margin, margin)
+        moved = self._carried_bounds.translated(self._offset)
+        if not self._bounds.contains(moved):
+            # Grown ahead of the blocks (by their own size), so a drag off the board changes
+            # the bounds, and repaints everything, every few steps rather than at each one.
+            ahead = max(moved.width(), moved.height())
+            self._grow_to(self._board.board_rect().united(moved.adjusted(-ahead, -ahead, ahead, ahead)))
+        if margin and not self._carried_bounds.isEmpty():
+            self.update(was.united(now))
+        else:
             self.update()
 
     def _on_drag_ended(self) -> None:
@@ -265,7 +295,7 @@ class NoteBlocksItem(QGraphicsItem):
         if self._selection_stale:
             self._selection_stale = False
             self._rings = None
-            self._selected = [item.note_id for item in self._board.selectedItems() if isinstance(item, NoteItem)]
+            self._selected = self._board.selected_note_ids()
 
     def _read(self, note_id: str, item: NoteItem | None) -> None:
         layer, other = (self._carried, self._still) if note_id in self._moving else (self._still, self._carried)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QPainterPath, QTransform
+from PySide6.QtGui import QTransform
 from PySide6.QtWidgets import (
     QGraphicsItem,
     QGraphicsScene,
@@ -79,6 +79,10 @@ class BoardScene(QGraphicsScene):
         self._extent = QRectF()
         self._cursor_pos: QPointF | None = None
         self._handle_note: str | None = None
+        # The selected notes' ids, kept until the selection changes: asking Qt means wrapping
+        # every selected item in Python (10,000 after Select All), and several parts ask.
+        self._selected_ids: list[str] | None = None
+        self._selection_known: list[str] | None = None
         self._edge_cursor = False
         self._matches: dict[str, int] = {}
         self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
@@ -132,7 +136,9 @@ class BoardScene(QGraphicsScene):
         return self._lanes[lane_id]
 
     def selected_note_ids(self) -> list[str]:
-        return [item.note_id for item in self.selectedItems() if isinstance(item, NoteItem)]
+        if self._selected_ids is None:
+            self._selected_ids = [item.note_id for item in self.selectedItems() if isinstance(item, NoteItem)]
+        return list(self._selected_ids)
 
     def lane_id_at(self, pos: QPointF) -> str | None:
         """The lane whose column holds a scene position (a handful of lanes: a plain loop)."""
@@ -178,10 +184,24 @@ class BoardScene(QGraphicsScene):
                 item.setSelected(True)
 
     def select_all(self) -> None:
-        # One selection area: one selectionChanged for 10,000 notes, not one per note.
-        path = QPainterPath()
-        path.addRect(self.sceneRect())
-        self.setSelectionArea(path)
+        """Every note shown (not those folded into a collapsed cluster) and every frame.
+
+        Item by item with the scene's signals held, then one selectionChanged: a selection
+        area asks every note for its shape (a Python call back per note, three times over),
+        twice the cost; and the selection is then known without asking Qt for it back."""
+        selected: list[str] = []
+        self.blockSignals(True)
+        try:
+            for note_id, item in self._notes.items():
+                if item.isVisible():
+                    item.setSelected(True)
+                    selected.append(note_id)
+            for frame in self.clusters.items():
+                frame.setSelected(True)
+        finally:
+            self.blockSignals(False)
+        self._selection_known = selected
+        self.selectionChanged.emit()
 
     def set_matches(self, note_ids: list[str], current: str | None) -> None:
         """Ring the notes that find matched; the current one stands out."""
@@ -195,6 +215,7 @@ class BoardScene(QGraphicsScene):
         self._matches = wanted
 
     def _on_selection_changed(self) -> None:
+        self._selected_ids, self._selection_known = self._selection_known, None
         selected = self.selected_note_ids()
         wanted = selected[0] if len(selected) == 1 and not self._read_only else None
         if wanted == self._handle_note:
@@ -303,6 +324,7 @@ class BoardScene(QGraphicsScene):
             self._hint.setVisible(False)
 
     def _on_notes_removed(self, notes: list[Note]) -> None:
+        self._selected_ids = None
         for note in notes:
             if self._editor is not None and self._editor.note_id == note.id:
                 self.finish_editing()
