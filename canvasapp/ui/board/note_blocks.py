@@ -22,6 +22,7 @@ from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 from shiboken6 import isValid
 
 from canvasapp.ui.board.audience_flag import is_audience
+from canvasapp.ui.board.collections_paused import collections_paused
 from canvasapp.ui.board.note_item import SELECTION_COLOUR, NoteItem
 from canvasapp.ui.board.scene import BoardScene
 
@@ -284,8 +285,9 @@ class NoteBlocksItem(QGraphicsItem):
             stale = None  # most notes changed (undo of a move of all): one pass over them all
         if stale is None:
             self._still, self._carried = _Layer(), _Layer()
-            for item in self._board.note_items():
-                self._read(item.note_id, item)
+            with collections_paused():  # a block per note, none of them garbage
+                for item in self._board.note_items():
+                    self._read(item.note_id, item)
             self._rings = None
         elif stale:
             for note_id in stale:
