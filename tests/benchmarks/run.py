@@ -27,7 +27,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent.parent))
 sys.path.insert(0, str(HERE))
 
-from common import Figure, Measurement, Settings  # noqa: E402
+from common import Figure, Measurement, NotTaken, Settings  # noqa: E402
 
 #: Fresh processes first, while nothing else holds memory; the shared window last.
 MODULES = sorted((path.stem for path in HERE.glob("bench_*.py")), key=lambda name: (name == "bench_canvas", name))
@@ -69,6 +69,9 @@ def main(argv: list[str] | None = None) -> int:
                 continue
             try:
                 measurement = figure.measure(Path(folder), args.notes)
+            except NotTaken as why:
+                print(f"{figure.name:<22} not taken: {why}", flush=True)
+                continue
             except (AssertionError, RuntimeError) as error:
                 # One figure that cannot be taken (a gesture that did not land) is reported and
                 # left out of the JSON; the others are still measured.
