@@ -231,9 +231,10 @@ class NoteBlocksItem(QGraphicsItem):
         self._moving = set(items)
         self._offset = QPointF()
         bounds = QRectF()
-        for group in self._carried.groups.values():
-            for rect in group.as_list():
-                bounds = bounds.united(rect)
+        if len(self._carried.key_of) <= len(self._still.key_of):  # else the board is repainted whole
+            for group in self._carried.groups.values():
+                for rect in group.as_list():
+                    bounds = bounds.united(rect)
         self._carried_bounds = bounds
 
     def _on_drag_stepped(self, offset: QPointF) -> None:
@@ -247,18 +248,19 @@ class NoteBlocksItem(QGraphicsItem):
         # holds (Qt gathers every item in the repainted area). The bounds grow only when the
         # blocks leave them, since a change of bounds repaints the whole item.
         margin = (RING_PX + 2) / max(self._rings_scale, 0.001) if self._rings_scale else 0.0
-        was = self._carried_bounds.translated(before).adjusted(-margin, -margin, margin, margin)
-        now = self._carried_bounds.translated(self._offset).adjusted(-margin, -margin, margin, margin)
+        if not margin or self._carried_bounds.isEmpty():
+            board = self._board.board_rect()
+            self._grow_to(board.united(board.translated(self._offset)))
+            self.update()
+            return
         moved = self._carried_bounds.translated(self._offset)
         if not self._bounds.contains(moved):
             # Grown ahead of the blocks (by their own size), so a drag off the board changes
             # the bounds, and repaints everything, every few steps rather than at each one.
             ahead = max(moved.width(), moved.height())
             self._grow_to(self._board.board_rect().united(moved.adjusted(-ahead, -ahead, ahead, ahead)))
-        if margin and not self._carried_bounds.isEmpty():
-            self.update(was.united(now))
-        else:
-            self.update()
+        was = self._carried_bounds.translated(before).adjusted(-margin, -margin, margin, margin)
+        self.update(was.united(moved.adjusted(-margin, -margin, margin, margin)))
 
     def _on_drag_ended(self) -> None:
         """Back into their groups where the drop left them (moved, refused or put back)."""
