@@ -138,9 +138,7 @@ class NoteBlocksItem(QGraphicsItem):
         if active == self._active:
             return
         self._active = active
-        no_contents = QGraphicsItem.GraphicsItemFlag.ItemHasNoContents
-        for item in self._board.note_items():
-            item.setFlag(no_contents, active)
+        self._board.draw_notes_as_blocks(active)
         self._follow_board()
 
     def invalidate(self) -> None:
@@ -254,7 +252,8 @@ class NoteBlocksItem(QGraphicsItem):
             stale = None  # most notes changed (undo of a move of all): one pass over them all
         if stale is None:
             self._still, self._carried = _Layer(), _Layer()
-            for item in self._board.note_items():
+            # The items made so far: those still to come are named when they are made.
+            for item in self._board.made_note_items():
                 self._read(item.note_id, item)
             self._rings = None
         elif stale:
