@@ -463,8 +463,8 @@ class BoardScene(QGraphicsScene):
             # looking at every note once then is cheap).
             followers = [note for note in self._session.notes if note.colour is None and note.lane_id in recoloured]
             for note in followers:
-                if (item := self._notes.get(note.id)) is not None:
-                    item.set_colour(self._session.note_colour(note))
+                if (follower := self._notes.get(note.id)) is not None:
+                    follower.set_colour(self._session.note_colour(note))
             self.reshaped([note.id for note in followers])
 
     # --- gestures -------------------------------------------------------------------------
