@@ -153,6 +153,11 @@ class BoardScene(QGraphicsScene):
         """The note's item (made now if it was waiting), or ``None`` once the note is gone."""
         return self._item(note_id)
 
+    def made_note_item(self, note_id: str) -> NoteItem | None:
+        """The note's item if it is made (``None`` for a note gone, or whose item is still to
+        come: it is named to ``notes_reshaped`` when made)."""
+        return self._notes.get(note_id)
+
     @property
     def making_items(self) -> bool:
         """Some notes are in the session but their items come in the next event-loop turns."""
