@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from canvasapp.model import Session
+from canvasapp.storage import SessionService
 from canvasapp.storage.advisory_lock import AdvisorySessionLock
 from canvasapp.ui.window.main_window import MainWindow
 from tests.postgres_server import PostgresServer
@@ -188,3 +189,38 @@ def test_an_idle_window_takes_its_dropped_lock_back_before_anyone_else(
     second_writers.append(late)
     assert late.state == "read-only"
     assert window.document is not None and not window.document.read_only
+
+
+def sessions_started(url: str) -> int:
+    """How many connections the server has accepted to the library's database so far."""
+    with raw_sql(url) as connection:
+        connection.execute("SELECT pg_stat_clear_snapshot()")
+        return int(next(iter(connection.execute(
+            "SELECT sessions FROM pg_stat_database WHERE datname = current_database()"
+        )))[0])  # fmt: skip
+
+
+def test_a_read_only_window_asks_about_the_writer_without_new_connections(
+    qtbot: QtBot, make_window, postgres_url: str, session: Session,  # type: ignore[no-untyped-def]
+    second_writers: list[SecondWriter], monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    holder = SecondWriter(postgres_url, session.id)
+    second_writers.append(holder)
+    assert holder.state == "ready"
+    asked: list[bool] = []
+    is_open_elsewhere = SessionService.is_open_elsewhere
+
+    def counted(service: SessionService, session_id: str) -> bool:
+        asked.append(is_open_elsewhere(service, session_id))
+        return asked[-1]
+
+    monkeypatch.setattr(SessionService, "is_open_elsewhere", counted)
+    window: MainWindow = make_window(session.id, library=postgres_url)
+    assert window.document is not None and window.document.read_only
+    qtbot.waitUntil(lambda: len(asked) >= 1, timeout=WAIT_MS)
+    started = sessions_started(postgres_url)
+    qtbot.waitUntil(lambda: len(asked) >= 5, timeout=WAIT_MS)
+    # Five more questions, each answered over a connection the window already had (the count
+    # includes this test's own connections, one per reading).
+    assert asked[-1] is True
+    assert sessions_started(postgres_url) - started <= 1
