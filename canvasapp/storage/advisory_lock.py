@@ -19,7 +19,6 @@ from __future__ import annotations
 import getpass
 import hashlib
 import socket
-
 from typing import Literal
 
 from sqlalchemy import Engine, text
