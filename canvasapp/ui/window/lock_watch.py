@@ -44,7 +44,8 @@ class LockWatch(QObject):
             self._store = None
 
     def _check(self) -> None:
-        if self._store is not None:
+        # While saves fail, their retries ask the server already.
+        if self._store is not None and not self._store.failing:
             self._store.check_lock()
 
     def _on_taken_over(self) -> None:
