@@ -48,9 +48,10 @@ def holder_name() -> str:
     return name.encode()[:_NAME_BYTES].decode(errors="ignore")
 
 
-#: What checking a held lock found: still ``held`` (or taken again), ``taken`` by another
-#: connection meanwhile, or ``unknown`` (the server cannot be reached to ask).
-Kept = Literal["held", "taken", "unknown"]
+#: What checking a held lock found: still ``held``, ``retaken`` on a new connection after the
+#: server ended the old one, ``taken`` by another connection meanwhile, or ``unknown`` (the
+#: server cannot be reached to ask).
+Kept = Literal["held", "retaken", "taken", "unknown"]
 
 _HOLDER_QUERY = text(
     "SELECT activity.pid, activity.application_name FROM pg_locks AS locks"
@@ -99,6 +100,8 @@ class AdvisorySessionLock:
             self._connection = None
             connection.close()
         kept = self._take()
+        if kept == "held":
+            return "retaken"
         if kept == "taken":
             holders = self._holders()
             if holders is not None and set(holders) <= {self._pid}:

@@ -32,9 +32,9 @@ class SessionGuard(Protocol):
         """Let go (harmless when not held)."""
 
     def keep(self) -> Kept:
-        """Before a save: whether this holder still has the lock (``held``, taken again if it
-        was lost and is free), someone else took it meanwhile (``taken``), or that cannot be
-        told now (``unknown``)."""
+        """Before a save: whether this holder still has the lock (``held``), lost it and took it
+        again (``retaken``: someone may have held it in between), someone else has it now
+        (``taken``), or that cannot be told now (``unknown``)."""
 
     def held(self) -> bool:
         """Whether anyone (this holder too) has the lock now, without taking it; ``True`` when

@@ -158,6 +158,31 @@ def test_a_window_that_lost_its_lock_to_another_writer_stops_saving_and_says_why
     assert notes_on_server(postgres_url, session.id) == sorted([*before, "changed by the second writer"])
 
 
+def test_a_window_never_writes_over_what_another_saved_while_it_had_no_lock(
+    qtbot: QtBot, make_window, postgres_url: str, postgres_server: PostgresServer,  # type: ignore[no-untyped-def]
+    session: Session, second_writers: list[SecondWriter],
+) -> None:
+    window: MainWindow = make_window(session.id, library=postgres_url)
+    before = notes_on_server(postgres_url, session.id)
+    end_lock_connection(postgres_server, window)
+    # The other process takes the session, saves a note and closes it again: the lock is free
+    # when the first window next saves, but the session is no longer what that window has.
+    other = take_session(postgres_url, session.id, second_writers)
+    assert other.do("add theirs 300 900 saved while the first had no lock").startswith("saved ")
+    other.end()
+    double_click(qtbot, window, 300, 500)
+    document = window.document
+    assert document is not None
+    qtbot.waitUntil(lambda: document.read_only, timeout=WAIT_MS)
+    assert notes_on_server(postgres_url, session.id) == sorted([*before, "saved while the first had no lock"])
+    # It let go of the lock it took back to look: the session can be opened for editing.
+    again = SecondWriter(postgres_url, session.id)
+    second_writers.append(again)
+    assert again.state == "ready"
+    when_dialog_opens(lambda dialog: dialog.findChild(QWidget, "lose_edits_button").click())  # type: ignore[union-attr]
+    assert window.close()
+
+
 def test_a_dropped_lock_is_taken_back_by_the_next_save(
     qtbot: QtBot, make_window, postgres_url: str, postgres_server: PostgresServer,  # type: ignore[no-untyped-def]
     session: Session, second_writers: list[SecondWriter],

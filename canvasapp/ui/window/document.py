@@ -38,7 +38,7 @@ class SessionDocument:
             self.read_only, self.read_only_reason = True, LIBRARY_READ_ONLY
         else:
             self.read_only, self.read_only_reason = not self.lock.acquire(), READ_ONLY
-        self.store: LockedStore | None = None if self.read_only else LockedStore(library, self.session, self.lock)
+        self.store: LockedStore | None = None if self.read_only else LockedStore(library, self.session, self.lock, self.revision)
         #: Why this window stopped writing after another took the session ("": it did not).
         self.lost_because = ""
         self.undo_stack = QUndoStack()
