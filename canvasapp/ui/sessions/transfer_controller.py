@@ -361,6 +361,8 @@ def _saved_new_session(imported: Imported, library: Library, progress: Progress)
     own, in one transaction (a failure leaves the library as it was). Once the writing starts a
     Cancel changes nothing: the session is whole in the library, and opens if the window is
     still there."""
+    if library.read_only:  # refused before anything is tried (the window says why)
+        return LibraryError(f"The library {library.shown_location} is open for reading only.")
     try:
         session = imported.new_session()
         progress.report(0.7, 1, "Saving the new session")
