@@ -73,8 +73,6 @@ class BoardScene(QGraphicsScene):
     """How far the dragged notes are from where they were (one mouse move)."""
     note_drag_ended = Signal()
     """The drag was let go; its outcome (if any) has been applied by then."""
-    items_arrived = Signal()
-    """The last of the notes waiting for their items got them (see :attr:`making_items`)."""
 
     def __init__(self, session: Session) -> None:
         super().__init__()
@@ -382,9 +380,8 @@ class BoardScene(QGraphicsScene):
             self.addItem(item)
             made.append(item)
         self.reshaped(note_ids)
-        if not self._waiting and self._maker.isActive():
+        if not self._waiting:
             self._maker.stop()
-            self.items_arrived.emit()
         return made
 
     def _make_waiting_items(self) -> None:
@@ -405,7 +402,6 @@ class BoardScene(QGraphicsScene):
             self.reshaped([note.id for note in waited])
             if not self._waiting:
                 self._maker.stop()
-                self.items_arrived.emit()
             notes = [note for note in notes if note.id in self._notes]
         for note in notes:
             if self._editor is not None and self._editor.note_id == note.id:
