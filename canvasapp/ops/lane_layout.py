@@ -289,6 +289,40 @@ def _room_everywhere(
 
 
 Order = tuple[int, float, float, tuple[int, int]]
+#: How far two notes' offsets may differ and still count as one move: sums of floats that
+#: should be equal differ in the last bits, far below the touching tolerance.
+_RIGID = _TOUCH / 10
+#: Below this many notes moved together, each is looked at on its own.
+_MANY = 16
+
+
+class _Orders(dict[str, Order]):
+    """Packing orders by block, each worked out the first time it is asked for."""
+
+    def __init__(self, order_of: Callable[[str, Rect], Order], start: Mapping[str, Rect]) -> None:
+        super().__init__()
+        self._order_of, self._start = order_of, start
+
+    def __missing__(self, key: str) -> Order:
+        value = self[key] = self._order_of(key, self._start[key])
+        return value
+
+
+class _Keyed:
+    """Ids in square buckets by their rectangles: which may overlap a rectangle."""
+
+    def __init__(self) -> None:
+        self._buckets: dict[tuple[int, int], list[str]] = {}
+
+    def add(self, key: str, rect: Rect) -> None:
+        for cell in _Index.cells(rect):
+            self._buckets.setdefault(cell, []).append(key)
+
+    def near(self, rect: Rect) -> set[str]:
+        found: set[str] = set()
+        for cell in _Index.cells(rect):
+            found.update(self._buckets.get(cell, ()))
+        return found
 
 
 class _Near:
@@ -308,18 +342,25 @@ class _Near:
         self.owner = board.cluster_of()
         self.cluster_position = {cluster_id: number for number, cluster_id in enumerate(board.clusters)}
         self.added = {note_id: number for number, note_id in enumerate(source.added)}
-        touched: dict[str, Block] = {}
+        # The blocks holding a new note, with their footprints (a loose note's made here, in one
+        # loop: a drag of everything has ten thousand of them).
+        touched: set[str] = set()
+        before: dict[str, Rect] = {}
+        notes, owner = self.notes, self.owner
         for note_id in new:
-            if note_id not in self.notes:
+            rect = notes.get(note_id)
+            if rect is None:
                 continue
-            cluster_id = self.owner.get(note_id)
+            cluster_id = owner.get(note_id)
             if cluster_id is None:
-                touched[note_id] = Block(note_id, (note_id,), False)
+                touched.add(note_id)
+                before[note_id] = Rect(rect.x, rect.y, rect.width, rect.height + BADGE_STRIP)
             elif cluster_id not in touched:
-                touched[cluster_id] = Block(cluster_id, board.clusters[cluster_id], True)
+                touched.add(cluster_id)
+                before[cluster_id] = footprint(board, Block(cluster_id, board.clusters[cluster_id], True))
         self.touched = touched
-        self.before = {key: footprint(board, block) for key, block in touched.items()}
-        self.home = {key: _lane_in(lanes, area) for key, area in self.before.items()}
+        self.before = before
+        self.home = {key: _lane_in(lanes, area) for key, area in before.items()}
         looked_at = set(self.home.values())
         self.lane_clusters: dict[str | None, list[str]] = {}
         for cluster_id, ids in board.clusters.items():
@@ -335,6 +376,31 @@ class _Near:
         # comes after; a drag (only the dragged notes fixed), none comes before.
         self.steady_first = not (isinstance(fixed, (set, frozenset)) and fixed <= set(new))
         self.steady_after = not isinstance(fixed, _AllBut)
+        self.session_rects = source.index.rects
+        # Where the loose notes that stay are found: the session's index when few notes moved;
+        # when many did (everything dragged), one pass over the board finds the few that stay.
+        self._near: Callable[[Rect], Iterable[str]] = self.index.near
+        self.steady_lanes: set[str | None] | None = None
+        self.steady_in: dict[str | None, list[str]] = {}
+        if len(touched) * 4 > len(self.notes):
+            self._near, self.steady_lanes = self._scan(looked_at)
+
+    def _scan(self, looked_at: Collection[str | None]) -> tuple[Callable[[Rect], Iterable[str]], set[str | None]]:
+        """The loose notes that stay, in the lanes looked at, in buckets of their own."""
+        near = _Keyed()
+        lanes: set[str | None] = set()
+        owner, touched = self.owner, self.touched
+        for note_id in self.notes:
+            if note_id in owner or note_id in touched:
+                continue
+            area = with_strip(self.notes[note_id])
+            lane_id = _lane_in(self.lanes, area)
+            if lane_id in looked_at:
+                self.before[note_id], self.home[note_id] = area, lane_id
+                near.add(note_id, area)
+                lanes.add(lane_id)
+                self.steady_in.setdefault(lane_id, []).append(note_id)
+        return near.near, lanes
 
     # --- the blocks that stay, as they are -------------------------------------------------
 
@@ -353,7 +419,7 @@ class _Near:
         """The blocks holding no new note, where they were, in ``lane_id``, that overlap ``area``."""
         found = []
         owner, touched = self.owner, self.touched
-        for note_id in self.index.near(area):
+        for note_id in self._near(area):
             if note_id in owner or note_id in touched or note_id not in self.notes:
                 continue
             steady = self._steady_area(note_id, lane_id)
@@ -366,9 +432,13 @@ class _Near:
                 found.append((cluster_id, steady))
         return found
 
+    def _holds_fixed(self, key: str) -> bool:
+        if key in self.cluster_position:
+            return any(note_id in self.fixed for note_id in self.board.clusters[key])
+        return key in self.fixed
+
     def _order(self, key: str, area: Rect) -> Order:
-        members = self.board.clusters[key] if key in self.cluster_position else (key,)
-        first = 0 if any(note_id in self.fixed for note_id in members) else 1
+        first = 0 if self._holds_fixed(key) else 1
         if key in self.cluster_position:
             tie = (0, self.cluster_position[key])
         elif key in self.added:
@@ -395,16 +465,60 @@ class _Near:
                         result[note_id] = (rect.x + dx, rect.y + dy)
         return result
 
+    def _rigid(self, start: Mapping[str, Rect]) -> set[str]:
+        """The loose notes among these blocks moved by one offset from where the session has
+        them, as when everything is dragged at once (the offset most of the first few share):
+        as they kept apart there, they keep apart here, and need not be looked at one by one."""
+        rects, clusters, added = self.session_rects, self.cluster_position, self.added
+        candidates = [
+            (key, area, was) for key, area in start.items()
+            if (was := rects.get(key)) is not None and key not in clusters and key not in added
+            and was.width == area.width and was.height + BADGE_STRIP == area.height
+        ]
+        if len(candidates) < _MANY:
+            return set()
+        best: set[str] = set()
+        for _key, area, was in candidates[:3]:
+            dx, dy = area.x - was.x, area.y - was.y
+            moved_so = {
+                key for key, area, was in candidates
+                if abs(area.x - was.x - dx) <= _RIGID / 2 and abs(area.y - was.y - dy) <= _RIGID / 2
+            }
+            if len(moved_so) > len(best):
+                best = moved_so
+            if len(best) * 2 > len(candidates):
+                break
+        return best if len(best) >= _MANY else set()
+
     def _lane(self, lane_id: str | None, keys: list[str]) -> dict[str, Rect]:
         lane = self.lanes.get(lane_id) if lane_id else None
         gap = self.gap
         start = {key: _inside(self.before[key], lane) for key in keys}
-        order = {key: self._order(key, area) for key, area in start.items()}
-        placed = [key for key in keys if order[key][0] == 0]
+        order = _Orders(self._order, start)  # worked out when needed: most of a big drag never is
+        placed = [key for key in keys if self._holds_fixed(key)]
+        loose_ends = len(placed) not in (0, len(keys))
+        rigid = self._rigid(start) if self.steady_lanes is not None and not loose_ends else set()
+        steady_here = [*self.steady_in.get(lane_id, ()), *self.lane_clusters.get(lane_id, ())] if rigid else []
+        if rigid and len(rigid) == len(keys) and not steady_here:
+            return start  # nothing else in the lane, and the moved notes keep apart
+        together = _Keyed()
+        for key in rigid:
+            together.add(key, start[key])
+
+        def rigid_near(area: Rect) -> list[str]:
+            return [key for key in together.near(area) if key in rigid and overlaps(start[key], area)]
+
+        for key in steady_here:
+            # Moved notes that landed on one that stays are packed one by one, like the rest.
+            area = self._steady_area(key, lane_id) if key not in self.cluster_position else _inside(self.before[key], lane)
+            if area is not None:
+                rigid.difference_update(rigid_near(area))
         if placed:
-            start.update(self._off_strips(lane_id, start, placed))
-            order.update({key: self._order(key, start[key]) for key in placed})
-        heap = [(order[key], key) for key in keys]
+            start.update(self._off_strips(lane_id, start, placed, [key for key in placed if key not in rigid]))
+            for key in placed:
+                order.pop(key, None)
+        queued = [key for key in keys if key not in rigid]
+        heap = [(order[key], key) for key in dict.fromkeys(queued)]
         heapq.heapify(heap)
         final: dict[str, Rect] = {}
         finals = _Index()
@@ -414,12 +528,17 @@ class _Near:
                 continue
             area = start[key]
             look_back = current[0] == 1 or self.steady_first
-            while hits := self._earlier(area, current, lane_id, finals, final, look_back):
+            while hits := self._earlier(area, current, lane_id, finals, final, look_back) + [
+                start[other] for other in rigid_near(area) if other not in final and order[other] < current
+            ]:
                 area = replace(area, y=max(hit.bottom for hit in hits) + gap)
             final[key] = area
             finals.add(area)
             if area == start[key] and key not in self.touched:
                 continue  # a steady block that stayed covers nothing new
+            for other in rigid_near(area):
+                if other not in final and order[other] > current:
+                    heapq.heappush(heap, (order[other], other))
             if current[0] == 1 and not self.steady_after:
                 continue
             for other, steady in self._steady_near(area, lane_id):
@@ -429,7 +548,7 @@ class _Near:
                 if other_order > current:
                     start[other], order[other] = steady, other_order
                     heapq.heappush(heap, (other_order, other))
-        return final
+        return {**{key: start[key] for key in keys}, **final}
 
     def _earlier(
         self, area: Rect, current: Order, lane_id: str | None, finals: _Index, final: Mapping[str, Rect],
@@ -444,12 +563,16 @@ class _Near:
                     hits.append(steady)
         return hits
 
-    def _off_strips(self, lane_id: str | None, start: Mapping[str, Rect], placed: Sequence[str]) -> dict[str, Rect]:
-        """:func:`_off_strips` for the placed blocks, against every other block of the lane."""
+    def _off_strips(
+        self, lane_id: str | None, start: Mapping[str, Rect], placed: Sequence[str], moving: Sequence[str]
+    ) -> dict[str, Rect]:
+        """:func:`_off_strips` for the ``moving`` ones of the placed blocks (a placed block
+        that moved with all the others lies on none of them), against every block of the lane
+        that was not placed."""
         moved = {}
         placed_set = set(placed)
         others_touched = [area for key, area in start.items() if key not in placed_set]
-        for key in placed:
+        for key in moving:
             area = start[key]
             while True:
                 others = [*(a for a in others_touched if overlaps(area, a)), *(a for _k, a in self._steady_near(area, lane_id))]
@@ -965,18 +1088,19 @@ class _Index:
     def __init__(self) -> None:
         self._buckets: dict[tuple[int, int], list[Rect]] = {}
 
-    def _cells(self, rect: Rect) -> Iterable[tuple[int, int]]:
+    @staticmethod
+    def cells(rect: Rect) -> Iterable[tuple[int, int]]:
         for bx in range(math.floor(rect.x / _BUCKET), math.floor(rect.right / _BUCKET) + 1):
             for by in range(math.floor(rect.y / _BUCKET), math.floor(rect.bottom / _BUCKET) + 1):
                 yield bx, by
 
     def add(self, rect: Rect) -> None:
-        for cell in self._cells(rect):
+        for cell in self.cells(rect):
             self._buckets.setdefault(cell, []).append(rect)
 
     def hits(self, rect: Rect) -> list[Rect]:
         found = []
-        for cell in self._cells(rect):
+        for cell in self.cells(rect):
             for other in self._buckets.get(cell, ()):
                 if overlaps(rect, other) and other not in found:
                     found.append(other)

@@ -110,3 +110,19 @@ def test_the_index_always_equals_the_session(steps: list[tuple[str, int, float, 
         for n in session.notes:  # every note is found where it is
             assert n.id in index.near(Rect(n.x + 1, n.y + 1, 1, 1))
     assert index_of(session) is index
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(data=st.data())
+def test_dragging_almost_everything_makes_the_same_room_near_and_everywhere(data: st.DataObject) -> None:
+    """Select All and drag (or all but a few): most notes move by one offset, some are pushed
+    back into their lane, the few left behind and the clusters are in the way."""
+    session = tidy_board(data.draw)
+    ids = sorted(note.id for note in session.notes)
+    if len(ids) < 20:
+        return
+    left = data.draw(st.lists(st.sampled_from(ids), max_size=4, unique=True))
+    dx, dy = data.draw(st.sampled_from([0.1, 24.0, 40.0, -37.3, 300.0])), data.draw(st.sampled_from([0.2, 40.0, -60.7, 500.0]))
+    placed = {n: (session.note(n).x + dx, session.note(n).y + dy) for n in ids if n not in left}
+    board = Board.of(session)
+    assert lane_layout.settle(board, placed) == lane_layout.settle(without_index(board), placed)
