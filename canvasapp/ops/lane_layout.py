@@ -382,6 +382,8 @@ class _Near:
         self._near: Callable[[Rect], Iterable[str]] = self.index.near
         self.steady_lanes: set[str | None] | None = None
         self.steady_in: dict[str | None, list[str]] = {}
+        #: Each loose note's steady area in a lane, once worked out (``None``: not a steady one there).
+        self._seen: dict[str | None, dict[str, Rect | None]] = {}
         if len(touched) * 4 > len(self.notes):
             self._near, self.steady_lanes = self._scan(looked_at)
 
@@ -418,12 +420,21 @@ class _Near:
     def _steady_near(self, area: Rect, lane_id: str | None) -> list[tuple[str, Rect]]:
         """The blocks holding no new note, where they were, in ``lane_id``, that overlap ``area``."""
         found = []
-        owner, touched = self.owner, self.touched
+        seen = self._seen.setdefault(lane_id, {})
+        owner, touched, notes = self.owner, self.touched, self.notes
+        x, y, right, bottom = area.x, area.y, area.right - _TOUCH, area.bottom - _TOUCH
         for note_id in self._near(area):
-            if note_id in owner or note_id in touched or note_id not in self.notes:
-                continue
-            steady = self._steady_area(note_id, lane_id)
-            if steady is not None and overlaps(steady, area):
+            try:
+                steady = seen[note_id]
+            except KeyError:
+                steady = seen[note_id] = (
+                    None if note_id in owner or note_id in touched or note_id not in notes
+                    else self._steady_area(note_id, lane_id)
+                )
+            # overlaps(steady, area), inline: this runs for every note near every step of a push.
+            if steady is not None and steady.x < right and x < steady.right - _TOUCH and (
+                steady.y < bottom and y < steady.bottom - _TOUCH
+            ):
                 found.append((note_id, steady))
         lane = self.lanes.get(lane_id) if lane_id else None
         for cluster_id in self.lane_clusters.get(lane_id, ()):
@@ -558,8 +569,10 @@ class _Near:
         steady ones that come earlier where they are."""
         hits = finals.hits(area)
         if look_back:
+            # New notes placed among those already there: every one that stays comes first.
+            all_first = current[0] == 1 and not self.steady_after
             for key, steady in self._steady_near(area, lane_id):
-                if key not in final and self._order(key, steady) < current:
+                if key not in final and (all_first or self._order(key, steady) < current):
                     hits.append(steady)
         return hits
 

@@ -50,7 +50,7 @@ class SessionStore:
         self._session_dirty = False
         self._dirty_lanes: dict[str, Lane] = {}
         self._removed_lanes: set[str] = set()
-        self._clusters = ClusterChanges(session, self._upsert)
+        self._clusters = ClusterChanges(session, library.engine.dialect)
         self._facilitation = FacilitationChanges(session, self._upsert)
         self._voting = VotingChanges(session, self._upsert)
         dialect = library.engine.dialect
