@@ -10,7 +10,7 @@ from canvasapp.cli.errors import UserError
 from canvasapp.cli.library import open_library_for_reading
 from canvasapp.cli.library import open_library_telling as open_library
 from canvasapp.cli.templates import default_user_templates_dir
-from canvasapp.cli.terminal import json_text, printable
+from canvasapp.cli.terminal import json_text, printable, tell
 from canvasapp.formats.template_io import session_from_template
 from canvasapp.formats.template_library import find_template
 from canvasapp.storage import SessionRepository, SessionService
@@ -83,7 +83,7 @@ def new_session(args: argparse.Namespace) -> int:
         SessionRepository(library).add(session)
     finally:
         library.close()
-    print(f"Created {title!r} from the template {template.name!r}.")
+    tell(f"Created {title!r} from the template {template.name!r}.")
     print(session.id)
     return 0
 

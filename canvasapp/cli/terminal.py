@@ -9,6 +9,7 @@ and format characters, line breaks) is shown as its Python escape instead.
 from __future__ import annotations
 
 import json
+import sys
 from typing import Any
 
 
@@ -17,6 +18,12 @@ def printable(text: str) -> str:
     if text.isprintable():
         return text
     return "".join(character if character.isprintable() else _escape(character) for character in text)
+
+
+def tell(message: str) -> None:
+    """A sentence for the person at the terminal, on stderr: stdout carries only what a script
+    reads (``new`` and ``import`` print the session's id there, alone)."""
+    print(message, file=sys.stderr)
 
 
 def json_text(value: Any) -> str:

@@ -17,6 +17,7 @@ from canvasapp.cli.errors import UserError
 from canvasapp.cli.library import open_library_telling as open_library
 from canvasapp.cli.library import read_session
 from canvasapp.cli.templates import default_user_templates_dir
+from canvasapp.cli.terminal import tell
 from canvasapp.commands.imports import import_command as import_command_for
 from canvasapp.export.excalidraw import session_excalidraw
 from canvasapp.export.json_canvas import session_json_canvas
@@ -106,9 +107,9 @@ def import_command(args: argparse.Namespace) -> int:
         library.close()
     count = len(session)
     source = f"template {template.name!r}" if template is not None else imported.kind
-    print(f"Imported {count} note{'s' if count != 1 else ''} into {session.title!r} ({source}).")
+    tell(f"Imported {count} note{'s' if count != 1 else ''} into {session.title!r} ({source}).")
     if imported.left_out:
-        print(imported.left_out)
+        tell(imported.left_out)
     print(session.id)
     return 0
 
@@ -143,9 +144,9 @@ def _import_into(args: argparse.Namespace, imported: Imported) -> int:
         library.close()
     count = len(additions.notes)
     lanes = f" and {len(additions.lanes)} lane{'s' if len(additions.lanes) != 1 else ''}" if additions.lanes else ""
-    print(f"Added {count} note{'s' if count != 1 else ''}{lanes} to {session.title!r} ({imported.kind}).")
+    tell(f"Added {count} note{'s' if count != 1 else ''}{lanes} to {session.title!r} ({imported.kind}).")
     if additions.left_out:
-        print(additions.left_out)
+        tell(additions.left_out)
     print(session.id)
     return 0
 

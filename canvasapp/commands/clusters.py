@@ -14,6 +14,7 @@ from collections.abc import Iterable, Sequence
 from canvasapp.commands.base import Command, plural
 from canvasapp.commands.notes import MoveNotes
 from canvasapp.model import Cluster, Session, new_id
+from canvasapp.model.cluster import majority_lane as lane_of_most
 
 #: The title a new cluster gets until the facilitator types one (it is edited at once).
 NEW_CLUSTER_TITLE = "New theme"
@@ -76,13 +77,9 @@ def _without(state: list[Cluster], note_ids: Iterable[str]) -> list[Cluster]:
 
 
 def majority_lane(session: Session, note_ids: Iterable[str]) -> str | None:
-    """The lane most of the notes are in (the first such in reading order on a tie)."""
-    lanes = [session.note(note_id).lane_id for note_id in note_ids if session.has_note(note_id)]
-    if not lanes:
-        return None
-    counts = Counter(lanes)
-    best = max(counts.values())
-    return next(lane for lane in lanes if counts[lane] == best)
+    """The lane most of the notes are in (the first such in reading order on a tie): the lane a
+    cluster of them belongs to (:func:`canvasapp.model.cluster.majority_lane`)."""
+    return lane_of_most([session.note(note_id).lane_id for note_id in note_ids if session.has_note(note_id)])
 
 
 def shared_cluster(session: Session, note_ids: Sequence[str]) -> str | None:
@@ -198,14 +195,10 @@ def set_collapsed(session: Session, cluster_ids: Sequence[str], collapsed: bool)
     return _edited(session, cluster_ids, f"{verb} {plural(len(cluster_ids), 'Cluster')}", collapsed=collapsed)
 
 
-def move_cluster(session: Session, cluster_id: str, move: MoveNotes, lane_id: str | None) -> ChangeClusters:
-    """A cluster dragged: its notes move (the ``move``) and it belongs to the lane it lands in."""
-    before = snapshot(session)
-    after = snapshot(session)
-    for cluster in after:
-        if cluster.id == cluster_id:
-            cluster.lane_id = lane_id
-    return ChangeClusters(f"Move Cluster “{session.cluster(cluster_id).title}”", before, after, move)
+def move_cluster(session: Session, cluster_id: str, move: MoveNotes) -> ChangeClusters:
+    """A cluster dragged: its notes move (the ``move``); it belongs to the lane most of them land
+    in, as every cluster does (the session keeps that)."""
+    return ChangeClusters(f"Move Cluster “{session.cluster(cluster_id).title}”", snapshot(session), snapshot(session), move)
 
 
 def accept_groups(

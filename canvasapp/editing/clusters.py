@@ -13,7 +13,7 @@ from canvasapp.model import Cluster, Session
 from canvasapp.ops import lane_layout
 from canvasapp.ops.cluster_summary import FRAME_PADDING
 from canvasapp.ops.lane_layout import FRAME_TOP, Board
-from canvasapp.ops.layout import lane_at, placements_at
+from canvasapp.ops.layout import placements_at
 
 Corner = tuple[float, float]
 
@@ -86,9 +86,7 @@ class ClusterEditing:
         move = self._move(positions)
         if move is None:
             return
-        xs = [positions[n][0] for n in cluster.note_ids]
-        centre = (min(xs) + max(xs) + session.note(cluster.note_ids[0]).width) / 2
-        self._push(cc.move_cluster(session, cluster_id, move, lane_at(session.lanes, centre)))
+        self._push(cc.move_cluster(session, cluster_id, move))
 
     def notes_dropped(self, positions: dict[str, Corner], kind: str, target: str | None) -> str | None:
         """Notes dragged onto a note (``"note"``: the two make a cluster where the target is),

@@ -187,11 +187,16 @@ class Session(SessionClusters, SessionFacilitation):
         moved = [self.note(note_id) for note_id in placements]
         with self.edit():
             now = utc_now()
+            relaned = []
             for note in moved:
                 placement = placements[note.id]
+                if note.lane_id != placement.lane_id:
+                    relaned.append(note.id)
                 note.x, note.y, note.lane_id = placement.x, placement.y, placement.lane_id
                 note.updated = now
             self.notes_moved.emit(moved)
+            # A cluster belongs to the lane most of its notes are in.
+            self._follow_lanes(relaned)
 
     def resize_notes(self, sizes: Mapping[str, tuple[float, float]]) -> None:
         """Give notes a new ``(width, height)``; their top-left corner stays where it is."""

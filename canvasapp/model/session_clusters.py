@@ -2,7 +2,9 @@
 
 Kept apart from ``session.py`` so the notes-and-lanes core stays readable; ``Session`` mixes it
 in. The rules kept here: a note belongs to at most one cluster, every member is a note of the
-session, and a cluster has at least one member (deleting a cluster's last note deletes it).
+session, a cluster has at least one member (deleting a cluster's last note deletes it), and a
+cluster's lane is the lane most of its notes are in (:func:`majority_lane`): set here whenever
+its members or their lanes change, never by hand.
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ from collections.abc import Iterable, Mapping
 from contextlib import AbstractContextManager
 from typing import TYPE_CHECKING, Final
 
-from canvasapp.model.cluster import MAX_CLUSTER_TITLE, Cluster
+from canvasapp.model.cluster import MAX_CLUSTER_TITLE, Cluster, majority_lane
 from canvasapp.model.entities import Note
 from canvasapp.model.events import Event
 from canvasapp.model.rules import SessionError, checked_colour
@@ -106,6 +108,7 @@ class SessionClusters:
         with self.edit():
             for cluster in changed:
                 cluster.note_ids = list(members[cluster.id])
+                cluster.lane_id = self._lane_of(cluster.note_ids)
             self._cluster_of = owner
             self.clusters_changed.emit(changed)
 
@@ -115,10 +118,10 @@ class SessionClusters:
         *,
         title: str | None = None,
         colour: str | _Keep | None = KEEP,
-        lane_id: str | _Keep | None = KEEP,
         collapsed: bool | None = None,
     ) -> None:
-        """Change a cluster's title, colour, lane or folded state (what is left out stays)."""
+        """Change a cluster's title, colour or folded state (what is left out stays); its lane
+        follows its notes."""
         cluster = self.cluster(cluster_id)
         new_title = cluster.title if title is None else _clean_title(title)
         new_colour = cluster.colour if isinstance(colour, _Keep) else colour
@@ -127,8 +130,6 @@ class SessionClusters:
         with self.edit():
             cluster.title = new_title
             cluster.colour = new_colour
-            if not isinstance(lane_id, _Keep):
-                cluster.lane_id = lane_id
             if collapsed is not None:
                 cluster.collapsed = collapsed
             self.clusters_changed.emit([cluster])
@@ -150,6 +151,7 @@ class SessionClusters:
             cluster.title = _clean_title(cluster.title)
             if cluster.colour is not None:
                 cluster.colour = self._checked_colour(cluster.colour)
+            cluster.lane_id = self._lane_of(cluster.note_ids)
         by_id = {cluster.id: cluster for cluster in wanted}
         if len(by_id) != len(wanted):
             raise self._error("Two clusters share one id.")
@@ -194,6 +196,7 @@ class SessionClusters:
                 del self._cluster_of[note_id]
             if kept:
                 cluster.note_ids = kept
+                cluster.lane_id = self._lane_of(kept)
                 changed.append(cluster)
             else:
                 cluster.note_ids = []
@@ -202,7 +205,22 @@ class SessionClusters:
         if changed:
             self.clusters_changed.emit(changed)
 
+    def _follow_lanes(self, note_ids: Iterable[str]) -> None:
+        """Notes changed lanes: their clusters belong to the lane most of their notes are in now."""
+        changed = []
+        for cluster_id in dict.fromkeys(self._cluster_of[n] for n in note_ids if n in self._cluster_of):
+            cluster = self._cluster_by_id[cluster_id]
+            lane = self._lane_of(cluster.note_ids)
+            if cluster.lane_id != lane:
+                cluster.lane_id = lane
+                changed.append(cluster)
+        if changed:
+            self.clusters_changed.emit(changed)
+
     # --- internals -------------------------------------------------------------------------------
+
+    def _lane_of(self, note_ids: Iterable[str]) -> str | None:
+        return majority_lane(self._notes[note_id].lane_id for note_id in note_ids if note_id in self._notes)
 
     def _check_new(self, cluster: Cluster) -> None:
         if cluster.id in self._cluster_by_id:
@@ -218,6 +236,7 @@ class SessionClusters:
         cluster.title = _clean_title(cluster.title)
         if cluster.colour is not None:
             cluster.colour = self._checked_colour(cluster.colour)
+        cluster.lane_id = self._lane_of(cluster.note_ids)
 
     def _check_note(self, note_id: str) -> None:
         if note_id not in self._notes:

@@ -403,9 +403,15 @@ SHARED_UPGRADE_WAIT_SECONDS = 120
 
 def _server_engine(url: URL, where: str) -> Engine:
     connect_args: dict[str, Any] = {}
-    if url.get_backend_name() == "postgresql" and "connect_timeout" not in url.query:
-        # An unreachable host is said in seconds, not after the system's two-minute TCP timeout.
-        connect_args["connect_timeout"] = 10
+    if url.get_backend_name() == "postgresql":
+        # An unreachable host is said in seconds, not after the system's two-minute TCP timeout;
+        # a silent network cut (no reset) under an open connection likewise ends a save or a
+        # lock check within about 15 s instead of leaving the window waiting for TCP to give up.
+        defaults = {
+            "connect_timeout": 10, "keepalives": 1, "keepalives_idle": 5, "keepalives_interval": 2,
+            "keepalives_count": 3, "tcp_user_timeout": 15000,
+        }
+        connect_args.update({name: value for name, value in defaults.items() if name not in url.query})
     try:
         engine = create_engine(url, connect_args=connect_args)
         if url.get_backend_name() == "postgresql":

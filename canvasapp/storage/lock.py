@@ -16,7 +16,7 @@ from typing import Protocol
 from filelock import FileLock, Timeout
 from sqlalchemy import Engine
 
-from canvasapp.storage.advisory_lock import AdvisorySessionLock
+from canvasapp.storage.advisory_lock import AdvisorySessionLock, Kept
 
 #: Lock files hold nothing secret, but nobody else needs to open them either.
 LOCK_FILE_MODE = 0o600
@@ -30,6 +30,15 @@ class SessionGuard(Protocol):
 
     def release(self) -> None:
         """Let go (harmless when not held)."""
+
+    def keep(self) -> Kept:
+        """Before a save: whether this holder still has the lock (``held``), lost it and took it
+        again (``retaken``: someone may have held it in between), someone else has it now
+        (``taken``), or that cannot be told now (``unknown``)."""
+
+    def held(self) -> bool:
+        """Whether anyone (this holder too) has the lock now, without taking it; ``True`` when
+        that cannot be told."""
 
     def held_by(self) -> str | None:
         """Who holds the session (``anna on laptop-3``) when the lock can tell, else ``None``."""
@@ -65,6 +74,20 @@ class SessionLock:
         if self._lock is not None and self._lock.is_locked:
             self._lock.release(force=True)
 
+    def keep(self) -> Kept:
+        # The system keeps a file lock for as long as the process lives.
+        return "held" if self.acquire() else "taken"
+
+    def held(self) -> bool:
+        if self._lock is None:
+            return False
+        if self._lock.is_locked:
+            return True
+        if not self.acquire():
+            return True
+        self.release()
+        return False
+
     def held_by(self) -> str | None:
         # The holder is on this machine (the file lives beside the library): "another window".
         return None
@@ -78,6 +101,12 @@ class _NoLock:
 
     def release(self) -> None:
         return None
+
+    def keep(self) -> Kept:
+        return "held"
+
+    def held(self) -> bool:
+        return False
 
     def held_by(self) -> str | None:
         return None

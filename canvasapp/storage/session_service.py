@@ -49,11 +49,8 @@ class SessionService:
 
     def is_open_elsewhere(self, session_id: str) -> bool:
         """Whether a window (of this or another instance) has the session open for editing."""
-        lock = self._lock_for(self.library, session_id)
-        if not lock.acquire():
-            return True
-        lock.release()
-        return False
+        # Asked without taking the lock: a read-only window asks every second.
+        return self._lock_for(self.library, session_id).held()
 
     def rename(self, session_id: str, title: str) -> str:
         """Give a session that is not open anywhere a new title; returns the title as stored."""

@@ -15,7 +15,7 @@ from canvasapp.model import Session
 from canvasapp.ops.catch_up import SavedState
 from canvasapp.storage.changes import list_revised
 from canvasapp.storage.cluster_rows import insert_clusters, load_clusters
-from canvasapp.storage.errors import LibraryError, driver_message
+from canvasapp.storage.errors import LibraryError, driver_message, write_failure
 from canvasapp.storage.facilitation_rows import details_from_row, insert_phases, load_phases
 from canvasapp.storage.library import Library
 from canvasapp.storage.mapping import (
@@ -119,7 +119,7 @@ class SessionRepository:
                 insert_voting(connection, session)
                 list_revised(connection)
         except SQLAlchemyError as error:
-            raise LibraryError(f"Could not save the session {session.title!r}: {driver_message(error)}.") from None
+            raise LibraryError(f"Could not save the session {session.title!r}: {write_failure(error)}.") from None
 
     def load(self, session_id: str) -> Session:
         return self.load_with_revision(session_id)[0]

@@ -82,9 +82,10 @@ def test_new_then_sessions_lists_it_in_text_and_json(data_home: Path, tmp_path: 
     created = here("new", "--title", "Herbsttreffen — Встреча 🎉", "--library", str(library), data_home=data_home)
 
     assert created.returncode == 0, created.stderr
-    last = created.stdout.splitlines()[-1]
-    assert re.fullmatch(r"[0-9a-f]{32}", last), created.stdout  # the id alone on its last line
-    session_id = last
+    # One line a script can use: ``id=$(canvasapp new --title T)``; the sentence is on stderr.
+    assert re.fullmatch(r"[0-9a-f]{32}\n", created.stdout), created.stdout
+    session_id = created.stdout.strip()
+    assert "Created 'Herbsttreffen — Встреча 🎉'" in created.stderr
 
     listed = here("sessions", "--library", str(library), data_home=data_home)
     assert listed.returncode == 0, listed.stderr

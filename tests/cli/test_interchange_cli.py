@@ -26,9 +26,13 @@ def test_the_founding_board_round_trip_on_the_command_line(tmp_path: Path) -> No
     board.write_bytes(founding_board())
     imported = canvasapp("import", board, "--library", library)
     assert imported.returncode == 0, imported.stderr
-    lines = imported.stdout.strip().splitlines()
-    assert lines[0] == "Imported 14 notes into 'founding' (Excalidraw drawing)."
-    assert lines[1] == "Not brought in from founding.excalidraw: 1 arrow and 1 drawing."
+    # What a script reads, alone on stdout; what a person reads, on stderr.
+    lines = imported.stdout.splitlines()
+    assert len(lines) == 1
+    assert imported.stderr.splitlines() == [
+        "Imported 14 notes into 'founding' (Excalidraw drawing).",
+        "Not brought in from founding.excalidraw: 1 arrow and 1 drawing.",
+    ]
     session = _load(library, lines[-1])
     assert [lane.title for lane in session.lanes] == list(FOUNDING_LANES)
     assert layout_problems(session) == []
@@ -56,7 +60,8 @@ def test_every_format_imports_and_adds_into_a_session(tmp_path: Path) -> None:
         path.write_bytes(data)
         added = canvasapp("import", path, "--into", session_id[:8], "--library", library)
         assert added.returncode == 0, (name, added.stderr)
-        assert added.stdout.startswith("Added ")
+        assert added.stderr.startswith("Added ")
+        assert added.stdout == f"{session_id}\n"
     session = _load(library, session_id)
     titles = [lane.title for lane in session.lanes]
     assert titles[:3] == ["Went well", "To improve", "Other notes"]

@@ -183,11 +183,11 @@ def test_new_from_a_built_in_id_and_from_a_file(data_home: Path, tmp_path: Path,
     library = tmp_path / "library.sqlite"
     by_id = run_cli("new", "--title", "Retro", "--template", "retrospective", "--library", str(library))
     assert by_id.returncode == 0, by_id.stderr
-    assert "'Retrospective'" in by_id.stdout
+    assert "'Retrospective'" in by_id.stderr
     kit = tmp_path / "kit.workshop-template.json"
     write_template(find_template(None).model_copy(update={"id": "kit", "name": "Our kit"}), kit)
     by_file = run_cli("new", "--title", "Ours", "--template", str(kit), "--library", str(library))
     assert by_file.returncode == 0, by_file.stderr
-    assert "'Our kit'" in by_file.stdout
+    assert "'Our kit'" in by_file.stderr
     missing = run_here("new", "--title", "X", "--template", "no-such", "--library", str(library), capsys=capsys)
     assert missing[0] == 2 and "There is no template 'no-such'" in missing[2]

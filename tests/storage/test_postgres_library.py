@@ -258,3 +258,19 @@ def test_a_nul_character_never_stops_saving(postgres_url: str) -> None:
         assert again.notes[0].text == "a later edit"
     finally:
         library.close()
+
+
+def test_every_server_connection_gives_up_on_a_silent_network_cut(postgres_url: str) -> None:
+    """A cable pulled under an open window sends no reset: without keepalives and a TCP user
+    timeout, a save or lock check would wait for the system's own timeout (many minutes)."""
+    library = open_library(postgres_url)
+    try:
+        raw = library.engine.raw_connection()
+        try:
+            dsn = raw.driver_connection.info.dsn  # type: ignore[union-attr]
+        finally:
+            raw.close()
+    finally:
+        library.engine.dispose()
+    for setting in ("keepalives=1", "keepalives_idle=5", "tcp_user_timeout=15000", "connect_timeout=10"):
+        assert setting in dsn

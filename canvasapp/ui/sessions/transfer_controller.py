@@ -251,7 +251,10 @@ class TransferController:
             if isinstance(read.additions, ImportRefused) or isinstance(read.session, ImportRefused):
                 QMessageBox.warning(self.window.host, "Import", str(read.additions or read.session))
             elif read.imported.kind == TemplateImport.kind:
-                self._install_template(path)
+                self._install_template(path)  # among the templates, not in the library
+            elif self.window.repository.library.read_only:
+                # Refused before anything is tried: the file stays exactly as it is.
+                QMessageBox.warning(self.window.host, "Import", library_read_only(path, self.window.repository.library.location))
             elif read.session is not None:
                 self._import_as_new_session(read.imported, read.session, path)
             elif read.additions is not None:
@@ -318,6 +321,14 @@ class TransferController:
         self.window.open_document(session.id)
         left_out = f" {imported.left_out}" if imported.left_out else ""
         self.window.tell(f"Imported “{session.title}” from {path.name}.{left_out}", 15000)
+
+
+def library_read_only(path: Path, location: str) -> str:
+    """Why a file cannot be brought into a library opened for reading only, in one sentence."""
+    return (
+        f"Nothing was imported from {path.name}: the library {location} cannot be written where it is "
+        "(a read-only file, folder or disk), so copy the library somewhere you can write or open another one."
+    )
 
 
 Render = Callable[[Session, Progress], bytes]

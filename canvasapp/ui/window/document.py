@@ -13,7 +13,8 @@ from canvasapp.editing.room import RoomEditing
 from canvasapp.editing.voting import VotingEditing
 from canvasapp.model import Session
 from canvasapp.ops.find_index import FindIndex
-from canvasapp.storage import Library, SessionRepository, SessionStore, session_lock
+from canvasapp.storage import Library, SessionRepository, session_lock
+from canvasapp.storage.locked_store import LockedStore
 from canvasapp.ui.board.board_gestures import BoardGestures
 from canvasapp.ui.board.scene import BoardScene
 from canvasapp.ui.board.text_fit import note_text_height
@@ -37,7 +38,9 @@ class SessionDocument:
             self.read_only, self.read_only_reason = True, LIBRARY_READ_ONLY
         else:
             self.read_only, self.read_only_reason = not self.lock.acquire(), READ_ONLY
-        self.store: SessionStore | None = None if self.read_only else SessionStore(library, self.session)
+        self.store: LockedStore | None = None if self.read_only else LockedStore(library, self.session, self.lock, self.revision)
+        #: Why this window stopped writing after another took the session ("": it did not).
+        self.lost_because = ""
         self.undo_stack = QUndoStack()
         self.edits = Edits(
             self.session, QtUndoHistory(self.undo_stack, self.session),
@@ -53,6 +56,12 @@ class SessionDocument:
         self.gestures = BoardGestures(self.scene, self.editor, self.clusters)
         # Find as you type reads folded texts kept up to date by edits, never the whole board.
         self.find_index = FindIndex(self.session)
+
+    def stop_writing(self, why: str) -> None:
+        """Another window took the session: no more edits here (those made stay in memory)."""
+        self.read_only, self.read_only_reason, self.lost_because = True, why, why
+        self.edits.read_only, self.edits.read_only_reason = True, READ_ONLY
+        self.scene.set_read_only(True)
 
     def close(self) -> None:
         """End any edit in progress (so it is saved), then let go of the session."""

@@ -37,6 +37,7 @@ from canvasapp.ui.window.controllers import Controllers
 from canvasapp.ui.window.document import SessionDocument
 from canvasapp.ui.window.focus_return import FocusReturn
 from canvasapp.ui.window.live_follow import LiveFollow
+from canvasapp.ui.window.lock_watch import LockWatch
 from canvasapp.ui.window.menus import ACTIONS
 from canvasapp.ui.window.read_only_banner import ReadOnlyBanner
 from canvasapp.ui.window.read_only_follow import ReadOnlyFollow
@@ -96,6 +97,8 @@ class MainWindow(QMainWindow):
         self._read_only_label = QLabel()
         self.statusBar().addPermanentWidget(self._read_only_label)
         self.save_status = SaveStatus(self)
+        self.lock_watch = LockWatch(self)
+        self.lock_watch.lost.connect(self._stop_writing)
         # Others' saved edits and new, renamed or deleted sessions reach this window.
         self.follow = ReadOnlyFollow(self, self)
         self.follow.writer_left.connect(self._show_writer_left)
@@ -200,6 +203,7 @@ class MainWindow(QMainWindow):
         self.undo_group.addStack(document.undo_stack)
         self.undo_group.setActiveStack(document.undo_stack)
         self.save_status.attach(document.store, document.session)
+        self.lock_watch.attach(document.store)
         document.edits.refused.connect(lambda message: self.tell(message, 6000))
         document.session.title_changed.connect(lambda _title: self._update_title())
         self.view = BoardView(document.scene, self)
@@ -246,6 +250,7 @@ class MainWindow(QMainWindow):
         if self.document is None:
             return
         self.save_status.detach()
+        self.lock_watch.detach()
         self.undo_group.removeStack(self.document.undo_stack)
         self.board_actions.detach()
         self.controllers.voting.detach()
@@ -260,6 +265,8 @@ class MainWindow(QMainWindow):
     def _why_read_only(self, document: SessionDocument) -> str:
         if not document.read_only:
             return ""
+        if document.lost_because:
+            return document.lost_because
         if self.library.read_only:
             return self.read_only_because or "The library cannot be written where it is, so nothing here can be saved."
         if self._writer_left:
@@ -296,6 +303,20 @@ class MainWindow(QMainWindow):
         # Which library, too: a team's and one's own may hold sessions of the same name.
         where = library_label(self.library.location)
         self.setWindowTitle(f"{self.document.session.title}{suffix} — {where} — {APP_NAME}")
+
+    def _stop_writing(self, why: str) -> None:
+        """Another window took the session after this one lost its lock: read-only from now on,
+        with what was done here kept on the board (closing asks before losing unsaved edits)."""
+        document = self.document
+        if document is None or document.read_only:
+            return
+        document.stop_writing(why)
+        # Undo would only change what is shown: nothing here is saved any more.
+        self.undo_group.removeStack(document.undo_stack)
+        self._read_only_label.setText("Read-only")
+        self._update_title()
+        self._show_read_only()
+        self.save_status.stop_retrying()
 
     def _show_writer_left(self, left: bool) -> None:
         self._writer_left = left

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox
 
 from canvasapp.model import Session
 from canvasapp.storage import SessionStore
+from canvasapp.storage.locked_store import LockedStore
 
 #: How often pending edits are tried again while saving fails.
 RETRY_SECONDS = 3
@@ -88,6 +89,16 @@ class SaveStatus(QObject):
         self._end_episode()
         self._host.statusBar().showMessage(f"All saved ({edits(saved)} that had waited are in the library now).", 8000)
 
+    def stop_retrying(self) -> None:
+        """The session was taken by another window: what waits here can never be saved, so it
+        is not tried again (the label stays, saying so, and closing still asks)."""
+        self.timer.stop()
+        if self.warning is not None:
+            self.warning.close()
+            self.warning = None
+        if self._store is not None and self._store.pending:
+            self._show_label()
+
     def _end_episode(self) -> None:
         self.timer.stop()
         self.waiting = 0
@@ -99,7 +110,10 @@ class SaveStatus(QObject):
 
     def _show_label(self) -> None:
         count = max(self.waiting, 1)
-        self.label.setText(f"Not saved: {edits(count)} waiting, trying again every {RETRY_SECONDS} s")
+        if _lost(self._store):
+            self.label.setText(f"Not saved: {edits(count)} kept only in this window")
+        else:
+            self.label.setText(f"Not saved: {edits(count)} waiting, trying again every {RETRY_SECONDS} s")
         if self._store is not None and self._store.failure:
             self.label.setToolTip(self._store.failure)
         self.label.show()
@@ -144,17 +158,21 @@ class SaveStatus(QObject):
         count = max(self.waiting, 1)
         box = QMessageBox(QMessageBox.Icon.Warning, "Not saved", f"{edits(count)} {'is' if count == 1 else 'are'} not saved yet.", parent=self._host)
         box.setObjectName("unsaved_edits_question")
+        lost = _lost(store)
         box.setInformativeText(
+            f"{store.failure} Closing now loses them." if lost else
             f"{store.failure or 'Saving failed.'} Free some space or make the library writable, then save "
             "again; closing now loses them."
         )
         again = box.addButton("Save Again", QMessageBox.ButtonRole.AcceptRole)
         again.setObjectName("save_again_button")
+        # Another window has the session: saving again cannot work.
+        again.setVisible(not lost)
         lose = box.addButton(f"Close and Lose {edits(count)}", QMessageBox.ButtonRole.DestructiveRole)
         lose.setObjectName("lose_edits_button")
         stay = box.addButton(QMessageBox.StandardButton.Cancel)
         stay.setObjectName("stay_button")
-        box.setDefaultButton(again)
+        box.setDefaultButton(stay if lost else again)
         box.setEscapeButton(stay)
         box.exec()
         clicked = box.clickedButton()
@@ -164,3 +182,8 @@ class SaveStatus(QObject):
         if role == QMessageBox.ButtonRole.AcceptRole:
             return "again"
         return "stay"
+
+
+def _lost(store: SessionStore | None) -> bool:
+    """Whether the store stopped saving for good (another window took the session)."""
+    return isinstance(store, LockedStore) and store.lost
