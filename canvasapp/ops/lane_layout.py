@@ -383,7 +383,7 @@ class _Near:
         self.steady_lanes: set[str | None] | None = None
         self.steady_in: dict[str | None, list[str]] = {}
         #: Each loose note's steady area in a lane, once worked out (``None``: not a steady one there).
-        self._seen: dict[str | None, dict[str, Rect | None]] = {}
+        self._seen: dict[str | None, dict[str, tuple[Rect, float, float, float, float] | None]] = {}
         if len(touched) * 4 > len(self.notes):
             self._near, self.steady_lanes = self._scan(looked_at)
 
@@ -417,25 +417,28 @@ class _Near:
             return None
         return _inside(area, self.lanes.get(lane_id) if lane_id else None)
 
+    def _steady_bounds(self, note_id: str, lane_id: str | None) -> tuple[Rect, float, float, float, float] | None:
+        """A loose note that stays, in ``lane_id``: its area and the bounds :func:`overlaps` reads."""
+        if note_id in self.owner or note_id in self.touched or note_id not in self.notes:
+            return None
+        area = self._steady_area(note_id, lane_id)
+        if area is None:
+            return None
+        return area, area.x, area.y, area.x + area.width - _TOUCH, area.y + area.height - _TOUCH
+
     def _steady_near(self, area: Rect, lane_id: str | None) -> list[tuple[str, Rect]]:
         """The blocks holding no new note, where they were, in ``lane_id``, that overlap ``area``."""
         found = []
         seen = self._seen.setdefault(lane_id, {})
-        owner, touched, notes = self.owner, self.touched, self.notes
-        x, y, right, bottom = area.x, area.y, area.right - _TOUCH, area.bottom - _TOUCH
+        x, y, right, bottom = area.x, area.y, area.x + area.width - _TOUCH, area.y + area.height - _TOUCH
         for note_id in self._near(area):
             try:
-                steady = seen[note_id]
+                known = seen[note_id]
             except KeyError:
-                steady = seen[note_id] = (
-                    None if note_id in owner or note_id in touched or note_id not in notes
-                    else self._steady_area(note_id, lane_id)
-                )
+                known = seen[note_id] = self._steady_bounds(note_id, lane_id)
             # overlaps(steady, area), inline: this runs for every note near every step of a push.
-            if steady is not None and steady.x < right and x < steady.right - _TOUCH and (
-                steady.y < bottom and y < steady.bottom - _TOUCH
-            ):
-                found.append((note_id, steady))
+            if known is not None and known[1] < right and x < known[3] and known[2] < bottom and y < known[4]:
+                found.append((note_id, known[0]))
         lane = self.lanes.get(lane_id) if lane_id else None
         for cluster_id in self.lane_clusters.get(lane_id, ()):
             steady = _inside(self.before[cluster_id], lane)
@@ -517,6 +520,8 @@ class _Near:
             together.add(key, start[key])
 
         def rigid_near(area: Rect) -> list[str]:
+            if not rigid:
+                return []
             return [key for key in together.near(area) if key in rigid and overlaps(start[key], area)]
 
         for key in steady_here:
@@ -542,7 +547,7 @@ class _Near:
             while hits := self._earlier(area, current, lane_id, finals, final, look_back) + [
                 start[other] for other in rigid_near(area) if other not in final and order[other] < current
             ]:
-                area = replace(area, y=max(hit.bottom for hit in hits) + gap)
+                area = Rect(area.x, max(hit.y + hit.height for hit in hits) + gap, area.width, area.height)
             final[key] = area
             finals.add(area)
             if area == start[key] and key not in self.touched:
