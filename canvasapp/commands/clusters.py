@@ -43,6 +43,11 @@ class ChangeClusters(Command):
     def after(self) -> list[Cluster]:
         return [cluster.copy() for cluster in self._after]
 
+    @property
+    def move(self) -> MoveNotes | None:
+        """The notes moving with the clusters' change."""
+        return self._move
+
     def apply(self, session: Session) -> None:
         # Clusters first: if the model refuses them, no note has moved yet.
         with session.edit():

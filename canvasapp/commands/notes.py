@@ -111,6 +111,11 @@ class MoveNotes(Command):
         return cls(old, new, nudge=nudge, verb=verb, suffix=suffix, nudged=nudged)
 
     @property
+    def placements(self) -> dict[str, NotePlacement]:
+        """Where the notes go (by id)."""
+        return dict(self._new)
+
+    @property
     def text(self) -> str:
         # "Move 3 Notes", "Tidy 5 Notes", "Align 2 Notes Left".
         moved = len(self._nudged) if self.merge_id >= 0 else len(self._new)

@@ -22,6 +22,7 @@ from canvasapp.commands import (
 from canvasapp.commands.base import Compound
 from canvasapp.commands.imports import import_command
 from canvasapp.editing.edits import Edits
+from canvasapp.editing.lane_room import lanes_widened
 from canvasapp.model import Cluster, Lane, Note, NotePlacement, Session, new_id
 from canvasapp.model.entities import LANE_WIDTH, NOTE_HEIGHT, NOTE_WIDTH
 from canvasapp.ops import arrange, lane_layout
@@ -29,7 +30,7 @@ from canvasapp.ops.clipboard import ClipNote, lines_to_notes
 from canvasapp.ops.cluster_summary import FRAME_PADDING
 from canvasapp.ops.lane_layout import Board
 from canvasapp.ops.lanes import follow_lanes
-from canvasapp.ops.layout import NOTE_GAP, LaneSpans, inside_lane, lane_at, lane_rects, placements_at
+from canvasapp.ops.layout import NOTE_GAP, LaneSpans, Rect, inside_lane, lane_at, lane_rects, placements_at
 from canvasapp.ops.note_growth import TextHeight, grown_height
 from canvasapp.ops.palette import unused_lane_colour
 
@@ -124,10 +125,22 @@ class BoardEditing:
         if not sizes:
             return
         parts = self._resized(sizes)
+        # A member grown wider than its narrowed lane leaves room for: the lane widens.
+        grown = {n: self._rect_after(n, sizes, parts) for n in sizes}
+        parts += lanes_widened(self.session, [c for c in self.session.clusters if grown.keys() & set(c.note_ids)], grown)
         if len(parts) == 1:
             self.push(parts[0])
         else:
             self.edits.push_all(parts[0].text, parts)
+
+    def _rect_after(self, note_id: str, sizes: dict[str, tuple[float, float]], parts: list[Command]) -> Rect:
+        """Where ``note_id`` lies once the resize ``parts`` are done."""
+        note = self.session.note(note_id)
+        x, y = note.x, note.y
+        for part in parts:
+            if isinstance(part, MoveNotes) and note_id in part.placements:
+                x, y = part.placements[note_id].x, part.placements[note_id].y
+        return Rect(x, y, *sizes[note_id])
 
     def _resized(self, sizes: dict[str, tuple[float, float]]) -> list[Command]:
         """The resize, and the move that makes room for it if it covers something: the notes

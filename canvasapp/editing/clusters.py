@@ -9,11 +9,12 @@ from dataclasses import replace
 from canvasapp.commands import clusters as cc
 from canvasapp.commands.notes import MoveNotes
 from canvasapp.editing.edits import Edits
+from canvasapp.editing.lane_room import lanes_widened
 from canvasapp.model import Cluster, Session
 from canvasapp.ops import lane_layout
 from canvasapp.ops.cluster_summary import FRAME_PADDING
 from canvasapp.ops.lane_layout import FRAME_TOP, Board
-from canvasapp.ops.layout import placements_at
+from canvasapp.ops.layout import Rect, placements_at
 
 Corner = tuple[float, float]
 
@@ -27,7 +28,14 @@ class ClusterEditing:
         self.session: Session = edits.session
 
     def _push(self, command: cc.ChangeClusters | None) -> bool:
-        return command is not None and self.edits.push(command)
+        if command is None:
+            return False
+        moved = command.move.placements if command.move is not None else {}
+        notes = {n: Rect(p.x, p.y, self.session.note(n).width, self.session.note(n).height) for n, p in moved.items()}
+        widened = lanes_widened(self.session, command.after, notes)
+        if widened:
+            return self.edits.push_all(command.text, [command, *widened])
+        return self.edits.push(command)
 
     def _move(self, positions: dict[str, Corner]) -> MoveNotes | None:
         session = self.session
@@ -193,6 +201,6 @@ class ClusterEditing:
         accepted = taken
         made = [cluster for cluster in command.after if cluster.note_ids[0] in accepted]
         final = self._gathered(command, [(c.note_ids, self._corner(c.note_ids, new_frame=True)) for c in made])
-        if final is None or not self.edits.push(final):
+        if not self._push(final):
             return []
         return [cluster.id for cluster in made]

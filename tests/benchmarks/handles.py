@@ -127,10 +127,12 @@ def import_file(window: Window, path: Path) -> None:
 
 
 def busy(window: Window) -> bool:
-    """A background job (export, import, suggestions) still runs or has not handed over its result."""
+    """A background job (export, import, suggestions) still runs or has not handed over its
+    result, or the board is still making the items of the notes it brought."""
     from canvasapp.ui.jobs.background_job import jobs_of
 
-    return jobs_of(window).busy
+    making = getattr(document(window).scene, "making_items", False) if document(window) is not None else False
+    return jobs_of(window).busy or bool(making)
 
 
 def open_session(window: Window, session_id: str) -> None:

@@ -7,9 +7,9 @@ import json
 from pathlib import Path
 
 from canvasapp.storage import SessionLock, SessionRepository, open_library
+from tests.board_invariants import broken_promises
 from tests.cli.in_process import run_cli as canvasapp
 from tests.formats.board_files import FOUNDING_LANES, founding_board, parabol_retro, retro_canvas, scrumlr_export
-from tests.ops.layout_invariants import layout_problems
 
 
 def _load(library: Path, session_id: str):  # type: ignore[no-untyped-def]
@@ -35,7 +35,7 @@ def test_the_founding_board_round_trip_on_the_command_line(tmp_path: Path) -> No
     ]
     session = _load(library, lines[-1])
     assert [lane.title for lane in session.lanes] == list(FOUNDING_LANES)
-    assert layout_problems(session) == []
+    assert broken_promises(session, every_note_in_a_lane=True) == []
 
     drawing, canvas = tmp_path / "back.excalidraw", tmp_path / "back.canvas"
     assert canvasapp("export", "--session", lines[-1], "--library", library, "--excalidraw", drawing).returncode == 0
@@ -66,7 +66,7 @@ def test_every_format_imports_and_adds_into_a_session(tmp_path: Path) -> None:
     titles = [lane.title for lane in session.lanes]
     assert titles[:3] == ["Went well", "To improve", "Other notes"]
     assert "Went wrong" in titles and "What’s working?" in titles
-    assert layout_problems(session) == []
+    assert broken_promises(session, every_note_in_a_lane=True) == []
 
 
 def test_refusals_are_one_line_and_leave_the_library_as_it_was(tmp_path: Path) -> None:

@@ -6,8 +6,8 @@ from __future__ import annotations
 from canvasapp.commands.imports import import_command
 from canvasapp.formats.import_any import import_any
 from canvasapp.model import Lane, Note, Session, new_id
+from tests.board_invariants import broken_promises
 from tests.formats.board_files import founding_board
-from tests.ops.layout_invariants import layout_problems
 
 
 def _state(session: Session) -> tuple[list[str], list[tuple[str, float, float]], list[str]]:
@@ -32,11 +32,11 @@ def test_import_apply_revert_apply() -> None:
     after = _state(session)
     assert after[0] == ["Blockers", "Rituals", "Drivers", "Activities"]
     assert len(session) == 15 and after[2] == ["Group 1"]
-    assert layout_problems(session) == []
+    assert broken_promises(session, every_note_in_a_lane=True) == []
     assert events == ["saved"]  # one edit: the store writes it in one transaction
 
     command.revert(session)
     assert _state(session) == before
     command.apply(session)
     assert _state(session) == after
-    assert layout_problems(session) == []
+    assert broken_promises(session, every_note_in_a_lane=True) == []

@@ -10,6 +10,7 @@ import pytest
 from canvasapp.formats.import_any import BoardImport, ImportRefused, import_any
 from canvasapp.ops.badge_strip import BADGE_STRIP
 from canvasapp.ops.layout import NOTE_GAP
+from tests.board_invariants import broken_promises
 from tests.formats.board_files import (
     FOUNDING_COLOURS,
     FOUNDING_LANES,
@@ -21,7 +22,6 @@ from tests.formats.board_files import (
     sticky,
     text,
 )
-from tests.ops.layout_invariants import layout_problems
 
 
 def test_the_founding_workshop_board_becomes_three_lanes_with_every_note() -> None:
@@ -39,7 +39,7 @@ def test_the_founding_workshop_board_becomes_three_lanes_with_every_note() -> No
     assert sorted(session.note(note_id).text for note_id in theme.note_ids) == ["No time after work", "Nobody knows who to ask"]
     assert theme.lane_id == session.lanes[1].id
     assert imported.left_out == "Not brought in from founding.excalidraw: 1 arrow and 1 drawing."
-    assert layout_problems(session) == []
+    assert broken_promises(session, every_note_in_a_lane=True) == []
 
 
 def test_sizes_and_relative_positions_are_kept_where_the_lane_allows() -> None:
@@ -81,7 +81,7 @@ def test_shapes_text_and_library_stickies_all_become_notes() -> None:
     assert texts["Library sticky"].colour in ("#FFFFFF", None)
     assert session.clusters == []  # a sticky's own group is not a cluster
     assert imported.left_out == "Not brought in from mixed.excalidraw: 1 image and 1 shape without text."
-    assert layout_problems(session) == []
+    assert broken_promises(session, every_note_in_a_lane=True) == []
 
 
 def test_large_labelled_rectangles_are_lanes_and_inner_ones_clusters() -> None:
@@ -103,7 +103,7 @@ def test_large_labelled_rectangles_are_lanes_and_inner_ones_clusters() -> None:
     assert money.title == "Money"
     assert sorted(session.note(note_id).text for note_id in money.note_ids) == ["No budget", "Rent is high"]
     assert {note.text for note in session.notes_in_lane(session.lanes[1].id)} == {"No budget", "Rent is high", "No room"}
-    assert layout_problems(session) == []
+    assert broken_promises(session, every_note_in_a_lane=True) == []
 
 
 def test_notes_outside_every_frame_get_a_lane_of_their_own() -> None:
@@ -135,7 +135,7 @@ def test_an_import_into_an_open_session_matches_lanes_by_title_and_covers_nothin
     for lane in additions.lanes:
         first.add_lane(lane)
     first.add_notes(additions.notes)
-    assert layout_problems(first) == []
+    assert broken_promises(first, every_note_in_a_lane=True) == []
 
 
 @pytest.mark.parametrize(
@@ -181,7 +181,7 @@ def test_thousands_of_notes_on_one_spot_are_placed_without_overlap() -> None:
     session = import_any(scene(elements), "pile.excalidraw").new_session()
     assert len(session) == 3000
     assert Counter((note.x, note.y) for note in session.notes).most_common(1)[0][1] == 1
-    assert layout_problems(session) == []
+    assert broken_promises(session, every_note_in_a_lane=True) == []
 
 
 def test_too_many_elements_are_refused_by_count() -> None:

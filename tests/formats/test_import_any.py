@@ -19,8 +19,8 @@ from canvasapp.formats.import_any import (
 from canvasapp.formats.template_io import template_json
 from canvasapp.formats.template_library import find_template
 from canvasapp.model import Cluster, Lane, Note, Session, new_id
+from tests.board_invariants import broken_promises
 from tests.formats.board_files import founding_board, parabol_retro, retro_canvas, scrumlr_export
-from tests.ops.layout_invariants import layout_problems
 
 
 def _session() -> Session:
@@ -77,7 +77,7 @@ def test_every_format_added_to_an_open_session_keeps_the_layout_invariants() -> 
         session.add_notes(additions.notes)
         for cluster in additions.clusters:
             session.add_cluster(cluster)
-        assert layout_problems(session) == [], name
+        assert broken_promises(session, every_note_in_a_lane=True) == [], name
 
 
 @pytest.mark.parametrize(

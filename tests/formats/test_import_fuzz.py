@@ -11,8 +11,8 @@ from hypothesis import strategies as st
 
 from canvasapp.formats.import_any import ImportRefused, import_any
 from canvasapp.model import Lane, Session, new_id
+from tests.board_invariants import broken_promises
 from tests.formats.board_files import founding_board, parabol_csv, parabol_retro, retro_canvas, scrumlr_export
-from tests.ops.layout_invariants import layout_problems
 
 FUZZ = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -37,7 +37,7 @@ def _check(data: bytes, name: str = "fuzz.file") -> None:
         message = str(error)
         assert message.startswith(name) and "\n" not in message, message
         return
-    assert layout_problems(session) == []
+    assert broken_promises(session, every_note_in_a_lane=True) == []
     assert len({note.id for note in additions.notes}) == len(additions.notes)
 
 

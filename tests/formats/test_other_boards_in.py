@@ -8,8 +8,8 @@ import pytest
 
 from canvasapp.formats.import_any import BoardImport, ImportRefused, import_any
 from canvasapp.model.voting import CLOSED, CLUSTERS, NOTES
+from tests.board_invariants import broken_promises
 from tests.formats.board_files import canvas_node, parabol_csv, parabol_retro, retro_canvas, scrumlr_export
-from tests.ops.layout_invariants import layout_problems
 
 
 def _texts(session, lane_index: int) -> set[str]:  # type: ignore[no-untyped-def]
@@ -35,7 +35,7 @@ def test_json_canvas_groups_become_lanes_and_nested_groups_clusters() -> None:
     by_text = {note.text: note for note in session.notes}
     assert by_text["Helped each other"].colour == "#E0DE71"  # preset "3", yellow
     assert imported.left_out == "Not brought in from retro.canvas: 1 connection and 1 link."
-    assert layout_problems(session) == []
+    assert broken_promises(session, every_note_in_a_lane=True) == []
 
 
 def test_a_canvas_is_recognised_by_its_content_whatever_its_name() -> None:
@@ -77,7 +77,7 @@ def test_scrumlr_columns_stacks_and_votes() -> None:
     totals = {session.note(item).text: dots for item, dots in session.voting.totals(round_.id).items()}
     assert totals == {"Flaky tests": 4, "Release on time": 2, "Quarantine flaky tests": 1}
     assert imported.left_out == "Not brought in from 2024-05-03_Sprint 42 retro.json: 1 voting without results."
-    assert layout_problems(session) == []
+    assert broken_promises(session, every_note_in_a_lane=True) == []
 
 
 def test_scrumlr_stack_loops_and_unknown_columns_do_not_hang_or_crash() -> None:
@@ -90,7 +90,7 @@ def test_scrumlr_stack_loops_and_unknown_columns_do_not_hang_or_crash() -> None:
     session = imported.new_session()
     assert "Lost" not in {note.text for note in session.notes}
     assert "1 note in a column the file does not have" in (imported.left_out or "")
-    assert layout_problems(session) == []
+    assert broken_promises(session, every_note_in_a_lane=True) == []
 
 
 def test_hostile_scrumlr_exports_are_refused() -> None:
@@ -127,7 +127,7 @@ def test_parabol_prompts_groups_and_votes() -> None:
     assert imported.left_out == (
         "Not brought in from ParabolRetrospective_Team_2024-5-3.csv: 1 discussion comment and 1 discussion task."
     )
-    assert layout_problems(session) == []
+    assert broken_promises(session, every_note_in_a_lane=True) == []
 
 
 def test_hostile_parabol_files_are_refused() -> None:

@@ -183,3 +183,29 @@ def test_closing_the_window_during_an_export_stops_it(qtbot: QtBot, make_session
     finish_jobs(window)
     assert not target.exists()
     assert leftovers(tmp_path) == []
+
+
+def test_the_collector_comes_back_after_a_job_and_after_one_its_result_starts(make_window) -> None:  # type: ignore[no-untyped-def]
+    """A job keeps the oldest collection and the objects of the moment out of the collector;
+    both are back when its result has been applied, also when applying it starts another job."""
+    import gc
+
+    window = make_window()
+    before = gc.get_threshold()
+    jobs = jobs_of(window)
+    during: list[tuple[tuple[int, int, int], int]] = []
+    ended: list[str] = []
+
+    def second(_result: object) -> None:
+        during.append((gc.get_threshold(), gc.get_freeze_count()))
+        ended.append("second")
+
+    def first(_result: object) -> None:
+        during.append((gc.get_threshold(), gc.get_freeze_count()))
+        assert jobs.run("Second", lambda _progress: None, second, lambda error: None)
+
+    assert jobs.run("First", lambda _progress: None, first, lambda error: None)
+    finish_jobs(window)
+    assert ended == ["second"]
+    assert all(threshold[2] > before[2] and frozen > 0 for threshold, frozen in during)  # quiet while applying
+    assert gc.get_threshold() == before and gc.get_freeze_count() == 0

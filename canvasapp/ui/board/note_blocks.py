@@ -138,9 +138,7 @@ class NoteBlocksItem(QGraphicsItem):
         if active == self._active:
             return
         self._active = active
-        no_contents = QGraphicsItem.GraphicsItemFlag.ItemHasNoContents
-        for item in self._board.note_items():
-            item.setFlag(no_contents, active)
+        self._board.draw_notes_as_blocks(active)
         self._follow_board()
 
     def invalidate(self) -> None:
@@ -250,16 +248,19 @@ class NoteBlocksItem(QGraphicsItem):
     def _catch_up(self) -> None:
         """Read again the notes named since the last drawing (every note the first time)."""
         stale = self._stale
-        if stale is not None and len(stale) > (len(self._still.key_of) + len(self._carried.key_of)) // 2 + 64:
-            stale = None  # most notes changed (undo of a move of all): one pass over them all
+        if stale is not None and len(stale) > len(self._still.key_of) + len(self._carried.key_of) + 64:
+            # More names than blocks (a big batch arrived at once): one pass over the items
+            # costs less. Many notes gone (an import undone) is the cheap case: each is a take.
+            stale = None
         if stale is None:
             self._still, self._carried = _Layer(), _Layer()
-            for item in self._board.note_items():
+            # The items made so far: those still to come are named when they are made.
+            for item in self._board.made_note_items():
                 self._read(item.note_id, item)
             self._rings = None
         elif stale:
             for note_id in stale:
-                self._read(note_id, self._board.find_note_item(note_id))
+                self._read(note_id, self._board.made_note_item(note_id))
             self._rings = None
         self._stale = set()
         if self._selection_stale:

@@ -8,9 +8,11 @@ window turn them into commands.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
+from itertools import islice
 
-from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QPainterPath, QTransform
 from PySide6.QtWidgets import (
     QGraphicsItem,
@@ -34,6 +36,13 @@ from canvasapp.ui.clusters.cluster_layer import ClusterLayer
 _MARGIN = 400.0
 #: How close (in screen pixels) to a lane's right edge a press starts resizing the lane.
 _EDGE_GRIP_PX = 8.0
+#: More notes than this arriving in one edit (an import) get their items over several turns of
+#: the event loop, so the window never stops for the thousands of items a big file brings.
+MADE_AT_ONCE = 300
+#: How long one turn of the event loop may spend making items (s): the rest waits a turn.
+_MAKING_BUDGET_S = 0.012
+#: Items made between two looks at the clock.
+_MAKING_STEP = 50
 
 
 class BoardScene(QGraphicsScene):
@@ -69,6 +78,14 @@ class BoardScene(QGraphicsScene):
         super().__init__()
         self._session = session
         self._notes: dict[str, NoteItem] = {}
+        # Notes of the session whose items are not made yet (a big import arrives over a few
+        # event-loop turns): made in order by ``_maker``, or at once when anything asks for one.
+        self._waiting: dict[str, None] = {}
+        self._maker = QTimer(self)
+        self._maker.setInterval(0)
+        self._maker.timeout.connect(self._make_waiting_items)
+        self._as_blocks = False
+        self._built = False
         self._lanes: dict[str, LaneItem] = {}
         self._editor: NoteEditor | None = None
         self._interaction: Interaction | None = None
@@ -83,6 +100,7 @@ class BoardScene(QGraphicsScene):
         self._matches: dict[str, int] = {}
         self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
         self._build()
+        self._built = True
         self.selectionChanged.connect(self._on_selection_changed)
         for event, observer in self._observers():
             event.connect(observer)
@@ -106,6 +124,8 @@ class BoardScene(QGraphicsScene):
     def detach(self) -> None:
         """Stop following the session (its window is closing)."""
         self.finish_editing()
+        self._maker.stop()
+        self._waiting.clear()
         self.clusters.detach()
         for event, observer in self._observers():
             event.disconnect(observer)
@@ -113,14 +133,44 @@ class BoardScene(QGraphicsScene):
     # --- queries --------------------------------------------------------------------------
 
     def note_item(self, note_id: str) -> NoteItem:
-        return self._notes[note_id]
+        item = self._item(note_id)
+        if item is None:
+            raise KeyError(note_id)
+        return item
 
     def note_items(self) -> list[NoteItem]:
+        """Every note's item (those still waiting are made now)."""
+        self.make_all_items()
+        return list(self._notes.values())
+
+    def made_note_items(self) -> list[NoteItem]:
+        """The items made so far (the rest come in the next turns: see :attr:`making_items`)."""
         return list(self._notes.values())
 
     def find_note_item(self, note_id: str) -> NoteItem | None:
-        """The note's item, or ``None`` once the note is gone."""
+        """The note's item (made now if it was waiting), or ``None`` once the note is gone."""
+        return self._item(note_id)
+
+    def made_note_item(self, note_id: str) -> NoteItem | None:
+        """The note's item if it is made (``None`` for a note gone, or whose item is still to
+        come: it is named to ``notes_reshaped`` when made)."""
         return self._notes.get(note_id)
+
+    @property
+    def making_items(self) -> bool:
+        """Some notes are in the session but their items come in the next event-loop turns."""
+        return bool(self._waiting)
+
+    def make_all_items(self) -> None:
+        """Make the items of every note still waiting (something needs all of them now)."""
+        if self._waiting:
+            self._make_items(list(self._waiting))
+
+    def _item(self, note_id: str) -> NoteItem | None:
+        item = self._notes.get(note_id)
+        if item is None and note_id in self._waiting:
+            item = self._make_items([note_id])[0]
+        return item
 
     def reshaped(self, note_ids: list[str]) -> None:
         """Tell the drawings that follow items (the blocks) that these notes' items changed
@@ -162,6 +212,16 @@ class BoardScene(QGraphicsScene):
         for item in self._notes.values():
             item.setFlag(NoteItem.GraphicsItemFlag.ItemIsMovable, not read_only)
 
+    def draw_notes_as_blocks(self, as_blocks: bool) -> None:
+        """Whether the notes' items draw nothing themselves (zoomed out, the blocks draw them:
+        ``note_blocks.py``); items made later follow the same rule."""
+        if as_blocks == self._as_blocks:
+            return
+        self._as_blocks = as_blocks
+        no_contents = NoteItem.GraphicsItemFlag.ItemHasNoContents
+        for item in self._notes.values():
+            item.setFlag(no_contents, as_blocks)
+
     def board_rect(self) -> QRectF:
         """Everything on the board: the lanes and every note (also those outside the lanes)."""
         rect = QRectF(self._extent)
@@ -174,10 +234,11 @@ class BoardScene(QGraphicsScene):
     def select_only(self, note_ids: list[str]) -> None:
         self.clearSelection()
         for note_id in note_ids:
-            if (item := self._notes.get(note_id)) is not None:
+            if (item := self._item(note_id)) is not None:
                 item.setSelected(True)
 
     def select_all(self) -> None:
+        self.make_all_items()  # every note, also those of an import still arriving
         # One selection area: one selectionChanged for 10,000 notes, not one per note.
         path = QPainterPath()
         path.addRect(self.sceneRect())
@@ -190,7 +251,7 @@ class BoardScene(QGraphicsScene):
             if note_id not in wanted and (item := self._notes.get(note_id)) is not None:
                 item.set_match(0)
         for note_id, level in wanted.items():
-            if (item := self._notes.get(note_id)) is not None:
+            if (item := self._item(note_id)) is not None:
                 item.set_match(level)
         self._matches = wanted
 
@@ -211,7 +272,7 @@ class BoardScene(QGraphicsScene):
         if self._read_only:
             return
         self.finish_editing()
-        item = self._notes[note_id]
+        item = self.note_item(note_id)
         self.clearSelection()
         item.setSelected(True)
         editor = NoteEditor(item)
@@ -248,7 +309,7 @@ class BoardScene(QGraphicsScene):
     def _show_hint(self) -> None:
         """The first-use hint, in the first lane, only while the board has no notes."""
         first = min(self._lanes.values(), key=lambda lane: lane.rect().x(), default=None)
-        shown = not self._notes and first is not None
+        shown = not self._notes and not self._waiting and first is not None
         if shown and first is not None:
             self._hint.place_in(first.rect())
         self._hint.setVisible(shown)
@@ -287,22 +348,61 @@ class BoardScene(QGraphicsScene):
             self._layout_lanes()
 
     def _on_notes_added(self, notes: list[Note]) -> None:
-        session = self._session
-        for note in notes:
-            item = NoteItem(note.id, note.width, note.height, session.note_colour(note), note.text)
-            item.setPos(note.x, note.y)
-            if self._read_only:
-                item.setFlag(NoteItem.GraphicsItemFlag.ItemIsMovable, False)
-            self._notes[note.id] = item
-            self.addItem(item)
+        # The board's extent is known from the notes at once (the scroll bars, Fit All), even
+        # while their items are still being made.
         self._grow_to(notes)
-        self.reshaped([note.id for note in notes])
+        if len(notes) > MADE_AT_ONCE and self._built:  # the board a window opens on: at once
+            self._waiting.update(dict.fromkeys(note.id for note in notes))
+            self._maker.start()
+        else:
+            self._make_items([note.id for note in notes])
         if not self._lanes or self.sceneRect().isNull():
             self._layout_lanes()
         if notes:
             self._hint.setVisible(False)
 
+    def _make_items(self, note_ids: list[str]) -> list[NoteItem]:
+        """Items for these notes (as they are in the session now), told to the blocks."""
+        session = self._session
+        made = []
+        for note_id in note_ids:
+            self._waiting.pop(note_id, None)
+            note = session.note(note_id)
+            item = NoteItem(note.id, note.width, note.height, session.note_colour(note), note.text)
+            item.setPos(note.x, note.y)
+            if self._read_only:
+                item.setFlag(NoteItem.GraphicsItemFlag.ItemIsMovable, False)
+            if self._as_blocks:
+                item.setFlag(NoteItem.GraphicsItemFlag.ItemHasNoContents, True)
+            if (cluster := session.cluster_of(note_id)) is not None and cluster.collapsed:
+                item.setVisible(False)  # folded into its cluster's card
+            self._notes[note_id] = item
+            self.addItem(item)
+            made.append(item)
+        self.reshaped(note_ids)
+        if not self._waiting:
+            self._maker.stop()
+        return made
+
+    def _make_waiting_items(self) -> None:
+        """One event-loop turn's share of the waiting notes' items."""
+        deadline = time.perf_counter() + _MAKING_BUDGET_S
+        made: list[str] = []
+        while self._waiting and (not made or time.perf_counter() < deadline):
+            step = list(islice(self._waiting, _MAKING_STEP))
+            self._make_items(step)
+            made.extend(step)
+
     def _on_notes_removed(self, notes: list[Note]) -> None:
+        waited = [note for note in notes if note.id in self._waiting]
+        for note in waited:
+            del self._waiting[note.id]  # its item was never made (an import undone as it arrives)
+            self._matches.pop(note.id, None)
+        if waited:
+            self.reshaped([note.id for note in waited])
+            if not self._waiting:
+                self._maker.stop()
+            notes = [note for note in notes if note.id in self._notes]
         for note in notes:
             if self._editor is not None and self._editor.note_id == note.id:
                 self.finish_editing()
@@ -315,26 +415,31 @@ class BoardScene(QGraphicsScene):
         if not self._notes:
             self._show_hint()
 
+    # A note still waiting for its item needs nothing here: the item is made as the note is then.
+
     def _on_notes_moved(self, notes: list[Note]) -> None:
         for note in notes:
-            item = self._notes[note.id]
-            item.setPos(note.x, note.y)
-            item.set_colour(self._session.note_colour(note))
+            if (item := self._notes.get(note.id)) is not None:
+                item.setPos(note.x, note.y)
+                item.set_colour(self._session.note_colour(note))
         self._grow_to(notes)
         self.reshaped([note.id for note in notes])
 
     def _on_note_text_changed(self, note: Note) -> None:
-        self._notes[note.id].set_text(note.text)
+        if (item := self._notes.get(note.id)) is not None:
+            item.set_text(note.text)
 
     def _on_notes_resized(self, notes: list[Note]) -> None:
         for note in notes:
-            self._notes[note.id].set_size(note.width, note.height)
+            if (item := self._notes.get(note.id)) is not None:
+                item.set_size(note.width, note.height)
         self._grow_to(notes)
         self.reshaped([note.id for note in notes])
 
     def _on_note_colours_changed(self, notes: list[Note]) -> None:
         for note in notes:
-            self._notes[note.id].set_colour(self._session.note_colour(note))
+            if (item := self._notes.get(note.id)) is not None:
+                item.set_colour(self._session.note_colour(note))
         self.reshaped([note.id for note in notes])
 
     def _on_lane_added(self, lane: Lane) -> None:
@@ -359,7 +464,8 @@ class BoardScene(QGraphicsScene):
             # looking at every note once then is cheap).
             followers = [note for note in self._session.notes if note.colour is None and note.lane_id in recoloured]
             for note in followers:
-                self._notes[note.id].set_colour(self._session.note_colour(note))
+                if (follower := self._notes.get(note.id)) is not None:
+                    follower.set_colour(self._session.note_colour(note))
             self.reshaped([note.id for note in followers])
 
     # --- gestures -------------------------------------------------------------------------

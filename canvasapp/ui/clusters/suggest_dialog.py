@@ -66,6 +66,9 @@ class SuggestDialog(QDialog):
         self.tree.setObjectName("suggest_tree")
         self.tree.setHeaderLabels(["Proposed cluster (double-click to rename)", "Notes"])
         self.tree.setColumnWidth(0, 560)
+        # A group's notes are listed when it is opened: 10,000 rows made at once stop the window.
+        self.tree.itemExpanded.connect(self._list_notes)
+        self._texts: dict[str, str] = {}
         self.status = QLabel()
         self.method = QLabel()
         self.method.setObjectName("suggest_method")
@@ -140,21 +143,33 @@ class SuggestDialog(QDialog):
             return
         if not self.isVisible():
             return
-        groups, texts = suggestions.groups, suggestions.texts
         self.method.setText(suggestions.method_label)
         self.tree.clear()
-        for group in groups:
+        self._texts = suggestions.texts
+        editable = QTreeWidgetItem().flags() | Qt.ItemFlag.ItemIsEditable
+        items = []
+        for group in suggestions.groups:
             item = QTreeWidgetItem([group.title, str(len(group.note_ids))])
-            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsEditable)
+            item.setFlags(editable)
             item.setData(0, Qt.ItemDataRole.UserRole, list(group.note_ids))
-            for note_id in group.note_ids:
-                child = QTreeWidgetItem([texts.get(note_id, "").replace("\n", " "), ""])
-                child.setFlags(child.flags() & ~Qt.ItemFlag.ItemIsEditable)
-                item.addChild(child)
-            self.tree.addTopLevelItem(item)
+            item.setChildIndicatorPolicy(QTreeWidgetItem.ChildIndicatorPolicy.ShowIndicator)
+            items.append(item)
+        self.tree.addTopLevelItems(items)  # one insertion for the list, not one per group
         if (first := self.tree.topLevelItem(0)) is not None:
             self.tree.setCurrentItem(first)
         self._show_count()
+
+    def _list_notes(self, item: QTreeWidgetItem) -> None:
+        """A group opened: its notes' texts as rows under it (once)."""
+        if item.parent() is not None or item.childCount():
+            return
+        fixed = item.flags() & ~Qt.ItemFlag.ItemIsEditable
+        rows = []
+        for note_id in item.data(0, Qt.ItemDataRole.UserRole):
+            row = QTreeWidgetItem([self._texts.get(note_id, "").replace("\n", " "), ""])
+            row.setFlags(fixed)
+            rows.append(row)
+        item.addChildren(rows)
 
     def show_loading(self, fraction: float, what: str) -> None:
         """The language model loading in the background: shared words until it is in."""

@@ -66,7 +66,7 @@ class BackgroundJobs(QObject):
         self.setObjectName("background_jobs")
         self._host = host
         self._job: _Job[Any] | None = None
-        self._collector: Callable[[], None] = lambda: None
+        self._collector: Callable[[], None] = _nothing
         self.bar = JobBar(host)
         self._shown_on = self.bar
         self.bar.cancel_requested.connect(self.cancel)
@@ -111,6 +111,7 @@ class BackgroundJobs(QObject):
         if self._shown_on is self.bar:  # on the status line only while a job runs
             self._host.statusBar().addPermanentWidget(self.bar)
         self._shown_on.start(title)
+        self._collector()  # a job started by the last one's result: that one's collector back first
         self._collector = _quiet_collector()
         job.thread.start()
         self._timer.start()
@@ -138,23 +139,34 @@ class BackgroundJobs(QObject):
             return
         self._timer.stop()
         self._job = None
-        self._collector()
         self._shown_on.finish()
         if self._shown_on is self.bar:
             self._host.statusBar().removeWidget(self.bar)
-        if isinstance(job.error, Cancelled) or (job.error is None and job.progress.cancelled):
-            job.cancelled()
-            self._host.statusBar().showMessage(f"Cancelled: {job.title[:1].lower()}{job.title[1:]}.", 8000)
-        elif job.error is not None:
-            job.failed(job.error)
-        else:
-            job.done(job.result)
+        restore = self._collector
+        try:
+            if isinstance(job.error, Cancelled) or (job.error is None and job.progress.cancelled):
+                job.cancelled()
+                self._host.statusBar().showMessage(f"Cancelled: {job.title[:1].lower()}{job.title[1:]}.", 8000)
+            elif job.error is not None:
+                job.failed(job.error)
+            else:
+                job.done(job.result)
+        finally:
+            # After the result is applied: the full collection the job held back then comes
+            # in a turn of its own, not on top of applying thousands of new notes.
+            if self._collector is restore:
+                restore()
+                self._collector = _nothing
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self._host and event.type() == QEvent.Type.Close and self._job is not None:
             self._job.progress.cancel()
             self._job.finished.wait(CLOSE_WAIT_S)
         return False
+
+
+def _nothing() -> None:
+    pass
 
 
 def _quiet_collector() -> Callable[[], None]:

@@ -38,7 +38,7 @@ from canvasapp.formats.template_library import template_name
 from canvasapp.model import Session
 from canvasapp.ops.progress import Progress
 from canvasapp.ops.summary import WorkshopSummary, build_summary
-from canvasapp.storage import LibraryError
+from canvasapp.storage import Library, LibraryError, SessionRepository
 from canvasapp.ui.board.board_image import board_png
 from canvasapp.ui.jobs.background_job import jobs_of
 from canvasapp.ui.window.document import SessionDocument
@@ -236,13 +236,15 @@ class TransferController:
         document = self.window.document
         editable = document is not None and document.edits.can_edit()
         snapshot = document.session.snapshot() if document is not None and editable else None
+        library = self.window.repository.library
 
         def work(progress: Progress) -> _Read:
             progress.report(0, 1, "Reading the file")
             imported = import_any(path)
             progress.report(0.5, 1, "Making the notes")
             if imported.kind == ArchiveImport.kind or snapshot is None:
-                return _Read(imported, None, _new_session(imported) if imported.kind != TemplateImport.kind else None)
+                made = _saved_new_session(imported, library, progress) if imported.kind != TemplateImport.kind else None
+                return _Read(imported, None, made)
             if imported.kind == CsvImport.kind:
                 return _Read(imported, _additions(imported, snapshot), None)
             return _Read(imported, None, None)  # the facilitator chooses first
@@ -281,8 +283,9 @@ class TransferController:
         )
 
     def _make_new_session(self, imported: Imported, path: Path) -> None:
+        library = self.window.repository.library
         jobs_of(self.window.host).run(
-            f"Importing {path.name}", lambda _progress: _new_session(imported),
+            f"Importing {path.name}", lambda progress: _saved_new_session(imported, library, progress),
             lambda session: self._import_as_new_session(imported, session, path), self._import_failed,
         )
 
@@ -310,13 +313,10 @@ class TransferController:
         left_out = f" {additions.left_out}" if additions.left_out else ""
         self.window.tell(f"Added {plural(len(additions.notes), 'note')}{themes} from {path.name}.{left_out}", 15000)
 
-    def _import_as_new_session(self, imported: Imported, session: Session | ImportRefused, path: Path) -> None:
-        try:
-            if isinstance(session, ImportRefused):
-                raise session
-            self.window.repository.add(session)
-        except (ImportRefused, LibraryError) as error:
-            QMessageBox.warning(self.window.host, "Import", str(error))
+    def _import_as_new_session(self, imported: Imported, session: Session | Refusal, path: Path) -> None:
+        """Open the new session the worker wrote to the library (or say why it could not)."""
+        if isinstance(session, (ImportRefused, LibraryError)):
+            QMessageBox.warning(self.window.host, "Import", str(session))
             return
         self.window.open_document(session.id)
         left_out = f" {imported.left_out}" if imported.left_out else ""
@@ -342,7 +342,7 @@ class _Read:
 
     imported: Imported
     additions: Additions | ImportRefused | None
-    session: Session | ImportRefused | None
+    session: Session | Refusal | None
 
 
 def _additions(imported: Imported, session: Session) -> Additions | ImportRefused:
@@ -352,11 +352,25 @@ def _additions(imported: Imported, session: Session) -> Additions | ImportRefuse
         return error
 
 
-def _new_session(imported: Imported) -> Session | ImportRefused:
+Refusal = ImportRefused | LibraryError
+"""Why a file did not become a session: said on the window's thread in one sentence."""
+
+
+def _saved_new_session(imported: Imported, library: Library, progress: Progress) -> Session | Refusal:
+    """The file as a new session, written to the library by the worker on a connection of its
+    own, in one transaction (a failure leaves the library as it was). Once the writing starts a
+    Cancel changes nothing: the session is whole in the library, and opens if the window is
+    still there."""
+    if library.read_only:  # refused before anything is tried (the window says why)
+        return LibraryError(f"The library {library.shown_location} is open for reading only.")
     try:
-        return imported.new_session()
-    except ImportRefused as error:
+        session = imported.new_session()
+        progress.report(0.7, 1, "Saving the new session")
+        progress.commit()
+        SessionRepository(library).add(session)
+    except (ImportRefused, LibraryError) as error:
         return error
+    return session
 
 
 def _summary(session: Session, template: str | None, progress: Progress) -> WorkshopSummary:
