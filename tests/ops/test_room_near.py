@@ -77,7 +77,6 @@ def test_new_notes_make_the_same_room_near_and_everywhere(data: st.DataObject) -
     assert lane_layout.place_new(board, new) == lane_layout.place_new(without_index(board), new)
 
 
-
 edits = st.lists(
     st.tuples(st.sampled_from(["add", "remove", "move", "resize", "undo_remove"]), st.integers(0, 50),
               st.floats(-500, 3000), st.floats(-500, 3000)),
