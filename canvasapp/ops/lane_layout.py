@@ -26,13 +26,15 @@ the canvas draws :func:`board_frame`, with the badge strip inside) and these pla
 
 from __future__ import annotations
 
+import heapq
 import math
-from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
 from canvasapp.model import Lane, Note, Session
 from canvasapp.model.entities import NOTE_HEIGHT, NOTE_WIDTH
 from canvasapp.ops.badge_strip import BADGE_STRIP, with_strip
+from canvasapp.ops.board_index import BoardIndex, index_of
 from canvasapp.ops.cluster_summary import FRAME_PADDING, TITLE_HEIGHT, card_of, frame_of
 from canvasapp.ops.layout import LANE_HEADER_HEIGHT, NOTE_GAP, Rect, lane_at, lane_rects
 
@@ -50,6 +52,20 @@ _BUCKET = 400.0
 
 
 @dataclass(frozen=True, slots=True)
+class Source:
+    """Where a board's rectangles came from: the session's index at one version, and the notes
+    whose rectangles on this board may differ from it (moved here, or not in the session, in
+    the order they were added)."""
+
+    index: BoardIndex
+    version: int
+    #: The board's own mapping: a board given other notes (``replace``) is not the index's any more.
+    notes: Mapping[str, Rect]
+    exceptions: frozenset[str]
+    added: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
 class Board:
     """What layout needs: the lanes, every note's rectangle and the clusters' members."""
 
@@ -58,6 +74,8 @@ class Board:
     clusters: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     #: The clusters shown folded into one card (which may reach past their frame).
     folded: frozenset[str] = frozenset()
+    #: Set on a board made from a session: making room then looks only near what moved.
+    source: Source | None = field(default=None, compare=False, repr=False)
 
     @classmethod
     def of(
@@ -66,19 +84,28 @@ class Board:
     ) -> Board:
         """The session's board; with ``clusters``, as if those were its clusters (the state a
         cluster edit is about to make); with ``extra``, with those notes added."""
-        notes = {note.id: Rect(note.x, note.y, note.width, note.height) for note in [*session.notes, *extra]}
+        index = index_of(session)
+        notes = dict(index.rects)  # kept by the session's events: no rectangle made per note
+        added = tuple(note.id for note in extra)
+        for note in extra:
+            notes[note.id] = Rect(note.x, note.y, note.width, note.height)
         if clusters is None:
             clusters = [(cluster.id, cluster.note_ids) for cluster in session.clusters]
         members = {cluster_id: tuple(n for n in ids if n in notes) for cluster_id, ids in clusters}
         folded = frozenset(cluster.id for cluster in session.clusters if cluster.collapsed)
-        return cls(tuple(session.lanes), notes, {key: ids for key, ids in members.items() if ids}, folded)
+        source = Source(index, index.version, notes, frozenset(added), added)
+        return cls(tuple(session.lanes), notes, {key: ids for key, ids in members.items() if ids}, folded, source)
 
     def moved(self, positions: Mapping[str, tuple[float, float]]) -> Board:
         """The board with some notes at new top-left corners."""
         notes = dict(self.notes)
         for note_id, (x, y) in positions.items():
-            notes[note_id] = replace(notes[note_id], x=x, y=y)
-        return replace(self, notes=notes)
+            rect = notes[note_id]
+            notes[note_id] = Rect(x, y, rect.width, rect.height)
+        source = self.source
+        if source is not None and source.notes is self.notes:
+            source = replace(source, notes=notes, exceptions=source.exceptions.union(positions))
+        return replace(self, notes=notes, source=source)
 
     def cluster_of(self) -> dict[str, str]:
         return {note_id: cluster_id for cluster_id, ids in self.clusters.items() for note_id in ids}
@@ -161,15 +188,34 @@ def make_room(
     Nothing moves on a board that keeps them already. Only the lanes holding a ``new`` note
     (one just placed; by default the fixed ones) are looked at, as the others kept their
     promises before; with none, every lane."""
-    fixed = set(fixed)
-    new = fixed if new is None else set(new)
+    result = {note_id: (rect.x, rect.y) for note_id, rect in board.notes.items()}
+    result.update(_room(board, fixed, gap, new))
+    return result
+
+
+def _room(board: Board, fixed: Collection[str], gap: float, new: Collection[str] | None) -> Positions:
+    """:func:`make_room`, only the corners that change.
+
+    On a board made from a session (:meth:`Board.of`) the blocks holding no ``new`` note kept
+    the promises before, so only what the new blocks land on can move, and what that lands on
+    in turn: those are found through the session's index, and the rest of the board is never
+    looked at. Otherwise (or with no ``new`` note) every block of the lanes is."""
+    fixed = fixed if isinstance(fixed, (set, frozenset, _AllBut)) else set(fixed)
+    new = set(fixed) if new is None else set(new)
+    source = board.source
+    nearby = (
+        bool(new) and source is not None and source.notes is board.notes
+        and source.version == source.index.version and source.exceptions <= new
+    )
     rects = dict(board.notes)
     lanes = lane_rects(list(board.lanes))
+    parted_ids: set[str] = set()
     # Inside a cluster first: members that came to lie on one another (a note dragged within
     # its frame) are parted, the ones just placed staying put.
     for ids in board.clusters.values():
-        if not new or new.intersection(ids):
-            parted = _pack({note_id: with_strip(rects[note_id]) for note_id in ids}, fixed.intersection(ids), gap)
+        if not new or any(note_id in new for note_id in ids):
+            among = {note_id for note_id in ids if note_id in fixed}
+            parted = _pack({note_id: with_strip(rects[note_id]) for note_id in ids}, among, gap)
             rects.update({note_id: replace(rects[note_id], x=area.x, y=area.y) for note_id, area in parted.items()})
             # A frame grown wider than its lane (a member dragged sideways) folds into a grid.
             area = frame_of([rects[note_id] for note_id in ids])
@@ -179,20 +225,57 @@ def make_room(
                 first = min(ids, key=lambda n: (rects[n].y, rects[n].x))
                 corners = grid(replace(board, notes=rects), ids, rects[first].x, rects[first].y, lane)
                 rects.update({n: replace(rects[n], x=x, y=y) for n, (x, y) in corners.items()})
-    board = replace(board, notes=rects)
+            parted_ids.update(ids)
+    parted_board = replace(board, notes=rects)
+    if nearby:
+        assert source is not None
+        moves = _Near(parted_board, source, fixed, new, lanes, gap).moves()
+    else:
+        moves = _room_everywhere(parted_board, fixed, new, lanes, gap)
+    corners = {note_id: (rects[note_id].x, rects[note_id].y) for note_id in parted_ids}
+    corners.update(moves)
+    return {
+        note_id: xy for note_id, xy in corners.items()
+        if (board.notes[note_id].x, board.notes[note_id].y) != xy
+    }
+
+
+class _AllBut(Collection[str]):
+    """Every note of a board but some (the notes already there, when new ones are placed)."""
+
+    def __init__(self, notes: Mapping[str, Rect], but: Collection[str]) -> None:
+        self._notes, self._but = notes, but
+
+    def __contains__(self, item: object) -> bool:
+        return item in self._notes and item not in self._but
+
+    def __iter__(self) -> Iterator[str]:
+        return (note_id for note_id in self._notes if note_id not in self._but)
+
+    def __len__(self) -> int:
+        return sum(1 for _ in self)
+
+
+def _room_everywhere(
+    board: Board, fixed: Collection[str], new: Collection[str], lanes: Mapping[str, Rect], gap: float
+) -> Positions:
+    """Every block of the lanes holding a ``new`` note (all lanes with none) packed as one."""
     found = {block.key: block for block in blocks(board)}
     before = {key: footprint(board, block) for key, block in found.items()}
     home = {key: _lane_in(lanes, area) for key, area in before.items()}
-    priority = {key for key, block in found.items() if fixed.intersection(block.members)}
+    priority = {key for key, block in found.items() if any(note_id in fixed for note_id in block.members)}
     # Just put down by the gesture (not the notes an import or a paste must leave where they are).
-    placed = {key for key in priority if new.intersection(found[key].members)}
-    looked_at = {home[key] for key, block in found.items() if new.intersection(block.members)} if new else set(home.values())
+    placed = {key for key in priority if any(note_id in new for note_id in found[key].members)}
+    looked_at = (
+        {home[key] for key, block in found.items() if any(note_id in new for note_id in block.members)}
+        if new else set(home.values())
+    )
     by_lane: dict[str | None, dict[str, Rect]] = {}
     for key, area in before.items():
         lane_id = home[key]
         if lane_id in looked_at:
             by_lane.setdefault(lane_id, {})[key] = _inside(area, lanes.get(lane_id) if lane_id else None)
-    result: Positions = {note_id: (rect.x, rect.y) for note_id, rect in rects.items()}
+    result: Positions = {}
     for areas in by_lane.values():
         # A drop on empty board (the common case) only needs the clamping into the lane.
         settled = _pack(_off_strips(areas, placed, gap), priority, gap) if _covers_any(areas) else areas
@@ -200,8 +283,326 @@ def make_room(
             dx, dy = area.x - before[key].x, area.y - before[key].y
             if dx or dy:
                 for note_id in found[key].members:
-                    result[note_id] = (rects[note_id].x + dx, rects[note_id].y + dy)
+                    rect = board.notes[note_id]
+                    result[note_id] = (rect.x + dx, rect.y + dy)
     return result
+
+
+Order = tuple[int, float, float, tuple[int, int]]
+#: How far two notes' offsets may differ and still count as one move: sums of floats that
+#: should be equal differ in the last bits, far below the touching tolerance.
+_RIGID = _TOUCH / 10
+#: Below this many notes moved together, each is looked at on its own.
+_MANY = 16
+
+
+class _Orders(dict[str, Order]):
+    """Packing orders by block, each worked out the first time it is asked for."""
+
+    def __init__(self, order_of: Callable[[str, Rect], Order], start: Mapping[str, Rect]) -> None:
+        super().__init__()
+        self._order_of, self._start = order_of, start
+
+    def __missing__(self, key: str) -> Order:
+        value = self[key] = self._order_of(key, self._start[key])
+        return value
+
+
+class _Keyed:
+    """Ids in square buckets by their rectangles: which may overlap a rectangle."""
+
+    def __init__(self) -> None:
+        self._buckets: dict[tuple[int, int], list[str]] = {}
+
+    def add(self, key: str, rect: Rect) -> None:
+        for cell in _Index.cells(rect):
+            self._buckets.setdefault(cell, []).append(key)
+
+    def near(self, rect: Rect) -> set[str]:
+        found: set[str] = set()
+        for cell in _Index.cells(rect):
+            found.update(self._buckets.get(cell, ()))
+        return found
+
+
+class _Near:
+    """Making room near what moved: the packing of :func:`_pack` (priority blocks first, then the
+    rest, each in reading order, each moved down past what is already placed), done only for the
+    blocks that can move. A block that holds no new note, where it was, overlapped none of the
+    others like it; it can only be hit by a block that moved, so the blocks looked at are the
+    new ones and, in reading order, whatever a moved block now covers. Loose notes are found
+    through the session's index, clusters (a few dozen) by looking at each."""
+
+    def __init__(
+        self, board: Board, source: Source, fixed: Collection[str], new: Collection[str],
+        lanes: Mapping[str, Rect], gap: float,
+    ) -> None:
+        self.board, self.index, self.fixed, self.lanes, self.gap = board, source.index, fixed, lanes, gap
+        self.notes = board.notes
+        self.owner = board.cluster_of()
+        self.cluster_position = {cluster_id: number for number, cluster_id in enumerate(board.clusters)}
+        self.added = {note_id: number for number, note_id in enumerate(source.added)}
+        # The blocks holding a new note, with their footprints (a loose note's made here, in one
+        # loop: a drag of everything has ten thousand of them).
+        touched: set[str] = set()
+        before: dict[str, Rect] = {}
+        notes, owner = self.notes, self.owner
+        for note_id in new:
+            rect = notes.get(note_id)
+            if rect is None:
+                continue
+            cluster_id = owner.get(note_id)
+            if cluster_id is None:
+                touched.add(note_id)
+                before[note_id] = Rect(rect.x, rect.y, rect.width, rect.height + BADGE_STRIP)
+            elif cluster_id not in touched:
+                touched.add(cluster_id)
+                before[cluster_id] = footprint(board, Block(cluster_id, board.clusters[cluster_id], True))
+        self.touched = touched
+        self.before = before
+        self.home = {key: _lane_in(lanes, area) for key, area in before.items()}
+        looked_at = set(self.home.values())
+        self.lane_clusters: dict[str | None, list[str]] = {}
+        for cluster_id, ids in board.clusters.items():
+            if cluster_id not in touched:
+                area = footprint(board, Block(cluster_id, ids, True))
+                lane_id = _lane_in(lanes, area)
+                if lane_id in looked_at:
+                    self.before[cluster_id] = area
+                    self.home[cluster_id] = lane_id
+                    self.lane_clusters.setdefault(lane_id, []).append(cluster_id)
+        # Which of the blocks that stay can come before a new one in the packing order, and which
+        # after: placing new notes among those already there (every other note fixed), none
+        # comes after; a drag (only the dragged notes fixed), none comes before.
+        self.steady_first = not (isinstance(fixed, (set, frozenset)) and fixed <= set(new))
+        self.steady_after = not isinstance(fixed, _AllBut)
+        self.session_rects = source.index.rects
+        # Where the loose notes that stay are found: the session's index when few notes moved;
+        # when many did (everything dragged), one pass over the board finds the few that stay.
+        self._near: Callable[[Rect], Iterable[str]] = self.index.near
+        self.steady_lanes: set[str | None] | None = None
+        self.steady_in: dict[str | None, list[str]] = {}
+        #: Each loose note's steady area in a lane, once worked out (``None``: not a steady one there).
+        self._seen: dict[str | None, dict[str, tuple[Rect, float, float, float, float] | None]] = {}
+        if len(touched) * 4 > len(self.notes):
+            self._near, self.steady_lanes = self._scan(looked_at)
+
+    def _scan(self, looked_at: Collection[str | None]) -> tuple[Callable[[Rect], Iterable[str]], set[str | None]]:
+        """The loose notes that stay, in the lanes looked at, in buckets of their own."""
+        near = _Keyed()
+        lanes: set[str | None] = set()
+        owner, touched = self.owner, self.touched
+        for note_id in self.notes:
+            if note_id in owner or note_id in touched:
+                continue
+            area = with_strip(self.notes[note_id])
+            lane_id = _lane_in(self.lanes, area)
+            if lane_id in looked_at:
+                self.before[note_id], self.home[note_id] = area, lane_id
+                near.add(note_id, area)
+                lanes.add(lane_id)
+                self.steady_in.setdefault(lane_id, []).append(note_id)
+        return near.near, lanes
+
+    # --- the blocks that stay, as they are -------------------------------------------------
+
+    def _steady_area(self, key: str, lane_id: str | None) -> Rect | None:
+        """A loose note's footprint, inside its lane, if it is in ``lane_id`` (else ``None``)."""
+        area = self.before.get(key)
+        if area is None:
+            area = with_strip(self.notes[key])
+            self.before[key] = area
+            self.home[key] = _lane_in(self.lanes, area)
+        if self.home[key] != lane_id:
+            return None
+        return _inside(area, self.lanes.get(lane_id) if lane_id else None)
+
+    def _steady_bounds(self, note_id: str, lane_id: str | None) -> tuple[Rect, float, float, float, float] | None:
+        """A loose note that stays, in ``lane_id``: its area and the bounds :func:`overlaps` reads."""
+        if note_id in self.owner or note_id in self.touched or note_id not in self.notes:
+            return None
+        area = self._steady_area(note_id, lane_id)
+        if area is None:
+            return None
+        return area, area.x, area.y, area.x + area.width - _TOUCH, area.y + area.height - _TOUCH
+
+    def _steady_near(self, area: Rect, lane_id: str | None) -> list[tuple[str, Rect]]:
+        """The blocks holding no new note, where they were, in ``lane_id``, that overlap ``area``."""
+        found = []
+        seen = self._seen.setdefault(lane_id, {})
+        x, y, right, bottom = area.x, area.y, area.x + area.width - _TOUCH, area.y + area.height - _TOUCH
+        for note_id in self._near(area):
+            try:
+                known = seen[note_id]
+            except KeyError:
+                known = seen[note_id] = self._steady_bounds(note_id, lane_id)
+            # overlaps(steady, area), inline: this runs for every note near every step of a push.
+            if known is not None and known[1] < right and x < known[3] and known[2] < bottom and y < known[4]:
+                found.append((note_id, known[0]))
+        lane = self.lanes.get(lane_id) if lane_id else None
+        for cluster_id in self.lane_clusters.get(lane_id, ()):
+            steady = _inside(self.before[cluster_id], lane)
+            if overlaps(steady, area):
+                found.append((cluster_id, steady))
+        return found
+
+    def _holds_fixed(self, key: str) -> bool:
+        if key in self.cluster_position:
+            return any(note_id in self.fixed for note_id in self.board.clusters[key])
+        return key in self.fixed
+
+    def _order(self, key: str, area: Rect) -> Order:
+        first = 0 if self._holds_fixed(key) else 1
+        if key in self.cluster_position:
+            tie = (0, self.cluster_position[key])
+        elif key in self.added:
+            tie = (2, self.added[key])
+        else:
+            tie = (1, self.index.sequence.get(key, 0))
+        return (first, area.y, area.x, tie)
+
+    # --- the packing ------------------------------------------------------------------------
+
+    def moves(self) -> Positions:
+        by_lane: dict[str | None, list[str]] = {}
+        for key in self.touched:
+            by_lane.setdefault(self.home[key], []).append(key)
+        result: Positions = {}
+        for lane_id, keys in by_lane.items():
+            for key, area in self._lane(lane_id, keys).items():
+                before = self.before[key]
+                dx, dy = area.x - before.x, area.y - before.y
+                if dx or dy:
+                    members = self.board.clusters[key] if key in self.cluster_position else (key,)
+                    for note_id in members:
+                        rect = self.notes[note_id]
+                        result[note_id] = (rect.x + dx, rect.y + dy)
+        return result
+
+    def _rigid(self, start: Mapping[str, Rect]) -> set[str]:
+        """The loose notes among these blocks moved by one offset from where the session has
+        them, as when everything is dragged at once (the offset most of the first few share):
+        as they kept apart there, they keep apart here, and need not be looked at one by one."""
+        rects, clusters, added = self.session_rects, self.cluster_position, self.added
+        candidates = [
+            (key, area, was) for key, area in start.items()
+            if (was := rects.get(key)) is not None and key not in clusters and key not in added
+            and was.width == area.width and was.height + BADGE_STRIP == area.height
+        ]
+        if len(candidates) < _MANY:
+            return set()
+        best: set[str] = set()
+        for _key, area, was in candidates[:3]:
+            dx, dy = area.x - was.x, area.y - was.y
+            moved_so = {
+                key for key, area, was in candidates
+                if abs(area.x - was.x - dx) <= _RIGID / 2 and abs(area.y - was.y - dy) <= _RIGID / 2
+            }
+            if len(moved_so) > len(best):
+                best = moved_so
+            if len(best) * 2 > len(candidates):
+                break
+        return best if len(best) >= _MANY else set()
+
+    def _lane(self, lane_id: str | None, keys: list[str]) -> dict[str, Rect]:
+        lane = self.lanes.get(lane_id) if lane_id else None
+        gap = self.gap
+        start = {key: _inside(self.before[key], lane) for key in keys}
+        order = _Orders(self._order, start)  # worked out when needed: most of a big drag never is
+        placed = [key for key in keys if self._holds_fixed(key)]
+        loose_ends = len(placed) not in (0, len(keys))
+        rigid = self._rigid(start) if self.steady_lanes is not None and not loose_ends else set()
+        steady_here = [*self.steady_in.get(lane_id, ()), *self.lane_clusters.get(lane_id, ())] if rigid else []
+        if rigid and len(rigid) == len(keys) and not steady_here:
+            return start  # nothing else in the lane, and the moved notes keep apart
+        together = _Keyed()
+        for key in rigid:
+            together.add(key, start[key])
+
+        def rigid_near(area: Rect) -> list[str]:
+            if not rigid:
+                return []
+            return [key for key in together.near(area) if key in rigid and overlaps(start[key], area)]
+
+        for key in steady_here:
+            # Moved notes that landed on one that stays are packed one by one, like the rest.
+            area = self._steady_area(key, lane_id) if key not in self.cluster_position else _inside(self.before[key], lane)
+            if area is not None:
+                rigid.difference_update(rigid_near(area))
+        if placed:
+            start.update(self._off_strips(lane_id, start, placed, [key for key in placed if key not in rigid]))
+            for key in placed:
+                order.pop(key, None)
+        queued = [key for key in keys if key not in rigid]
+        heap = [(order[key], key) for key in dict.fromkeys(queued)]
+        heapq.heapify(heap)
+        final: dict[str, Rect] = {}
+        finals = _Index()
+        while heap:
+            current, key = heapq.heappop(heap)
+            if key in final:
+                continue
+            area = start[key]
+            look_back = current[0] == 1 or self.steady_first
+            while hits := self._earlier(area, current, lane_id, finals, final, look_back) + [
+                start[other] for other in rigid_near(area) if other not in final and order[other] < current
+            ]:
+                area = Rect(area.x, max(hit.y + hit.height for hit in hits) + gap, area.width, area.height)
+            final[key] = area
+            finals.add(area)
+            if area == start[key] and key not in self.touched:
+                continue  # a steady block that stayed covers nothing new
+            for other in rigid_near(area):
+                if other not in final and order[other] > current:
+                    heapq.heappush(heap, (order[other], other))
+            if current[0] == 1 and not self.steady_after:
+                continue
+            for other, steady in self._steady_near(area, lane_id):
+                if other in final or other in order:
+                    continue
+                other_order = self._order(other, steady)
+                if other_order > current:
+                    start[other], order[other] = steady, other_order
+                    heapq.heappush(heap, (other_order, other))
+        return {**{key: start[key] for key in keys}, **final}
+
+    def _earlier(
+        self, area: Rect, current: Order, lane_id: str | None, finals: _Index, final: Mapping[str, Rect],
+        look_back: bool,
+    ) -> list[Rect]:
+        """What ``area`` covers among the blocks placed before it: those already packed, and the
+        steady ones that come earlier where they are."""
+        hits = finals.hits(area)
+        if look_back:
+            # New notes placed among those already there: every one that stays comes first.
+            all_first = current[0] == 1 and not self.steady_after
+            for key, steady in self._steady_near(area, lane_id):
+                if key not in final and (all_first or self._order(key, steady) < current):
+                    hits.append(steady)
+        return hits
+
+    def _off_strips(
+        self, lane_id: str | None, start: Mapping[str, Rect], placed: Sequence[str], moving: Sequence[str]
+    ) -> dict[str, Rect]:
+        """:func:`_off_strips` for the ``moving`` ones of the placed blocks (a placed block
+        that moved with all the others lies on none of them), against every block of the lane
+        that was not placed."""
+        moved = {}
+        placed_set = set(placed)
+        others_touched = [area for key, area in start.items() if key not in placed_set]
+        for key in moving:
+            area = start[key]
+            while True:
+                others = [*(a for a in others_touched if overlaps(area, a)), *(a for _k, a in self._steady_near(area, lane_id))]
+                below = [
+                    other for other in others
+                    if other.bottom - BADGE_STRIP <= area.y < other.bottom and overlaps(area, other)
+                ]
+                if not below:
+                    break
+                area = replace(area, y=min(other.bottom for other in below) + self.gap)
+            moved[key] = area
+        return moved
 
 
 def changed(board: Board, positions: Mapping[str, tuple[float, float]]) -> Positions:
@@ -216,16 +617,20 @@ def settle(board: Board, placed: Mapping[str, tuple[float, float]], *, gap: floa
     """``placed`` notes at their new corners and the board made tidy around them: the placed
     notes' final corners (inside their lane) and every other note whose corner changes."""
     proposed = board.moved(placed)
-    final = make_room(proposed, set(placed), gap=gap)
-    return {**changed(board, final), **{note_id: final[note_id] for note_id in placed}}
+    moves = _room(proposed, set(placed), gap, None)
+    final = {note_id: moves.get(note_id, placed[note_id]) for note_id in placed}
+    others = {
+        note_id: xy for note_id, xy in moves.items()
+        if (board.notes[note_id].x, board.notes[note_id].y) != xy
+    }
+    return {**others, **final}
 
 
 def place_new(board: Board, new_ids: Collection[str], *, gap: float = NOTE_GAP) -> Positions:
     """New notes (pasted, dropped, imported; already on ``board``) moved down until they cover
     nothing; the notes that were there stay. Returns every changed corner."""
-    existing = [note_id for note_id in board.notes if note_id not in new_ids]
-    final = make_room(board, set(existing), gap=gap, new=set(new_ids))
-    return changed(board, final)
+    new = set(new_ids)
+    return _room(board, _AllBut(board.notes, new), gap, new)
 
 
 def below_the_rest(board: Board, new_ids: Collection[str]) -> Positions:
@@ -701,18 +1106,19 @@ class _Index:
     def __init__(self) -> None:
         self._buckets: dict[tuple[int, int], list[Rect]] = {}
 
-    def _cells(self, rect: Rect) -> Iterable[tuple[int, int]]:
+    @staticmethod
+    def cells(rect: Rect) -> Iterable[tuple[int, int]]:
         for bx in range(math.floor(rect.x / _BUCKET), math.floor(rect.right / _BUCKET) + 1):
             for by in range(math.floor(rect.y / _BUCKET), math.floor(rect.bottom / _BUCKET) + 1):
                 yield bx, by
 
     def add(self, rect: Rect) -> None:
-        for cell in self._cells(rect):
+        for cell in self.cells(rect):
             self._buckets.setdefault(cell, []).append(rect)
 
     def hits(self, rect: Rect) -> list[Rect]:
         found = []
-        for cell in self._cells(rect):
+        for cell in self.cells(rect):
             for other in self._buckets.get(cell, ()):
                 if overlaps(rect, other) and other not in found:
                     found.append(other)

@@ -76,16 +76,18 @@ def session_revised(connection: Connection, session_id: str) -> None:
 
 
 def revision_bump() -> dict[str, Any]:
-    """The values for the writer's UPDATE of the session row: one more revision."""
+    """The values for a writer's UPDATE of the session row (through SQLAlchemy): one more revision."""
     return {"revision": _sessions.c.revision + 1}
+
+
+#: :func:`revision_bump` in a statement written for the driver.
+REVISION_BUMP = "revision = revision + 1"
 
 
 def stamp_revision(notes: RowChanges, revision: int) -> None:
     """Mark the note rows an edit writes with its revision (the notes a follower reads)."""
-    for row in (*notes.new, *notes.changed):
-        row["revision"] = revision
-    if notes.changed:
-        notes.columns.add("revision")
+    if notes:
+        notes.stamp["revision"] = revision
 
 
 def list_revised(connection: Connection) -> None:

@@ -10,10 +10,11 @@ from __future__ import annotations
 from typing import Any
 
 from sqlalchemy import Connection, delete, insert, select
+from sqlalchemy.engine import Dialect
 
 from canvasapp.model import Cluster, Session
 from canvasapp.storage.orm import ClusterNoteRow, ClusterRow, table_of
-from canvasapp.storage.upsert import UpsertFactory
+from canvasapp.storage.saved_rows import DriverSql, bound
 
 _clusters = table_of(ClusterRow)
 _members = table_of(ClusterNoteRow)
@@ -29,6 +30,11 @@ def cluster_values(session_id: str, cluster: Cluster, position: int) -> dict[str
         "position": position,
         "collapsed": cluster.collapsed,
     }
+
+
+#: The columns of a cluster's row and of a membership row, in the order the store writes them.
+CLUSTER_COLUMNS = ("id", "session_id", "title", "colour", "lane_id", "position", "collapsed")
+MEMBER_COLUMNS = ("note_id", "cluster_id", "position")
 
 
 def member_values(cluster: Cluster) -> list[dict[str, Any]]:
@@ -81,14 +87,14 @@ def load_clusters(connection: Connection, session_id: str) -> list[Cluster]:
 
 
 class ClusterChanges:
-    """What an edit changed in the clusters, written by the store inside its transaction.
+    """What an edit changed in the clusters, written by the store inside its transaction, in
+    plain statements for the driver (an import may bring hundreds of clusters and thousands of
+    memberships: :mod:`canvasapp.storage.saved_rows`)."""
 
-    ``upsert`` is the dialect's ``INSERT`` with ``ON CONFLICT`` (the store picks it).
-    """
-
-    def __init__(self, session: Session, upsert: UpsertFactory) -> None:
+    def __init__(self, session: Session, dialect: Dialect) -> None:
         self.session = session
-        self._upsert = upsert
+        self._cluster_sql = DriverSql(_clusters, CLUSTER_COLUMNS, dialect)
+        self._member_sql = DriverSql(_members, MEMBER_COLUMNS, dialect)
         self._dirty: set[str] = set()
         self._removed: set[str] = set()
         self._reordered = False
@@ -139,13 +145,23 @@ class ClusterChanges:
         targets = session.clusters if self._reordered else dirty
         if targets:
             positions = {cluster.id: index for index, cluster in enumerate(session.clusters)}
-            rows = [cluster_values(session.id, cluster, positions[cluster.id]) for cluster in targets]
-            statement = self._upsert(_clusters)
-            changing = {name: statement.excluded[name] for name in rows[0] if name != "id"}
-            connection.execute(statement.on_conflict_do_update(index_elements=["id"], set_=changing), rows)
-        members = [row for cluster in dirty for row in member_values(cluster)]
+            rows = [
+                (cluster.id, session.id, cluster.title, cluster.colour, cluster.lane_id, positions[cluster.id],
+                 cluster.collapsed)
+                for cluster in targets
+            ]
+            sql = self._cluster_sql
+            connection.exec_driver_sql(
+                sql.insert(["id"], (), upsert=True), bound(rows, range(len(CLUSTER_COLUMNS)), sql.processors)
+            )
+        members = [
+            (note_id, cluster.id, position) for cluster in dirty for position, note_id in enumerate(cluster.note_ids)
+        ]
         if members:
-            connection.execute(insert(_members), members)
+            sql = self._member_sql
+            connection.exec_driver_sql(
+                sql.insert(["note_id"], (), upsert=False), bound(members, range(len(MEMBER_COLUMNS)), sql.processors)
+            )
 
     def clear(self) -> None:
         self._dirty.clear()

@@ -58,13 +58,6 @@ def details_from_row(row: Any) -> SessionDetails:
     )
 
 
-def action_values(action: FollowUp | None) -> dict[str, Any]:
-    """The ``notes`` columns of a note's action (all NULL for a plain note)."""
-    if action is None:
-        return {"action_owner": None, "action_due": None, "action_status": None}
-    return {"action_owner": action.owner, "action_due": action.due, "action_status": action.status}
-
-
 def action_from_columns(owner: str | None, due: date | None, status: str | None) -> FollowUp | None:
     if status is None:
         return None

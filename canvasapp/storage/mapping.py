@@ -9,7 +9,7 @@ from typing import Any
 from sqlalchemy import Row, String, type_coerce
 
 from canvasapp.model import Lane, Note, Session
-from canvasapp.storage.facilitation_rows import action_from_columns, action_values, session_facilitation_values
+from canvasapp.storage.facilitation_rows import action_from_columns, session_facilitation_values
 from canvasapp.storage.orm import NoteRow
 
 
@@ -24,33 +24,38 @@ def session_values(session: Session) -> dict[str, Any]:
     }
 
 
+#: The columns of a lane's row in the order :func:`lane_row` gives them (the store's saved rows).
+LANE_ROW_COLUMNS = ("session_id", "id", "title", "prompt", "colour", "position", "width")
+
+
+def lane_row(session_id: str, lane: Lane) -> tuple[Any, ...]:
+    return (session_id, lane.id, lane.title, lane.prompt, lane.colour, lane.order, lane.width)
+
+
 def lane_values(session_id: str, lane: Lane) -> dict[str, Any]:
-    return {
-        "session_id": session_id,
-        "id": lane.id,
-        "title": lane.title,
-        "prompt": lane.prompt,
-        "colour": lane.colour,
-        "position": lane.order,
-        "width": lane.width,
-    }
+    return dict(zip(LANE_ROW_COLUMNS, lane_row(session_id, lane), strict=True))
+
+
+#: The columns of a note's row in the order :func:`note_row` gives them. A tuple rather than a
+#: dictionary: the store compares and writes thousands of them per edit of the whole board.
+NOTE_ROW_COLUMNS = (
+    "id", "session_id", "lane_id", "text", "x", "y", "width", "height", "colour", "created", "updated",
+    "action_owner", "action_due", "action_status",
+)
+_PLAIN = (None, None, None)
+
+
+def note_row(session_id: str, note: Note) -> tuple[Any, ...]:
+    action = note.action
+    return (
+        note.id, session_id, note.lane_id, note.text, note.x, note.y, note.width, note.height, note.colour,
+        note.created, note.updated,
+        *(_PLAIN if action is None else (action.owner, action.due, action.status)),
+    )
 
 
 def note_values(session_id: str, note: Note) -> dict[str, Any]:
-    return {
-        "id": note.id,
-        "session_id": session_id,
-        "lane_id": note.lane_id,
-        "text": note.text,
-        "x": note.x,
-        "y": note.y,
-        "width": note.width,
-        "height": note.height,
-        "colour": note.colour,
-        "created": note.created,
-        "updated": note.updated,
-        **action_values(note.action),
-    }
+    return dict(zip(NOTE_ROW_COLUMNS, note_row(session_id, note), strict=True))
 
 
 def lane_from_row(row: Row[Any]) -> Lane:

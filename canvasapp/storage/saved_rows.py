@@ -1,87 +1,225 @@
 """What the store last wrote, row by row, so that an edit writes only the columns it changed.
 
-A move of fifty notes becomes one ``UPDATE notes SET x=?, y=? WHERE id=?`` run for fifty rows,
-not fifty whole rows; a column nobody changed here is never written, so whatever another
-program wrote into it stays.
+A row is a tuple of a table's columns in a fixed order (:mod:`canvasapp.storage.mapping` makes
+them). A move of fifty notes becomes one ``UPDATE notes SET x=?, y=?, ... WHERE id=?`` run for
+fifty rows, not fifty whole rows; rows that changed different columns are written by one
+statement per set of columns, so a column a row did not change here is never written, and
+whatever another program wrote into it stays.
+
+The statements are plain SQL for the driver (``exec_driver_sql``), made once per table and set
+of columns and run with ``executemany`` over tuples: at ten thousand rows, building SQLAlchemy
+parameter dictionaries and compiling per flush cost ten times the database's own work. Values
+still go through each column type's own bind processing for the dialect (dates and times
+stored exactly as SQLAlchemy stores them), so rows written here read back like any other.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from itertools import compress, repeat
+from operator import itemgetter, ne
 from typing import Any
 
-from sqlalchemy import Connection, Table, and_, bindparam, update
+from sqlalchemy import Connection, Table
+from sqlalchemy.engine import Dialect
 
-from canvasapp.storage.upsert import UpsertFactory
+Row = tuple[Any, ...]
+Processor = Callable[[Any], Any]
 
 
 @dataclass
 class RowChanges:
-    """One flush's work on one table: new rows, and changed rows with their changed columns."""
+    """One flush's work on one table: new rows, and changed rows by the columns they changed."""
 
-    new: list[dict[str, Any]] = field(default_factory=list)
-    changed: list[dict[str, Any]] = field(default_factory=list)
-    columns: set[str] = field(default_factory=set)
+    new: list[Row] = field(default_factory=list)
+    #: Changed rows (whole, as they are now), grouped by the positions of the columns that differ.
+    changed: dict[tuple[int, ...], list[Row]] = field(default_factory=dict)
+    #: Columns written with one value into every row this flush writes (the edit's revision).
+    stamp: dict[str, Any] = field(default_factory=dict)
+
+    def __bool__(self) -> bool:
+        return bool(self.new or self.changed)
+
+    def written(self) -> list[Row]:
+        """Every row this flush writes, as it will be in the database."""
+        return [*self.new, *(row for rows in self.changed.values() for row in rows)]
+
+
+class DriverSql:
+    """Plain statements for one table in the driver's own dialect, with its bind processing."""
+
+    def __init__(self, table: Table, columns: Sequence[str], dialect: Dialect) -> None:
+        self.table = table
+        self.columns = tuple(columns)
+        self.dialect = dialect
+        quote = dialect.identifier_preparer.quote
+        self._names = {name: quote(name) for name in {*columns, *(column.name for column in table.c)}}
+        self._table_name = dialect.identifier_preparer.format_table(table)
+        self._marker = "?" if dialect.paramstyle == "qmark" else "%s"
+        self.processors: tuple[Processor | None, ...] = tuple(self._processor(name) for name in self.columns)
+        self._cache: dict[tuple[Any, ...], str] = {}
+
+    def _processor(self, name: str) -> Processor | None:
+        column_type = self.table.c[name].type
+        processor: Processor | None = column_type.dialect_impl(self.dialect).bind_processor(self.dialect)
+        return processor
+
+    def processor_of(self, name: str) -> Processor | None:
+        return self._processor(name)
+
+    def name(self, column: str) -> str:
+        return self._names.get(column) or self.dialect.identifier_preparer.quote(column)
+
+    def insert(self, key: Sequence[str], stamp: Sequence[str], *, upsert: bool) -> str:
+        """``INSERT`` of every column (and the stamped ones); with ``upsert``, a row already
+        there (a note put back by an undo the library still holds) is overwritten instead."""
+        cache_key = ("insert", tuple(key), tuple(stamp), upsert)
+        if cache_key not in self._cache:
+            names = [*self.columns, *stamp]
+            sql = (
+                f"INSERT INTO {self._table_name} ({', '.join(self.name(n) for n in names)}) "
+                f"VALUES ({', '.join(self._marker for _ in names)})"
+            )
+            if upsert:
+                updated = [n for n in names if n not in key]
+                sql += (
+                    f" ON CONFLICT ({', '.join(self.name(n) for n in key)}) DO UPDATE SET "
+                    + ", ".join(f"{self.name(n)} = excluded.{self.name(n)}" for n in updated)
+                )
+            self._cache[cache_key] = sql
+        return self._cache[cache_key]
+
+    def update(self, columns: Sequence[str], key: Sequence[str], *, returning: str | None = None) -> str:
+        """``UPDATE ... SET`` these columns ``WHERE`` the key columns equal the last parameters.
+        A column given as ``"name = expression"`` is written as it is (no parameter)."""
+        cache_key = ("update", tuple(columns), tuple(key), returning)
+        if cache_key not in self._cache:
+            assignments = [
+                column if "=" in column else f"{self.name(column)} = {self._marker}" for column in columns
+            ]
+            sql = (
+                f"UPDATE {self._table_name} SET {', '.join(assignments)} WHERE "
+                + " AND ".join(f"{self.name(n)} = {self._marker}" for n in key)
+            )
+            if returning is not None:
+                sql += f" RETURNING {self.name(returning)}"
+            self._cache[cache_key] = sql
+        return self._cache[cache_key]
+
+    def delete(self, key: Sequence[str]) -> str:
+        """``DELETE`` of the row whose key columns equal the parameters (run once per row)."""
+        cache_key = ("delete", tuple(key))
+        if cache_key not in self._cache:
+            self._cache[cache_key] = f"DELETE FROM {self._table_name} WHERE " + " AND ".join(
+                f"{self.name(n)} = {self._marker}" for n in key
+            )
+        return self._cache[cache_key]
+
+
+def bound(
+    rows: Sequence[Row], positions: Sequence[int], processors: Sequence[Processor | None],
+    tail: Row = (), after: Sequence[int] = (),
+) -> list[Row]:
+    """The parameters for ``executemany``: the values at ``positions`` of each row, then ``tail``,
+    then the values at ``after`` (a key), each bind-processed. Column by column, in C loops
+    (``zip``, ``map``), each distinct value processed once: a move stamps one time on every note."""
+    if not rows:
+        return []
+    picked = [*positions, *after]
+    if not picked:
+        return [tuple(tail) for _ in rows]
+    columns: list[Sequence[Any]]
+    if len(picked) == 1:
+        only = picked[0]
+        columns = [[row[only] for row in rows]]
+    else:
+        columns = list(zip(*map(itemgetter(*picked), rows), strict=True))
+    for index, position in enumerate(picked):
+        processor = processors[position]
+        if processor is not None:
+            columns[index] = list(map(_once_each(processor), columns[index]))
+    constants = [list(repeat(value, len(rows))) for value in tail]
+    return list(zip(*columns[: len(positions)], *constants, *columns[len(positions):], strict=True))
+
+
+def _once_each(processor: Processor) -> Processor:
+    """``processor`` remembering its answers (values of a column repeat: one time for a whole move)."""
+    answers: dict[Any, Any] = {}
+
+    def process(value: Any) -> Any:
+        try:
+            return answers[value]
+        except KeyError:
+            answer = answers[value] = processor(value)
+            return answer
+        except TypeError:  # unhashable: processed each time
+            return processor(value)
+
+    return process
 
 
 class SavedRows:
-    """The last written values of one table's rows, keyed by the table's primary key."""
+    """The last written values of one table's rows (tuples in ``columns`` order), by primary key."""
 
-    def __init__(self, table: Table, key: Sequence[str]) -> None:
+    def __init__(self, table: Table, key: Sequence[str], columns: Sequence[str], dialect: Dialect) -> None:
         self.table = table
         self.key = tuple(key)
-        self._saved: dict[tuple[Any, ...], dict[str, Any]] = {}
+        self.columns = tuple(columns)
+        self.sql = DriverSql(table, columns, dialect)
+        self._key_positions = tuple(self.columns.index(name) for name in self.key)
+        self._key_of: Callable[[Row], Any] = itemgetter(*self._key_positions)
+        self._positions = range(len(self.columns))
+        self._saved: dict[Any, Row] = {}
 
-    def _key_of(self, row: dict[str, Any]) -> tuple[Any, ...]:
-        return tuple(row[name] for name in self.key)
+    def key_of(self, row: Row) -> Any:
+        """A row's key: the value of a one-column key, else the tuple of the key's values."""
+        return self._key_of(row)
 
-    def remember(self, rows: Iterable[dict[str, Any]]) -> None:
+    def remember(self, rows: Iterable[Row]) -> None:
         """These rows are in the database as given (loaded, or just written)."""
-        for row in rows:
-            self._saved[self._key_of(row)] = row
+        key_of = self._key_of
+        self._saved.update((key_of(row), row) for row in rows)
 
-    def forget(self, keys: Iterable[tuple[Any, ...]]) -> None:
+    def forget(self, keys: Iterable[Any]) -> None:
         for key in keys:
             self._saved.pop(key, None)
 
-    def changes(self, rows: Iterable[dict[str, Any]]) -> RowChanges:
+    def changes(self, rows: Iterable[Row]) -> RowChanges:
         """Compare rows as they are now with what was written; unchanged rows drop out."""
         result = RowChanges()
+        saved_rows, key_of, positions = self._saved, self._key_of, self._positions
         for row in rows:
-            saved = self._saved.get(self._key_of(row))
+            saved = saved_rows.get(key_of(row))
             if saved is None:
                 result.new.append(row)
-                continue
-            differing = {name for name, value in row.items() if saved.get(name) != value}
-            if differing:
-                result.changed.append(row)
-                result.columns |= differing
+            elif saved != row:
+                differing = tuple(compress(positions, map(ne, row, saved)))
+                result.changed.setdefault(differing, []).append(row)
         return result
 
-    def write(self, connection: Connection, changes: RowChanges, upsert: UpsertFactory) -> None:
-        """New rows in one statement, changed rows in another (their changed columns only).
+    def write(self, connection: Connection, changes: RowChanges, *, upsert: bool = True) -> None:
+        """New rows in one statement, changed rows in one per set of changed columns.
 
         Inside the caller's transaction; :meth:`remember` the rows once it has committed.
         """
-        table = self.table
+        sql, processors = self.sql, self.sql.processors
+        stamp_names = tuple(changes.stamp)
+        stamp = self._stamp_values(changes.stamp)
         if changes.new:
-            statement = upsert(table)
-            everything = {name: statement.excluded[name] for name in changes.new[0] if name not in self.key}
-            connection.execute(statement.on_conflict_do_update(index_elements=list(self.key), set_=everything), changes.new)
-        if changes.changed:
-            # Each row binds the union of the columns changed in this flush; for a row where one
-            # of them did not change, that column is written with the value it already has.
-            columns = sorted(changes.columns - set(self.key))
-            statement_update = (
-                update(table)
-                .where(and_(*(table.c[name] == bindparam(f"key_{name}") for name in self.key)))
-                .values({name: bindparam(f"new_{name}") for name in columns})
+            connection.exec_driver_sql(
+                sql.insert(self.key, stamp_names, upsert=upsert),
+                bound(changes.new, self._positions, processors, stamp),
             )
-            connection.execute(
-                statement_update,
-                [
-                    {**{f"key_{name}": row[name] for name in self.key}, **{f"new_{name}": row[name] for name in columns}}
-                    for row in changes.changed
-                ],
-            )
+        key_positions = self._key_positions
+        for differing, rows in changes.changed.items():
+            columns = [self.columns[p] for p in differing]
+            statement = sql.update([*columns, *stamp_names], self.key)
+            connection.exec_driver_sql(statement, bound(rows, differing, processors, stamp, key_positions))
+
+    def _stamp_values(self, stamp: Mapping[str, Any]) -> Row:
+        values = []
+        for name, value in stamp.items():
+            processor = self.sql.processor_of(name)
+            values.append(processor(value) if processor else value)
+        return tuple(values)

@@ -9,19 +9,18 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from sqlalchemy import delete, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import SQLAlchemyError
 
 from canvasapp.model import Event, Lane, Note, Session
-from canvasapp.storage.changes import list_revised, revision_bump, session_revised, stamp_revision
+from canvasapp.storage.changes import REVISION_BUMP, list_revised, session_revised, stamp_revision
 from canvasapp.storage.cluster_rows import ClusterChanges
 from canvasapp.storage.errors import driver_message
 from canvasapp.storage.facilitation_rows import FacilitationChanges
 from canvasapp.storage.library import Library
-from canvasapp.storage.mapping import lane_values, note_values
+from canvasapp.storage.mapping import LANE_ROW_COLUMNS, NOTE_ROW_COLUMNS, lane_row, note_row
 from canvasapp.storage.orm import LaneRow, NoteRow, SessionRow, table_of
-from canvasapp.storage.saved_rows import SavedRows
+from canvasapp.storage.saved_rows import DriverSql, SavedRows
 from canvasapp.storage.upsert import UpsertFactory
 from canvasapp.storage.vote_rows import VotingChanges
 
@@ -51,13 +50,16 @@ class SessionStore:
         self._session_dirty = False
         self._dirty_lanes: dict[str, Lane] = {}
         self._removed_lanes: set[str] = set()
-        self._clusters = ClusterChanges(session, self._upsert)
+        self._clusters = ClusterChanges(session, library.engine.dialect)
         self._facilitation = FacilitationChanges(session, self._upsert)
         self._voting = VotingChanges(session, self._upsert)
-        self._saved_notes = SavedRows(_notes, ["id"])
-        self._saved_notes.remember(note_values(session.id, note) for note in session.notes)
-        self._saved_lanes = SavedRows(_lanes, ["session_id", "id"])
-        self._saved_lanes.remember(lane_values(session.id, lane) for lane in session.lanes)
+        dialect = library.engine.dialect
+        self._saved_notes = SavedRows(_notes, ["id"], NOTE_ROW_COLUMNS, dialect)
+        self._saved_notes.remember(note_row(session.id, note) for note in session.notes)
+        self._saved_lanes = SavedRows(_lanes, ["session_id", "id"], LANE_ROW_COLUMNS, dialect)
+        self._saved_lanes.remember(lane_row(session.id, lane) for lane in session.lanes)
+        self._session_sql = DriverSql(_sessions, ["id", "title", "updated"], dialect)
+        self._updated = self._session_sql.processors[2]
         self._saved_title = session.title
         #: Why saving fails, while it does (``None`` when the last write went through).
         self.failure: str | None = None
@@ -142,44 +144,47 @@ class SessionStore:
     def flush(self) -> None:
         """Write and commit everything pending in one transaction."""
         session = self.session
-        notes = self._saved_notes.changes(note_values(session.id, note) for note in self._dirty.values())
-        lanes = self._saved_lanes.changes(lane_values(session.id, lane) for lane in self._dirty_lanes.values())
-        session_changes: dict[str, object] = {"updated": session.updated, **revision_bump()}
+        session_id = session.id
+        notes = self._saved_notes.changes([note_row(session_id, note) for note in self._dirty.values()])
+        lanes = self._saved_lanes.changes([lane_row(session_id, lane) for lane in self._dirty_lanes.values()])
         retitled = session.title != self._saved_title
+        updated = session.updated if self._updated is None else self._updated(session.updated)
+        assignments, values = ["updated", REVISION_BUMP], [updated]
         if retitled:
-            session_changes["title"] = session.title
+            assignments.append("title")
+            values.append(session.title)
         try:
             with self._engine.begin() as connection:
                 # First the session's row, one more revision; the notes written by this edit
                 # carry that revision, so a read-only window reads only them.
-                revision = connection.execute(
-                    update(_sessions).where(_sessions.c.id == session.id).values(**session_changes)
-                    .returning(_sessions.c.revision)
+                revision = connection.exec_driver_sql(
+                    self._session_sql.update(assignments, ["id"], returning="revision"), (*values, session_id)
                 ).scalar_one()
                 stamp_revision(notes, revision)
                 if self._removed:
-                    connection.execute(delete(_notes).where(_notes.c.id.in_(list(self._removed))))
-                if self._removed_lanes:
-                    connection.execute(
-                        delete(_lanes).where(
-                            _lanes.c.session_id == session.id, _lanes.c.id.in_(list(self._removed_lanes))
-                        )
+                    connection.exec_driver_sql(
+                        self._saved_notes.sql.delete(["id"]), [(note_id,) for note_id in self._removed]
                     )
-                self._saved_lanes.write(connection, lanes, self._upsert)
-                self._saved_notes.write(connection, notes, self._upsert)
+                if self._removed_lanes:
+                    connection.exec_driver_sql(
+                        self._saved_lanes.sql.delete(["session_id", "id"]),
+                        [(session_id, lane_id) for lane_id in self._removed_lanes],
+                    )
+                self._saved_lanes.write(connection, lanes)
+                self._saved_notes.write(connection, notes)
                 self._clusters.write(connection)  # after the notes: memberships refer to them
                 self._facilitation.write(connection)
                 self._voting.write(connection)
-                session_revised(connection, session.id)
+                session_revised(connection, session_id)
                 if retitled:
                     list_revised(connection)
         except SQLAlchemyError as error:
             self._failed(f"Your changes could not be saved: {driver_message(error)}.")
             return
-        self._saved_notes.forget((note_id,) for note_id in self._removed)
-        self._saved_notes.remember([*notes.new, *notes.changed])
-        self._saved_lanes.forget((session.id, lane_id) for lane_id in self._removed_lanes)
-        self._saved_lanes.remember([*lanes.new, *lanes.changed])
+        self._saved_notes.forget(self._removed)
+        self._saved_notes.remember(notes.written())
+        self._saved_lanes.forget((session_id, lane_id) for lane_id in self._removed_lanes)
+        self._saved_lanes.remember(lanes.written())
         self._saved_title = session.title
         self._dirty.clear()
         self._removed.clear()
