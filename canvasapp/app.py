@@ -11,7 +11,7 @@ from PySide6.QtGui import QFont, QPixmapCache
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from canvasapp import APP_NAME
-from canvasapp.formats.template_io import TemplateError
+from canvasapp.formats.template_error import TemplateError
 from canvasapp.model import Session
 from canvasapp.storage import LibraryError
 from canvasapp.ui.board.clipboard_handover import hand_over_clipboard

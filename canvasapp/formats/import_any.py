@@ -32,6 +32,7 @@ from canvasapp.formats.archive import (
     session_from_archive,
 )
 from canvasapp.formats.excalidraw_in import board_from_excalidraw, is_excalidraw
+from canvasapp.formats.import_refused import ImportRefused as ImportRefused  # where it was always imported from
 from canvasapp.formats.incoming import IncomingFileError, decode_text, parse_json, read_capped
 from canvasapp.formats.incoming_board import (
     Additions,
@@ -55,10 +56,6 @@ from canvasapp.ops.lane_layout import placed_below
 
 #: The most any importable file may weigh (an Excalidraw drawing with pictures is the largest).
 MAX_IMPORT_BYTES: Final = MAX_ARCHIVE_BYTES
-
-
-class ImportRefused(ValueError):
-    """A file that cannot be imported; ``str()`` is one sentence naming the file."""
 
 
 class Imported(ABC):

@@ -18,6 +18,8 @@ from typing import Annotated, Any, Final, Literal
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 from pydantic_core import PydanticCustomError
 
+from canvasapp.formats.template_error import TemplateError as TemplateError  # where it was always imported from
+
 FORMAT: Final = "canvasapp.template"
 """The value of ``format`` in every template file: how we know a JSON file is one of ours."""
 FORMAT_VERSION: Final = 1
@@ -47,18 +49,6 @@ LongText = Annotated[str, StringConstraints(max_length=MAX_TEXT)]
 ShortText = Annotated[str, StringConstraints(max_length=MAX_TITLE)]
 LanguageTag = Annotated[str, StringConstraints(pattern=r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8}){0,3}$")]
 PhaseKind = Literal["ritual", "brainstorm", "cluster", "vote", "discuss", "actions"]
-
-
-class TemplateError(ValueError):
-    """A template that cannot be used.
-
-    ``str()`` is one sentence naming the file, the field and what is wrong; ``problems`` holds
-    that sentence and, when the file has several problems, the next few (for ``validate``).
-    """
-
-    def __init__(self, message: str, problems: tuple[str, ...] | list[str] = ()) -> None:
-        super().__init__(message)
-        self.problems: tuple[str, ...] = tuple(problems) or (message,)
 
 
 class _Strict(BaseModel):

@@ -22,8 +22,8 @@ from canvasapp.storage.mapping import (
     NOTE_COLUMNS,
     lane_from_row,
     lane_values,
-    note_from_row,
     note_values,
+    notes_from_rows,
     session_values,
 )
 from canvasapp.storage.orm import LaneRow, NoteRow, SessionRow, table_of
@@ -142,7 +142,7 @@ class SessionRepository:
             created=row.created,
             updated=row.updated,
             lanes=[lane_from_row(lane) for lane in lanes],
-            notes=[note_from_row(note) for note in notes],
+            notes=notes_from_rows(notes),
             clusters=clusters,
             phases=phases,
             current_phase_id=row.current_phase_id,
@@ -172,7 +172,7 @@ class SessionRepository:
             written = connection.execute(
                 select(*NOTE_COLUMNS).where(_notes.c.session_id == session_id, _notes.c.revision > revision)
             ).all()
-            written_notes = [note_from_row(note) for note in written]
+            written_notes = notes_from_rows(written)
             count = connection.execute(select(func.count()).where(_notes.c.session_id == session_id)).scalar_one()
             # Every note shown, plus the new ones, minus the count saved: how many were deleted.
             new = sum(1 for note in written_notes if note.id not in shown)

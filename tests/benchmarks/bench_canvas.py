@@ -240,6 +240,12 @@ def app_drags(window: handles.Window, note_ids: list[str], steps: int, cycles: i
 
 
 def bare_drags(bare: BareBoard, note_ids: list[str], steps: int, cycles: int) -> tuple[list[float], list[float]]:
+    """Plain Qt drops the notes on whatever they land on; zoomed far out (50,000 notes) a drag
+    lands them on other notes, and those inserted later cover them: the next press at their
+    centres would pick up a neighbour. The app makes room instead, so its dropped notes are
+    never covered; the bare notes are kept on top for the same press to find them."""
+    for note_id in note_ids:
+        bare.items[note_id].setZValue(2)
     step_times, drops = [], []
     for cycle in range(cycles):
         bare.scene.clearSelection()
@@ -252,6 +258,8 @@ def bare_drags(bare: BareBoard, note_ids: list[str], steps: int, cycles: int) ->
         assert grabbed.pos() != before, "the bare drag did not move the note"
         step_times += times
         drops.append(dropped)
+    for note_id in note_ids:
+        bare.items[note_id].setZValue(1)
     return step_times, drops
 
 

@@ -15,7 +15,7 @@ from itertools import count
 from pathlib import Path
 
 from board import board
-from common import PROCESS_RUNS, Figure, Measurement, process_seconds, repeat
+from common import PROCESS_RUNS, Figure, Measurement, NotTaken, process_seconds, repeat
 
 BARE = str(Path(__file__).resolve().parent / "bare_process.py")
 _WORDS = ["members", "want", "to", "feel", "heard", "time", "pressure", "volunteers", "burn", "out", "shared", "meals", "welcome", "new", "people", "trust", "grows", "slowly", "nobody", "owns", "the", "newsletter", "clear", "roles", "local", "pride", "stories", "of", "change", "funding", "gaps", "childcare", "at", "meetings", "a", "safe", "place", "to", "disagree", "consent", "before", "photos", "rituals", "mark", "beginnings", "the", "hall", "is", "cold", "on", "Tuesdays", "mentors", "for", "first", "timers", "Привет", "Γειά", "café"]
@@ -28,6 +28,10 @@ def _texts(number: int) -> list[str]:
 
 
 def measure_csv_import(folder: Path, notes: int) -> Measurement:
+    from canvasapp.formats.notes_csv import MAX_ROWS
+
+    if notes > MAX_ROWS:
+        raise NotTaken(f"a CSV file holds at most {MAX_ROWS:,} notes, by design")
     path = folder / f"import-{notes}.csv"
     lanes = ("drivers", "Blockers", "ACTIVITIES")
     with path.open("w", encoding="utf-8-sig", newline="") as file:

@@ -25,6 +25,10 @@ def repeat(count: int) -> int:
     return min(count, 2) if Settings.quick else count
 
 
+class NotTaken(Exception):
+    """A figure that does not apply at this size (``str()`` says why); not a failure."""
+
+
 @dataclass(frozen=True)
 class Measurement:
     value: float

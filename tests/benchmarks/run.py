@@ -13,6 +13,7 @@ nothing). This is not a test.
 from __future__ import annotations
 
 import argparse
+import compileall
 import importlib
 import json
 import os
@@ -26,7 +27,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent.parent))
 sys.path.insert(0, str(HERE))
 
-from common import Figure, Measurement, Settings  # noqa: E402
+from common import Figure, Measurement, NotTaken, Settings  # noqa: E402
 
 #: Fresh processes first, while nothing else holds memory; the shared window last.
 MODULES = sorted((path.stem for path in HERE.glob("bench_*.py")), key=lambda name: (name == "bench_canvas", name))
@@ -39,6 +40,15 @@ def collect() -> list[Figure]:
     return figures
 
 
+def compile_bytecode() -> None:
+    """Compile the app's modules (and this folder's) once, as installing the app does: a
+    checkout run with ``PYTHONDONTWRITEBYTECODE`` set, as on these machines, would otherwise
+    compile some 200 modules from source in every fresh process and count it in every
+    whole-process figure. Stale or missing files only are compiled."""
+    compileall.compile_dir(HERE.parent.parent / "canvasapp", quiet=1)
+    compileall.compile_dir(HERE, quiet=1, maxlevels=0)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--json", metavar="FILE", help="also write the figures as JSON")
@@ -48,6 +58,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     Settings.quick = args.quick
 
+    compile_bytecode()
     figures = collect()
     results: dict[str, tuple[Figure, Measurement]] = {}
     failed: list[str] = []
@@ -58,6 +69,9 @@ def main(argv: list[str] | None = None) -> int:
                 continue
             try:
                 measurement = figure.measure(Path(folder), args.notes)
+            except NotTaken as why:
+                print(f"{figure.name:<22} not taken: {why}", flush=True)
+                continue
             except (AssertionError, RuntimeError) as error:
                 # One figure that cannot be taken (a gesture that did not land) is reported and
                 # left out of the JSON; the others are still measured.

@@ -4,10 +4,16 @@ pay for SQLAlchemy, reportlab, pydantic or Qt (checked in a fresh interpreter)."
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
+from collections.abc import Callable
+from pathlib import Path
 
 import pytest
+
+from canvasapp.model import Session
+from canvasapp.storage import Library
 
 HEAVY = ("sqlalchemy", "reportlab", "pydantic", "PySide6")
 
@@ -63,3 +69,29 @@ def test_the_app_with_its_window_does_not_load_the_pdf_writer() -> None:
     probe = "import json, sys, canvasapp.app; print(json.dumps('reportlab' in sys.modules))"
     completed = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=120, check=True)
     assert json.loads(completed.stdout.strip().splitlines()[-1]) is False
+
+
+_WINDOW_PROBE = """
+import json, os, sys
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+from canvasapp.app import open_main_window
+window = open_main_window(sys.argv[1], sys.argv[2], None)
+window.show()
+print(json.dumps(sorted(name for name in ("numpy", "pydantic", "reportlab") if name in sys.modules)))
+os._exit(0)
+"""
+
+
+def test_opening_a_window_on_a_session_loads_neither_numpy_nor_the_file_formats(
+    library: Library, make_session: Callable[..., Session], tmp_path: Path
+) -> None:
+    """numpy (cluster suggestions) and pydantic (templates, archives, imports) load when a
+    facilitator first uses them, not for every start of the app: they were a third of it."""
+    session = make_session(notes=[("ideas", "Shared meals")])
+    library.close()
+    completed = subprocess.run(
+        [sys.executable, "-c", _WINDOW_PROBE, library.location, session.id],
+        capture_output=True, text=True, timeout=120, check=True,
+        env={**os.environ, "HOME": str(tmp_path), "XDG_CONFIG_HOME": str(tmp_path)},
+    )
+    assert json.loads(completed.stdout.strip().splitlines()[-1]) == []

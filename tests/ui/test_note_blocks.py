@@ -7,7 +7,8 @@ from __future__ import annotations
 from collections import Counter
 
 import pytest
-from PySide6.QtCore import QPointF, QRectF, QSizeF, Qt
+from PySide6.QtCore import QEvent, QObject, QPoint, QPointF, QRect, QRectF, QSizeF, Qt
+from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -154,3 +155,48 @@ def test_zoomed_out_a_read_only_board_carries_nothing(qtbot: QtBot, zoomed_out: 
     assert (note.x, note.y) == (second.document.session.note(note.id).x, second.document.session.note(note.id).y)
     assert as_drawn(second.view.note_blocks) == before == full_scan(second)
     assert "read-only" not in second.statusBar().currentMessage()
+
+
+def test_zoomed_out_a_drag_step_repaints_around_the_carried_notes_and_leaves_no_trail(
+    qtbot: QtBot, zoomed_out: MainWindow
+) -> None:
+    """A step repaints only where the carried blocks were and are (not the whole board), and
+    what is on the screen then is what a full repaint draws: no block or ring left behind."""
+    window = zoomed_out
+    scene, session = window.document.scene, window.document.session
+    moved = [note.id for note in session.notes[:3]]
+    scene.select_only(moved)
+    viewport = window.view.viewport()
+    screen = viewport.screen()
+    painted: list[QRect] = []
+
+    class Paints(QObject):
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+            if event.type() == QEvent.Type.Paint:
+                painted.append(event.region().boundingRect())  # type: ignore[attr-defined]
+            return False
+
+    def on_screen() -> QImage:
+        QApplication.processEvents()
+        top_left = viewport.mapTo(window, QPoint(0, 0))
+        return screen.grabWindow(window.winId(), top_left.x(), top_left.y(), viewport.width(), viewport.height()).toImage()
+
+    steps: list[QRect] = []
+
+    def no_trail(_shift: QPointF) -> None:
+        partly = on_screen()
+        steps.extend(painted)
+        painted.clear()
+        viewport.repaint()
+        assert on_screen() == partly
+        painted.clear()
+
+    viewport.repaint()
+    before = on_screen()
+    watcher = Paints()
+    viewport.installEventFilter(watcher)
+    drag_notes(qtbot, window, moved[0], QPointF(120, 160), check=no_trail)  # within the board
+    viewport.removeEventFilter(watcher)
+    assert on_screen() != before, "the notes moved on the screen"
+    board = window.view.mapFromScene(scene.board_rect()).boundingRect().intersected(viewport.rect())
+    assert steps and all(rect.width() * rect.height() < board.width() * board.height() / 3 for rect in steps), (steps, board)

@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
 )
 
 from canvasapp.editing.board import BIG_NUDGE_STEP, NUDGE_STEP, PASTE_OFFSET, BoardEditing
-from canvasapp.formats.import_any import ImportRefused, import_any
 from canvasapp.model.entities import (
     MAX_LANE_WIDTH,
     MAX_NOTE_SIDE,
@@ -215,6 +214,8 @@ class BoardActions(QObject):
 
     def _paste_excalidraw(self, text: str) -> None:
         """Shapes copied in Excalidraw: notes (and lanes, clusters) as a file of them would give."""
+        from canvasapp.formats.import_any import ImportRefused, import_any  # the formats load when used
+
         document = self._document
         assert document is not None
         try:

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 from shiboken6 import isValid
 
 from canvasapp.ui.board.audience_flag import is_audience
+from canvasapp.ui.board.collections_paused import collections_paused
 from canvasapp.ui.board.note_item import SELECTION_COLOUR, NoteItem
 from canvasapp.ui.board.scene import BoardScene
 
@@ -111,6 +112,8 @@ class NoteBlocksItem(QGraphicsItem):
         self._carried = _Layer()
         self._moving: set[str] = set()
         self._offset = QPointF()
+        #: Where the carried blocks were at the press (scene): a step repaints only around them.
+        self._carried_bounds = QRectF()
         #: Notes to read again before the next drawing; ``None``: every note (the first time).
         self._stale: set[str] | None = None
         self._selection_stale = True
@@ -187,10 +190,18 @@ class NoteBlocksItem(QGraphicsItem):
         if self._rings is None or self._rings_scale != scale:
             grow = RING_PX / max(scale, 1e-6)
             self._rings_scale = scale
-            self._rings = tuple(  # type: ignore[assignment]
-                [rect.adjusted(-grow, -grow, grow, grow) for note_id in self._selected if (rect := layer.rect(note_id)) is not None]
-                for layer in (self._still, self._carried)
-            )
+            layers = (self._still, self._carried)
+            if len(self._selected) >= sum(len(layer.key_of) for layer in layers):
+                # Everything is selected (Select All): the groups' own lists, no look-up per note.
+                self._rings = tuple(  # type: ignore[assignment]
+                    [rect.adjusted(-grow, -grow, grow, grow) for group in layer.groups.values() for rect in group.as_list()]
+                    for layer in layers
+                )
+            else:
+                self._rings = tuple(  # type: ignore[assignment]
+                    [rect.adjusted(-grow, -grow, grow, grow) for note_id in self._selected if (rect := layer.rect(note_id)) is not None]
+                    for layer in layers
+                )
         assert self._rings is not None
         return self._rings
 
@@ -217,15 +228,37 @@ class NoteBlocksItem(QGraphicsItem):
         self._rings = None
         self._moving = set(items)
         self._offset = QPointF()
+        bounds = QRectF()
+        if len(self._carried.key_of) <= len(self._still.key_of):  # else the board is repainted whole
+            for group in self._carried.groups.values():
+                for rect in group.as_list():
+                    bounds = bounds.united(rect)
+        self._carried_bounds = bounds
 
     def _on_drag_stepped(self, offset: QPointF) -> None:
         if not self._moving:
             return
-        self._offset = QPointF(offset)
-        if self._active:
+        before, self._offset = self._offset, QPointF(offset)
+        if not self._active:
+            return
+        # Only where the carried blocks were and are now (with their rings) is repainted: the
+        # rest of the board did not change, and repainting all of it costs what the board
+        # holds (Qt gathers every item in the repainted area). The bounds grow only when the
+        # blocks leave them, since a change of bounds repaints the whole item.
+        margin = (RING_PX + 2) / max(self._rings_scale, 0.001) if self._rings_scale else 0.0
+        if not margin or self._carried_bounds.isEmpty():
             board = self._board.board_rect()
             self._grow_to(board.united(board.translated(self._offset)))
             self.update()
+            return
+        moved = self._carried_bounds.translated(self._offset)
+        if not self._bounds.contains(moved):
+            # Grown ahead of the blocks (by their own size), so a drag off the board changes
+            # the bounds, and repaints everything, every few steps rather than at each one.
+            ahead = max(moved.width(), moved.height())
+            self._grow_to(self._board.board_rect().united(moved.adjusted(-ahead, -ahead, ahead, ahead)))
+        was = self._carried_bounds.translated(before).adjusted(-margin, -margin, margin, margin)
+        self.update(was.united(moved.adjusted(-margin, -margin, margin, margin)))
 
     def _on_drag_ended(self) -> None:
         """Back into their groups where the drop left them (moved, refused or put back)."""
@@ -255,8 +288,9 @@ class NoteBlocksItem(QGraphicsItem):
         if stale is None:
             self._still, self._carried = _Layer(), _Layer()
             # The items made so far: those still to come are named when they are made.
-            for item in self._board.made_note_items():
-                self._read(item.note_id, item)
+            with collections_paused():  # a block per note, none of them garbage
+                for item in self._board.made_note_items():
+                    self._read(item.note_id, item)
             self._rings = None
         elif stale:
             for note_id in stale:
@@ -266,7 +300,7 @@ class NoteBlocksItem(QGraphicsItem):
         if self._selection_stale:
             self._selection_stale = False
             self._rings = None
-            self._selected = [item.note_id for item in self._board.selectedItems() if isinstance(item, NoteItem)]
+            self._selected = self._board.selected_note_ids()
 
     def _read(self, note_id: str, item: NoteItem | None) -> None:
         layer, other = (self._carried, self._still) if note_id in self._moving else (self._still, self._carried)

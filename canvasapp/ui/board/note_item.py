@@ -47,6 +47,10 @@ def _looks(colour: str) -> tuple[QColor, QPen]:
 
 # Combined once: Python's enum "|" costs 12 µs, more than the rest of building a note item.
 _FLAGS = QGraphicsItem.GraphicsItemFlag.ItemIsSelectable | QGraphicsItem.GraphicsItemFlag.ItemIsMovable
+_CACHED = QGraphicsItem.CacheMode.DeviceCoordinateCache
+#: What a note draws before its text is laid out (shared, never changed: each note gets its own
+#: at its first detailed paint); a QStaticText per note at opening cost 10,000 of them for nothing.
+_NOT_LAID_OUT = QStaticText()
 
 
 class NoteItem(QGraphicsItem):
@@ -62,7 +66,7 @@ class NoteItem(QGraphicsItem):
         self._text = text
         self._shown_text = text
         self._font: QFont = font_px(LARGEST_TEXT_PX)
-        self._static = QStaticText()
+        self._static = _NOT_LAID_OUT
         self._bounds = self._rect.adjusted(-7, -7, 7, 7)
         self._fitted = False
         self._handle_shown = False
@@ -71,7 +75,7 @@ class NoteItem(QGraphicsItem):
         # Each note is painted once into a pixmap and then copied: a drag of 200 notes or a
         # scroll repaints copies, not text (per step 10.6 → 5.0 ms). Zoomed out, the notes
         # draw nothing themselves (see overview.py), so no pixmap is made at that scale.
-        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+        self.setCacheMode(_CACHED)
         self.setZValue(1.0)
         self.setToolTip(text)
 

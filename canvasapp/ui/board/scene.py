@@ -13,7 +13,7 @@ from collections.abc import Callable
 from itertools import islice
 
 from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, QTimer, Signal
-from PySide6.QtGui import QPainterPath, QTransform
+from PySide6.QtGui import QTransform
 from PySide6.QtWidgets import (
     QGraphicsItem,
     QGraphicsScene,
@@ -96,6 +96,10 @@ class BoardScene(QGraphicsScene):
         self._extent = QRectF()
         self._cursor_pos: QPointF | None = None
         self._handle_note: str | None = None
+        # The selected notes' ids, kept until the selection changes: asking Qt means wrapping
+        # every selected item in Python (10,000 after Select All), and several parts ask.
+        self._selected_ids: list[str] | None = None
+        self._selection_known: list[str] | None = None
         self._edge_cursor = False
         self._matches: dict[str, int] = {}
         self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
@@ -182,7 +186,9 @@ class BoardScene(QGraphicsScene):
         return self._lanes[lane_id]
 
     def selected_note_ids(self) -> list[str]:
-        return [item.note_id for item in self.selectedItems() if isinstance(item, NoteItem)]
+        if self._selected_ids is None:
+            self._selected_ids = [item.note_id for item in self.selectedItems() if isinstance(item, NoteItem)]
+        return list(self._selected_ids)
 
     def lane_id_at(self, pos: QPointF) -> str | None:
         """The lane whose column holds a scene position (a handful of lanes: a plain loop)."""
@@ -238,11 +244,25 @@ class BoardScene(QGraphicsScene):
                 item.setSelected(True)
 
     def select_all(self) -> None:
+        """Every note shown (not those folded into a collapsed cluster) and every frame.
+
+        Item by item with the scene's signals held, then one selectionChanged: a selection
+        area asks every note for its shape (a Python call back per note, three times over),
+        twice the cost; and the selection is then known without asking Qt for it back."""
         self.make_all_items()  # every note, also those of an import still arriving
-        # One selection area: one selectionChanged for 10,000 notes, not one per note.
-        path = QPainterPath()
-        path.addRect(self.sceneRect())
-        self.setSelectionArea(path)
+        selected: list[str] = []
+        self.blockSignals(True)
+        try:
+            for note_id, item in self._notes.items():
+                if item.isVisible():
+                    item.setSelected(True)
+                    selected.append(note_id)
+            for frame in self.clusters.items():
+                frame.setSelected(True)
+        finally:
+            self.blockSignals(False)
+        self._selection_known = selected
+        self.selectionChanged.emit()
 
     def set_matches(self, note_ids: list[str], current: str | None) -> None:
         """Ring the notes that find matched; the current one stands out."""
@@ -256,6 +276,7 @@ class BoardScene(QGraphicsScene):
         self._matches = wanted
 
     def _on_selection_changed(self) -> None:
+        self._selected_ids, self._selection_known = self._selection_known, None
         selected = self.selected_note_ids()
         wanted = selected[0] if len(selected) == 1 and not self._read_only else None
         if wanted == self._handle_note:
@@ -394,6 +415,7 @@ class BoardScene(QGraphicsScene):
             made.extend(step)
 
     def _on_notes_removed(self, notes: list[Note]) -> None:
+        self._selected_ids = None
         waited = [note for note in notes if note.id in self._waiting]
         for note in waited:
             del self._waiting[note.id]  # its item was never made (an import undone as it arrives)

@@ -1,22 +1,28 @@
 """The Cluster menu's handlers: they read the selection from the board and leave each change
-to the session's Qt-free :class:`~canvasapp.editing.clusters.ClusterEditing`."""
+to the session's Qt-free :class:`~canvasapp.editing.clusters.ClusterEditing`.
+
+Suggestions (numpy, the sentence model and its cache) are imported when they are first asked
+for, not when a window opens: they are a fifth of the app's start-up otherwise."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 
 from canvasapp.editing.clusters import ClusterEditing
-from canvasapp.ops.cluster_suggestions import SuggestedCluster
 from canvasapp.ops.progress import Progress
-from canvasapp.ops.session_suggestions import Scope, Suggestions, suggest_for_session
 from canvasapp.ui.board.edit_actions import BoardActions
-from canvasapp.ui.clusters import sentence_loader
 from canvasapp.ui.clusters.cluster_layer import ClusterLayer
-from canvasapp.ui.clusters.suggest_dialog import SuggestDialog
 from canvasapp.ui.jobs.background_job import jobs_of
 from canvasapp.ui.window.services import WindowServices
+
+if TYPE_CHECKING:
+    from canvasapp.ops.cluster_suggestions import SuggestedCluster
+    from canvasapp.ops.session_suggestions import Scope, Suggestions
+    from canvasapp.ui.clusters.sentence_loader import BackgroundLoad
+    from canvasapp.ui.clusters.suggest_dialog import SuggestDialog
 
 
 class ClusterActions(QObject):
@@ -27,7 +33,16 @@ class ClusterActions(QObject):
         self._window = window
         self._board = board_actions
         self.last_dialog: SuggestDialog | None = None
-        self._loading = sentence_loader.BackgroundLoad(sentence_loader.shared_loader())
+        self._background_load: BackgroundLoad | None = None
+
+    @property
+    def _loading(self) -> BackgroundLoad:
+        """The sentence model's loader, made at the first suggestion."""
+        if self._background_load is None:
+            from canvasapp.ui.clusters import sentence_loader
+
+            self._background_load = sentence_loader.BackgroundLoad(sentence_loader.shared_loader())
+        return self._background_load
 
     @property
     def editor(self) -> ClusterEditing | None:
@@ -125,6 +140,8 @@ class ClusterActions(QObject):
     def proposal(self, scope: str, include_clustered: bool) -> Callable[[Progress], Suggestions]:
         """The work of :meth:`propose` on a snapshot of the session, for a worker thread: the
         facilitator may edit the board meanwhile (an accepted group skips notes since deleted)."""
+        from canvasapp.ops.session_suggestions import Suggestions, suggest_for_session
+
         editor = self.editor
         if editor is None:
             return lambda _progress: Suggestions("words", [])
@@ -150,6 +167,8 @@ class ClusterActions(QObject):
             if self._window.document is not None:
                 self._window.document.gestures.follow(made)
             return made
+
+        from canvasapp.ui.clusters.suggest_dialog import SuggestDialog
 
         dialog = SuggestDialog(self.proposal, accept, scope, jobs_of(self._window.host), self._window.host)
         self.last_dialog = dialog

@@ -13,7 +13,7 @@ from typing import Protocol
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMainWindow, QMenu, QMessageBox
 
-from canvasapp.formats.template_io import TemplateError
+from canvasapp.formats.template_error import TemplateError
 from canvasapp.storage import Library, LibraryError
 from canvasapp.storage.urls import is_url, shown
 from canvasapp.ui.sessions.library_dialog import OpenLibraryDialog

@@ -3,8 +3,6 @@ Library…)."""
 
 from __future__ import annotations
 
-from canvasapp.formats.template_io import session_from_template
-from canvasapp.formats.template_library import find_template
 from canvasapp.ops.first_session import FIRST_SESSION_TITLE
 from canvasapp.storage import Library, LibraryError, SessionRepository, open_library
 from canvasapp.storage.errors import ReadOnlyLibraryError
@@ -36,6 +34,9 @@ def session_to_open(library: Library, session_id: str | None) -> str:
             f"The library {library.location} has no sessions yet and cannot be written where it is; "
             "make its folder writable or start a new library elsewhere with --library."
         )
+    from canvasapp.formats.template_io import session_from_template  # templates load only when used
+    from canvasapp.formats.template_library import find_template
+
     session = session_from_template(find_template(None), FIRST_SESSION_TITLE)
     # Nothing has been done in it yet (filling it from the template is not the facilitator's
     # work): that is how it is recognised as untouched later.

@@ -1,8 +1,12 @@
-"""File menu work with templates: new session from the gallery, import, save as, export."""
+"""File menu work with templates: new session from the gallery, import, save as, export.
+
+The template format (pydantic models) is imported by the actions that read or write templates,
+not when the window opens."""
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -16,20 +20,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from canvasapp.formats.template import TemplateError
-from canvasapp.formats.template_io import TEMPLATE_SUFFIX, slug
-from canvasapp.formats.template_library import (
-    TemplateEntry,
-    builtin_entries,
-    install_template,
-    list_templates,
-    save_user_template,
-    template_for_session,
-    user_template_path,
-)
+from canvasapp.formats.template_error import TemplateError
 from canvasapp.storage import LibraryError
 from canvasapp.ui.sessions.template_gallery import TemplateGallery
 from canvasapp.ui.window.services import WindowServices
+
+if TYPE_CHECKING:
+    from canvasapp.formats.template_library import TemplateEntry
 
 TEMPLATE_FILTER = "Workshop templates (*.workshop-template.json);;JSON files (*.json)"
 
@@ -43,6 +40,8 @@ class TemplateController:
 
     def entries(self) -> list[TemplateEntry]:
         """Built-ins and the user's templates; a broken user file is reported, not fatal."""
+        from canvasapp.formats.template_library import list_templates
+
         problems: list[str] = []
         entries = list_templates(self.templates_dir, on_error=lambda error: problems.append(str(error)))
         if problems:
@@ -70,6 +69,8 @@ class TemplateController:
 
     def install(self, path: Path) -> TemplateEntry | None:
         """Add a template file to the user's templates, asking before a copy or a replacement."""
+        from canvasapp.formats.template_library import install_template
+
         title = "Import Template"
         try:
             entry = install_template(path, self.templates_dir)
@@ -85,6 +86,8 @@ class TemplateController:
         return entry
 
     def _install_after_clash(self, path: Path, error: TemplateError) -> TemplateEntry | None:
+        from canvasapp.formats.template_library import install_template
+
         message = str(error)
         window, title = self.window.host, "Import Template"
         try:
@@ -103,6 +106,9 @@ class TemplateController:
         return None
 
     def _free_id(self, path: Path) -> str:
+        from canvasapp.formats.template_io import TEMPLATE_SUFFIX, slug
+        from canvasapp.formats.template_library import builtin_entries, user_template_path
+
         base = path.name.removesuffix(TEMPLATE_SUFFIX).removesuffix(".json")
         taken = {entry.id for entry in builtin_entries()}
         candidate, number = f"{slug(base)[:56]}-copy", 2
@@ -111,6 +117,8 @@ class TemplateController:
         return candidate
 
     def save_as_template(self) -> None:
+        from canvasapp.formats.template_library import save_user_template, template_for_session, user_template_path
+
         document = self.window.document
         if document is None:
             return
@@ -138,6 +146,8 @@ class TemplateController:
         self.window.tell(f"Saved the template “{entry.name}”.", 8000)
 
     def export_template(self) -> None:
+        from canvasapp.formats.template_io import TEMPLATE_SUFFIX
+
         document = self.window.document
         current = document.session.template_id if document else None
         gallery = TemplateGallery(

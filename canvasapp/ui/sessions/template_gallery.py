@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 from html import escape
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
@@ -21,8 +22,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from canvasapp.formats.template_io import DEFAULT_TEMPLATE_ID
-from canvasapp.formats.template_library import TemplateEntry
+if TYPE_CHECKING:
+    from canvasapp.formats.template_library import TemplateEntry
 
 
 class TemplateGallery(QDialog):
@@ -91,6 +92,8 @@ class TemplateGallery(QDialog):
         layout.addLayout(panes)
         layout.addLayout(form)
         layout.addWidget(buttons)
+
+        from canvasapp.formats.template_io import DEFAULT_TEMPLATE_ID
 
         ids = [entry.id for entry in entries]
         wanted = selected_id if selected_id in ids else DEFAULT_TEMPLATE_ID

@@ -6,6 +6,7 @@ import shutil
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QProcess, QSettings, QUrl
 from PySide6.QtGui import QDesktopServices
@@ -30,11 +31,7 @@ from canvasapp.export.markdown import notes_markdown
 from canvasapp.export.notes_csv import notes_csv
 from canvasapp.export.send import summary_mail
 from canvasapp.files import write_atomically
-from canvasapp.formats.archive import SUFFIX as ARCHIVE_SUFFIX
-from canvasapp.formats.archive import dump_archive
-from canvasapp.formats.import_any import ArchiveImport, CsvImport, Imported, ImportRefused, TemplateImport, import_any
-from canvasapp.formats.incoming_board import Additions
-from canvasapp.formats.template_library import template_name
+from canvasapp.formats.import_refused import ImportRefused
 from canvasapp.model import Session
 from canvasapp.ops.progress import Progress
 from canvasapp.ops.summary import WorkshopSummary, build_summary
@@ -44,11 +41,29 @@ from canvasapp.ui.jobs.background_job import jobs_of
 from canvasapp.ui.window.document import SessionDocument
 from canvasapp.ui.window.services import WindowServices
 
-IMPORT_FILTER = (
-    f"Notes, sessions and boards (*.csv *.json *.excalidraw *.canvas);;CSV of notes (*.csv);;"
-    f"Session archives (*{ARCHIVE_SUFFIX});;Excalidraw drawings (*.excalidraw);;JSON Canvas (*.canvas);;"
-    "Scrumlr exports (*.json);;All files (*)"
-)
+if TYPE_CHECKING:
+    # The file formats (pydantic models) are imported by the exports and imports that use them,
+    # not when the window opens.
+    from canvasapp.formats.import_any import Imported
+    from canvasapp.formats.incoming_board import Additions
+
+
+def import_filter() -> str:
+    """The Import dialog's file types."""
+    from canvasapp.formats.archive import SUFFIX as ARCHIVE_SUFFIX
+
+    return (
+        f"Notes, sessions and boards (*.csv *.json *.excalidraw *.canvas);;CSV of notes (*.csv);;"
+        f"Session archives (*{ARCHIVE_SUFFIX});;Excalidraw drawings (*.excalidraw);;JSON Canvas (*.canvas);;"
+        "Scrumlr exports (*.json);;All files (*)"
+    )
+
+
+def template_name(template_id: str | None, templates_dir: Path) -> str | None:
+    """The session's template's name for a summary's title block."""
+    from canvasapp.formats.template_library import template_name as name_of
+
+    return name_of(template_id, templates_dir)
 
 
 class TransferController:
@@ -140,6 +155,9 @@ class TransferController:
                      lambda session, _progress: session_json_canvas(session))
 
     def export_archive(self) -> None:
+        from canvasapp.formats.archive import SUFFIX as ARCHIVE_SUFFIX
+        from canvasapp.formats.archive import dump_archive
+
         self._export("Export Session Archive", ARCHIVE_SUFFIX, f"Session archives (*{ARCHIVE_SUFFIX})",
                      "session archive", dump_archive)
 
@@ -224,7 +242,7 @@ class TransferController:
     # the open session; what comes in joins the session on the window's thread as one edit.
 
     def import_file(self) -> None:
-        chosen, _filter = QFileDialog.getOpenFileName(self.window.host, "Import", str(Path.home()), IMPORT_FILTER)
+        chosen, _filter = QFileDialog.getOpenFileName(self.window.host, "Import", str(Path.home()), import_filter())
         if chosen:
             self.import_path(Path(chosen))
 
@@ -237,6 +255,8 @@ class TransferController:
         editable = document is not None and document.edits.can_edit()
         snapshot = document.session.snapshot() if document is not None and editable else None
         library = self.window.repository.library
+
+        from canvasapp.formats.import_any import ArchiveImport, CsvImport, TemplateImport, import_any
 
         def work(progress: Progress) -> _Read:
             progress.report(0, 1, "Reading the file")

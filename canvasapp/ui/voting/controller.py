@@ -16,7 +16,6 @@ from PySide6.QtWidgets import QMessageBox
 from canvasapp.commands import Command
 from canvasapp.commands.voting import AddRound, RemoveRound, RoundStep, SetRoster
 from canvasapp.editing.voting import VotingEditing
-from canvasapp.formats.template_library import template_voting_rules
 from canvasapp.model import Note, Participant, Session, VoteRound, new_id
 from canvasapp.model.voting import CLOSED, CLUSTERS, OPEN, PAPER, SETUP
 from canvasapp.ops.voting import item_title, neighbour, round_ranking, share_text
@@ -183,6 +182,8 @@ class VotingController(QObject):
         session = self.session
         lanes = [(lane.id, lane.title) for lane in session.lanes]
         number = len(voting.rounds) + 1
+        from canvasapp.formats.template_library import template_voting_rules  # templates load only when used
+
         dialog = RoundSetupDialog(
             lanes, voting.participants, self._count_items, title=f"Dot vote {number}" if number > 1 else "Dot vote",
             defaults=template_voting_rules(session.template_id, self.window.templates_dir), parent=self.window.host,

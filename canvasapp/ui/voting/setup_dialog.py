@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QIcon, QPixmap
@@ -25,11 +26,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from canvasapp.formats.template_library import VotingRules
 from canvasapp.model import Participant, new_id
 from canvasapp.model.voting import CLUSTERS, MAX_DOTS, NOTES
 from canvasapp.ops.voting import suggested_dots, suggestion_rule
 from canvasapp.ui.voting.style import TOUCH, dot_colour
+
+if TYPE_CHECKING:
+    from canvasapp.formats.template_library import VotingRules
 
 
 @dataclass(frozen=True, slots=True)

@@ -16,6 +16,7 @@ from canvasapp.ops.find_index import FindIndex
 from canvasapp.storage import Library, SessionRepository, session_lock
 from canvasapp.storage.locked_store import LockedStore
 from canvasapp.ui.board.board_gestures import BoardGestures
+from canvasapp.ui.board.collections_paused import collections_paused
 from canvasapp.ui.board.scene import BoardScene
 from canvasapp.ui.board.text_fit import note_text_height
 from canvasapp.ui.window.undo_history import QtUndoHistory
@@ -29,6 +30,10 @@ class SessionDocument:
     the whole library could only be opened for reading)."""
 
     def __init__(self, library: Library, session_id: str) -> None:
+        with collections_paused():  # the board's objects are all new, none is garbage
+            self._open(library, session_id)
+
+    def _open(self, library: Library, session_id: str) -> None:
         self.session: Session
         self.session, self.revision = SessionRepository(library).load_with_revision(session_id)
         """The saved edits this window has: a read-only window catches up from here."""

@@ -1,0 +1,61 @@
+"""Select All selects every note shown and every frame, and what the board reports as
+selected is what Qt has selected, after Select All and after every change since."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPointF
+from pytestqt.qtbot import QtBot
+
+from canvasapp.ui.board.note_item import NoteItem
+from canvasapp.ui.clusters.cluster_item import ClusterItem
+from canvasapp.ui.window.main_window import MainWindow
+from tests.ui.conftest import trigger
+from tests.ui.editing_helpers import click
+
+
+def qt_selected(window: MainWindow) -> set[str]:
+    return {item.note_id for item in window.document.scene.selectedItems() if isinstance(item, NoteItem)}
+
+
+def test_select_all_takes_every_shown_note_and_frame_but_no_folded_note(
+    qtbot: QtBot, make_session, make_window  # type: ignore[no-untyped-def]
+) -> None:
+    window = make_window(make_session(notes=[(lane, f"Note {i}") for i, lane in enumerate(["drivers", "blockers", "activities"] * 4)]).id)
+    session = window.document.session
+    scene, ids = window.document.scene, [note.id for note in session.notes]
+    window.document.clusters.group(ids[0:3])
+    folded = session.cluster_of(ids[0])
+    window.document.clusters.group(ids[3:5])
+    open_frame = session.cluster_of(ids[3])
+    assert folded is not None and open_frame is not None
+    window.document.clusters.toggle_collapsed([folded.id])
+
+    trigger(window, "edit.select_all")
+    assert set(scene.selected_note_ids()) == qt_selected(window) == set(ids[3:])
+    frames = {item.cluster_id for item in scene.selectedItems() if isinstance(item, ClusterItem)}
+    assert frames == {folded.id, open_frame.id}
+
+    # Every later change of the selection is followed: a click on one note, a deletion.
+    item = scene.note_item(ids[6])
+    centre = item.sceneBoundingRect().center()
+    click(qtbot, window, centre.x(), centre.y())
+    assert scene.selected_note_ids() == [ids[6]] == list(qt_selected(window))
+    trigger(window, "edit.select_all")
+    window.document.editor.delete(ids[6:8])
+    assert set(scene.selected_note_ids()) == qt_selected(window) == set(ids[3:6] + ids[8:])
+    scene.clearSelection()
+    assert scene.selected_note_ids() == []
+
+
+def test_select_all_then_delete_removes_only_the_notes_shown(qtbot: QtBot, make_session, make_window) -> None:  # type: ignore[no-untyped-def]
+    window = make_window(make_session(notes=[("drivers", f"Note {i}") for i in range(5)]).id)
+    session = window.document.session
+    ids = [note.id for note in session.notes]
+    window.document.clusters.group(ids[:2])
+    cluster = session.cluster_of(ids[0])
+    assert cluster is not None
+    window.document.clusters.toggle_collapsed([cluster.id])
+    window.view.centerOn(QPointF(300, 300))
+    trigger(window, "edit.select_all")
+    trigger(window, "edit.delete")
+    assert {note.id for note in session.notes} == set(ids[:2])
