@@ -16,6 +16,7 @@ from canvasapp.formats.template_io import session_from_template
 from canvasapp.formats.template_library import find_template
 from canvasapp.model import Note, new_id
 from canvasapp.model.entities import NOTE_HEIGHT, NOTE_WIDTH
+from canvasapp.ops.lane_layout import ROW_GAP
 from canvasapp.ops.layout import LANE_HEADER_HEIGHT, NOTE_GAP
 from canvasapp.storage import SessionRepository, open_library
 
@@ -33,6 +34,7 @@ def note_texts(count: int, seed: int = 3) -> list[str]:
 def board(folder: Path, notes: int) -> tuple[Path, str]:
     """A library with one session of ``notes`` notes (the file and the session's id).
 
+    A tidy board, as the app keeps one: rows leave room for the badge strips under the notes.
     Lanes are widened so the board keeps roughly a screen's proportions (a 10,000-note board
     three notes wide would be a 130,000-pixel-tall strip no one would build).
     """
@@ -42,7 +44,7 @@ def board(folder: Path, notes: int) -> tuple[Path, str]:
     session = session_from_template(find_template(None), f"Benchmark, {notes} notes")
     lanes = session.lanes
     per_lane = math.ceil(notes / len(lanes))
-    columns = max(3, round(math.sqrt(1.6 * (NOTE_HEIGHT + NOTE_GAP) * per_lane / (len(lanes) * (NOTE_WIDTH + NOTE_GAP)))))
+    columns = max(3, round(math.sqrt(1.6 * (NOTE_HEIGHT + ROW_GAP) * per_lane / (len(lanes) * (NOTE_WIDTH + NOTE_GAP)))))
     x = 0.0
     for lane in lanes:
         lane.width = NOTE_GAP + columns * (NOTE_WIDTH + NOTE_GAP)
@@ -55,7 +57,7 @@ def board(folder: Path, notes: int) -> tuple[Path, str]:
             batch.append(Note(
                 id=new_id(), lane_id=lane.id, text=next(texts),
                 x=x + NOTE_GAP + column * (NOTE_WIDTH + NOTE_GAP),
-                y=LANE_HEADER_HEIGHT + NOTE_GAP + row * (NOTE_HEIGHT + NOTE_GAP),
+                y=LANE_HEADER_HEIGHT + NOTE_GAP + row * (NOTE_HEIGHT + ROW_GAP),
             ))
         x += lane.width + 24.0
     session.add_notes(batch)
