@@ -9,9 +9,12 @@ import shutil
 import subprocess
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+
+from tests.storage.library_files import build_library, sha256
 
 
 @contextmanager
@@ -40,3 +43,30 @@ def made_read_only(*paths: Path) -> Iterator[None]:
     finally:
         for path in marked:
             subprocess.run([chattr, "-i", str(path)], check=True)
+
+
+@dataclass(frozen=True)
+class SharedLibrary:
+    """A library in a folder of its own, a CSV of notes beside it to import, and what the
+    library's bytes and the folder's listing were before anything was tried."""
+
+    folder: Path
+    library: Path
+    session_id: str
+    notes_csv: Path
+    sha256: str
+    listing: list[Path]
+
+    def unchanged(self) -> bool:
+        return sha256(self.library) == self.sha256 and sorted(self.folder.iterdir()) == self.listing
+
+
+def shared_library(tmp_path: Path) -> SharedLibrary:
+    """A one-session library in ``tmp_path/shared`` and a two-note CSV to import into it."""
+    folder = tmp_path / "shared"
+    folder.mkdir()
+    library = folder / "library.sqlite"
+    (session,) = build_library(library, sessions=1, notes=3)
+    notes = tmp_path / "notes.csv"
+    notes.write_text("text\nMore benches\nLonger opening hours\n", encoding="utf-8")
+    return SharedLibrary(folder, library, session.id, notes, sha256(library), sorted(folder.iterdir()))

@@ -9,22 +9,14 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from canvasapp.ui.window.main_window import MainWindow
-from tests.read_only_places import made_read_only
-from tests.storage.library_files import build_library, sha256
+from tests.read_only_places import made_read_only, shared_library
 from tests.ui.dialogs import when_dialog_opens
 
 
 def test_a_file_dropped_on_a_read_only_library_is_refused_in_one_sentence(
     qtbot: QtBot, make_window, tmp_path: Path  # type: ignore[no-untyped-def]
 ) -> None:
-    folder = tmp_path / "shared"
-    folder.mkdir()
-    library = folder / "library.sqlite"
-    (session,) = build_library(library, sessions=1, notes=3)
-    notes = tmp_path / "notes.csv"
-    notes.write_text("text\nMore benches\nLonger opening hours\n", encoding="utf-8")
-    before = sha256(library)
-    beside = sorted(folder.iterdir())
+    shared = shared_library(tmp_path)
     said: list[str] = []
 
     def read(dialog: QWidget) -> None:
@@ -32,16 +24,15 @@ def test_a_file_dropped_on_a_read_only_library_is_refused_in_one_sentence(
         said.append(dialog.text() + dialog.informativeText())
         dialog.accept()
 
-    with made_read_only(library, folder):
-        window: MainWindow = make_window(session.id, library=library)
+    with made_read_only(shared.library, shared.folder):
+        window: MainWindow = make_window(shared.session_id, library=shared.library)
         assert window.library.read_only and window.document is not None and window.document.read_only
         when_dialog_opens(read, attempts=3000)
-        window.open_file(notes)  # as a drop on the window does
+        window.open_file(shared.notes_csv)  # as a drop on the window does
         qtbot.waitUntil(lambda: bool(said), timeout=30000)
         window.close()
         window.library.close()
     (sentence,) = said
     assert sentence.startswith("Nothing was imported from notes.csv: the library") and "read-only" in sentence
     assert "readonly database" not in sentence and sentence.count(". ") == 0
-    assert sha256(library) == before
-    assert sorted(folder.iterdir()) == beside
+    assert shared.unchanged()
