@@ -22,8 +22,9 @@ def printable(text: str) -> str:
 
 def tell(message: str) -> None:
     """A sentence for the person at the terminal, on stderr: stdout carries only what a script
-    reads (``new`` and ``import`` print the session's id there, alone)."""
-    print(message, file=sys.stderr)
+    reads (``new`` and ``import`` print the session's id there, alone). Each line is made
+    printable: a message may quote a file's own words (a board's labels, what was left out)."""
+    print("\n".join(printable(line) for line in message.split("\n")), file=sys.stderr)
 
 
 def json_text(value: Any) -> str:
