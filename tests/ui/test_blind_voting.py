@@ -14,9 +14,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QImage
-from PySide6.QtWidgets import QApplication, QFileDialog, QMenuBar, QToolBar
+from PySide6.QtCore import QPoint, Qt, QTimer
+from PySide6.QtGui import QColor, QContextMenuEvent, QImage
+from PySide6.QtWidgets import QApplication, QFileDialog, QMenu, QMenuBar, QToolBar
 from pytestqt.qtbot import QtBot
 
 from canvasapp.cli import main as cli_main
@@ -180,6 +180,42 @@ def test_the_audience_window_shows_no_dot_of_an_open_blind_round(qtbot: QtBot, v
     assert voting.dots.shown()  # the voter sees her dot on the laptop...
     assert _pixels_of(audience.view.grab().toImage(), ANA) == 0  # ...the projector does not
     assert _pixels_of(window.view.grab().toImage(), ANA) > 50
+
+
+def test_the_audience_windows_menu_is_out_of_reach_while_a_participant_has_the_screen(
+    qtbot: QtBot, voting_window: MainWindow
+) -> None:
+    """A right-click on the projected window is the facilitator's menu (what the room sees,
+    which screen, close it): nothing while someone votes, back once the facilitator takes over."""
+    window = voting_window
+    window.actions_by_id["view.audience"].trigger()
+    audience = window.controllers.room.audience
+    assert audience is not None
+    _round_id, ids = blind_round(window)
+    ana_votes(qtbot, window, ids)
+    voting = window.controllers.voting
+    opened: list[list[str]] = []
+
+    def right_click() -> None:
+        def read_and_close() -> None:
+            popup = QApplication.activePopupWidget()
+            if isinstance(popup, QMenu):
+                opened.append([action.text() for action in popup.actions()])
+                popup.close()
+
+        QTimer.singleShot(200, read_and_close)
+        where = QPoint(50, 50)
+        QApplication.sendEvent(audience, QContextMenuEvent(QContextMenuEvent.Reason.Mouse, where, audience.mapToGlobal(where)))
+        qtbot.wait(300)
+
+    right_click()  # on "Who is voting?"
+    qtbot.mouseClick(voting.screen.voter_buttons["ben"], Qt.MouseButton.LeftButton)
+    right_click()  # during Ben's turn
+    assert voting.mode == "turn" and opened == []
+    voting.take_control()  # the facilitator's gesture (its keys and button are tested above)
+    assert not voting.locked
+    right_click()
+    assert opened and "Close Audience Window" in opened[0]
 
 
 def test_the_facilitator_takes_the_screen_back_and_can_skip_redo_tally_and_reveal(

@@ -11,6 +11,8 @@ the screen's name); with one screen it is an ordinary window.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QRectF, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
@@ -138,9 +140,11 @@ class AudienceWindow(QWidget):
     closed = Signal()
     follow_changed = Signal(bool)
 
-    def __init__(self, main_view: BoardView) -> None:
+    def __init__(self, main_view: BoardView, menu_refused: Callable[[], bool] = lambda: False) -> None:
         super().__init__(None, Qt.WindowType.Window)
         self.setObjectName("audience_window")
+        #: Whether the facilitator's menu is out of reach now (a participant has the screen).
+        self._menu_refused = menu_refused
         self.setWindowTitle("Workshop Canvas — Audience")
         self.banner = PhaseBanner(self)
         self.view = AudienceView(main_view, self)
@@ -211,6 +215,9 @@ class AudienceWindow(QWidget):
             self.show()
 
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        if self._menu_refused():
+            event.accept()  # the person at the screen during a turn gets nothing
+            return
         self.context_menu().exec(event.globalPos())
 
     def context_menu(self) -> QMenu:

@@ -42,6 +42,8 @@ class FacilitationController(QObject):
     def __init__(self, window: WindowServices) -> None:
         super().__init__(window.host)
         self.window = window
+        #: Whether a participant has the screen (the voting controller says; set by the window).
+        self.screen_locked: Callable[[], bool] = lambda: False
         self._document: SessionDocument | None = None
         #: Monotonic seconds; tests put a fake clock here and call :meth:`tick`.
         self.clock: Clock = time.monotonic
@@ -384,7 +386,7 @@ class FacilitationController(QObject):
                 self.audience.close()
             return
         if self.audience is None and self.window.view is not None:
-            self.audience = AudienceWindow(self.window.view)
+            self.audience = AudienceWindow(self.window.view, menu_refused=self.screen_locked)
             self.audience.closed.connect(self._on_audience_closed)
             self.audience.follow_changed.connect(self._sync_follow_action)
             self.audience.show_phase(self.phase_heading())

@@ -82,6 +82,8 @@ class MainWindow(QMainWindow):
             libraries=LibraryController(self),
         )
         self.window_actions.undo_route = self.controllers.voting
+        # The audience window's menu is the facilitator's: out of reach while a participant has the screen.
+        facilitation.screen_locked = lambda: self.controllers.voting.locked
         self.actions_by_id.update(build_menus(self, ACTIONS, self.controllers))
         self.window_actions.install()
         self.controllers.recent.install()
