@@ -23,7 +23,7 @@ def lanes_widened(session: Session, clusters: Iterable[Cluster], notes: Mapping[
     lanes = lane_rects(session.lanes)
     needed: dict[str, float] = {}
     for cluster in clusters:
-        members = [notes.get(n) or _rect_now(session, n) for n in cluster.note_ids if session.has_note(n)]
+        members = [notes[n] if n in notes else _rect_now(session, n) for n in cluster.note_ids if session.has_note(n)]
         if not members:
             continue
         frame = board_frame(members)

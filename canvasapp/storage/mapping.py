@@ -106,7 +106,7 @@ def _utc(stored: object) -> datetime:
 
 #: The note fields kept in the notes table (a model field kept elsewhere is not listed).
 NOTE_FIELDS = ("id", "lane_id", "text", "x", "y", "width", "height", "colour", "created", "updated")
-#: The columns :func:`note_from_row` reads, in the order of :data:`NOTE_FIELDS`.
+#: The columns :func:`notes_from_rows` reads, in the order of :data:`NOTE_FIELDS`.
 #: ``created`` and ``updated`` are read as stored, without their column type (see
 #: :func:`notes_from_rows`).
 NOTE_COLUMNS = tuple(

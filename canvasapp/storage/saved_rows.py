@@ -57,16 +57,17 @@ class DriverSql:
         self._names = {name: quote(name) for name in {*columns, *(column.name for column in table.c)}}
         self._table_name = dialect.identifier_preparer.format_table(table)
         self._marker = "?" if dialect.paramstyle == "qmark" else "%s"
-        self.processors: tuple[Processor | None, ...] = tuple(self._processor(name) for name in self.columns)
+        self._processors: dict[str, Processor | None] = {}
+        self.processors: tuple[Processor | None, ...] = tuple(self.processor_of(name) for name in self.columns)
         self._cache: dict[tuple[Any, ...], str] = {}
 
-    def _processor(self, name: str) -> Processor | None:
-        column_type = self.table.c[name].type
-        processor: Processor | None = column_type.dialect_impl(self.dialect).bind_processor(self.dialect)
-        return processor
-
     def processor_of(self, name: str) -> Processor | None:
-        return self._processor(name)
+        """The column's bind processing for this dialect (``None`` when values go as they are),
+        found once per column: every save asks for the stamped ones."""
+        if name not in self._processors:
+            column_type = self.table.c[name].type
+            self._processors[name] = column_type.dialect_impl(self.dialect).bind_processor(self.dialect)
+        return self._processors[name]
 
     def name(self, column: str) -> str:
         return self._names.get(column) or self.dialect.identifier_preparer.quote(column)
