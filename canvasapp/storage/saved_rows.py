@@ -19,6 +19,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import compress, repeat
 from operator import itemgetter, ne
+from types import FunctionType
 from typing import Any
 
 from sqlalchemy import Connection, Table
@@ -124,7 +125,8 @@ def bound(
 ) -> list[Row]:
     """The parameters for ``executemany``: the values at ``positions`` of each row, then ``tail``,
     then the values at ``after`` (a key), each bind-processed. Column by column, in C loops
-    (``zip``, ``map``), each distinct value processed once: a move stamps one time on every note."""
+    (``zip``, ``map``): no Python call per row, and a Python processor is called once per
+    distinct value (a move stamps one time on every note)."""
     if not rows:
         return []
     picked = [*positions, *after]
@@ -139,25 +141,27 @@ def bound(
     for index, position in enumerate(picked):
         processor = processors[position]
         if processor is not None:
-            columns[index] = list(map(_once_each(processor), columns[index]))
-    constants = [list(repeat(value, len(rows))) for value in tail]
-    return list(zip(*columns[: len(positions)], *constants, *columns[len(positions):], strict=True))
+            columns[index] = processed(processor, columns[index])
+    constants = [repeat(value, len(rows)) for value in tail]
+    return list(zip(*columns[: len(positions)], *constants, *columns[len(positions):]))
 
 
-def _once_each(processor: Processor) -> Processor:
-    """``processor`` remembering its answers (values of a column repeat: one time for a whole move)."""
-    answers: dict[Any, Any] = {}
-
-    def process(value: Any) -> Any:
-        try:
-            return answers[value]
-        except KeyError:
-            answer = answers[value] = processor(value)
-            return answer
-        except TypeError:  # unhashable: processed each time
-            return processor(value)
-
-    return process
+def processed(processor: Processor, values: Sequence[Any]) -> Sequence[Any]:
+    """``processor`` applied to every value: a compiled one (a float conversion) mapped over
+    them in C; a Python one (dates and times) once per distinct value, whose answers are then
+    looked up in C (values equal in Python are processed alike: ``1`` and ``1.0`` in a float
+    column, the only such case here)."""
+    if not isinstance(processor, FunctionType):
+        return list(map(processor, values))
+    try:
+        distinct = set(values)
+    except TypeError:  # unhashable values: processed one by one
+        return list(map(processor, values))
+    if len(distinct) == 1:
+        (only,) = distinct
+        return [processor(only)] * len(values)
+    answers = {value: processor(value) for value in distinct}
+    return list(map(answers.__getitem__, values))
 
 
 class SavedRows:
@@ -186,17 +190,38 @@ class SavedRows:
         for key in keys:
             self._saved.pop(key, None)
 
-    def changes(self, rows: Iterable[Row]) -> RowChanges:
-        """Compare rows as they are now with what was written; unchanged rows drop out."""
+    def changes(self, rows: Sequence[Row]) -> RowChanges:
+        """Compare rows as they are now with what was written; unchanged rows drop out.
+
+        Column by column in C (``zip``, ``map``): each row's pattern of differing columns is a
+        tuple made without a Python call per row, and when every changed row changed the same
+        columns (a move of the whole board) no row is looked at in Python at all."""
         result = RowChanges()
-        saved_rows, key_of, positions = self._saved, self._key_of, self._positions
-        for row in rows:
-            saved = saved_rows.get(key_of(row))
-            if saved is None:
-                result.new.append(row)
-            elif saved != row:
-                differing = tuple(compress(positions, map(ne, row, saved)))
-                result.changed.setdefault(differing, []).append(row)
+        befores = list(map(self._saved.get, map(self._key_of, rows)))
+        if None in befores:
+            known = [before is not None for before in befores]
+            result.new = [row for row, seen in zip(rows, known, strict=True) if not seen]
+            rows, befores = list(compress(rows, known)), list(compress(befores, known))
+        if not rows:
+            return result
+        differs = [list(map(ne, now, before)) for now, before in zip(zip(*rows), zip(*befores), strict=True)]
+        patterns = list(zip(*differs, strict=True))
+        unchanged = (False,) * len(differs)
+        distinct = set(patterns)
+        groups: dict[tuple[bool, ...], list[Row]]
+        if len(distinct) == 1:
+            groups = {distinct.pop(): list(rows)}
+        else:
+            groups = {}
+            for row, pattern in zip(rows, patterns, strict=True):
+                group = groups.get(pattern)
+                if group is None:
+                    groups[pattern] = [row]
+                else:
+                    group.append(row)
+        groups.pop(unchanged, None)
+        positions = self._positions
+        result.changed = {tuple(compress(positions, pattern)): group for pattern, group in groups.items()}
         return result
 
     def write(self, connection: Connection, changes: RowChanges, *, upsert: bool = True) -> None:

@@ -13,6 +13,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import SQLAlchemyError
 
 from canvasapp.model import Event, Lane, Note, Session
+from canvasapp.ops.collections_paused import collections_paused
 from canvasapp.storage.changes import REVISION_BUMP, list_revised, session_revised, stamp_revision
 from canvasapp.storage.cluster_rows import ClusterChanges
 from canvasapp.storage.errors import driver_message
@@ -143,6 +144,10 @@ class SessionStore:
 
     def flush(self) -> None:
         """Write and commit everything pending in one transaction."""
+        with collections_paused():  # rows and parameters are new tuples, none of them garbage
+            self._flush()
+
+    def _flush(self) -> None:
         session = self.session
         session_id = session.id
         notes = self._saved_notes.changes([note_row(session_id, note) for note in self._dirty.values()])
