@@ -143,7 +143,7 @@ def bound(
         if processor is not None:
             columns[index] = processed(processor, columns[index])
     constants = [repeat(value, len(rows)) for value in tail]
-    return list(zip(*columns[: len(positions)], *constants, *columns[len(positions):]))
+    return list(zip(*columns[: len(positions)], *constants, *columns[len(positions):], strict=True))
 
 
 def processed(processor: Processor, values: Sequence[Any]) -> Sequence[Any]:
@@ -164,14 +164,30 @@ def processed(processor: Processor, values: Sequence[Any]) -> Sequence[Any]:
     return list(map(answers.__getitem__, values))
 
 
+def insert_rows(
+    connection: Connection, sql: DriverSql, rows: Sequence[Row], key: Sequence[str], *,
+    upsert: bool, stamp: Mapping[str, Any] | None = None,
+) -> None:
+    """Rows (tuples of ``sql``'s columns) inserted by one statement run with ``executemany``:
+    the one way rows are added, by the store's edits and by a whole new session alike.
+    ``stamp`` gives columns written with one value (already bind-processed) into every row."""
+    if not rows:
+        return
+    stamp = stamp or {}
+    connection.exec_driver_sql(
+        sql.insert(key, tuple(stamp), upsert=upsert),
+        bound(rows, range(len(sql.columns)), sql.processors, tuple(stamp.values())),
+    )
+
+
 class SavedRows:
     """The last written values of one table's rows (tuples in ``columns`` order), by primary key."""
 
-    def __init__(self, table: Table, key: Sequence[str], columns: Sequence[str], dialect: Dialect) -> None:
-        self.table = table
+    def __init__(self, sql: DriverSql, key: Sequence[str]) -> None:
+        self.table = sql.table
         self.key = tuple(key)
-        self.columns = tuple(columns)
-        self.sql = DriverSql(table, columns, dialect)
+        self.columns = sql.columns
+        self.sql = sql
         self._key_positions = tuple(self.columns.index(name) for name in self.key)
         self._key_of: Callable[[Row], Any] = itemgetter(*self._key_positions)
         self._positions = range(len(self.columns))
@@ -204,7 +220,7 @@ class SavedRows:
             rows, befores = list(compress(rows, known)), list(compress(befores, known))
         if not rows:
             return result
-        differs = [list(map(ne, now, before)) for now, before in zip(zip(*rows), zip(*befores), strict=True)]
+        differs = [list(map(ne, now, before)) for now, before in zip(zip(*rows, strict=True), zip(*befores, strict=True), strict=True)]
         patterns = list(zip(*differs, strict=True))
         unchanged = (False,) * len(differs)
         distinct = set(patterns)
@@ -232,11 +248,7 @@ class SavedRows:
         sql, processors = self.sql, self.sql.processors
         stamp_names = tuple(changes.stamp)
         stamp = self._stamp_values(changes.stamp)
-        if changes.new:
-            connection.exec_driver_sql(
-                sql.insert(self.key, stamp_names, upsert=upsert),
-                bound(changes.new, self._positions, processors, stamp),
-            )
+        insert_rows(connection, sql, changes.new, self.key, upsert=upsert, stamp=dict(zip(stamp_names, stamp, strict=True)))
         key_positions = self._key_positions
         for differing, rows in changes.changed.items():
             columns = [self.columns[p] for p in differing]
