@@ -25,6 +25,9 @@ from typing import Any
 from sqlalchemy import Connection, Table
 from sqlalchemy.engine import Dialect
 
+from canvasapp.storage.orm import UtcDateTime
+from canvasapp.storage.utc_times import utc_times
+
 Row = tuple[Any, ...]
 Processor = Callable[[Any], Any]
 
@@ -67,7 +70,10 @@ class DriverSql:
         found once per column: every save asks for the stamped ones."""
         if name not in self._processors:
             column_type = self.table.c[name].type
-            self._processors[name] = column_type.dialect_impl(self.dialect).bind_processor(self.dialect)
+            processor = column_type.dialect_impl(self.dialect).bind_processor(self.dialect)
+            if isinstance(column_type, UtcDateTime):
+                processor = utc_times(processor) or processor
+            self._processors[name] = processor
         return self._processors[name]
 
     def name(self, column: str) -> str:
@@ -147,10 +153,14 @@ def bound(
 
 
 def processed(processor: Processor, values: Sequence[Any]) -> Sequence[Any]:
-    """``processor`` applied to every value: a compiled one (a float conversion) mapped over
-    them in C; a Python one (dates and times) once per distinct value, whose answers are then
+    """``processor`` applied to every value: one that processes a whole column (times,
+    :mod:`canvasapp.storage.utc_times`) does; a compiled one (a float conversion) is mapped over
+    them in C; a Python one (dates) is called once per distinct value, whose answers are then
     looked up in C (values equal in Python are processed alike: ``1`` and ``1.0`` in a float
     column, the only such case here)."""
+    many = getattr(processor, "many", None)
+    if many is not None:
+        return many(values)  # type: ignore[no-any-return]
     if not isinstance(processor, FunctionType):
         return list(map(processor, values))
     try:
