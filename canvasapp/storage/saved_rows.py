@@ -153,15 +153,14 @@ def bound(
 
 
 def processed(processor: Processor, values: Sequence[Any]) -> Sequence[Any]:
-    """``processor`` applied to every value: one that processes a whole column (times,
-    :mod:`canvasapp.storage.utc_times`) does; a compiled one (a float conversion) is mapped over
-    them in C; a Python one (dates) is called once per distinct value, whose answers are then
-    looked up in C (values equal in Python are processed alike: ``1`` and ``1.0`` in a float
+    """``processor`` applied to every value: a compiled one (a float conversion) is mapped over
+    them in C; a Python one once only when every value is the same (the one time a move stamps
+    on every note), else over the whole column if it can (times,
+    :mod:`canvasapp.storage.utc_times`), else once per distinct value (dates), whose answers are
+    then looked up in C. Values equal in Python are processed alike (``1`` and ``1.0`` in a float
     column, the only such case here)."""
     many = getattr(processor, "many", None)
-    if many is not None:
-        return many(values)  # type: ignore[no-any-return]
-    if not isinstance(processor, FunctionType):
+    if many is None and not isinstance(processor, FunctionType):
         return list(map(processor, values))
     try:
         distinct = set(values)
@@ -170,6 +169,8 @@ def processed(processor: Processor, values: Sequence[Any]) -> Sequence[Any]:
     if len(distinct) == 1:
         (only,) = distinct
         return [processor(only)] * len(values)
+    if many is not None:
+        return many(values)  # type: ignore[no-any-return]
     answers = {value: processor(value) for value in distinct}
     return list(map(answers.__getitem__, values))
 
