@@ -231,7 +231,8 @@ class SavedRows:
             rows, befores = list(compress(rows, known)), list(compress(befores, known))
         if not rows:
             return result
-        differs = [list(map(ne, now, before)) for now, before in zip(zip(*rows, strict=True), zip(*befores, strict=True), strict=True)]
+        columns_now, columns_before = zip(*rows, strict=True), zip(*befores, strict=True)
+        differs = [list(map(ne, now, before)) for now, before in zip(columns_now, columns_before, strict=True)]
         patterns = list(zip(*differs, strict=True))
         unchanged = (False,) * len(differs)
         distinct = set(patterns)
@@ -259,7 +260,8 @@ class SavedRows:
         sql, processors = self.sql, self.sql.processors
         stamp_names = tuple(changes.stamp)
         stamp = self._stamp_values(changes.stamp)
-        insert_rows(connection, sql, changes.new, self.key, upsert=upsert, stamp=dict(zip(stamp_names, stamp, strict=True)))
+        stamped = dict(zip(stamp_names, stamp, strict=True))
+        insert_rows(connection, sql, changes.new, self.key, upsert=upsert, stamp=stamped)
         key_positions = self._key_positions
         for differing, rows in changes.changed.items():
             columns = [self.columns[p] for p in differing]
