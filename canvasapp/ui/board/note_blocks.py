@@ -23,7 +23,7 @@ from shiboken6 import isValid
 
 from canvasapp.ui.board.audience_flag import is_audience
 from canvasapp.ui.board.collections_paused import collections_paused
-from canvasapp.ui.board.note_item import SELECTION_COLOUR, NoteItem
+from canvasapp.ui.board.note_item import SELECTION_COLOUR, NoteItem, note_fill
 from canvasapp.ui.board.scene import BoardScene
 
 #: Between the lanes (z -10) and the notes (z 1).
@@ -291,6 +291,7 @@ class NoteBlocksItem(QGraphicsItem):
             with collections_paused():  # a block per note, none of them garbage
                 for item in self._board.made_note_items():
                     self._read(item.note_id, item)
+                self._read_waiting()
             self._rings = None
         elif stale:
             for note_id in stale:
@@ -302,12 +303,33 @@ class NoteBlocksItem(QGraphicsItem):
             self._rings = None
             self._selected = self._board.selected_note_ids()
 
+    def _read_waiting(self) -> None:
+        """Every note whose item is still to come, from the model, each colour parsed once."""
+        layer = self._still
+        keys: dict[str, tuple[int, Callable[[], QColor]]] = {}
+        for note_id, rect, colour in self._board.waiting_blocks():
+            keyed = keys.get(colour)
+            if keyed is None:
+                fill = note_fill(colour)
+                keyed = keys[colour] = (fill.rgba(), lambda fill=fill: QColor(fill))  # type: ignore[misc]
+            layer.put_keyed(note_id, rect, *keyed)
+
     def _read(self, note_id: str, item: NoteItem | None) -> None:
         layer, other = (self._carried, self._still) if note_id in self._moving else (self._still, self._carried)
         if note_id in other.key_of:
             other.take(note_id)
-        if item is None or not item.isVisible():
-            layer.take(note_id)  # removed, or folded into a collapsed cluster's card
+        if item is None:
+            # Its item is still to come (a big board opening): drawn from the model meanwhile.
+            waiting = self._board.waiting_block(note_id)
+            if waiting is None:
+                layer.take(note_id)  # removed, or folded into a collapsed cluster's card
+            else:
+                rect, colour = waiting
+                fill = note_fill(colour)
+                layer.put_keyed(note_id, rect, fill.rgba(), lambda: QColor(fill))
+            return
+        if not item.isVisible():
+            layer.take(note_id)  # folded into a collapsed cluster's card
             return
         width, height = item.size()
         rect = QRectF(item.pos(), QSizeF(width, height))
