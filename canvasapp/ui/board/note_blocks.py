@@ -15,6 +15,7 @@ drawn as their own groups under one translation, so a drag step is a repaint and
 from __future__ import annotations
 
 from collections.abc import Callable
+from itertools import chain
 
 from PySide6.QtCore import QPointF, QRectF, QSizeF, Qt
 from PySide6.QtGui import QColor, QPainter, QPainterPath
@@ -33,27 +34,36 @@ RING_PX = 2.0
 
 
 class _Group:
-    """The rectangles of one colour, by note id; the list ``drawRects`` takes, made when asked."""
+    """The rectangles of one colour, by note id; the list ``drawRects`` takes, made when asked,
+    and the same rectangles grown by a selection ring's width at one scale."""
 
-    __slots__ = ("_list", "colour", "rects")
+    __slots__ = ("_grown", "_list", "colour", "rects")
 
     def __init__(self, colour: QColor) -> None:
         self.colour = colour
         self.rects: dict[str, QRectF] = {}
         self._list: list[QRectF] | None = None
+        self._grown: tuple[float, list[QRectF]] | None = None
 
     def put(self, note_id: str, rect: QRectF) -> None:
         self.rects[note_id] = rect
-        self._list = None
+        self._list = self._grown = None
 
     def take(self, note_id: str) -> None:
         if self.rects.pop(note_id, None) is not None:
-            self._list = None
+            self._list = self._grown = None
 
     def as_list(self) -> list[QRectF]:
         if self._list is None:
             self._list = list(self.rects.values())  # one C-level copy, no Python per note
         return self._list
+
+    def grown(self, grow: float) -> list[QRectF]:
+        """Every rectangle grown by ``grow`` on each side (the rings of Select All), kept until
+        the group or the scale changes: selecting everything again costs no loop."""
+        if self._grown is None or self._grown[0] != grow:
+            self._grown = (grow, [rect.adjusted(-grow, -grow, grow, grow) for rect in self.as_list()])
+        return self._grown[1]
 
 
 class _Layer:
@@ -142,6 +152,10 @@ class NoteBlocksItem(QGraphicsItem):
             return
         self._active = active
         self._board.draw_notes_as_blocks(active)
+        if active:
+            # Read now, in the turn that zoomed out, rather than in the paint that follows: a
+            # big board opening reads all of its notes here once, and its first frame only draws.
+            self._catch_up()
         self._follow_board()
 
     def invalidate(self) -> None:
@@ -192,9 +206,9 @@ class NoteBlocksItem(QGraphicsItem):
             self._rings_scale = scale
             layers = (self._still, self._carried)
             if len(self._selected) >= sum(len(layer.key_of) for layer in layers):
-                # Everything is selected (Select All): the groups' own lists, no look-up per note.
+                # Everything is selected (Select All): the groups' own grown lists, joined in C.
                 self._rings = tuple(  # type: ignore[assignment]
-                    [rect.adjusted(-grow, -grow, grow, grow) for group in layer.groups.values() for rect in group.as_list()]
+                    list(chain.from_iterable(group.grown(grow) for group in layer.groups.values()))
                     for layer in layers
                 )
             else:

@@ -287,13 +287,15 @@ class BoardScene(QGraphicsScene):
         area asks every note for its shape (a Python call back per note, three times over),
         twice the cost; and the selection is then known without asking Qt for it back."""
         self.make_all_items()  # every note, also those of an import still arriving
-        selected: list[str] = []
+        # Hidden items are those folded into a collapsed cluster's card: asked of the model
+        # once rather than of each item (a Python-to-Qt call per note).
+        folded = {note_id for cluster in self._session.clusters if cluster.collapsed for note_id in cluster.note_ids}
+        selected = [note_id for note_id in self._notes if note_id not in folded] if folded else list(self._notes)
+        notes = self._notes
         self.blockSignals(True)
         try:
-            for note_id, item in self._notes.items():
-                if item.isVisible():
-                    item.setSelected(True)
-                    selected.append(note_id)
+            for note_id in selected:
+                notes[note_id].setSelected(True)
             for frame in self.clusters.items():
                 frame.setSelected(True)
         finally:
