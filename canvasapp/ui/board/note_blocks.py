@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QPointF, QRectF, QSizeF, Qt
+from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPainterPath
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 from shiboken6 import isValid
@@ -261,12 +261,10 @@ class NoteBlocksItem(QGraphicsItem):
         self.update(was.united(moved.adjusted(-margin, -margin, margin, margin)))
 
     def _on_drag_ended(self) -> None:
-        """Back into their groups where the drop left them (moved, refused or put back)."""
+        """Back into their groups where the drop left them (moved, refused or put back): each
+        is read again before the next drawing, which takes it out of the carried groups, so a
+        drop of everything is one pass over the notes, not two."""
         carried = list(self._carried.key_of)
-        for note_id in carried:
-            taken = self._carried.take(note_id)
-            assert taken is not None
-            self._still.put(note_id, *taken)
         self._rings = None
         self._moving, self._offset = set(), QPointF()
         self._on_reshaped(carried)
@@ -293,8 +291,10 @@ class NoteBlocksItem(QGraphicsItem):
                     self._read(item.note_id, item)
             self._rings = None
         elif stale:
-            for note_id in stale:
-                self._read(note_id, self._board.made_note_item(note_id))
+            made = self._board.made_note_item
+            with collections_paused():  # a move of everything names every note: none is garbage
+                for note_id in stale:
+                    self._read(note_id, made(note_id))
             self._rings = None
         self._stale = set()
         if self._selection_stale:
@@ -310,7 +310,7 @@ class NoteBlocksItem(QGraphicsItem):
             layer.take(note_id)  # removed, or folded into a collapsed cluster's card
             return
         width, height = item.size()
-        rect = QRectF(item.pos(), QSizeF(width, height))
+        rect = QRectF(item.x(), item.y(), width, height)  # no QPointF nor QSizeF made per note
         if layer is self._carried:
             rect.translate(-self._offset)
         layer.put_keyed(note_id, rect, item.colour_key, item.colour)
