@@ -632,25 +632,32 @@ def _fall(area: Rect, earlier: Callable[[Rect], list[Rect]], gap: float) -> Rect
 
     A block that lands on a column of notes placed before it falls down the whole column, a
     row per step. What it may meet is gathered a stretch ahead at one look (``earlier`` of a
-    taller area: everything overlapping the block anywhere in that stretch overlaps the
-    stretch) and the steps are taken among those, so the index is asked once per stretch
-    rather than once per row. The steps, and so where the block ends, are the same as asking
-    at each one."""
+    taller area of the same width: everything overlapping the block anywhere in that stretch
+    overlaps the stretch, and already overlaps it sideways) and sorted from the top, so each
+    step only compares the tops and bottoms of the few it reaches; the index is asked once per
+    stretch rather than once per row. The steps, and so where the block ends, are the same as
+    asking at each one."""
     x, width, height = area.x, area.width, area.height
-    right = x + width - _TOUCH
     y = area.y
-    ahead: list[tuple[float, float, float, float, Rect]] = []
+    ahead: list[tuple[float, float, float]] = []  # (top, bottom less the tolerance, bottom)
+    first = 0
     reach = -math.inf  # the stretch gathered reaches down to here
     while True:
         if y + height > reach:
             stretch = height + _FALL_SPAN
             reach = y + stretch
-            ahead = [_bounds(hit, hit) for hit in earlier(Rect(x, y, width, stretch))]
+            ahead = sorted((hit.y, hit.y + hit.height - _TOUCH, hit.y + hit.height) for hit in earlier(Rect(x, y, width, stretch)))
+            first = 0
+        while first < len(ahead) and ahead[first][1] <= y:
+            first += 1  # ended above the block (the block only goes down)
         bottom = y + height - _TOUCH
-        lowest = max(
-            (hit[1] + hit[4].height for hit in ahead if x < hit[2] and hit[0] < right and y < hit[3] and hit[1] < bottom),
-            default=None,
-        )
+        lowest = None
+        for index in range(first, len(ahead)):
+            top, ends, below = ahead[index]
+            if top >= bottom:
+                break  # sorted by top: the rest start below the block
+            if y < ends and (lowest is None or below > lowest):
+                lowest = below
         if lowest is None:
             return area if y == area.y else Rect(x, y, width, height)
         y = lowest + gap
