@@ -636,16 +636,19 @@ def _fall(area: Rect, earlier: Callable[[Rect], list[Rect]], gap: float) -> Rect
     overlaps the stretch, and already overlaps it sideways) and sorted from the top, so each
     step only compares the tops and bottoms of the few it reaches; the index is asked once per
     stretch rather than once per row. The steps, and so where the block ends, are the same as
-    asking at each one."""
+    asking at each one. The first look is at the block alone, as most blocks stay where they
+    are or take a step: a stretch would gather more than they meet."""
     x, width, height = area.x, area.width, area.height
     y = area.y
     ahead: list[tuple[float, float, float]] = []  # (top, bottom less the tolerance, bottom)
     first = 0
     reach = -math.inf  # the stretch gathered reaches down to here
+    span = 0.0  # the first look is at the block alone: most blocks stay, or take a step or two
     while True:
         if y + height > reach:
-            stretch = height + _FALL_SPAN
+            stretch = height + span
             reach = y + stretch
+            span = _FALL_SPAN
             ahead = sorted((hit.y, hit.y + hit.height - _TOUCH, hit.y + hit.height) for hit in earlier(Rect(x, y, width, stretch)))
             first = 0
         while first < len(ahead) and ahead[first][1] <= y:
