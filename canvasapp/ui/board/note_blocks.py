@@ -121,6 +121,8 @@ class NoteBlocksItem(QGraphicsItem):
         #: The selection's rings (still, carried), made again only after a change.
         self._rings: tuple[list[QRectF], list[QRectF]] | None = None
         self._rings_scale = 0.0
+        #: Rings made for another scale (the overview map's, or the main view's), since the last change.
+        self._rings_by_scale: dict[float, tuple[list[QRectF], list[QRectF]]] = {}
         self._bounds = QRectF()
         self.setZValue(BLOCKS_Z)
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
@@ -171,7 +173,11 @@ class NoteBlocksItem(QGraphicsItem):
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
         painter.setPen(Qt.PenStyle.NoPen)
-        rings = self._rings_at(painter.worldTransform().m11()) if selection and self._selected else ([], [])
+        if selection and self._selected:
+            with collections_paused():  # a ring per selected block (10,000 after Select All), none garbage
+                rings = self._rings_at(painter.worldTransform().m11())
+        else:
+            rings = ([], [])
         if rings[0]:
             painter.setBrush(SELECTION_COLOUR)
             painter.drawRects(rings[0])
@@ -187,9 +193,18 @@ class NoteBlocksItem(QGraphicsItem):
     def _rings_at(self, scale: float) -> tuple[list[QRectF], list[QRectF]]:
         """The selected blocks grown by the ring's width at this scale (still, carried), made
         again only after the selection, a block or the scale changed."""
-        if self._rings is None or self._rings_scale != scale:
+        if self._rings is None:
+            self._rings_by_scale.clear()
+        elif self._rings_scale != scale:
+            # The overview map draws the same blocks at its own scale: each keeps its rings,
+            # rather than both making them again after every change, one after the other.
+            if len(self._rings_by_scale) >= 2:
+                self._rings_by_scale.clear()
+            self._rings_by_scale[self._rings_scale] = self._rings
+            self._rings = self._rings_by_scale.pop(scale, None)
+        self._rings_scale = scale
+        if self._rings is None:
             grow = RING_PX / max(scale, 1e-6)
-            self._rings_scale = scale
             layers = (self._still, self._carried)
             if len(self._selected) >= sum(len(layer.key_of) for layer in layers):
                 # Everything is selected (Select All): the groups' own lists, no look-up per note.
