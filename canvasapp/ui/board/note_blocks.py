@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from itertools import chain
 
-from PySide6.QtCore import QPointF, QRectF, QSizeF, Qt
+from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPainterPath
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 from shiboken6 import isValid
@@ -131,6 +131,8 @@ class NoteBlocksItem(QGraphicsItem):
         #: The selection's rings (still, carried), made again only after a change.
         self._rings: tuple[list[QRectF], list[QRectF]] | None = None
         self._rings_scale = 0.0
+        #: Rings made for another scale (the overview map's, or the main view's), since the last change.
+        self._rings_by_scale: dict[float, tuple[list[QRectF], list[QRectF]]] = {}
         self._bounds = QRectF()
         self.setZValue(BLOCKS_Z)
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
@@ -185,7 +187,11 @@ class NoteBlocksItem(QGraphicsItem):
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
         painter.setPen(Qt.PenStyle.NoPen)
-        rings = self._rings_at(painter.worldTransform().m11()) if selection and self._selected else ([], [])
+        if selection and self._selected:
+            with collections_paused():  # a ring per selected block (10,000 after Select All), none garbage
+                rings = self._rings_at(painter.worldTransform().m11())
+        else:
+            rings = ([], [])
         if rings[0]:
             painter.setBrush(SELECTION_COLOUR)
             painter.drawRects(rings[0])
@@ -201,9 +207,18 @@ class NoteBlocksItem(QGraphicsItem):
     def _rings_at(self, scale: float) -> tuple[list[QRectF], list[QRectF]]:
         """The selected blocks grown by the ring's width at this scale (still, carried), made
         again only after the selection, a block or the scale changed."""
-        if self._rings is None or self._rings_scale != scale:
+        if self._rings is None:
+            self._rings_by_scale.clear()
+        elif self._rings_scale != scale:
+            # The overview map draws the same blocks at its own scale: each keeps its rings,
+            # rather than both making them again after every change, one after the other.
+            if len(self._rings_by_scale) >= 2:
+                self._rings_by_scale.clear()
+            self._rings_by_scale[self._rings_scale] = self._rings
+            self._rings = self._rings_by_scale.pop(scale, None)
+        self._rings_scale = scale
+        if self._rings is None:
             grow = RING_PX / max(scale, 1e-6)
-            self._rings_scale = scale
             layers = (self._still, self._carried)
             if len(self._selected) >= sum(len(layer.key_of) for layer in layers):
                 # Everything is selected (Select All): the groups' own grown lists, joined in C.
@@ -275,12 +290,10 @@ class NoteBlocksItem(QGraphicsItem):
         self.update(was.united(moved.adjusted(-margin, -margin, margin, margin)))
 
     def _on_drag_ended(self) -> None:
-        """Back into their groups where the drop left them (moved, refused or put back)."""
+        """Back into their groups where the drop left them (moved, refused or put back): each
+        is read again before the next drawing, which takes it out of the carried groups, so a
+        drop of everything is one pass over the notes, not two."""
         carried = list(self._carried.key_of)
-        for note_id in carried:
-            taken = self._carried.take(note_id)
-            assert taken is not None
-            self._still.put(note_id, *taken)
         self._rings = None
         self._moving, self._offset = set(), QPointF()
         self._on_reshaped(carried)
@@ -301,15 +314,17 @@ class NoteBlocksItem(QGraphicsItem):
             stale = None
         if stale is None:
             self._still, self._carried = _Layer(), _Layer()
-            # The items made so far: those still to come are named when they are made.
+            # The items made so far, and the notes whose items are still to come (from the model).
             with collections_paused():  # a block per note, none of them garbage
                 for item in self._board.made_note_items():
                     self._read(item.note_id, item)
                 self._read_waiting()
             self._rings = None
         elif stale:
-            for note_id in stale:
-                self._read(note_id, self._board.made_note_item(note_id))
+            made = self._board.made_note_item
+            with collections_paused():  # a move of everything names every note: none is garbage
+                for note_id in stale:
+                    self._read(note_id, made(note_id))
             self._rings = None
         self._stale = set()
         if self._selection_stale:
@@ -346,7 +361,7 @@ class NoteBlocksItem(QGraphicsItem):
             layer.take(note_id)  # folded into a collapsed cluster's card
             return
         width, height = item.size()
-        rect = QRectF(item.pos(), QSizeF(width, height))
+        rect = QRectF(item.x(), item.y(), width, height)  # no QPointF nor QSizeF made per note
         if layer is self._carried:
             rect.translate(-self._offset)
         layer.put_keyed(note_id, rect, item.colour_key, item.colour)

@@ -486,10 +486,11 @@ class BoardScene(QGraphicsScene):
     # A note still waiting for its item needs nothing here: the item is made as the note is then.
 
     def _on_notes_moved(self, notes: list[Note]) -> None:
+        items, colour_of = self._notes, self._session.note_colour
         for note in notes:
-            if (item := self._notes.get(note.id)) is not None:
+            if (item := items.get(note.id)) is not None:
                 item.setPos(note.x, note.y)
-                item.set_colour(self._session.note_colour(note))
+                item.set_colour(colour_of(note))  # another lane's colour, if the note changed lanes
         self._grow_to(notes)
         self.reshaped([note.id for note in notes])
 
