@@ -15,6 +15,7 @@ drawn as their own groups under one translation, so a drag step is a repaint and
 from __future__ import annotations
 
 from collections.abc import Callable
+from itertools import chain
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPainterPath
@@ -23,7 +24,7 @@ from shiboken6 import isValid
 
 from canvasapp.ui.board.audience_flag import is_audience
 from canvasapp.ui.board.collections_paused import collections_paused
-from canvasapp.ui.board.note_item import SELECTION_COLOUR, NoteItem
+from canvasapp.ui.board.note_item import SELECTION_COLOUR, NoteItem, note_fill
 from canvasapp.ui.board.scene import BoardScene
 
 #: Between the lanes (z -10) and the notes (z 1).
@@ -33,27 +34,36 @@ RING_PX = 2.0
 
 
 class _Group:
-    """The rectangles of one colour, by note id; the list ``drawRects`` takes, made when asked."""
+    """The rectangles of one colour, by note id; the list ``drawRects`` takes, made when asked,
+    and the same rectangles grown by a selection ring's width at one scale."""
 
-    __slots__ = ("_list", "colour", "rects")
+    __slots__ = ("_grown", "_list", "colour", "rects")
 
     def __init__(self, colour: QColor) -> None:
         self.colour = colour
         self.rects: dict[str, QRectF] = {}
         self._list: list[QRectF] | None = None
+        self._grown: tuple[float, list[QRectF]] | None = None
 
     def put(self, note_id: str, rect: QRectF) -> None:
         self.rects[note_id] = rect
-        self._list = None
+        self._list = self._grown = None
 
     def take(self, note_id: str) -> None:
         if self.rects.pop(note_id, None) is not None:
-            self._list = None
+            self._list = self._grown = None
 
     def as_list(self) -> list[QRectF]:
         if self._list is None:
             self._list = list(self.rects.values())  # one C-level copy, no Python per note
         return self._list
+
+    def grown(self, grow: float) -> list[QRectF]:
+        """Every rectangle grown by ``grow`` on each side (the rings of Select All), kept until
+        the group or the scale changes: selecting everything again costs no loop."""
+        if self._grown is None or self._grown[0] != grow:
+            self._grown = (grow, [rect.adjusted(-grow, -grow, grow, grow) for rect in self.as_list()])
+        return self._grown[1]
 
 
 class _Layer:
@@ -144,6 +154,10 @@ class NoteBlocksItem(QGraphicsItem):
             return
         self._active = active
         self._board.draw_notes_as_blocks(active)
+        if active:
+            # Read now, in the turn that zoomed out, rather than in the paint that follows: a
+            # big board opening reads all of its notes here once, and its first frame only draws.
+            self._catch_up()
         self._follow_board()
 
     def invalidate(self) -> None:
@@ -207,9 +221,9 @@ class NoteBlocksItem(QGraphicsItem):
             grow = RING_PX / max(scale, 1e-6)
             layers = (self._still, self._carried)
             if len(self._selected) >= sum(len(layer.key_of) for layer in layers):
-                # Everything is selected (Select All): the groups' own lists, no look-up per note.
+                # Everything is selected (Select All): the groups' own grown lists, joined in C.
                 self._rings = tuple(  # type: ignore[assignment]
-                    [rect.adjusted(-grow, -grow, grow, grow) for group in layer.groups.values() for rect in group.as_list()]
+                    list(chain.from_iterable(group.grown(grow) for group in layer.groups.values()))
                     for layer in layers
                 )
             else:
@@ -300,10 +314,11 @@ class NoteBlocksItem(QGraphicsItem):
             stale = None
         if stale is None:
             self._still, self._carried = _Layer(), _Layer()
-            # The items made so far: those still to come are named when they are made.
+            # The items made so far, and the notes whose items are still to come (from the model).
             with collections_paused():  # a block per note, none of them garbage
                 for item in self._board.made_note_items():
                     self._read(item.note_id, item)
+                self._read_waiting()
             self._rings = None
         elif stale:
             made = self._board.made_note_item
@@ -317,12 +332,33 @@ class NoteBlocksItem(QGraphicsItem):
             self._rings = None
             self._selected = self._board.selected_note_ids()
 
+    def _read_waiting(self) -> None:
+        """Every note whose item is still to come, from the model, each colour parsed once."""
+        layer = self._still
+        keys: dict[str, tuple[int, Callable[[], QColor]]] = {}
+        for note_id, rect, colour in self._board.waiting_blocks():
+            keyed = keys.get(colour)
+            if keyed is None:
+                fill = note_fill(colour)
+                keyed = keys[colour] = (fill.rgba(), lambda fill=fill: QColor(fill))  # type: ignore[misc]
+            layer.put_keyed(note_id, rect, *keyed)
+
     def _read(self, note_id: str, item: NoteItem | None) -> None:
         layer, other = (self._carried, self._still) if note_id in self._moving else (self._still, self._carried)
         if note_id in other.key_of:
             other.take(note_id)
-        if item is None or not item.isVisible():
-            layer.take(note_id)  # removed, or folded into a collapsed cluster's card
+        if item is None:
+            # Its item is still to come (a big board opening): drawn from the model meanwhile.
+            waiting = self._board.waiting_block(note_id)
+            if waiting is None:
+                layer.take(note_id)  # removed, or folded into a collapsed cluster's card
+            else:
+                rect, colour = waiting
+                fill = note_fill(colour)
+                layer.put_keyed(note_id, rect, fill.rgba(), lambda: QColor(fill))
+            return
+        if not item.isVisible():
+            layer.take(note_id)  # folded into a collapsed cluster's card
             return
         width, height = item.size()
         rect = QRectF(item.x(), item.y(), width, height)  # no QPointF nor QSizeF made per note
