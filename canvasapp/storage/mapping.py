@@ -5,13 +5,16 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import fields
 from datetime import UTC, datetime
+from functools import lru_cache
 from typing import Any
 
 from sqlalchemy import Row, String, type_coerce
+from sqlalchemy.engine import Dialect
 
 from canvasapp.model import Lane, Note, Session
 from canvasapp.storage.facilitation_rows import action_from_columns, session_facilitation_values
-from canvasapp.storage.orm import NoteRow
+from canvasapp.storage.orm import LaneRow, NoteRow, table_of
+from canvasapp.storage.saved_rows import DriverSql
 
 
 def session_values(session: Session) -> dict[str, Any]:
@@ -33,8 +36,10 @@ def lane_row(session_id: str, lane: Lane) -> tuple[Any, ...]:
     return (session_id, lane.id, lane.title, lane.prompt, lane.colour, lane.order, lane.width)
 
 
-def lane_values(session_id: str, lane: Lane) -> dict[str, Any]:
-    return dict(zip(LANE_ROW_COLUMNS, lane_row(session_id, lane), strict=True))
+@lru_cache(maxsize=4)  # a library or two open at a time
+def lane_sql(dialect: Dialect) -> DriverSql:
+    """The statements for lane rows (:func:`lane_row`), made once per dialect."""
+    return DriverSql(table_of(LaneRow), LANE_ROW_COLUMNS, dialect)
 
 
 #: The columns of a note's row in the order :func:`note_row` gives them. A tuple rather than a
@@ -55,8 +60,11 @@ def note_row(session_id: str, note: Note) -> tuple[Any, ...]:
     )
 
 
-def note_values(session_id: str, note: Note) -> dict[str, Any]:
-    return dict(zip(NOTE_ROW_COLUMNS, note_row(session_id, note), strict=True))
+@lru_cache(maxsize=4)  # a library or two open at a time
+def note_sql(dialect: Dialect) -> DriverSql:
+    """The statements for note rows (:func:`note_row`), made once per dialect: the store's
+    edits and a whole new session write notes through the same ones."""
+    return DriverSql(table_of(NoteRow), NOTE_ROW_COLUMNS, dialect)
 
 
 def lane_from_row(row: Row[Any]) -> Lane:
