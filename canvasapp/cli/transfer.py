@@ -19,13 +19,8 @@ from canvasapp.cli.library import read_session
 from canvasapp.cli.templates import default_user_templates_dir
 from canvasapp.cli.terminal import tell
 from canvasapp.commands.imports import import_command as import_command_for
-from canvasapp.export.excalidraw import session_excalidraw
-from canvasapp.export.json_canvas import session_json_canvas
-from canvasapp.export.markdown import notes_markdown
-from canvasapp.export.notes_csv import notes_csv
-from canvasapp.export.pdf import PAGE_SIZES, PdfOptions, summary_pdf
+from canvasapp.export.paper import PAGE_SIZES
 from canvasapp.files import write_atomically
-from canvasapp.formats.archive import dump_archive
 from canvasapp.formats.import_any import CsvImport, Imported, ImportRefused, import_any
 from canvasapp.formats.template_library import find_template, template_name
 from canvasapp.model import Session
@@ -179,12 +174,19 @@ def _export_choice(args: argparse.Namespace) -> tuple[str, str, Callable[[Sessio
         )
         return build_summary(session, details, template_name(session.template_id, default_user_templates_dir()))
 
+    # Each writer is imported when chosen: an import, or a CSV export, need not load reportlab.
     if args.pdf:
+        from canvasapp.export.pdf import PdfOptions, summary_pdf
+
         options = PdfOptions(page_size=args.paper, include_board=not args.no_board)
         return args.pdf, "PDF summary", lambda session: summary_pdf(summary(session), options)
     if args.csv:
+        from canvasapp.export.notes_csv import notes_csv
+
         return args.csv, "CSV of notes", lambda session: notes_csv(summary(session))
     if args.markdown:
+        from canvasapp.export.markdown import notes_markdown
+
         return args.markdown, "Markdown", lambda session: notes_markdown(summary(session)).encode("utf-8")
     if args.png:
         from canvasapp.app import board_png_headless  # Qt only for the one export that draws
@@ -194,9 +196,15 @@ def _export_choice(args: argparse.Namespace) -> tuple[str, str, Callable[[Sessio
 
         return args.png, "board picture", lambda session: board_png_headless(session, args.scale, said)
     if args.excalidraw:
+        from canvasapp.export.excalidraw import session_excalidraw
+
         return args.excalidraw, "Excalidraw drawing", session_excalidraw
     if args.json_canvas:
+        from canvasapp.export.json_canvas import session_json_canvas
+
         return args.json_canvas, "JSON Canvas", session_json_canvas
+    from canvasapp.formats.archive import dump_archive
+
     return args.archive, "session archive", dump_archive
 
 

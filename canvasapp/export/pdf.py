@@ -23,7 +23,7 @@ from typing import Any, ClassVar
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_LEFT
-from reportlab.lib.pagesizes import A4, LETTER, landscape
+from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
@@ -45,6 +45,7 @@ from reportlab.platypus import (
 from canvasapp import APP_NAME, __version__
 from canvasapp.export.board import CONTINUED_STRIP_PT, BoardOverview, BoardPicture, draw_text, parse_colour, tint
 from canvasapp.export.fonts import BOLD, REGULAR, ensure_glyphs, markup, register_fonts
+from canvasapp.export.paper import PAGE_SIZES
 from canvasapp.export.pdf_run import agenda_as_run, next_steps
 from canvasapp.export.pdf_text import style_for, text_paragraph
 from canvasapp.export.pdf_votes import outcome_votes, round_rankings
@@ -58,7 +59,6 @@ BOARD_HEADING_ROOM = 30 * mm
 #: How much smaller a board may be drawn to fit on one page instead of two.
 SHRINK_TO_ONE_PAGE = 0.7
 
-PAGE_SIZES: dict[str, tuple[float, float]] = {"a4": A4, "letter": LETTER}
 
 #: Longest piece of one note put in a single Paragraph. reportlab re-wraps the remainder at
 #: every page split (quadratic for a 10,000-character note) and cannot split a single line;

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from canvasapp.model import Session
-from canvasapp.storage import Library
+from canvasapp.storage import Library, SessionRepository, open_library
 
 HEAVY = ("sqlalchemy", "reportlab", "pydantic", "PySide6")
 
@@ -28,9 +28,9 @@ print(json.dumps(sorted(name for name in {heavy!r} if name in sys.modules)))
 """
 
 
-def loaded_after(*arguments: str) -> list[str]:
+def loaded_after(*arguments: str, heavy: tuple[str, ...] = HEAVY) -> list[str]:
     completed = subprocess.run(
-        [sys.executable, "-c", _PROBE.format(heavy=HEAVY), *arguments],
+        [sys.executable, "-c", _PROBE.format(heavy=heavy), *arguments],
         capture_output=True, text=True, timeout=120, check=True,
     )
     return list(json.loads(completed.stdout.strip().splitlines()[-1]))
@@ -48,6 +48,19 @@ def test_templates_schema_does_not_load_the_pdf_writer_or_qt() -> None:
 def test_sessions_command_does_not_load_the_pdf_writer(tmp_path: object) -> None:
     loaded = loaded_after("sessions", "--library", str(tmp_path) + "/library.sqlite")
     assert "reportlab" not in loaded and "PySide6" not in loaded
+
+
+def test_importing_a_csv_does_not_load_the_pdf_writer(tmp_path: Path) -> None:
+    """An import pays for reading its file and writing the library, not for every exporter."""
+    notes = tmp_path / "notes.csv"
+    notes.write_text("text,lane\nMore budget,Drivers\n", encoding="utf-8")
+    writers = ("reportlab.platypus", "canvasapp.export.pdf", "PySide6")
+    assert loaded_after("import", "--library", str(tmp_path / "library.sqlite"), str(notes), heavy=writers) == []
+    library = open_library(tmp_path / "library.sqlite")
+    try:
+        assert [summary.title for summary in SessionRepository(library).list()]  # the import was done
+    finally:
+        library.close()
 
 
 @pytest.mark.parametrize("arguments", [["--version"], ["-h"], ["export", "-h"], ["nonsense"], ["--library"]])

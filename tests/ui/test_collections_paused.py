@@ -7,7 +7,7 @@ import gc
 
 import pytest
 
-from canvasapp.ui.board.collections_paused import collections_paused
+from canvasapp.ops.collections_paused import collections_paused
 
 
 def test_paused_inside_on_again_after_even_after_a_failure() -> None:

@@ -16,7 +16,7 @@ from PySide6.QtCore import QPointF, QRectF
 
 from canvasapp.model import Lane, Session
 from canvasapp.model.entities import MAX_NOTE_SIDE, MIN_LANE_WIDTH, MIN_NOTE_HEIGHT, MIN_NOTE_WIDTH
-from canvasapp.ui.board.collections_paused import collections_paused
+from canvasapp.ops.collections_paused import collections_paused
 from canvasapp.ui.board.lane_item import LaneItem
 from canvasapp.ui.board.note_item import NoteItem
 from canvasapp.ui.clusters.cluster_item import ClusterItem

@@ -22,8 +22,8 @@ from PySide6.QtGui import QColor, QPainter, QPainterPath
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 from shiboken6 import isValid
 
+from canvasapp.ops.collections_paused import collections_paused
 from canvasapp.ui.board.audience_flag import is_audience
-from canvasapp.ui.board.collections_paused import collections_paused
 from canvasapp.ui.board.note_item import SELECTION_COLOUR, NoteItem, note_fill
 from canvasapp.ui.board.scene import BoardScene
 

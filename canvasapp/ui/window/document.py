@@ -12,11 +12,11 @@ from canvasapp.editing.edits import READ_ONLY
 from canvasapp.editing.room import RoomEditing
 from canvasapp.editing.voting import VotingEditing
 from canvasapp.model import Session
+from canvasapp.ops.collections_paused import collections_paused
 from canvasapp.ops.find_index import FindIndex
 from canvasapp.storage import Library, SessionRepository, session_lock
 from canvasapp.storage.locked_store import LockedStore
 from canvasapp.ui.board.board_gestures import BoardGestures
-from canvasapp.ui.board.collections_paused import collections_paused
 from canvasapp.ui.board.scene import BoardScene
 from canvasapp.ui.board.text_fit import note_text_height
 from canvasapp.ui.window.undo_history import QtUndoHistory

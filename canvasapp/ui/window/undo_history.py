@@ -6,7 +6,7 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from canvasapp.commands import Command
 from canvasapp.model import Session
-from canvasapp.ui.board.collections_paused import collections_paused
+from canvasapp.ops.collections_paused import collections_paused
 
 
 class UndoAdapter(QUndoCommand):
