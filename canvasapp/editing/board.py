@@ -33,7 +33,6 @@ from canvasapp.ops.lanes import follow_lanes
 from canvasapp.ops.layout import NOTE_GAP, LaneSpans, Rect, inside_lane, lane_at, lane_rects, placements_at
 from canvasapp.ops.note_growth import TextHeight, grown_height
 from canvasapp.ops.palette import unused_lane_colour
-from canvasapp.ops.pasted_places import place_pasted
 
 #: Arrow-key nudges, in board points: a small step, and a big one with Shift.
 NUDGE_STEP = 10.0
@@ -69,7 +68,7 @@ class BoardEditing:
         just below), each in the lane under its centre."""
         if not notes:
             return notes
-        moved = place_pasted(Board.of(self.session, extra=notes), {note.id for note in notes})
+        moved = lane_layout.place_new(Board.of(self.session, extra=notes), {note.id for note in notes})
         placed = []
         for note in notes:
             copy = note.copy()

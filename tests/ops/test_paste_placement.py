@@ -1,6 +1,6 @@
-"""Pasted notes placed column by column land exactly where the lane layout's own rule puts them
-(each moved down its lane until it covers nothing, the notes there staying), and the board keeps
-every promise after; on random boards, with random pastes."""
+"""Pasted notes (``lane_layout.place_new``: each moved down its lane until it covers nothing, the
+notes there staying) keep every promise of the board, on random boards with random pastes, a
+cluster sometimes in the way; and a paste onto a full column goes below it."""
 
 from __future__ import annotations
 
@@ -11,7 +11,6 @@ from canvasapp.model import Cluster, Lane, Note, NotePlacement, Session
 from canvasapp.ops import lane_layout
 from canvasapp.ops.lane_layout import Board
 from canvasapp.ops.layout import lane_at
-from canvasapp.ops.pasted_places import place_pasted
 from tests.board_invariants import broken_promises
 
 LANES = [Lane(id="one", title="One", order=0, width=760.0), Lane(id="two", title="Two", order=1, width=520.0)]
@@ -50,17 +49,16 @@ def _apply(session: Session, positions: dict[str, tuple[float, float]]) -> None:
 
 @settings(max_examples=200, deadline=None)
 @given(case=boards())
-def test_pasted_notes_land_where_the_lane_layout_puts_them_and_keep_every_promise(
+def test_pasted_notes_keep_every_promise(
     case: tuple[Session, list[Note]],
 ) -> None:
     session, pasted = case
     new = {note.id for note in pasted}
-    fast = place_pasted(Board.of(session, extra=pasted), new)
-    assert fast == lane_layout.place_new(Board.of(session, extra=pasted), new)
+    placed_at = lane_layout.place_new(Board.of(session, extra=pasted), new)
     placed = []
     for note in pasted:
         copy = note.copy()
-        copy.x, copy.y = fast.get(note.id, (note.x, note.y))
+        copy.x, copy.y = placed_at.get(note.id, (note.x, note.y))
         copy.lane_id = lane_at(session.lanes, copy.x + copy.width / 2)
         placed.append(copy)
     session.add_notes(placed)
@@ -72,6 +70,5 @@ def test_a_paste_onto_a_full_column_goes_below_it() -> None:
     column = [Note(id=f"n{row}", lane_id="one", x=24.0, y=200.0 + row * 200.0) for row in range(30)]
     session.add_notes(column)
     pasted = [Note(id="p", lane_id="one", x=24.0, y=210.0)]
-    fast = place_pasted(Board.of(session, extra=pasted), {"p"})
-    assert fast == lane_layout.place_new(Board.of(session, extra=pasted), {"p"})
-    assert fast["p"][1] > column[-1].y
+    placed_at = lane_layout.place_new(Board.of(session, extra=pasted), {"p"})
+    assert placed_at["p"][1] > column[-1].y
