@@ -7,13 +7,18 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
+# The library's modules (SQLAlchemy's few hundred) before Qt's: once PySide6 is loaded it reads
+# the source of every module imported after it (its check for "from __feature__ import"),
+# which made SQLAlchemy's import a third slower, a tenth of a second of every start.
+from canvasapp.storage import LibraryError
+
+# isort: split
 from PySide6.QtGui import QFont, QPixmapCache
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from canvasapp import APP_NAME
 from canvasapp.formats.template_error import TemplateError
 from canvasapp.model import Session
-from canvasapp.storage import LibraryError
 from canvasapp.ui.board.clipboard_handover import hand_over_clipboard
 from canvasapp.ui.look.fonts import app_font_family
 from canvasapp.ui.look.theme import apply_theme, saved_theme

@@ -31,7 +31,7 @@ import io
 import itertools
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -58,8 +58,16 @@ class _LaneFinder:
     """Finds a lane by id or title, case-insensitively, as people type them in spreadsheets."""
 
     lanes: Sequence[Lane]
+    #: Lanes already found, by the cell's words: a file names the same few lanes on every row.
+    found: dict[str, str] = field(default_factory=dict)
 
     def find(self, value: str, row: int, name: str) -> str:
+        known = self.found.get(value)
+        if known is None:
+            known = self.found[value] = self._find(value, row, name)
+        return known
+
+    def _find(self, value: str, row: int, name: str) -> str:
         wanted = value.strip()
         if not wanted:
             return self.lanes[0].id

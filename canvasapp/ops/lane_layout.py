@@ -30,6 +30,7 @@ import heapq
 import math
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from typing import TypeVar
 
 from canvasapp.model import Lane, Note, Session
 from canvasapp.model.entities import NOTE_HEIGHT, NOTE_WIDTH
@@ -312,17 +313,44 @@ class _Keyed:
     """Ids in square buckets by their rectangles: which may overlap a rectangle."""
 
     def __init__(self) -> None:
-        self._buckets: dict[tuple[int, int], list[str]] = {}
+        self._buckets: dict[tuple[int, int], list[tuple[float, float, float, float, str]]] = {}
 
     def add(self, key: str, rect: Rect) -> None:
+        entry = _bounds(rect, key)
         for cell in _Index.cells(rect):
-            self._buckets.setdefault(cell, []).append(key)
+            self._buckets.setdefault(cell, []).append(entry)
+
+    def add_all(self, keyed: Iterable[tuple[str, Rect]]) -> None:
+        """:meth:`add` for many (every note of a drag of everything), in one loop."""
+        buckets, floor, size, touch = self._buckets, math.floor, _BUCKET, _TOUCH
+        for key, rect in keyed:
+            x, y = rect.x, rect.y
+            right, bottom = x + rect.width, y + rect.height
+            entry = (x, y, right - touch, bottom - touch, key)
+            for bx in range(floor(x / size), floor(right / size) + 1):
+                for by in range(floor(y / size), floor(bottom / size) + 1):
+                    found = buckets.get((bx, by))
+                    if found is None:
+                        buckets[(bx, by)] = [entry]
+                    else:
+                        found.append(entry)
 
     def near(self, rect: Rect) -> set[str]:
         found: set[str] = set()
         for cell in _Index.cells(rect):
-            found.update(self._buckets.get(cell, ()))
+            found.update(entry[4] for entry in self._buckets.get(cell, ()))
         return found
+
+    def overlapping(self, rect: Rect) -> set[str]:
+        """The ids whose rectangle (as added) overlaps ``rect``: :func:`overlaps`, inline."""
+        x, y, right, bottom = rect.x, rect.y, rect.x + rect.width - _TOUCH, rect.y + rect.height - _TOUCH
+        buckets = self._buckets
+        return {
+            entry[4]
+            for cell in _Index.cells(rect)
+            for entry in buckets.get(cell, ())
+            if x < entry[2] and entry[0] < right and y < entry[3] and entry[1] < bottom
+        }
 
 
 class _Near:
@@ -516,13 +544,13 @@ class _Near:
         if rigid and len(rigid) == len(keys) and not steady_here:
             return start  # nothing else in the lane, and the moved notes keep apart
         together = _Keyed()
-        for key in rigid:
-            together.add(key, start[key])
+        together.add_all((key, start[key]) for key in rigid)
 
         def rigid_near(area: Rect) -> list[str]:
             if not rigid:
                 return []
-            return [key for key in together.near(area) if key in rigid and overlaps(start[key], area)]
+            # Each was added at its start, which it keeps while it is rigid.
+            return [key for key in together.overlapping(area) if key in rigid]
 
         for key in steady_here:
             # Moved notes that landed on one that stays are packed one by one, like the rest.
@@ -542,12 +570,14 @@ class _Near:
             current, key = heapq.heappop(heap)
             if key in final:
                 continue
-            area = start[key]
             look_back = current[0] == 1 or self.steady_first
-            while hits := self._earlier(area, current, lane_id, finals, final, look_back) + [
-                start[other] for other in rigid_near(area) if other not in final and order[other] < current
-            ]:
-                area = Rect(area.x, max(hit.y + hit.height for hit in hits) + gap, area.width, area.height)
+
+            def earlier(area: Rect, current: Order = current, look_back: bool = look_back) -> list[Rect]:
+                return self._earlier(area, current, lane_id, finals, final, look_back) + [
+                    start[other] for other in rigid_near(area) if other not in final and order[other] < current
+                ]
+
+            area = _fall(start[key], earlier, gap)
             final[key] = area
             finals.add(area)
             if area == start[key] and key not in self.touched:
@@ -603,6 +633,51 @@ class _Near:
                 area = replace(area, y=min(other.bottom for other in below) + self.gap)
             moved[key] = area
         return moved
+
+
+#: How far below a falling block :func:`_fall` gathers what it may meet, at one look (board
+#: points): a few rows of notes, so one look serves several steps down a column.
+_FALL_SPAN = 4 * _BUCKET
+
+
+def _fall(area: Rect, earlier: Callable[[Rect], list[Rect]], gap: float) -> Rect:
+    """``area`` moved down below whatever of ``earlier`` it covers, again and again until it
+    covers nothing: each step goes just below the lowest of what it covers.
+
+    A block that lands on a column of notes placed before it falls down the whole column, a
+    row per step. What it may meet is gathered a stretch ahead at one look (``earlier`` of a
+    taller area of the same width: everything overlapping the block anywhere in that stretch
+    overlaps the stretch, and already overlaps it sideways) and sorted from the top, so each
+    step only compares the tops and bottoms of the few it reaches; the index is asked once per
+    stretch rather than once per row. The steps, and so where the block ends, are the same as
+    asking at each one. The first look is at the block alone, as most blocks stay where they
+    are or take a step: a stretch would gather more than they meet."""
+    x, width, height = area.x, area.width, area.height
+    y = area.y
+    ahead: list[tuple[float, float, float]] = []  # (top, bottom less the tolerance, bottom)
+    first = 0
+    reach = -math.inf  # the stretch gathered reaches down to here
+    span = 0.0  # the first look is at the block alone: most blocks stay, or take a step or two
+    while True:
+        if y + height > reach:
+            stretch = height + span
+            reach = y + stretch
+            span = _FALL_SPAN
+            ahead = sorted((hit.y, hit.y + hit.height - _TOUCH, hit.y + hit.height) for hit in earlier(Rect(x, y, width, stretch)))
+            first = 0
+        while first < len(ahead) and ahead[first][1] <= y:
+            first += 1  # ended above the block (the block only goes down)
+        bottom = y + height - _TOUCH
+        lowest = None
+        for index in range(first, len(ahead)):
+            top, ends, below = ahead[index]
+            if top >= bottom:
+                break  # sorted by top: the rest start below the block
+            if y < ends and (lowest is None or below > lowest):
+                lowest = below
+        if lowest is None:
+            return area if y == area.y else Rect(x, y, width, height)
+        y = lowest + gap
 
 
 def changed(board: Board, positions: Mapping[str, tuple[float, float]]) -> Positions:
@@ -1101,25 +1176,51 @@ def _pack_within(
 
 
 class _Index:
-    """Rectangles in square buckets: which placed ones a new one overlaps, without looking at all."""
+    """Rectangles in square buckets: which placed ones a new one overlaps, without looking at all.
+
+    Each is kept with the bounds :func:`overlaps` compares (worked out once, the same sums), as
+    a push down the board asks again at every step."""
 
     def __init__(self) -> None:
-        self._buckets: dict[tuple[int, int], list[Rect]] = {}
+        self._buckets: dict[tuple[int, int], list[tuple[float, float, float, float, Rect]]] = {}
 
     @staticmethod
     def cells(rect: Rect) -> Iterable[tuple[int, int]]:
-        for bx in range(math.floor(rect.x / _BUCKET), math.floor(rect.right / _BUCKET) + 1):
-            for by in range(math.floor(rect.y / _BUCKET), math.floor(rect.bottom / _BUCKET) + 1):
-                yield bx, by
+        return _cells(rect.x, rect.y, rect.x + rect.width, rect.y + rect.height)
 
     def add(self, rect: Rect) -> None:
+        entry = _bounds(rect, rect)
+        buckets = self._buckets
         for cell in self.cells(rect):
-            self._buckets.setdefault(cell, []).append(rect)
+            found = buckets.get(cell)
+            if found is None:
+                buckets[cell] = [entry]
+            else:
+                found.append(entry)
 
     def hits(self, rect: Rect) -> list[Rect]:
-        found = []
-        for cell in self.cells(rect):
-            for other in self._buckets.get(cell, ()):
-                if overlaps(rect, other) and other not in found:
-                    found.append(other)
-        return found
+        """The placed rectangles ``rect`` overlaps (one may come twice: callers take the lowest
+        bottom, or whether there is any)."""
+        x, y, right, bottom = rect.x, rect.y, rect.x + rect.width - _TOUCH, rect.y + rect.height - _TOUCH
+        buckets = self._buckets
+        return [
+            entry[4]
+            for cell in _cells(rect.x, rect.y, rect.x + rect.width, rect.y + rect.height)
+            for entry in buckets.get(cell, ())
+            if x < entry[2] and entry[0] < right and y < entry[3] and entry[1] < bottom
+        ]
+
+
+def _cells(left: float, top: float, right: float, bottom: float) -> list[tuple[int, int]]:
+    xs = range(math.floor(left / _BUCKET), math.floor(right / _BUCKET) + 1)
+    ys = range(math.floor(top / _BUCKET), math.floor(bottom / _BUCKET) + 1)
+    return [(bx, by) for bx in xs for by in ys]
+
+
+_T = TypeVar("_T")
+
+
+def _bounds(rect: Rect, value: _T) -> tuple[float, float, float, float, _T]:
+    """``rect``'s left and top and its right and bottom less the touching tolerance: what
+    :func:`overlaps` compares, so a loop can compare without a call per pair."""
+    return rect.x, rect.y, rect.x + rect.width - _TOUCH, rect.y + rect.height - _TOUCH, value

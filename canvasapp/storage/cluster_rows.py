@@ -7,29 +7,19 @@ touched clusters is written inside the store's transaction.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping, Sequence
+from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import Connection, delete, insert, select
+from sqlalchemy import Connection, delete, select
 from sqlalchemy.engine import Dialect
 
 from canvasapp.model import Cluster, Session
 from canvasapp.storage.orm import ClusterNoteRow, ClusterRow, table_of
-from canvasapp.storage.saved_rows import DriverSql, bound
+from canvasapp.storage.saved_rows import DriverSql, Row, insert_rows
 
 _clusters = table_of(ClusterRow)
 _members = table_of(ClusterNoteRow)
-
-
-def cluster_values(session_id: str, cluster: Cluster, position: int) -> dict[str, Any]:
-    return {
-        "id": cluster.id,
-        "session_id": session_id,
-        "title": cluster.title,
-        "colour": cluster.colour,
-        "lane_id": cluster.lane_id,
-        "position": position,
-        "collapsed": cluster.collapsed,
-    }
 
 
 #: The columns of a cluster's row and of a membership row, in the order the store writes them.
@@ -37,10 +27,18 @@ CLUSTER_COLUMNS = ("id", "session_id", "title", "colour", "lane_id", "position",
 MEMBER_COLUMNS = ("note_id", "cluster_id", "position")
 
 
-def member_values(cluster: Cluster) -> list[dict[str, Any]]:
+def cluster_rows(session_id: str, clusters: Sequence[Cluster], positions: Mapping[str, int]) -> list[Row]:
+    """Clusters as rows of :data:`CLUSTER_COLUMNS`."""
     return [
-        {"note_id": note_id, "cluster_id": cluster.id, "position": position}
-        for position, note_id in enumerate(cluster.note_ids)
+        (cluster.id, session_id, cluster.title, cluster.colour, cluster.lane_id, positions[cluster.id], cluster.collapsed)
+        for cluster in clusters
+    ]
+
+
+def member_rows(clusters: Iterable[Cluster]) -> list[Row]:
+    """The clusters' memberships as rows of :data:`MEMBER_COLUMNS`."""
+    return [
+        (note_id, cluster.id, position) for cluster in clusters for position, note_id in enumerate(cluster.note_ids)
     ]
 
 
@@ -49,10 +47,22 @@ def insert_clusters(connection: Connection, session: Session) -> None:
     clusters = session.clusters
     if not clusters:
         return
-    connection.execute(
-        insert(_clusters), [cluster_values(session.id, cluster, index) for index, cluster in enumerate(clusters)]
-    )
-    connection.execute(insert(_members), [row for cluster in clusters for row in member_values(cluster)])
+    dialect = connection.dialect
+    positions = {cluster.id: index for index, cluster in enumerate(clusters)}
+    insert_rows(connection, cluster_sql(dialect), cluster_rows(session.id, clusters, positions), ["id"], upsert=False)
+    insert_rows(connection, member_sql(dialect), member_rows(clusters), ["note_id"], upsert=False)
+
+
+@lru_cache(maxsize=4)  # a library or two open at a time
+def cluster_sql(dialect: Dialect) -> DriverSql:
+    """The statements for cluster rows, made once per dialect."""
+    return DriverSql(_clusters, CLUSTER_COLUMNS, dialect)
+
+
+@lru_cache(maxsize=4)  # a library or two open at a time
+def member_sql(dialect: Dialect) -> DriverSql:
+    """The statements for membership rows, made once per dialect."""
+    return DriverSql(_members, MEMBER_COLUMNS, dialect)
 
 
 def load_clusters(connection: Connection, session_id: str) -> list[Cluster]:
@@ -93,8 +103,8 @@ class ClusterChanges:
 
     def __init__(self, session: Session, dialect: Dialect) -> None:
         self.session = session
-        self._cluster_sql = DriverSql(_clusters, CLUSTER_COLUMNS, dialect)
-        self._member_sql = DriverSql(_members, MEMBER_COLUMNS, dialect)
+        self._cluster_sql = cluster_sql(dialect)
+        self._member_sql = member_sql(dialect)
         self._dirty: set[str] = set()
         self._removed: set[str] = set()
         self._reordered = False
@@ -145,23 +155,8 @@ class ClusterChanges:
         targets = session.clusters if self._reordered else dirty
         if targets:
             positions = {cluster.id: index for index, cluster in enumerate(session.clusters)}
-            rows = [
-                (cluster.id, session.id, cluster.title, cluster.colour, cluster.lane_id, positions[cluster.id],
-                 cluster.collapsed)
-                for cluster in targets
-            ]
-            sql = self._cluster_sql
-            connection.exec_driver_sql(
-                sql.insert(["id"], (), upsert=True), bound(rows, range(len(CLUSTER_COLUMNS)), sql.processors)
-            )
-        members = [
-            (note_id, cluster.id, position) for cluster in dirty for position, note_id in enumerate(cluster.note_ids)
-        ]
-        if members:
-            sql = self._member_sql
-            connection.exec_driver_sql(
-                sql.insert(["note_id"], (), upsert=False), bound(members, range(len(MEMBER_COLUMNS)), sql.processors)
-            )
+            insert_rows(connection, self._cluster_sql, cluster_rows(session.id, targets, positions), ["id"], upsert=True)
+        insert_rows(connection, self._member_sql, member_rows(dirty), ["note_id"], upsert=False)
 
     def clear(self) -> None:
         self._dirty.clear()

@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from dataclasses import fields
 from datetime import UTC, datetime
+from functools import lru_cache
 from typing import Any
 
 from sqlalchemy import Row, String, type_coerce
+from sqlalchemy.engine import Dialect
 
 from canvasapp.model import Lane, Note, Session
 from canvasapp.storage.facilitation_rows import action_from_columns, session_facilitation_values
-from canvasapp.storage.orm import NoteRow
+from canvasapp.storage.orm import LaneRow, NoteRow, table_of
+from canvasapp.storage.saved_rows import DriverSql
 
 
 def session_values(session: Session) -> dict[str, Any]:
@@ -32,8 +36,10 @@ def lane_row(session_id: str, lane: Lane) -> tuple[Any, ...]:
     return (session_id, lane.id, lane.title, lane.prompt, lane.colour, lane.order, lane.width)
 
 
-def lane_values(session_id: str, lane: Lane) -> dict[str, Any]:
-    return dict(zip(LANE_ROW_COLUMNS, lane_row(session_id, lane), strict=True))
+@lru_cache(maxsize=4)  # a library or two open at a time
+def lane_sql(dialect: Dialect) -> DriverSql:
+    """The statements for lane rows (:func:`lane_row`), made once per dialect."""
+    return DriverSql(table_of(LaneRow), LANE_ROW_COLUMNS, dialect)
 
 
 #: The columns of a note's row in the order :func:`note_row` gives them. A tuple rather than a
@@ -54,8 +60,11 @@ def note_row(session_id: str, note: Note) -> tuple[Any, ...]:
     )
 
 
-def note_values(session_id: str, note: Note) -> dict[str, Any]:
-    return dict(zip(NOTE_ROW_COLUMNS, note_row(session_id, note), strict=True))
+@lru_cache(maxsize=4)  # a library or two open at a time
+def note_sql(dialect: Dialect) -> DriverSql:
+    """The statements for note rows (:func:`note_row`), made once per dialect: the store's
+    edits and a whole new session write notes through the same ones."""
+    return DriverSql(table_of(NoteRow), NOTE_ROW_COLUMNS, dialect)
 
 
 def lane_from_row(row: Row[Any]) -> Lane:
@@ -69,9 +78,11 @@ def lane_from_row(row: Row[Any]) -> Lane:
     )
 
 
-def notes_from_rows(rows: Iterable[Row[Any]]) -> list[Note]:
-    """Notes from rows of :data:`NOTE_COLUMNS`, read by position: attribute access on a
-    ``Row`` costs more than building the note, and a session opens with 10,000 of them.
+def notes_from_rows(rows: Iterable[Sequence[Any]]) -> list[Note]:
+    """Notes from rows of :data:`NOTE_COLUMNS`, unpacked by position and passed to ``Note`` by
+    position (its fields come in the order of :data:`NOTE_FIELDS`, checked below): attribute
+    access on a ``Row``, or a dictionary per note, costs more than building the note, and a
+    session opens with 10,000 of them.
 
     The two times come as stored (see :data:`NOTE_COLUMNS`) and each distinct one is made
     into a datetime once: notes added together share their times, and reading every time
@@ -84,15 +95,14 @@ def notes_from_rows(rows: Iterable[Row[Any]]) -> list[Note]:
             found = times[stored] = _utc(stored)
         return found
 
-    notes = []
-    for row in rows:
-        values = list(row[:_FIELD_COUNT])
-        values[_CREATED] = time_of(values[_CREATED])
-        values[_UPDATED] = time_of(values[_UPDATED])
-        note = Note(**dict(zip(NOTE_FIELDS, values, strict=True)))
-        if row[_STATUS] is not None:
-            note.action = action_from_columns(*row[_FIELD_COUNT:])
-        notes.append(note)
+    notes: list[Note] = []
+    append = notes.append
+    for note_id, lane_id, text, x, y, width, height, colour, created, updated, owner, due, status in rows:
+        note = Note(note_id, lane_id, text, x, y, width, height, colour,
+                    times.get(created) or time_of(created), times.get(updated) or time_of(updated))
+        if status is not None:
+            note.action = action_from_columns(owner, due, status)
+        append(note)
     return notes
 
 
@@ -116,6 +126,5 @@ NOTE_COLUMNS = tuple(
     # After the fields: the note's follow-up action (schema 3), made into a FollowUp.
     NoteRow.__table__.c[name] for name in ("action_owner", "action_due", "action_status")
 )
-_FIELD_COUNT = len(NOTE_FIELDS)
-_CREATED, _UPDATED = NOTE_FIELDS.index("created"), NOTE_FIELDS.index("updated")
-_STATUS = _FIELD_COUNT + 2
+if tuple(field.name for field in fields(Note))[: len(NOTE_FIELDS)] != NOTE_FIELDS:
+    raise TypeError("Note's fields no longer begin with NOTE_FIELDS: notes_from_rows passes them by position")

@@ -19,10 +19,14 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import compress, repeat
 from operator import itemgetter, ne
+from types import FunctionType
 from typing import Any
 
 from sqlalchemy import Connection, Table
 from sqlalchemy.engine import Dialect
+
+from canvasapp.storage.orm import UtcDateTime
+from canvasapp.storage.utc_times import utc_times
 
 Row = tuple[Any, ...]
 Processor = Callable[[Any], Any]
@@ -66,7 +70,10 @@ class DriverSql:
         found once per column: every save asks for the stamped ones."""
         if name not in self._processors:
             column_type = self.table.c[name].type
-            self._processors[name] = column_type.dialect_impl(self.dialect).bind_processor(self.dialect)
+            processor = column_type.dialect_impl(self.dialect).bind_processor(self.dialect)
+            if isinstance(column_type, UtcDateTime):
+                processor = utc_times(processor) or processor
+            self._processors[name] = processor
         return self._processors[name]
 
     def name(self, column: str) -> str:
@@ -124,7 +131,8 @@ def bound(
 ) -> list[Row]:
     """The parameters for ``executemany``: the values at ``positions`` of each row, then ``tail``,
     then the values at ``after`` (a key), each bind-processed. Column by column, in C loops
-    (``zip``, ``map``), each distinct value processed once: a move stamps one time on every note."""
+    (``zip``, ``map``): no Python call per row, and a Python processor is called once per
+    distinct value (a move stamps one time on every note)."""
     if not rows:
         return []
     picked = [*positions, *after]
@@ -139,35 +147,58 @@ def bound(
     for index, position in enumerate(picked):
         processor = processors[position]
         if processor is not None:
-            columns[index] = list(map(_once_each(processor), columns[index]))
-    constants = [list(repeat(value, len(rows))) for value in tail]
+            columns[index] = processed(processor, columns[index])
+    constants = [repeat(value, len(rows)) for value in tail]
     return list(zip(*columns[: len(positions)], *constants, *columns[len(positions):], strict=True))
 
 
-def _once_each(processor: Processor) -> Processor:
-    """``processor`` remembering its answers (values of a column repeat: one time for a whole move)."""
-    answers: dict[Any, Any] = {}
+def processed(processor: Processor, values: Sequence[Any]) -> Sequence[Any]:
+    """``processor`` applied to every value: a compiled one (a float conversion) is mapped over
+    them in C; a Python one once only when every value is the same (the one time a move stamps
+    on every note), else over the whole column if it can (times,
+    :mod:`canvasapp.storage.utc_times`), else once per distinct value (dates), whose answers are
+    then looked up in C. Values equal in Python are processed alike (``1`` and ``1.0`` in a float
+    column, the only such case here)."""
+    many = getattr(processor, "many", None)
+    if many is None and not isinstance(processor, FunctionType):
+        return list(map(processor, values))
+    try:
+        distinct = set(values)
+    except TypeError:  # unhashable values: processed one by one
+        return list(map(processor, values))
+    if len(distinct) == 1:
+        (only,) = distinct
+        return [processor(only)] * len(values)
+    if many is not None:
+        return many(values)  # type: ignore[no-any-return]
+    answers = {value: processor(value) for value in distinct}
+    return list(map(answers.__getitem__, values))
 
-    def process(value: Any) -> Any:
-        try:
-            return answers[value]
-        except KeyError:
-            answer = answers[value] = processor(value)
-            return answer
-        except TypeError:  # unhashable: processed each time
-            return processor(value)
 
-    return process
+def insert_rows(
+    connection: Connection, sql: DriverSql, rows: Sequence[Row], key: Sequence[str], *,
+    upsert: bool, stamp: Mapping[str, Any] | None = None,
+) -> None:
+    """Rows (tuples of ``sql``'s columns) inserted by one statement run with ``executemany``:
+    the one way rows are added, by the store's edits and by a whole new session alike.
+    ``stamp`` gives columns written with one value (already bind-processed) into every row."""
+    if not rows:
+        return
+    stamp = stamp or {}
+    connection.exec_driver_sql(
+        sql.insert(key, tuple(stamp), upsert=upsert),
+        bound(rows, range(len(sql.columns)), sql.processors, tuple(stamp.values())),
+    )
 
 
 class SavedRows:
     """The last written values of one table's rows (tuples in ``columns`` order), by primary key."""
 
-    def __init__(self, table: Table, key: Sequence[str], columns: Sequence[str], dialect: Dialect) -> None:
-        self.table = table
+    def __init__(self, sql: DriverSql, key: Sequence[str]) -> None:
+        self.table = sql.table
         self.key = tuple(key)
-        self.columns = tuple(columns)
-        self.sql = DriverSql(table, columns, dialect)
+        self.columns = sql.columns
+        self.sql = sql
         self._key_positions = tuple(self.columns.index(name) for name in self.key)
         self._key_of: Callable[[Row], Any] = itemgetter(*self._key_positions)
         self._positions = range(len(self.columns))
@@ -186,17 +217,39 @@ class SavedRows:
         for key in keys:
             self._saved.pop(key, None)
 
-    def changes(self, rows: Iterable[Row]) -> RowChanges:
-        """Compare rows as they are now with what was written; unchanged rows drop out."""
+    def changes(self, rows: Sequence[Row]) -> RowChanges:
+        """Compare rows as they are now with what was written; unchanged rows drop out.
+
+        Column by column in C (``zip``, ``map``): each row's pattern of differing columns is a
+        tuple made without a Python call per row, and when every changed row changed the same
+        columns (a move of the whole board) no row is looked at in Python at all."""
         result = RowChanges()
-        saved_rows, key_of, positions = self._saved, self._key_of, self._positions
-        for row in rows:
-            saved = saved_rows.get(key_of(row))
-            if saved is None:
-                result.new.append(row)
-            elif saved != row:
-                differing = tuple(compress(positions, map(ne, row, saved)))
-                result.changed.setdefault(differing, []).append(row)
+        befores = list(map(self._saved.get, map(self._key_of, rows)))
+        if None in befores:
+            known = [before is not None for before in befores]
+            result.new = [row for row, seen in zip(rows, known, strict=True) if not seen]
+            rows, befores = list(compress(rows, known)), list(compress(befores, known))
+        if not rows:
+            return result
+        columns_now, columns_before = zip(*rows, strict=True), zip(*befores, strict=True)
+        differs = [list(map(ne, now, before)) for now, before in zip(columns_now, columns_before, strict=True)]
+        patterns = list(zip(*differs, strict=True))
+        unchanged = (False,) * len(differs)
+        distinct = set(patterns)
+        groups: dict[tuple[bool, ...], list[Row]]
+        if len(distinct) == 1:
+            groups = {distinct.pop(): list(rows)}
+        else:
+            groups = {}
+            for row, pattern in zip(rows, patterns, strict=True):
+                group = groups.get(pattern)
+                if group is None:
+                    groups[pattern] = [row]
+                else:
+                    group.append(row)
+        groups.pop(unchanged, None)
+        positions = self._positions
+        result.changed = {tuple(compress(positions, pattern)): group for pattern, group in groups.items()}
         return result
 
     def write(self, connection: Connection, changes: RowChanges, *, upsert: bool = True) -> None:
@@ -207,11 +260,8 @@ class SavedRows:
         sql, processors = self.sql, self.sql.processors
         stamp_names = tuple(changes.stamp)
         stamp = self._stamp_values(changes.stamp)
-        if changes.new:
-            connection.exec_driver_sql(
-                sql.insert(self.key, stamp_names, upsert=upsert),
-                bound(changes.new, self._positions, processors, stamp),
-            )
+        stamped = dict(zip(stamp_names, stamp, strict=True))
+        insert_rows(connection, sql, changes.new, self.key, upsert=upsert, stamp=stamped)
         key_positions = self._key_positions
         for differing, rows in changes.changed.items():
             columns = [self.columns[p] for p in differing]

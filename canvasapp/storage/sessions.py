@@ -21,12 +21,15 @@ from canvasapp.storage.library import Library
 from canvasapp.storage.mapping import (
     NOTE_COLUMNS,
     lane_from_row,
-    lane_values,
-    note_values,
+    lane_row,
+    lane_sql,
+    note_row,
+    note_sql,
     notes_from_rows,
     session_values,
 )
 from canvasapp.storage.orm import LaneRow, NoteRow, SessionRow, table_of
+from canvasapp.storage.saved_rows import insert_rows
 from canvasapp.storage.session_service import SessionService
 from canvasapp.storage.vote_rows import insert_voting, load_voting
 
@@ -110,10 +113,12 @@ class SessionRepository:
         try:
             with self._engine.begin() as connection:
                 connection.execute(insert(_sessions), [session_values(session)])
-                if session.lanes:
-                    connection.execute(insert(_lanes), [lane_values(session.id, lane) for lane in session.lanes])
-                if len(session):
-                    connection.execute(insert(_notes), [note_values(session.id, note) for note in session.notes])
+                # The store's own statements: rows as tuples, run with the driver's executemany.
+                dialect = connection.dialect
+                lanes = [lane_row(session.id, lane) for lane in session.lanes]
+                insert_rows(connection, lane_sql(dialect), lanes, ["session_id", "id"], upsert=False)
+                notes = [note_row(session.id, note) for note in session.notes]
+                insert_rows(connection, note_sql(dialect), notes, ["id"], upsert=False)
                 insert_clusters(connection, session)
                 insert_phases(connection, session)
                 insert_voting(connection, session)

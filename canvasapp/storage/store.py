@@ -13,20 +13,19 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import SQLAlchemyError
 
 from canvasapp.model import Event, Lane, Note, Session
+from canvasapp.ops.collections_paused import collections_paused
 from canvasapp.storage.changes import REVISION_BUMP, list_revised, session_revised, stamp_revision
 from canvasapp.storage.cluster_rows import ClusterChanges
 from canvasapp.storage.errors import driver_message
 from canvasapp.storage.facilitation_rows import FacilitationChanges
 from canvasapp.storage.library import Library
-from canvasapp.storage.mapping import LANE_ROW_COLUMNS, NOTE_ROW_COLUMNS, lane_row, note_row
-from canvasapp.storage.orm import LaneRow, NoteRow, SessionRow, table_of
+from canvasapp.storage.mapping import lane_row, lane_sql, note_row, note_sql
+from canvasapp.storage.orm import SessionRow, table_of
 from canvasapp.storage.saved_rows import DriverSql, SavedRows
 from canvasapp.storage.upsert import UpsertFactory
 from canvasapp.storage.vote_rows import VotingChanges
 
 _sessions = table_of(SessionRow)
-_lanes = table_of(LaneRow)
-_notes = table_of(NoteRow)
 _UPSERT: dict[str, UpsertFactory] = {"sqlite": sqlite.insert, "postgresql": postgresql.insert}
 
 
@@ -54,9 +53,9 @@ class SessionStore:
         self._facilitation = FacilitationChanges(session, self._upsert)
         self._voting = VotingChanges(session, self._upsert)
         dialect = library.engine.dialect
-        self._saved_notes = SavedRows(_notes, ["id"], NOTE_ROW_COLUMNS, dialect)
+        self._saved_notes = SavedRows(note_sql(dialect), ["id"])
         self._saved_notes.remember(note_row(session.id, note) for note in session.notes)
-        self._saved_lanes = SavedRows(_lanes, ["session_id", "id"], LANE_ROW_COLUMNS, dialect)
+        self._saved_lanes = SavedRows(lane_sql(dialect), ["session_id", "id"])
         self._saved_lanes.remember(lane_row(session.id, lane) for lane in session.lanes)
         self._session_sql = DriverSql(_sessions, ["id", "title", "updated"], dialect)
         self._updated = self._session_sql.processors[2]
@@ -143,6 +142,10 @@ class SessionStore:
 
     def flush(self) -> None:
         """Write and commit everything pending in one transaction."""
+        with collections_paused():  # rows and parameters are new tuples, none of them garbage
+            self._flush()
+
+    def _flush(self) -> None:
         session = self.session
         session_id = session.id
         notes = self._saved_notes.changes([note_row(session_id, note) for note in self._dirty.values()])

@@ -36,6 +36,9 @@ def wait_for_paint(timer: object, deadline_s: float = 120.0) -> None:
 
 
 def run_app(library: Path, session_id: str, folder: Path) -> dict[str, float]:
+    import canvasapp.app  # noqa: F401  # first, as ``python -m canvasapp`` imports it: before Qt
+
+    # isort: split
     from PySide6.QtCore import QSettings
 
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)

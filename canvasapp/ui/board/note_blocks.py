@@ -15,15 +15,16 @@ drawn as their own groups under one translation, so a drag step is a repaint and
 from __future__ import annotations
 
 from collections.abc import Callable
+from itertools import chain
 
-from PySide6.QtCore import QPointF, QRectF, QSizeF, Qt
+from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPainterPath
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 from shiboken6 import isValid
 
 from canvasapp.ui.board.audience_flag import is_audience
 from canvasapp.ui.board.collections_paused import collections_paused
-from canvasapp.ui.board.note_item import SELECTION_COLOUR, NoteItem
+from canvasapp.ui.board.note_item import SELECTION_COLOUR, NoteItem, note_fill
 from canvasapp.ui.board.scene import BoardScene
 
 #: Between the lanes (z -10) and the notes (z 1).
@@ -33,27 +34,36 @@ RING_PX = 2.0
 
 
 class _Group:
-    """The rectangles of one colour, by note id; the list ``drawRects`` takes, made when asked."""
+    """The rectangles of one colour, by note id; the list ``drawRects`` takes, made when asked,
+    and the same rectangles grown by a selection ring's width at one scale."""
 
-    __slots__ = ("_list", "colour", "rects")
+    __slots__ = ("_grown", "_list", "colour", "rects")
 
     def __init__(self, colour: QColor) -> None:
         self.colour = colour
         self.rects: dict[str, QRectF] = {}
         self._list: list[QRectF] | None = None
+        self._grown: tuple[float, list[QRectF]] | None = None
 
     def put(self, note_id: str, rect: QRectF) -> None:
         self.rects[note_id] = rect
-        self._list = None
+        self._list = self._grown = None
 
     def take(self, note_id: str) -> None:
         if self.rects.pop(note_id, None) is not None:
-            self._list = None
+            self._list = self._grown = None
 
     def as_list(self) -> list[QRectF]:
         if self._list is None:
             self._list = list(self.rects.values())  # one C-level copy, no Python per note
         return self._list
+
+    def grown(self, grow: float) -> list[QRectF]:
+        """Every rectangle grown by ``grow`` on each side (the rings of Select All), kept until
+        the group or the scale changes: selecting everything again costs no loop."""
+        if self._grown is None or self._grown[0] != grow:
+            self._grown = (grow, [rect.adjusted(-grow, -grow, grow, grow) for rect in self.as_list()])
+        return self._grown[1]
 
 
 class _Layer:
@@ -121,6 +131,8 @@ class NoteBlocksItem(QGraphicsItem):
         #: The selection's rings (still, carried), made again only after a change.
         self._rings: tuple[list[QRectF], list[QRectF]] | None = None
         self._rings_scale = 0.0
+        #: Rings made for another scale (the overview map's, or the main view's), since the last change.
+        self._rings_by_scale: dict[float, tuple[list[QRectF], list[QRectF]]] = {}
         self._bounds = QRectF()
         self.setZValue(BLOCKS_Z)
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
@@ -142,6 +154,10 @@ class NoteBlocksItem(QGraphicsItem):
             return
         self._active = active
         self._board.draw_notes_as_blocks(active)
+        if active:
+            # Read now, in the turn that zoomed out, rather than in the paint that follows: a
+            # big board opening reads all of its notes here once, and its first frame only draws.
+            self._catch_up()
         self._follow_board()
 
     def invalidate(self) -> None:
@@ -171,7 +187,11 @@ class NoteBlocksItem(QGraphicsItem):
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
         painter.setPen(Qt.PenStyle.NoPen)
-        rings = self._rings_at(painter.worldTransform().m11()) if selection and self._selected else ([], [])
+        if selection and self._selected:
+            with collections_paused():  # a ring per selected block (10,000 after Select All), none garbage
+                rings = self._rings_at(painter.worldTransform().m11())
+        else:
+            rings = ([], [])
         if rings[0]:
             painter.setBrush(SELECTION_COLOUR)
             painter.drawRects(rings[0])
@@ -187,14 +207,23 @@ class NoteBlocksItem(QGraphicsItem):
     def _rings_at(self, scale: float) -> tuple[list[QRectF], list[QRectF]]:
         """The selected blocks grown by the ring's width at this scale (still, carried), made
         again only after the selection, a block or the scale changed."""
-        if self._rings is None or self._rings_scale != scale:
+        if self._rings is None:
+            self._rings_by_scale.clear()
+        elif self._rings_scale != scale:
+            # The overview map draws the same blocks at its own scale: each keeps its rings,
+            # rather than both making them again after every change, one after the other.
+            if len(self._rings_by_scale) >= 2:
+                self._rings_by_scale.clear()
+            self._rings_by_scale[self._rings_scale] = self._rings
+            self._rings = self._rings_by_scale.pop(scale, None)
+        self._rings_scale = scale
+        if self._rings is None:
             grow = RING_PX / max(scale, 1e-6)
-            self._rings_scale = scale
             layers = (self._still, self._carried)
             if len(self._selected) >= sum(len(layer.key_of) for layer in layers):
-                # Everything is selected (Select All): the groups' own lists, no look-up per note.
+                # Everything is selected (Select All): the groups' own grown lists, joined in C.
                 self._rings = tuple(  # type: ignore[assignment]
-                    [rect.adjusted(-grow, -grow, grow, grow) for group in layer.groups.values() for rect in group.as_list()]
+                    list(chain.from_iterable(group.grown(grow) for group in layer.groups.values()))
                     for layer in layers
                 )
             else:
@@ -261,12 +290,10 @@ class NoteBlocksItem(QGraphicsItem):
         self.update(was.united(moved.adjusted(-margin, -margin, margin, margin)))
 
     def _on_drag_ended(self) -> None:
-        """Back into their groups where the drop left them (moved, refused or put back)."""
+        """Back into their groups where the drop left them (moved, refused or put back): each
+        is read again before the next drawing, which takes it out of the carried groups, so a
+        drop of everything is one pass over the notes, not two."""
         carried = list(self._carried.key_of)
-        for note_id in carried:
-            taken = self._carried.take(note_id)
-            assert taken is not None
-            self._still.put(note_id, *taken)
         self._rings = None
         self._moving, self._offset = set(), QPointF()
         self._on_reshaped(carried)
@@ -287,14 +314,17 @@ class NoteBlocksItem(QGraphicsItem):
             stale = None
         if stale is None:
             self._still, self._carried = _Layer(), _Layer()
-            # The items made so far: those still to come are named when they are made.
+            # The items made so far, and the notes whose items are still to come (from the model).
             with collections_paused():  # a block per note, none of them garbage
                 for item in self._board.made_note_items():
                     self._read(item.note_id, item)
+                self._read_waiting()
             self._rings = None
         elif stale:
-            for note_id in stale:
-                self._read(note_id, self._board.made_note_item(note_id))
+            made = self._board.made_note_item
+            with collections_paused():  # a move of everything names every note: none is garbage
+                for note_id in stale:
+                    self._read(note_id, made(note_id))
             self._rings = None
         self._stale = set()
         if self._selection_stale:
@@ -302,15 +332,36 @@ class NoteBlocksItem(QGraphicsItem):
             self._rings = None
             self._selected = self._board.selected_note_ids()
 
+    def _read_waiting(self) -> None:
+        """Every note whose item is still to come, from the model, each colour parsed once."""
+        layer = self._still
+        keys: dict[str, tuple[int, Callable[[], QColor]]] = {}
+        for note_id, rect, colour in self._board.waiting_blocks():
+            keyed = keys.get(colour)
+            if keyed is None:
+                fill = note_fill(colour)
+                keyed = keys[colour] = (fill.rgba(), lambda fill=fill: QColor(fill))  # type: ignore[misc]
+            layer.put_keyed(note_id, rect, *keyed)
+
     def _read(self, note_id: str, item: NoteItem | None) -> None:
         layer, other = (self._carried, self._still) if note_id in self._moving else (self._still, self._carried)
         if note_id in other.key_of:
             other.take(note_id)
-        if item is None or not item.isVisible():
-            layer.take(note_id)  # removed, or folded into a collapsed cluster's card
+        if item is None:
+            # Its item is still to come (a big board opening): drawn from the model meanwhile.
+            waiting = self._board.waiting_block(note_id)
+            if waiting is None:
+                layer.take(note_id)  # removed, or folded into a collapsed cluster's card
+            else:
+                rect, colour = waiting
+                fill = note_fill(colour)
+                layer.put_keyed(note_id, rect, fill.rgba(), lambda: QColor(fill))
+            return
+        if not item.isVisible():
+            layer.take(note_id)  # folded into a collapsed cluster's card
             return
         width, height = item.size()
-        rect = QRectF(item.pos(), QSizeF(width, height))
+        rect = QRectF(item.x(), item.y(), width, height)  # no QPointF nor QSizeF made per note
         if layer is self._carried:
             rect.translate(-self._offset)
         layer.put_keyed(note_id, rect, item.colour_key, item.colour)

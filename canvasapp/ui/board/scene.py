@@ -24,7 +24,8 @@ from PySide6.QtWidgets import (
 )
 
 from canvasapp.model import Event, Lane, Note, Session
-from canvasapp.ops.layout import lane_rects
+from canvasapp.ops.board_index import index_of
+from canvasapp.ops.layout import Rect, lane_rects
 from canvasapp.ui.board.empty_hint import EmptyBoardHint
 from canvasapp.ui.board.interactions import DragFrame, DragNotes, Interaction, ResizeLane, ResizeNote
 from canvasapp.ui.board.lane_item import LaneItem
@@ -36,8 +37,10 @@ from canvasapp.ui.clusters.cluster_layer import ClusterLayer
 _MARGIN = 400.0
 #: How close (in screen pixels) to a lane's right edge a press starts resizing the lane.
 _EDGE_GRIP_PX = 8.0
-#: More notes than this arriving in one edit (an import) get their items over several turns of
-#: the event loop, so the window never stops for the thousands of items a big file brings.
+#: More notes than this arriving at once (a big board opening, an import) get their items over
+#: several turns of the event loop, so the window never stops for the thousands of items a big
+#: board holds: the blocks draw them from the model meanwhile (``note_blocks.py``), and a press,
+#: a detailed paint or any lookup makes the items it needs at once.
 MADE_AT_ONCE = 300
 #: How long one turn of the event loop may spend making items (s): the rest waits a turn.
 _MAKING_BUDGET_S = 0.012
@@ -85,7 +88,6 @@ class BoardScene(QGraphicsScene):
         self._maker.setInterval(0)
         self._maker.timeout.connect(self._make_waiting_items)
         self._as_blocks = False
-        self._built = False
         self._lanes: dict[str, LaneItem] = {}
         self._editor: NoteEditor | None = None
         self._interaction: Interaction | None = None
@@ -104,7 +106,6 @@ class BoardScene(QGraphicsScene):
         self._matches: dict[str, int] = {}
         self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
         self._build()
-        self._built = True
         self.selectionChanged.connect(self._on_selection_changed)
         for event, observer in self._observers():
             event.connect(observer)
@@ -169,6 +170,42 @@ class BoardScene(QGraphicsScene):
         """Make the items of every note still waiting (something needs all of them now)."""
         if self._waiting:
             self._make_items(list(self._waiting))
+
+    def make_items_in(self, rect: QRectF) -> None:
+        """Make the waiting items of the notes that may lie in ``rect`` (scene coordinates): what
+        a paint in detail or a press there needs, found through the session's board index."""
+        if not self._waiting:
+            return
+        area = Rect(rect.x(), rect.y(), rect.width(), rect.height())
+        wanted = [note_id for note_id in index_of(self._session).near(area) if note_id in self._waiting]
+        if wanted:
+            self._make_items(wanted)
+
+    def waiting_blocks(self) -> list[tuple[str, QRectF, str]]:
+        """Every waiting note that will be shown: its id, rectangle and colour, as its item
+        will have them (one pass for the blocks' first drawing of a big board)."""
+        session = self._session
+        lane_colours = {lane.id: lane.colour for lane in session.lanes}
+        folded = {note_id for cluster in session.clusters if cluster.collapsed for note_id in cluster.note_ids}
+        found = []
+        for note_id in self._waiting:
+            if note_id in folded:
+                continue
+            note = session.note(note_id)
+            colour = note.colour or lane_colours.get(note.lane_id or "") or session.note_colour(note)
+            found.append((note_id, QRectF(note.x, note.y, note.width, note.height), colour))
+        return found
+
+    def waiting_block(self, note_id: str) -> tuple[QRectF, str] | None:
+        """A waiting note's rectangle and colour as its item will have them, or ``None`` when it
+        has no item to come or will not be shown (folded into a collapsed cluster's card)."""
+        if note_id not in self._waiting:
+            return None
+        session = self._session
+        note = session.note(note_id)
+        if (cluster := session.cluster_of(note_id)) is not None and cluster.collapsed:
+            return None
+        return QRectF(note.x, note.y, note.width, note.height), session.note_colour(note)
 
     def _item(self, note_id: str) -> NoteItem | None:
         item = self._notes.get(note_id)
@@ -250,13 +287,15 @@ class BoardScene(QGraphicsScene):
         area asks every note for its shape (a Python call back per note, three times over),
         twice the cost; and the selection is then known without asking Qt for it back."""
         self.make_all_items()  # every note, also those of an import still arriving
-        selected: list[str] = []
+        # Hidden items are those folded into a collapsed cluster's card: asked of the model
+        # once rather than of each item (a Python-to-Qt call per note).
+        folded = {note_id for cluster in self._session.clusters if cluster.collapsed for note_id in cluster.note_ids}
+        selected = [note_id for note_id in self._notes if note_id not in folded] if folded else list(self._notes)
+        notes = self._notes
         self.blockSignals(True)
         try:
-            for note_id, item in self._notes.items():
-                if item.isVisible():
-                    item.setSelected(True)
-                    selected.append(note_id)
+            for note_id in selected:
+                notes[note_id].setSelected(True)
             for frame in self.clusters.items():
                 frame.setSelected(True)
         finally:
@@ -372,9 +411,11 @@ class BoardScene(QGraphicsScene):
         # The board's extent is known from the notes at once (the scroll bars, Fit All), even
         # while their items are still being made.
         self._grow_to(notes)
-        if len(notes) > MADE_AT_ONCE and self._built:  # the board a window opens on: at once
-            self._waiting.update(dict.fromkeys(note.id for note in notes))
+        if len(notes) > MADE_AT_ONCE:
+            ids = [note.id for note in notes]
+            self._waiting.update(dict.fromkeys(ids))
             self._maker.start()
+            self.reshaped(ids)  # the blocks draw them from the model until their items come
         else:
             self._make_items([note.id for note in notes])
         if not self._lanes or self.sceneRect().isNull():
@@ -383,11 +424,16 @@ class BoardScene(QGraphicsScene):
             self._hint.setVisible(False)
 
     def _make_items(self, note_ids: list[str]) -> list[NoteItem]:
-        """Items for these notes (as they are in the session now), told to the blocks."""
+        """Items for these notes (as they are in the session now), told to the blocks unless
+        they were waiting: the blocks drew those from the model, where the items are now."""
         session = self._session
         made = []
+        new: list[str] = []
         for note_id in note_ids:
-            self._waiting.pop(note_id, None)
+            if note_id in self._waiting:
+                del self._waiting[note_id]
+            else:
+                new.append(note_id)
             note = session.note(note_id)
             item = NoteItem(note.id, note.width, note.height, session.note_colour(note), note.text)
             item.setPos(note.x, note.y)
@@ -400,7 +446,7 @@ class BoardScene(QGraphicsScene):
             self._notes[note_id] = item
             self.addItem(item)
             made.append(item)
-        self.reshaped(note_ids)
+        self.reshaped(new)
         if not self._waiting:
             self._maker.stop()
         return made
@@ -440,10 +486,11 @@ class BoardScene(QGraphicsScene):
     # A note still waiting for its item needs nothing here: the item is made as the note is then.
 
     def _on_notes_moved(self, notes: list[Note]) -> None:
+        items, colour_of = self._notes, self._session.note_colour
         for note in notes:
-            if (item := self._notes.get(note.id)) is not None:
+            if (item := items.get(note.id)) is not None:
                 item.setPos(note.x, note.y)
-                item.set_colour(self._session.note_colour(note))
+                item.set_colour(colour_of(note))  # another lane's colour, if the note changed lanes
         self._grow_to(notes)
         self.reshaped([note.id for note in notes])
 
@@ -527,13 +574,21 @@ class BoardScene(QGraphicsScene):
             return DragFrame(self.clusters, under, pos)  # a frame drags its notes along
         return None
 
+    def _make_items_at(self, pos: QPointF) -> None:
+        """The waiting items a gesture at ``pos`` may meet (the notes there and around it)."""
+        if self._waiting:
+            self.make_items_in(QRectF(pos.x() - 1, pos.y() - 1, 2, 2))
+
     def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:
+        self._make_items_at(event.scenePos())
         if event.button() == Qt.MouseButton.LeftButton and not self._read_only and self._editor is None:
             self._interaction = self._start_interaction(event)
             if self._interaction is not None:
                 event.accept()
                 return
         super().mousePressEvent(event)
+        if not event.isAccepted():
+            self.make_all_items()  # on empty board: the rubber band may reach any note
         selected = {item.note_id: item for item in self.selectedItems() if isinstance(item, NoteItem)}
         if event.button() == Qt.MouseButton.LeftButton and selected:
             view = self._view_of(event)
@@ -590,6 +645,7 @@ class BoardScene(QGraphicsScene):
             self.note_drag_ended.emit()
 
     def mouseDoubleClickEvent(self, event: QGraphicsSceneMouseEvent) -> None:
+        self._make_items_at(event.scenePos())
         item = self._item_at(event.scenePos(), self._view_of(event))
         if isinstance(item, (NoteEditor, ClusterTitleEditor)):
             super().mouseDoubleClickEvent(event)
@@ -610,6 +666,7 @@ class BoardScene(QGraphicsScene):
     def contextMenuEvent(self, event: QGraphicsSceneContextMenuEvent) -> None:
         pos = event.scenePos()
         self._cursor_pos = QPointF(pos)
+        self._make_items_at(pos)
         item = self._item_at(pos, self._view_of(event))
         note_id = None
         if isinstance(item, NoteItem):

@@ -17,6 +17,7 @@ from PySide6.QtGui import (
     QMouseEvent,
     QNativeGestureEvent,
     QPainter,
+    QPaintEvent,
     QResizeEvent,
     QTransform,
     QWheelEvent,
@@ -284,6 +285,14 @@ class BoardView(QGraphicsView):
             dx, dy = dy, 0.0
         self._scroll_by(-dx, -dy)
         event.accept()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        scene = self.board_scene()
+        if scene.making_items and not self.note_blocks.active:
+            # Drawn in detail while a big board's items are still coming: the notes in sight
+            # first (the blocks draw the others only when zoomed out).
+            scene.make_items_in(self.visible_scene_rect())
+        super().paintEvent(event)
 
     def viewportEvent(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Gesture and isinstance(event, QGestureEvent):

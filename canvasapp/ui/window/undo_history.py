@@ -6,6 +6,7 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from canvasapp.commands import Command
 from canvasapp.model import Session
+from canvasapp.ui.board.collections_paused import collections_paused
 
 
 class UndoAdapter(QUndoCommand):
@@ -26,10 +27,14 @@ class UndoAdapter(QUndoCommand):
         if self._applied:
             self._applied = False
             return
-        self.command.apply(self._session)
+        with collections_paused():
+            self.command.apply(self._session)
 
     def undo(self) -> None:
-        self.command.revert(self._session)
+        # Undoing a move of thousands of notes makes a few objects per note, none of them
+        # garbage: a pass of the cycle collector over the whole process would find nothing.
+        with collections_paused():
+            self.command.revert(self._session)
 
     def id(self) -> int:
         return self.command.merge_id

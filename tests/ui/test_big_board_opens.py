@@ -1,0 +1,118 @@
+"""A big board opens on its overview at once: every note is drawn as a block from the model
+while its item is still to come, and whatever the facilitator does before the items are all
+made (press a note, draw a rubber band, zoom in, select all) meets every note it should."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QPoint, QPointF, QRectF, Qt
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from canvasapp.app import open_main_window
+from canvasapp.ui.board.scene import MADE_AT_ONCE
+from canvasapp.ui.window.main_window import MainWindow
+from tests.ui.conftest import trigger
+from tests.ui.test_press_at_fit_all import COLUMNS, ROWS, big_board, press_and_move
+
+NOTES = COLUMNS * ROWS
+
+
+@pytest.fixture
+def opened(qtbot: QtBot, library_path: Path, templates_dir: Path) -> Iterator[MainWindow]:
+    """A window on a big board, shown and fitted, before the event loop has turned."""
+    assert NOTES > MADE_AT_ONCE
+    window = open_main_window(str(library_path), big_board(library_path), templates_dir)
+    qtbot.addWidget(window)
+    window.resize(1600, 1000)
+    window.show()
+    window.view.show_lanes()
+    assert window.document is not None and window.document.scene.making_items, "every item was made while opening"
+    yield window
+    window.close()
+    window.library.close()
+    QApplication.processEvents()
+
+
+def finish_items(window: MainWindow) -> None:
+    while window.document.scene.making_items:
+        QApplication.processEvents()
+
+
+def test_every_note_is_drawn_before_its_item_is_made_and_every_item_comes(opened: MainWindow) -> None:
+    window, scene, session = opened, opened.document.scene, opened.document.session
+    blocks = window.view.note_blocks
+    assert blocks.active
+    window.view.viewport().repaint()
+    assert len(scene.made_note_items()) < NOTES
+    assert sum(len(rects) for _colour, rects in blocks.blocks()) == NOTES
+    # Drawn where the notes are, in their colours: the middle note's block is on the screen.
+    note = session.notes[ROWS // 2 * COLUMNS + COLUMNS // 2]
+    picture = window.view.viewport().grab().toImage()
+    at = window.view.mapFromScene(QPointF(note.x + note.width / 2, note.y + note.height / 2))
+    assert picture.pixelColor(at).name().upper() == QColor(session.note_colour(note)).name().upper()
+    window.grab().save("/tmp/startup-big-board-opening.png")
+
+    finish_items(window)
+    items = {item.note_id: item for item in scene.made_note_items()}
+    assert set(items) == {note.id for note in session.notes}
+    assert all((items[n.id].pos().x(), items[n.id].pos().y()) == (n.x, n.y) for n in session.notes)
+    assert sum(len(rects) for _colour, rects in blocks.blocks()) == NOTES
+
+
+def test_a_press_on_a_note_whose_item_is_still_to_come_picks_that_note_up(qtbot: QtBot, opened: MainWindow) -> None:
+    window, scene, session = opened, opened.document.scene, opened.document.session
+    note = session.notes[(ROWS - 2) * COLUMNS + COLUMNS // 3]
+    assert scene.made_note_item(note.id) is None
+    before = note.y
+    press_at = window.view.mapFromScene(QPointF(note.x + note.width / 2, note.y + note.height / 2))
+    press_and_move(qtbot, window, press_at, QPoint(0, 3))
+    assert scene.selected_note_ids() == [note.id]
+    assert session.note(note.id).y > before
+
+
+def test_a_rubber_band_drawn_while_items_arrive_selects_every_note_it_reaches(qtbot: QtBot, opened: MainWindow) -> None:
+    window, scene, session = opened, opened.document.scene, opened.document.session
+    first, last = session.notes[0], session.notes[5 * COLUMNS + 7]
+    # From the empty margin left of the board and above it, to the middle of a note 5 rows down.
+    start = window.view.mapFromScene(QPointF(first.x - 200, first.y - 200))
+    end = window.view.mapFromScene(QPointF(last.x + last.width / 2, last.y + last.height / 2))
+    viewport = window.view.viewport()
+    qtbot.mousePress(viewport, Qt.MouseButton.LeftButton, pos=start)
+    for step in range(1, 5):
+        qtbot.mouseMove(viewport, pos=start + (end - start) * step / 4)
+    qtbot.mouseRelease(viewport, Qt.MouseButton.LeftButton, pos=end)
+    band = QRectF(window.view.mapToScene(start), window.view.mapToScene(end)).normalized()
+    inside = {n.id for n in session.notes if band.contains(QRectF(n.x, n.y, n.width, n.height))}
+    selected = set(scene.selected_note_ids())
+    assert len(inside) >= 5 * 7 and inside <= selected
+    grown = band.adjusted(-10, -10, 10, 10)
+    assert all(grown.intersects(QRectF(n.x, n.y, n.width, n.height)) for n in session.notes if n.id in selected)
+
+
+def test_zoomed_in_while_items_arrive_the_notes_in_sight_are_drawn_in_full(opened: MainWindow) -> None:
+    window, scene, session = opened, opened.document.scene, opened.document.session
+    note = session.notes[ROWS // 2 * COLUMNS + COLUMNS // 2]
+    assert scene.made_note_item(note.id) is None
+    window.view.set_zoom(1.0)
+    window.view.center_on_scene(QPointF(note.x + note.width / 2, note.y + note.height / 2))
+    assert not window.view.note_blocks.active
+    window.view.viewport().repaint()
+    item = scene.made_note_item(note.id)
+    assert item is not None and item.shown_text == note.text
+    assert scene.making_items, "only the notes in sight were made at once"
+    # The note's own paint: its colour just inside its rounded corner.
+    picture = window.view.viewport().grab().toImage()
+    corner = window.view.mapFromScene(QPointF(note.x + 6, note.y + 6))
+    assert picture.pixelColor(corner).name().upper() == QColor(session.note_colour(note)).name().upper()
+
+
+def test_select_all_while_items_arrive_selects_every_note(opened: MainWindow) -> None:
+    scene, session = opened.document.scene, opened.document.session
+    trigger(opened, "edit.select_all")
+    assert set(scene.selected_note_ids()) == {note.id for note in session.notes}
+    assert not scene.making_items
