@@ -67,6 +67,9 @@ def main(argv: list[str] | None = None) -> int:
         for figure in figures:
             if args.only and figure.name not in args.only:
                 continue
+            # Progress on stderr (the figures go to stdout): a long run shows where it is.
+            print(f"[{time.perf_counter() - started:7.1f} s] {figure.name} ...", file=sys.stderr, flush=True)
+            figure_started = time.perf_counter()
             try:
                 measurement = figure.measure(Path(folder), args.notes)
             except NotTaken as why:
@@ -79,6 +82,8 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"{figure.name:<22} FAILED: {error}", flush=True)
                 continue
             results[figure.name] = (figure, measurement)
+            print(f"[{time.perf_counter() - started:7.1f} s] {figure.name} took {time.perf_counter() - figure_started:.1f} s",
+                  file=sys.stderr, flush=True)
             verdict = "ok" if measurement.value <= figure.target else "OVER TARGET"
             print(
                 f"{figure.name:<22} {measurement.value:10.3f} {figure.unit:<2}  "

@@ -19,6 +19,7 @@ from PySide6.QtGui import (
     QPainter,
     QPaintEvent,
     QResizeEvent,
+    QTransform,
     QWheelEvent,
 )
 from PySide6.QtWidgets import (
@@ -75,6 +76,14 @@ class BoardView(QGraphicsView):
         #: How to fit again after a resize (docks opening, the window resized) while the view
         #: is as a fit left it; ``None`` once the facilitator zooms or scrolls.
         self._fit_again: Callable[[], None] | None = None
+        #: The viewport sizes fitted for since the last fit asked for or the last real resize.
+        #: A fit may show a scroll bar, whose narrower viewport fits smaller and hides it again,
+        #: and so on for ever (a board about as wide, for the view, as it is tall): once a size
+        #: comes back, the fits leave room for both bars (``_room_for_bars``) and the bars rest.
+        self._fitted_sizes: set[tuple[int, int]] = set()
+        self._room_for_bars = False
+        self._bars_shown = (False, False)
+        self._refitting = False
         self.note_blocks: NoteBlocksItem = note_blocks_of(scene)
         self.horizontalScrollBar().valueChanged.connect(self._on_scrolled)
         self.verticalScrollBar().valueChanged.connect(self._on_scrolled)
@@ -137,13 +146,32 @@ class BoardView(QGraphicsView):
         """Fit ``rect`` in the view; it stays fitted through resizes until the view is moved."""
         if not rect.isValid():
             return
-        self.fitInView(rect.adjusted(-_FIT_MARGIN, -_FIT_MARGIN, _FIT_MARGIN, _FIT_MARGIN),
-                       Qt.AspectRatioMode.KeepAspectRatio)
+        if not self._refitting:  # asked for: a new chain of fits
+            self._fitted_sizes, self._room_for_bars = {self._viewport_size()}, False
+        self._fit_in_room(rect.adjusted(-_FIT_MARGIN, -_FIT_MARGIN, _FIT_MARGIN, _FIT_MARGIN))
         if self.zoom() > max_scale:
             self.scale(max_scale / self.zoom(), max_scale / self.zoom())
             self.centerOn(rect.center())
         self._fit_again = lambda: self.fit_rect(rect, max_scale)
         self._after_zoom()
+
+    def _fit_in_room(self, rect: QRectF) -> None:
+        """``fitInView`` keeping the aspect ratio; after the scroll bars came and went, into the
+        room the viewport has with both bars shown, so that their coming or going changes
+        nothing any more (see ``resizeEvent``)."""
+        if not self._room_for_bars:
+            self.fitInView(rect, Qt.AspectRatioMode.KeepAspectRatio)
+            return
+        room = QRectF(self.viewport().rect()).adjusted(2, 2, -2, -2)  # fitInView's own margin
+        if not self.verticalScrollBar().isVisibleTo(self):
+            room.setWidth(room.width() - self.verticalScrollBar().sizeHint().width())
+        if not self.horizontalScrollBar().isVisibleTo(self):
+            room.setHeight(room.height() - self.horizontalScrollBar().sizeHint().height())
+        if min(room.width(), room.height(), rect.width(), rect.height()) <= 0:
+            return
+        scale = min(room.width() / rect.width(), room.height() / rect.height())
+        self.setTransform(QTransform.fromScale(scale, scale))
+        QGraphicsView.centerOn(self, rect.center())  # not self.centerOn: that ends the fitted state
 
     def zoom_to_selection(self) -> bool:
         """Fit the selected items; ``False`` (and no change) when nothing is selected."""
@@ -340,8 +368,24 @@ class BoardView(QGraphicsView):
             return
         super().mouseReleaseEvent(event)
 
+    def _viewport_size(self) -> tuple[int, int]:
+        size = self.viewport().size()
+        return size.width(), size.height()
+
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
+        bars = (self.horizontalScrollBar().isVisibleTo(self), self.verticalScrollBar().isVisibleTo(self))
+        if bars == self._bars_shown:  # the window or a panel changed size, not the scroll bars
+            self._fitted_sizes, self._room_for_bars = set(), False
+        self._bars_shown = bars
+        size = self._viewport_size()
+        if size in self._fitted_sizes:
+            self._room_for_bars = True
+        self._fitted_sizes.add(size)
         if self._fit_again is not None:
-            self._fit_again()  # a fitted board stays fitted when panels open or close
+            self._refitting = True
+            try:
+                self._fit_again()  # a fitted board stays fitted when panels open or close
+            finally:
+                self._refitting = False
         self.view_changed.emit()
