@@ -69,13 +69,7 @@ class BoardEditing:
         if not notes:
             return notes
         moved = lane_layout.place_new(Board.of(self.session, extra=notes), {note.id for note in notes})
-        placed = []
-        for note in notes:
-            copy = note.copy()
-            copy.x, copy.y = moved.get(note.id, (note.x, note.y))
-            copy.lane_id = lane_at(self.session.lanes, copy.x + copy.width / 2)
-            placed.append(copy)
-        return placed
+        return lane_layout.copies_at(self.session.lanes, notes, moved)
 
     def edit_text(self, note_id: str, text: str) -> None:
         """New text for a note; the note grows to show it (one undo step for both)."""
@@ -104,8 +98,23 @@ class BoardEditing:
         if self.snap_to_grid:
             positions = arrange.snap_positions(positions)
         positions = self._with_room(positions)
-        if positions:
-            self.push(MoveNotes.to(self.session, self._placements(positions)))
+        if not positions:
+            return
+        self._push_move(MoveNotes.to(self.session, self._placements(positions)), positions)
+
+    def _push_move(self, move: MoveNotes, positions: dict[str, tuple[float, float]]) -> None:
+        """A move, with the lanes it needs widened in the same undo step: a note, or a cluster's
+        frame, wider than the lane it was dropped into. (A nudge never leaves its lane: making
+        room keeps it in.)"""
+        notes = self.session.note
+        rects = {n: Rect(x, y, notes(n).width, notes(n).height) for n, (x, y) in positions.items()}
+        cluster_of = self.session.cluster_of
+        clusters = {c.id: c for n in positions if (c := cluster_of(n)) is not None}
+        wider = lanes_widened(self.session, clusters.values(), rects)
+        if wider:
+            self.edits.push_all(move.text, [move, *wider])
+        else:
+            self.push(move)
 
     def nudge(self, note_ids: list[str], dx: float, dy: float) -> None:
         """Arrow keys: consecutive nudges of the same notes merge into one undo step."""

@@ -1,9 +1,10 @@
-"""A lane widens when a cluster's frame in it would stick out of its right edge.
+"""A lane widens when a cluster's frame, or a loose note, in it would stick out of its right edge.
 
 The layout parts blocks inside a lane and folds a wide cluster into a grid, but a frame is
 never narrower than its widest note plus the padding: a cluster gathered from notes of other
 lanes, or a member grown wider, can need more than a narrowed lane has. Then the lane grows
 (the lanes to its right move along) in the same undo step, so no frame hangs into the next lane.
+A note dragged into a lane narrower than itself is the same case without a frame.
 """
 
 from __future__ import annotations
@@ -18,21 +19,30 @@ from canvasapp.ops.layout import NOTE_GAP, Rect, lane_rects
 
 
 def lanes_widened(session: Session, clusters: Iterable[Cluster], notes: Mapping[str, Rect]) -> list[ResizeLane]:
-    """The lane resizes that give every frame of ``clusters`` room, given the notes' rectangles
-    as they will be (``notes``; a note missing there is taken as it is now)."""
+    """The lane resizes that give every frame of ``clusters`` room, and every loose note of
+    ``notes``, given the notes' rectangles as they will be (``notes``; a cluster's member missing
+    there is taken as it is now)."""
     lanes = lane_rects(session.lanes)
     needed: dict[str, float] = {}
+
+    def give_room(block: Rect) -> None:
+        lane_id = lane_of(session.lanes, block)
+        if lane_id is None:
+            return
+        lane = lanes[lane_id]
+        if block.right > lane.right and block.x >= lane.x:
+            needed[lane_id] = max(needed.get(lane_id, 0.0), block.right + NOTE_GAP - lane.x)
+
     for cluster in clusters:
         members = [notes[n] if n in notes else _rect_now(session, n) for n in cluster.note_ids if session.has_note(n)]
-        if not members:
-            continue
-        frame = board_frame(members)
-        lane_id = lane_of(session.lanes, frame)
-        if lane_id is None:
-            continue
-        lane = lanes[lane_id]
-        if frame.right > lane.right and frame.x >= lane.x:
-            needed[lane_id] = max(needed.get(lane_id, 0.0), frame.right + NOTE_GAP - lane.x)
+        if members:
+            give_room(board_frame(members))
+    # Only a note wider than the narrowest lane's room can stick out: a drop of a whole board
+    # looks at none of its notes one by one.
+    narrowest = min((lane.width for lane in lanes.values()), default=0.0) - 2 * NOTE_GAP
+    for note_id, rect in notes.items():
+        if rect.width > narrowest and session.cluster_of(note_id) is None:
+            give_room(rect)
     return [
         ResizeLane.to(session, lane_id, min(MAX_LANE_WIDTH, width))
         for lane_id, width in needed.items()

@@ -781,12 +781,17 @@ def placed_below(session: Session, notes: Sequence[Note], clusters: Sequence[tup
         return []
     groups = [*((cluster.id, cluster.note_ids) for cluster in session.clusters), *clusters]
     board = Board.of(session, clusters=groups, extra=notes)
-    moved = below_the_rest(board, {note.id for note in notes})
+    return copies_at(session.lanes, notes, below_the_rest(board, {note.id for note in notes}))
+
+
+def copies_at(lanes: list[Lane], notes: Iterable[Note], positions: Mapping[str, tuple[float, float]]) -> list[Note]:
+    """Copies of new notes at their ``positions`` (where one is given), each in the lane under
+    its centre: how placed notes join the board."""
     placed = []
     for note in notes:
         copy = note.copy()
-        copy.x, copy.y = moved.get(note.id, (note.x, note.y))
-        copy.lane_id = lane_at(session.lanes, copy.x + copy.width / 2)
+        copy.x, copy.y = positions.get(note.id, (note.x, note.y))
+        copy.lane_id = lane_at(lanes, copy.x + copy.width / 2)
         placed.append(copy)
     return placed
 

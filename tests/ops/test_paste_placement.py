@@ -55,13 +55,7 @@ def test_pasted_notes_keep_every_promise(
     session, pasted = case
     new = {note.id for note in pasted}
     placed_at = lane_layout.place_new(Board.of(session, extra=pasted), new)
-    placed = []
-    for note in pasted:
-        copy = note.copy()
-        copy.x, copy.y = placed_at.get(note.id, (note.x, note.y))
-        copy.lane_id = lane_at(session.lanes, copy.x + copy.width / 2)
-        placed.append(copy)
-    session.add_notes(placed)
+    session.add_notes(lane_layout.copies_at(session.lanes, pasted, placed_at))
     assert broken_promises(session) == []
 
 
