@@ -275,10 +275,17 @@ class BoardScene(QGraphicsScene):
     # --- selection and find -------------------------------------------------------------------
 
     def select_only(self, note_ids: list[str]) -> None:
-        self.clearSelection()
-        for note_id in note_ids:
-            if (item := self._item(note_id)) is not None:
-                item.setSelected(True)
+        """Exactly these notes selected, told once: a selectionChanged per note asked Qt for
+        the whole selection back each time (a paste of 1,000 notes spent a third of its time)."""
+        self.blockSignals(True)
+        try:
+            self.clearSelection()
+            for note_id in note_ids:
+                if (item := self._item(note_id)) is not None:
+                    item.setSelected(True)
+        finally:
+            self.blockSignals(False)
+        self.selectionChanged.emit()
 
     def select_all(self) -> None:
         """Every note shown (not those folded into a collapsed cluster) and every frame.
