@@ -10,7 +10,7 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QPointF, QRectF, QSizeF, Qt
+from PySide6.QtCore import QPointF, QRectF, QSizeF
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -21,7 +21,7 @@ from canvasapp.storage import Library
 from canvasapp.ui.board.note_blocks import RING_PX, NoteBlocksItem
 from canvasapp.ui.window.main_window import MainWindow
 from tests.board_invariants import broken_promises
-from tests.ui.conftest import trigger
+from tests.ui.conftest import drag, trigger
 from tests.ui.editing_helpers import ACTIVITIES_X, BLOCKERS_X, DRIVERS_X, rows, saved_session
 
 ROWS = 12
@@ -65,13 +65,8 @@ def as_drawn(blocks: NoteBlocksItem) -> Counter[tuple[int, tuple[float, float, f
 
 
 def drag_by(qtbot: QtBot, window: MainWindow, note_id: str, by: QPointF) -> None:
-    view, viewport = window.view, window.view.viewport()
-    start = view.mapFromScene(window.document.scene.note_item(note_id).sceneBoundingRect().center())
-    step = view.mapFromScene(by) - view.mapFromScene(QPointF())
-    qtbot.mousePress(viewport, Qt.MouseButton.LeftButton, pos=start)
-    for number in range(1, 5):
-        qtbot.mouseMove(viewport, pos=start + step * number / 4)
-    qtbot.mouseRelease(viewport, Qt.MouseButton.LeftButton, pos=start + step)
+    centre = window.document.scene.note_item(note_id).sceneBoundingRect().center()
+    drag(qtbot, window, (centre.x(), centre.y()), (centre.x() + by.x(), centre.y() + by.y()))
     QApplication.processEvents()
 
 
