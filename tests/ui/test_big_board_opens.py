@@ -77,7 +77,9 @@ def test_a_press_on_a_note_whose_item_is_still_to_come_picks_that_note_up(qtbot:
 
 def test_a_rubber_band_drawn_while_items_arrive_selects_every_note_it_reaches(qtbot: QtBot, opened: MainWindow) -> None:
     window, scene, session = opened, opened.document.scene, opened.document.session
-    first, last = session.notes[0], session.notes[5 * COLUMNS + 7]
+    # In the grid's order, row by row (the session's own order is the library's, not the grid's).
+    grid = sorted(session.notes, key=lambda n: (n.y, n.x))
+    first, last = grid[0], grid[5 * COLUMNS + 7]
     # From the empty margin left of the board and above it, to the middle of a note 5 rows down.
     start = window.view.mapFromScene(QPointF(first.x - 200, first.y - 200))
     end = window.view.mapFromScene(QPointF(last.x + last.width / 2, last.y + last.height / 2))
