@@ -17,7 +17,7 @@ from canvasapp.app import open_main_window
 from canvasapp.ui.board.scene import MADE_AT_ONCE
 from canvasapp.ui.window.main_window import MainWindow
 from tests.ui.conftest import trigger
-from tests.ui.test_press_at_fit_all import COLUMNS, ROWS, big_board, press_and_move
+from tests.ui.test_press_at_fit_all import COLUMNS, ROWS, big_board, in_grid_order, press_and_move
 
 NOTES = COLUMNS * ROWS
 
@@ -51,11 +51,10 @@ def test_every_note_is_drawn_before_its_item_is_made_and_every_item_comes(opened
     assert len(scene.made_note_items()) < NOTES
     assert sum(len(rects) for _colour, rects in blocks.blocks()) == NOTES
     # Drawn where the notes are, in their colours: the middle note's block is on the screen.
-    note = session.notes[ROWS // 2 * COLUMNS + COLUMNS // 2]
+    note = in_grid_order(session)[ROWS // 2 * COLUMNS + COLUMNS // 2]
     picture = window.view.viewport().grab().toImage()
     at = window.view.mapFromScene(QPointF(note.x + note.width / 2, note.y + note.height / 2))
     assert picture.pixelColor(at).name().upper() == QColor(session.note_colour(note)).name().upper()
-    window.grab().save("/tmp/startup-big-board-opening.png")
 
     finish_items(window)
     items = {item.note_id: item for item in scene.made_note_items()}
@@ -66,7 +65,7 @@ def test_every_note_is_drawn_before_its_item_is_made_and_every_item_comes(opened
 
 def test_a_press_on_a_note_whose_item_is_still_to_come_picks_that_note_up(qtbot: QtBot, opened: MainWindow) -> None:
     window, scene, session = opened, opened.document.scene, opened.document.session
-    note = session.notes[(ROWS - 2) * COLUMNS + COLUMNS // 3]
+    note = in_grid_order(session)[(ROWS - 2) * COLUMNS + COLUMNS // 3]
     assert scene.made_note_item(note.id) is None
     before = note.y
     press_at = window.view.mapFromScene(QPointF(note.x + note.width / 2, note.y + note.height / 2))
@@ -77,8 +76,7 @@ def test_a_press_on_a_note_whose_item_is_still_to_come_picks_that_note_up(qtbot:
 
 def test_a_rubber_band_drawn_while_items_arrive_selects_every_note_it_reaches(qtbot: QtBot, opened: MainWindow) -> None:
     window, scene, session = opened, opened.document.scene, opened.document.session
-    # In the grid's order, row by row (the session's own order is the library's, not the grid's).
-    grid = sorted(session.notes, key=lambda n: (n.y, n.x))
+    grid = in_grid_order(session)
     first, last = grid[0], grid[5 * COLUMNS + 7]
     # From the empty margin left of the board and above it, to the middle of a note 5 rows down.
     start = window.view.mapFromScene(QPointF(first.x - 200, first.y - 200))
@@ -98,7 +96,7 @@ def test_a_rubber_band_drawn_while_items_arrive_selects_every_note_it_reaches(qt
 
 def test_zoomed_in_while_items_arrive_the_notes_in_sight_are_drawn_in_full(opened: MainWindow) -> None:
     window, scene, session = opened, opened.document.scene, opened.document.session
-    note = session.notes[ROWS // 2 * COLUMNS + COLUMNS // 2]
+    note = in_grid_order(session)[ROWS // 2 * COLUMNS + COLUMNS // 2]
     assert scene.made_note_item(note.id) is None
     window.view.set_zoom(1.0)
     window.view.center_on_scene(QPointF(note.x + note.width / 2, note.y + note.height / 2))

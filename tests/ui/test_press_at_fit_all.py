@@ -12,7 +12,7 @@ from pytestqt.qtbot import QtBot
 
 from canvasapp.formats.template_io import session_from_template
 from canvasapp.formats.template_library import find_template
-from canvasapp.model import Note, new_id
+from canvasapp.model import Note, Session, new_id
 from canvasapp.model.entities import NOTE_HEIGHT, NOTE_WIDTH
 from canvasapp.ops.layout import LANE_HEADER_HEIGHT, NOTE_GAP
 from canvasapp.storage import SessionRepository, open_library
@@ -40,6 +40,11 @@ def big_board(library_path: Path) -> str:
     return session.id
 
 
+def in_grid_order(session: Session) -> list[Note]:
+    """The big board's notes row by row (the session's own order is the library's, not the grid's)."""
+    return sorted(session.notes, key=lambda note: (note.y, note.x))
+
+
 def press_and_move(qtbot: QtBot, window: MainWindow, at: QPoint, by: QPoint) -> None:
     viewport = window.view.viewport()
     qtbot.mouseMove(viewport, pos=at)
@@ -59,8 +64,9 @@ def test_at_fit_all_a_press_on_a_note_picks_that_note_up(
     assert window.view.transform().m11() < DETAIL_THRESHOLD / 3, "zoomed out to blocks a few pixels wide"
     session, scene = window.document.session, window.document.scene
     # Notes all over the screen: the middle, near a corner, at the edges of the grid.
+    grid = in_grid_order(session)
     for index in (ROWS // 2 * COLUMNS + COLUMNS // 2, 3 * COLUMNS + 2, (ROWS - 1) * COLUMNS - 1, COLUMNS - 1):
-        note = session.notes[index]
+        note = grid[index]
         before = {other.id: (other.x, other.y) for other in session.notes}
         press_at = window.view.mapFromScene(QPointF(note.x + note.width / 2, note.y + note.height / 2))
         press_and_move(qtbot, window, press_at, QPoint(0, 3))
