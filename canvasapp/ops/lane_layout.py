@@ -30,7 +30,7 @@ import heapq
 import math
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from typing import TypeVar
+from typing import Generic, TypeVar
 
 from canvasapp.model import Lane, Note, Session
 from canvasapp.model.entities import NOTE_HEIGHT, NOTE_WIDTH
@@ -309,50 +309,6 @@ class _Orders(dict[str, Order]):
         return value
 
 
-class _Keyed:
-    """Ids in square buckets by their rectangles: which may overlap a rectangle."""
-
-    def __init__(self) -> None:
-        self._buckets: dict[tuple[int, int], list[tuple[float, float, float, float, str]]] = {}
-
-    def add(self, key: str, rect: Rect) -> None:
-        entry = _bounds(rect, key)
-        for cell in _Index.cells(rect):
-            self._buckets.setdefault(cell, []).append(entry)
-
-    def add_all(self, keyed: Iterable[tuple[str, Rect]]) -> None:
-        """:meth:`add` for many (every note of a drag of everything), in one loop."""
-        buckets, floor, size, touch = self._buckets, math.floor, _BUCKET, _TOUCH
-        for key, rect in keyed:
-            x, y = rect.x, rect.y
-            right, bottom = x + rect.width, y + rect.height
-            entry = (x, y, right - touch, bottom - touch, key)
-            for bx in range(floor(x / size), floor(right / size) + 1):
-                for by in range(floor(y / size), floor(bottom / size) + 1):
-                    found = buckets.get((bx, by))
-                    if found is None:
-                        buckets[(bx, by)] = [entry]
-                    else:
-                        found.append(entry)
-
-    def near(self, rect: Rect) -> set[str]:
-        found: set[str] = set()
-        for cell in _Index.cells(rect):
-            found.update(entry[4] for entry in self._buckets.get(cell, ()))
-        return found
-
-    def overlapping(self, rect: Rect) -> set[str]:
-        """The ids whose rectangle (as added) overlaps ``rect``: :func:`overlaps`, inline."""
-        x, y, right, bottom = rect.x, rect.y, rect.x + rect.width - _TOUCH, rect.y + rect.height - _TOUCH
-        buckets = self._buckets
-        return {
-            entry[4]
-            for cell in _Index.cells(rect)
-            for entry in buckets.get(cell, ())
-            if x < entry[2] and entry[0] < right and y < entry[3] and entry[1] < bottom
-        }
-
-
 class _Near:
     """Making room near what moved: the packing of :func:`_pack` (priority blocks first, then the
     rest, each in reading order, each moved down past what is already placed), done only for the
@@ -417,7 +373,7 @@ class _Near:
 
     def _scan(self, looked_at: Collection[str | None]) -> tuple[Callable[[Rect], Iterable[str]], set[str | None]]:
         """The loose notes that stay, in the lanes looked at, in buckets of their own."""
-        near = _Keyed()
+        near: _Buckets[str] = _Buckets()
         lanes: set[str | None] = set()
         owner, touched = self.owner, self.touched
         for note_id in self.notes:
@@ -427,7 +383,7 @@ class _Near:
             lane_id = _lane_in(self.lanes, area)
             if lane_id in looked_at:
                 self.before[note_id], self.home[note_id] = area, lane_id
-                near.add(note_id, area)
+                near.add(area, note_id)
                 lanes.add(lane_id)
                 self.steady_in.setdefault(lane_id, []).append(note_id)
         return near.near, lanes
@@ -543,14 +499,14 @@ class _Near:
         steady_here = [*self.steady_in.get(lane_id, ()), *self.lane_clusters.get(lane_id, ())] if rigid else []
         if rigid and len(rigid) == len(keys) and not steady_here:
             return start  # nothing else in the lane, and the moved notes keep apart
-        together = _Keyed()
-        together.add_all((key, start[key]) for key in rigid)
+        together: _Buckets[str] = _Buckets()
+        together.add_all((start[key], key) for key in rigid)
 
         def rigid_near(area: Rect) -> list[str]:
             if not rigid:
                 return []
             # Each was added at its start, which it keeps while it is rigid.
-            return [key for key in together.overlapping(area) if key in rigid]
+            return [key for key in dict.fromkeys(together.overlapping(area)) if key in rigid]
 
         for key in steady_here:
             # Moved notes that landed on one that stays are packed one by one, like the rest.
@@ -579,7 +535,7 @@ class _Near:
 
             area = _fall(start[key], earlier, gap)
             final[key] = area
-            finals.add(area)
+            finals.place(area)
             if area == start[key] and key not in self.touched:
                 continue  # a steady block that stayed covers nothing new
             for other in rigid_near(area):
@@ -1146,7 +1102,7 @@ def _covers_any(areas: Mapping[str, Rect]) -> bool:
     for area in areas.values():
         if index.hits(area):
             return True
-        index.add(area)
+        index.place(area)
     return False
 
 
@@ -1175,37 +1131,46 @@ def _pack_within(
                 if budget < 0:
                     return None
             area = replace(area, y=max(hit.bottom for hit in hits) + gap)
-        index.add(area)
+        index.place(area)
         result[key] = area
     return result
 
 
-class _Index:
-    """Rectangles in square buckets: which placed ones a new one overlaps, without looking at all.
+_T = TypeVar("_T")
 
-    Each is kept with the bounds :func:`overlaps` compares (worked out once, the same sums), as
-    a push down the board asks again at every step."""
+
+class _Buckets(Generic[_T]):
+    """Values in square buckets by their rectangles: which overlap a rectangle, without looking
+    at all. Each is kept with the bounds :func:`overlaps` compares (worked out once, the same
+    sums), as a push down the board asks again at every step."""
 
     def __init__(self) -> None:
-        self._buckets: dict[tuple[int, int], list[tuple[float, float, float, float, Rect]]] = {}
+        self._buckets: dict[tuple[int, int], list[tuple[float, float, float, float, _T]]] = {}
 
-    @staticmethod
-    def cells(rect: Rect) -> Iterable[tuple[int, int]]:
-        return _cells(rect.x, rect.y, rect.x + rect.width, rect.y + rect.height)
+    def add(self, rect: Rect, value: _T) -> None:
+        self.add_all(((rect, value),))
 
-    def add(self, rect: Rect) -> None:
-        entry = _bounds(rect, rect)
+    def add_all(self, placed: Iterable[tuple[Rect, _T]]) -> None:
+        """:meth:`add` for many (every note of a drag of everything), in one loop."""
         buckets = self._buckets
-        for cell in self.cells(rect):
-            found = buckets.get(cell)
-            if found is None:
-                buckets[cell] = [entry]
-            else:
-                found.append(entry)
+        for rect, value in placed:
+            entry = _bounds(rect, value)
+            for cell in _cells(rect.x, rect.y, rect.x + rect.width, rect.y + rect.height):
+                found = buckets.get(cell)
+                if found is None:
+                    buckets[cell] = [entry]
+                else:
+                    found.append(entry)
 
-    def hits(self, rect: Rect) -> list[Rect]:
-        """The placed rectangles ``rect`` overlaps (one may come twice: callers take the lowest
-        bottom, or whether there is any)."""
+    def near(self, rect: Rect) -> set[_T]:
+        """The values in the buckets ``rect`` touches (a superset of :meth:`overlapping`)."""
+        buckets = self._buckets
+        return {entry[4] for cell in _cells(rect.x, rect.y, rect.x + rect.width, rect.y + rect.height)
+                for entry in buckets.get(cell, ())}
+
+    def overlapping(self, rect: Rect) -> list[_T]:
+        """The values whose rectangle overlaps ``rect`` (one may come twice: callers take the
+        lowest bottom, whether there is any, or a set)."""
         x, y, right, bottom = rect.x, rect.y, rect.x + rect.width - _TOUCH, rect.y + rect.height - _TOUCH
         buckets = self._buckets
         return [
@@ -1222,7 +1187,14 @@ def _cells(left: float, top: float, right: float, bottom: float) -> list[tuple[i
     return [(bx, by) for bx in xs for by in ys]
 
 
-_T = TypeVar("_T")
+class _Index(_Buckets[Rect]):
+    """Placed rectangles themselves in buckets: which a new one overlaps."""
+
+    def place(self, rect: Rect) -> None:
+        self.add(rect, rect)
+
+    def hits(self, rect: Rect) -> list[Rect]:
+        return self.overlapping(rect)
 
 
 def _bounds(rect: Rect, value: _T) -> tuple[float, float, float, float, _T]:

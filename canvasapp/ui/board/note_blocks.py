@@ -128,11 +128,11 @@ class NoteBlocksItem(QGraphicsItem):
         self._stale: set[str] | None = None
         self._selection_stale = True
         self._selected: list[str] = []
-        #: The selection's rings (still, carried), made again only after a change.
-        self._rings: tuple[list[QRectF], list[QRectF]] | None = None
+        #: The selection's rings (still, carried) by the scale they are drawn at, made again only
+        #: after a change: the view and the overview map draw the same blocks at two scales.
+        self._rings: dict[float, tuple[list[QRectF], list[QRectF]]] = {}
+        #: The scale the blocks were last drawn at.
         self._rings_scale = 0.0
-        #: Rings made for another scale (the overview map's, or the main view's), since the last change.
-        self._rings_by_scale: dict[float, tuple[list[QRectF], list[QRectF]]] = {}
         self._bounds = QRectF()
         self.setZValue(BLOCKS_Z)
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
@@ -207,32 +207,26 @@ class NoteBlocksItem(QGraphicsItem):
     def _rings_at(self, scale: float) -> tuple[list[QRectF], list[QRectF]]:
         """The selected blocks grown by the ring's width at this scale (still, carried), made
         again only after the selection, a block or the scale changed."""
-        if self._rings is None:
-            self._rings_by_scale.clear()
-        elif self._rings_scale != scale:
-            # The overview map draws the same blocks at its own scale: each keeps its rings,
-            # rather than both making them again after every change, one after the other.
-            if len(self._rings_by_scale) >= 2:
-                self._rings_by_scale.clear()
-            self._rings_by_scale[self._rings_scale] = self._rings
-            self._rings = self._rings_by_scale.pop(scale, None)
         self._rings_scale = scale
-        if self._rings is None:
-            grow = RING_PX / max(scale, 1e-6)
-            layers = (self._still, self._carried)
-            if len(self._selected) >= sum(len(layer.key_of) for layer in layers):
-                # Everything is selected (Select All): the groups' own grown lists, joined in C.
-                self._rings = tuple(  # type: ignore[assignment]
-                    list(chain.from_iterable(group.grown(grow) for group in layer.groups.values()))
-                    for layer in layers
-                )
-            else:
-                self._rings = tuple(  # type: ignore[assignment]
-                    [rect.adjusted(-grow, -grow, grow, grow) for note_id in self._selected if (rect := layer.rect(note_id)) is not None]
-                    for layer in layers
-                )
-        assert self._rings is not None
-        return self._rings
+        rings = self._rings.get(scale)
+        if rings is not None:
+            return rings
+        if len(self._rings) >= 2:
+            self._rings.clear()
+        grow = RING_PX / max(scale, 1e-6)
+        layers = (self._still, self._carried)
+        if len(self._selected) >= sum(len(layer.key_of) for layer in layers):
+            # Everything is selected (Select All): the groups' own grown lists, joined in C.
+            still, carried = (
+                list(chain.from_iterable(group.grown(grow) for group in layer.groups.values())) for layer in layers
+            )
+        else:
+            still, carried = (
+                [rect.adjusted(-grow, -grow, grow, grow) for note_id in self._selected if (rect := layer.rect(note_id)) is not None]
+                for layer in layers
+            )
+        rings = self._rings[scale] = (still, carried)
+        return rings
 
     # --- following the scene -------------------------------------------------------------
 
@@ -254,7 +248,7 @@ class NoteBlocksItem(QGraphicsItem):
             taken = self._still.take(note_id)
             if taken is not None:
                 self._carried.put(note_id, *taken)
-        self._rings = None
+        self._rings.clear()
         self._moving = set(items)
         self._offset = QPointF()
         bounds = QRectF()
@@ -294,7 +288,7 @@ class NoteBlocksItem(QGraphicsItem):
         is read again before the next drawing, which takes it out of the carried groups, so a
         drop of everything is one pass over the notes, not two."""
         carried = list(self._carried.key_of)
-        self._rings = None
+        self._rings.clear()
         self._moving, self._offset = set(), QPointF()
         self._on_reshaped(carried)
 
@@ -319,17 +313,17 @@ class NoteBlocksItem(QGraphicsItem):
                 for item in self._board.made_note_items():
                     self._read(item.note_id, item)
                 self._read_waiting()
-            self._rings = None
+            self._rings.clear()
         elif stale:
             made = self._board.made_note_item
             with collections_paused():  # a move of everything names every note: none is garbage
                 for note_id in stale:
                     self._read(note_id, made(note_id))
-            self._rings = None
+            self._rings.clear()
         self._stale = set()
         if self._selection_stale:
             self._selection_stale = False
-            self._rings = None
+            self._rings.clear()
             self._selected = self._board.selected_note_ids()
 
     def _read_waiting(self) -> None:
@@ -339,8 +333,7 @@ class NoteBlocksItem(QGraphicsItem):
         for note_id, rect, colour in self._board.waiting_blocks():
             keyed = keys.get(colour)
             if keyed is None:
-                fill = note_fill(colour)
-                keyed = keys[colour] = (fill.rgba(), lambda fill=fill: QColor(fill))  # type: ignore[misc]
+                keyed = keys[colour] = _fill_key(colour)
             layer.put_keyed(note_id, rect, *keyed)
 
     def _read(self, note_id: str, item: NoteItem | None) -> None:
@@ -354,8 +347,7 @@ class NoteBlocksItem(QGraphicsItem):
                 layer.take(note_id)  # removed, or folded into a collapsed cluster's card
             else:
                 rect, colour = waiting
-                fill = note_fill(colour)
-                layer.put_keyed(note_id, rect, fill.rgba(), lambda: QColor(fill))
+                layer.put_keyed(note_id, rect, *_fill_key(colour))
             return
         if not item.isVisible():
             layer.take(note_id)  # folded into a collapsed cluster's card
@@ -396,3 +388,10 @@ def note_blocks_of(scene: BoardScene) -> NoteBlocksItem:
     made = NoteBlocksItem(scene)
     scene._canvasapp_note_blocks = made  # type: ignore[attr-defined]
     return made
+
+
+def _fill_key(colour: str) -> tuple[int, Callable[[], QColor]]:
+    """A note colour as the blocks group by it: its fill's value, and how to make the fill
+    (for a note drawn from the model while its item is still to come)."""
+    fill = note_fill(colour)
+    return fill.rgba(), lambda: QColor(fill)

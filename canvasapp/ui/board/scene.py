@@ -186,7 +186,7 @@ class BoardScene(QGraphicsScene):
         will have them (one pass for the blocks' first drawing of a big board)."""
         session = self._session
         lane_colours = {lane.id: lane.colour for lane in session.lanes}
-        folded = {note_id for cluster in session.clusters if cluster.collapsed for note_id in cluster.note_ids}
+        folded = self._folded_note_ids()
         found = []
         for note_id in self._waiting:
             if note_id in folded:
@@ -195,6 +195,10 @@ class BoardScene(QGraphicsScene):
             colour = note.colour or lane_colours.get(note.lane_id or "") or session.note_colour(note)
             found.append((note_id, QRectF(note.x, note.y, note.width, note.height), colour))
         return found
+
+    def _folded_note_ids(self) -> set[str]:
+        """The notes folded into a collapsed cluster's card (their items are hidden)."""
+        return {note_id for cluster in self._session.clusters if cluster.collapsed for note_id in cluster.note_ids}
 
     def waiting_block(self, note_id: str) -> tuple[QRectF, str] | None:
         """A waiting note's rectangle and colour as its item will have them, or ``None`` when it
@@ -296,7 +300,7 @@ class BoardScene(QGraphicsScene):
         self.make_all_items()  # every note, also those of an import still arriving
         # Hidden items are those folded into a collapsed cluster's card: asked of the model
         # once rather than of each item (a Python-to-Qt call per note).
-        folded = {note_id for cluster in self._session.clusters if cluster.collapsed for note_id in cluster.note_ids}
+        folded = self._folded_note_ids()
         selected = [note_id for note_id in self._notes if note_id not in folded] if folded else list(self._notes)
         notes = self._notes
         self.blockSignals(True)
