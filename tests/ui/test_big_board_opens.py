@@ -116,3 +116,27 @@ def test_select_all_while_items_arrive_selects_every_note(opened: MainWindow) ->
     trigger(opened, "edit.select_all")
     assert set(scene.selected_note_ids()) == {note.id for note in session.notes}
     assert not scene.making_items
+
+
+def test_items_wait_while_a_drag_holds_the_mouse_and_come_after_it(qtbot: QtBot, opened: MainWindow) -> None:
+    """The making of the waiting items shares the event loop's turns with the drag's mouse moves:
+    while the mouse is held, none is made but what the press met, and all come after the drop."""
+    window, scene, session = opened, opened.document.scene, opened.document.session
+    note = in_grid_order(session)[ROWS // 2 * COLUMNS + COLUMNS // 2]
+    before = note.y
+    viewport = window.view.viewport()
+    at = window.view.mapFromScene(QPointF(note.x + note.width / 2, note.y + note.height / 2))
+    qtbot.mouseMove(viewport, pos=at)
+    qtbot.mousePress(viewport, Qt.MouseButton.LeftButton, pos=at)
+    made_at_press = len(scene.made_note_items())
+    assert made_at_press < NOTES
+    for step in range(1, 9):
+        qtbot.mouseMove(viewport, pos=at + QPoint(0, step))
+        for _turn in range(5):
+            QApplication.processEvents()
+    assert len(scene.made_note_items()) == made_at_press, "items were made between the drag's mouse moves"
+    qtbot.mouseRelease(viewport, Qt.MouseButton.LeftButton, pos=at + QPoint(0, 8))
+    finish_items(window)
+    assert {item.note_id for item in scene.made_note_items()} == {n.id for n in session.notes}
+    assert scene.selected_note_ids() == [note.id]
+    assert session.note(note.id).y > before, "the drag was dropped where it was let go"
