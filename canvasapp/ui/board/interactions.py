@@ -129,21 +129,24 @@ class DragNotes:
     """Selected notes dragged; at release, where they were let go decides: on a note or into a
     frame is a cluster gesture, anywhere else a move.
 
-    Qt moves the items under the mouse, unless the notes are ``carried``: zoomed out, where
-    they are drawn as blocks (``note_blocks``), moving thousands of items per mouse move would
-    cost more than the step's budget, so the items stay, the blocks are drawn shifted by
-    :meth:`offset`, and the release moves the notes once.
+    Qt moves the items under the mouse, unless the notes are ``carried``: moving thousands of
+    items per mouse move costs more than the step's budget (10,000 items: about 50 ms a step,
+    most of it Qt indexing them again), so the items stay and the release moves the notes once.
+    Zoomed out the blocks (``note_blocks``) are drawn shifted by :meth:`offset`; zoomed in, only
+    the ``shown`` items (those the drag can bring into sight) follow the mouse, and are put back
+    at the release, which moves every note through the model.
     """
 
     def __init__(
         self, layer: ClusterLayer, items: dict[str, NoteItem], emit_moved: MovedNotes,
-        *, carried: bool = False, press: QPointF | None = None,
+        *, carried: bool = False, press: QPointF | None = None, shown: dict[str, NoteItem] | None = None,
     ) -> None:
         self._layer = layer
         self._items = items
         self._starts = {note_id: item.pos() for note_id, item in items.items()}
         self._emit_moved = emit_moved
         self.carried = carried
+        self._shown = shown if carried and shown else {}
         self.lets_qt_move = not carried
         self._press = QPointF(press) if press is not None else QPointF()
         self._delta = QPointF()
@@ -159,7 +162,14 @@ class DragNotes:
     def move(self, pos: QPointF) -> None:
         if self.carried:
             self._delta = pos - self._press
+            self._place_shown(self._delta)
         self._layer.follow_note_drag(self.offset())
+
+    def _place_shown(self, delta: QPointF) -> None:
+        starts = self._starts
+        for note_id, item in self._shown.items():
+            if item.scene() is not None:
+                item.setPos(starts[note_id] + delta)
 
     def _moved(self) -> dict[str, tuple[float, float]]:
         if self.carried:
@@ -180,6 +190,9 @@ class DragNotes:
     def release(self, pos: QPointF) -> None:
         if self.carried:
             self._delta = pos - self._press
+            # Back where the model has them, as every other carried note: the move (or the
+            # cluster gesture, or nothing) places them all from the model, in this same turn.
+            self._place_shown(QPointF())
         # A drop of thousands of notes makes a few objects per note on its way to the library
         # (positions, placements, the command's two snapshots), none of them garbage: a pass of
         # the cycle collector over the whole process then finds nothing and costs the drop.

@@ -42,6 +42,9 @@ _EDGE_GRIP_PX = 8.0
 #: board holds: the blocks draw them from the model meanwhile (``note_blocks.py``), and a press,
 #: a detailed paint or any lookup makes the items it needs at once.
 MADE_AT_ONCE = 300
+#: A drag of more notes than this is carried (``interactions.DragNotes``): Qt moving every item
+#: at each mouse move costs about 5 µs an item, and more again to index them.
+QT_MOVES_AT_MOST = 500
 #: How long one turn of the event loop may spend making items (s): the rest waits a turn.
 _MAKING_BUDGET_S = 0.012
 #: Items made between two looks at the clock.
@@ -613,11 +616,25 @@ class BoardScene(QGraphicsScene):
         if event.button() == Qt.MouseButton.LeftButton and selected:
             view = self._view_of(event)
             # Zoomed out the notes are blocks: those are shifted, the items move at the release.
-            carried = not self._read_only and view is not None and view.transform().m11() < DETAIL_THRESHOLD
+            # Zoomed in, a drag of many moves only the items it can bring into sight.
+            zoomed_out = view is not None and view.transform().m11() < DETAIL_THRESHOLD
+            carried = not self._read_only and view is not None and (zoomed_out or len(selected) > QT_MOVES_AT_MOST)
+            shown = self._within_reach(view, selected) if carried and not zoomed_out and view is not None else None
             self._interaction = DragNotes(
-                self.clusters, selected, self.notes_dragged.emit, carried=carried, press=event.scenePos()
+                self.clusters, selected, self.notes_dragged.emit, carried=carried, press=event.scenePos(),
+                shown=shown,
             )
             self.note_drag_began.emit(selected)
+
+    def _within_reach(self, view: QGraphicsView, selected: dict[str, NoteItem]) -> dict[str, NoteItem]:
+        """The dragged notes a drag can bring into ``view``'s sight: within a viewport's size of
+        what it shows (the mouse stays in the viewport), found through Qt's index."""
+        seen = view.mapToScene(view.viewport().rect()).boundingRect()
+        reach = seen.adjusted(-seen.width(), -seen.height(), seen.width(), seen.height())
+        return {
+            item.note_id: item for item in self.items(reach, Qt.ItemSelectionMode.IntersectsItemBoundingRect)
+            if isinstance(item, NoteItem) and item.note_id in selected
+        }
 
     def mouseMoveEvent(self, event: QGraphicsSceneMouseEvent) -> None:
         pos = event.scenePos()

@@ -1,0 +1,110 @@
+"""Dragging many notes zoomed in, as a facilitator does after Select All at 100%: the notes the
+drag can bring into sight follow the mouse, the rest (out of sight) move once at the release,
+and the board, the library and undo end exactly as a drag that moved every item would.
+
+Qt moving every selected item at each mouse move cost about 50 ms a step at 10,000 notes; the
+threshold is lowered here so a small board takes the same path."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from canvasapp.model.entities import NOTE_HEIGHT, NOTE_WIDTH
+from canvasapp.ops.lane_layout import ROW_GAP
+from canvasapp.ops.layout import LANE_HEADER_HEIGHT, NOTE_GAP
+from canvasapp.storage import Library
+from canvasapp.ui.board import scene as board_scene
+from canvasapp.ui.window.main_window import MainWindow
+from tests.board_invariants import broken_promises
+from tests.ui.conftest import trigger, viewport_point
+from tests.ui.editing_helpers import ACTIVITIES_X, BLOCKERS_X, DRIVERS_X, saved_session
+from tests.ui.test_drop_many import in_memory, saved_positions
+
+ROWS = 12
+BY = QPointF(0, 2 * (NOTE_HEIGHT + ROW_GAP))  # down two rows: every note stays in its lane
+
+
+@pytest.fixture
+def zoomed_in(library: Library, make_window, monkeypatch: pytest.MonkeyPatch) -> MainWindow:  # type: ignore[no-untyped-def]
+    """Three lanes of three columns and ``ROWS`` rows, tidy, seen at 200% around one note, every
+    note selected; more notes than a drag moves one by one."""
+    notes = [
+        (f"{lane}-{row}-{column}", lane, f"{lane} {row} {column}",
+         left + NOTE_GAP + column * (NOTE_WIDTH + NOTE_GAP), LANE_HEADER_HEIGHT + NOTE_GAP + row * (NOTE_HEIGHT + ROW_GAP))
+        for lane, left in (("drivers", DRIVERS_X), ("blockers", BLOCKERS_X), ("activities", ACTIVITIES_X))
+        for row in range(ROWS) for column in range(3)
+    ]
+    monkeypatch.setattr(board_scene, "QT_MOVES_AT_MOST", 20)
+    window = make_window(saved_session(library, notes).id)
+    window.resize(900, 700)
+    window.view.set_zoom(2.0)
+    window.view.centerOn(window.document.scene.note_item("drivers-1-1").sceneBoundingRect().center())
+    QApplication.processEvents()
+    assert not window.view.note_blocks.active, "zoomed in: every note draws itself"
+    trigger(window, "edit.select_all")
+    assert len(window.document.scene.selected_note_ids()) == len(notes) > board_scene.QT_MOVES_AT_MOST
+    return window
+
+
+def item_at(window: MainWindow, note_id: str) -> tuple[float, float]:
+    pos = window.document.scene.note_item(note_id).pos()
+    return (pos.x(), pos.y())
+
+
+def test_the_notes_in_sight_follow_the_mouse_and_every_note_lands(
+    qtbot: QtBot, zoomed_in: MainWindow, library_path: Path
+) -> None:
+    window = zoomed_in
+    session, scene = window.document.session, window.document.scene
+    before = in_memory(window)
+    grabbed, far = "drivers-1-1", "activities-11-2"  # far: beyond a viewport's size of the view
+    centre = scene.note_item(grabbed).sceneBoundingRect().center()
+    viewport = window.view.viewport()
+    start = viewport_point(window, centre.x(), centre.y())
+    qtbot.mousePress(viewport, Qt.MouseButton.LeftButton, pos=start)
+    end = viewport_point(window, centre.x() + BY.x(), centre.y() + BY.y())
+    for step in range(1, 7):
+        qtbot.mouseMove(viewport, pos=start + (end - start) * step / 6)
+        QApplication.processEvents()
+    x, y = item_at(window, grabbed)
+    assert (x, y) != before[grabbed][:2], "the note under the mouse follows it"
+    assert (round(x), round(y)) == (round(before[grabbed][0] + BY.x()), round(before[grabbed][1] + BY.y()))
+    assert item_at(window, far) == before[far][:2], "out of sight, its item waits for the release"
+    assert in_memory(window) == before, "nothing is saved before the release"
+
+    qtbot.mouseRelease(viewport, Qt.MouseButton.LeftButton, pos=end)
+    QApplication.processEvents()
+    after = in_memory(window)
+    assert all((x, y) == (before[n][0] + BY.x(), before[n][1] + BY.y()) for n, (x, y, _lane) in after.items()), (
+        "every note moved by the drag, those out of sight too"
+    )
+    assert all(item_at(window, n) == (x, y) for n, (x, y, _lane) in after.items()), "every item where its note is"
+    assert saved_positions(library_path) == after
+    assert broken_promises(session) == []
+    assert set(scene.selected_note_ids()) == set(before), "still all selected"
+
+    trigger(window, "edit.undo")
+    assert in_memory(window) == before and saved_positions(library_path) == before
+    assert all(item_at(window, n) == (x, y) for n, (x, y, _lane) in before.items())
+
+
+def test_a_drag_of_many_let_go_where_it_began_moves_nothing(qtbot: QtBot, zoomed_in: MainWindow, library_path: Path) -> None:
+    window = zoomed_in
+    before = in_memory(window)
+    centre = window.document.scene.note_item("blockers-2-0").sceneBoundingRect().center()
+    viewport = window.view.viewport()
+    start = viewport_point(window, centre.x(), centre.y())
+    qtbot.mousePress(viewport, Qt.MouseButton.LeftButton, pos=start)
+    for dx in (40, 80, 40, 0):  # out and back
+        qtbot.mouseMove(viewport, pos=start + QPoint(dx, dx // 2))
+        QApplication.processEvents()
+    qtbot.mouseRelease(viewport, Qt.MouseButton.LeftButton, pos=start)
+    QApplication.processEvents()
+    assert in_memory(window) == before and saved_positions(library_path) == before
+    assert all(item_at(window, n) == (x, y) for n, (x, y, _lane) in before.items()), "every item back where it was"
+    assert window.document.undo_stack.count() == 0, "no step to undo"
