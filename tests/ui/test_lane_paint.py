@@ -31,7 +31,7 @@ def painted(lane: LaneItem, tiles: list[QRectF], size: tuple[int, int], scale: f
 def test_a_lane_painted_in_tiles_is_the_lane_painted_whole(qapp) -> None:  # type: ignore[no-untyped-def]
     lane = LaneItem("lane", "Drivers", "What moves us forward?", "#9AD0F5")
     lane.set_geometry(QRectF(0, 0, 420, 3000))
-    for scale in (1.0, 0.3, 2.0):
+    for scale in (1.0, 0.3, 2.0, 0.1):  # 0.1: zoomed out, drawn as a plain rectangle
         size = (int(440 * scale), int(3020 * scale))
         # The body: the header's text is laid out per paint and may differ at a tile's edge
         # by a pixel's antialiasing, whether the lane is drawn whole or not.
@@ -43,3 +43,13 @@ def test_a_lane_painted_in_tiles_is_the_lane_painted_whole(qapp) -> None:  # typ
             1 for x in range(0, size[0], 2) for y in range(body_top, size[1], 2) if whole.pixel(x, y) != pieces.pixel(x, y)
         )
         assert differing == 0, f"{differing} pixels differ at {scale:.0%}"
+
+
+def test_zoomed_out_a_lane_is_still_its_tint_inside_a_darker_edge(qapp) -> None:  # type: ignore[no-untyped-def]
+    lane = LaneItem("lane", "Drivers", "What moves us forward?", "#9AD0F5")
+    lane.set_geometry(QRectF(0, 0, 420, 3000))
+    scale = 0.1
+    image = painted(lane, [QRectF(0, 0, 440, 3020)], (44, 302), scale)
+    inside, edge = QColor(image.pixel(21, 150)), QColor(image.pixel(0, 150))
+    assert inside != QColor("white") and inside.blue() > inside.red(), "the lane's tint fills it"
+    assert edge.lightness() < inside.lightness(), "its edge is drawn darker than its tint"
