@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import SQLAlchemyError
 
 from canvasapp.model import Event, Lane, Note, Session
@@ -26,7 +25,19 @@ from canvasapp.storage.upsert import UpsertFactory
 from canvasapp.storage.vote_rows import VotingChanges
 
 _sessions = table_of(SessionRow)
-_UPSERT: dict[str, UpsertFactory] = {"sqlite": sqlite.insert, "postgresql": postgresql.insert}
+
+
+def upsert_for(dialect_name: str) -> UpsertFactory:
+    """The dialect's upsert, its module imported only for a library of that kind: importing
+    SQLAlchemy's PostgreSQL dialect (with its asyncpg driver's module) cost every start on a
+    SQLite library 35 ms."""
+    if dialect_name == "postgresql":
+        from sqlalchemy.dialects import postgresql
+
+        return postgresql.insert
+    from sqlalchemy.dialects import sqlite
+
+    return sqlite.insert
 
 
 class SessionStore:
@@ -42,7 +53,7 @@ class SessionStore:
 
     def __init__(self, library: Library, session: Session) -> None:
         self._engine = library.engine
-        self._upsert = _UPSERT[library.engine.dialect.name]
+        self._upsert = upsert_for(library.engine.dialect.name)
         self.session = session
         self._dirty: dict[str, Note] = {}
         self._removed: set[str] = set()
