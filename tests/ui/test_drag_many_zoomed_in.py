@@ -108,3 +108,38 @@ def test_a_drag_of_many_let_go_where_it_began_moves_nothing(qtbot: QtBot, zoomed
     assert in_memory(window) == before and saved_positions(library_path) == before
     assert all(item_at(window, n) == (x, y) for n, (x, y, _lane) in before.items()), "every item back where it was"
     assert window.document.undo_stack.count() == 0, "no step to undo"
+
+
+def test_notes_scrolled_into_sight_during_the_drag_follow_the_mouse_too(
+    qtbot: QtBot, zoomed_in: MainWindow, library_path: Path
+) -> None:
+    """The wheel scrolls the board while the mouse button is held: the dragged notes that come
+    into sight move with the others, not left standing where the drag began."""
+    window = zoomed_in
+    scene, view = window.document.scene, window.view
+    before = in_memory(window)
+    grabbed, far = "drivers-1-1", "activities-11-2"
+    centre = scene.note_item(grabbed).sceneBoundingRect().center()
+    viewport = view.viewport()
+    start = viewport_point(window, centre.x(), centre.y())
+    qtbot.mousePress(viewport, Qt.MouseButton.LeftButton, pos=start)
+    for step in range(1, 4):
+        qtbot.mouseMove(viewport, pos=start + QPoint(0, 10 * step))
+        QApplication.processEvents()
+    assert item_at(window, far) == before[far][:2], "out of reach: it waits"
+    view.centerOn(scene.note_item(far).sceneBoundingRect().center())  # as the wheel would
+    QApplication.processEvents()
+    qtbot.mouseMove(viewport, pos=start + QPoint(0, 40))
+    QApplication.processEvents()
+
+    def moved_by(note_id: str) -> tuple[float, float]:
+        x, y = item_at(window, note_id)
+        return (round(x - before[note_id][0], 6), round(y - before[note_id][1], 6))
+
+    assert moved_by(far) == moved_by(grabbed) != (0, 0), "the note scrolled into sight follows the mouse"
+    qtbot.mouseRelease(viewport, Qt.MouseButton.LeftButton, pos=start + QPoint(0, 40))
+    QApplication.processEvents()
+    after = in_memory(window)
+    assert saved_positions(library_path) == after
+    assert all(item_at(window, n) == (x, y) for n, (x, y, _lane) in after.items())
+    assert broken_promises(window.document.session) == []

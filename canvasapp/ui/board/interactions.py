@@ -147,6 +147,10 @@ class DragNotes:
         self._emit_moved = emit_moved
         self.carried = carried
         self._shown = shown if carried and shown else {}
+        #: Zoomed in, only part of the carried notes follows the mouse (``shown``).
+        self.shows_part = carried and shown is not None
+        #: The part of the board in sight when ``shown`` was last worked out (scene).
+        self.seen = QRectF()
         self.lets_qt_move = not carried
         self._press = QPointF(press) if press is not None else QPointF()
         self._delta = QPointF()
@@ -164,6 +168,19 @@ class DragNotes:
             self._delta = pos - self._press
             self._place_shown(self._delta)
         self._layer.follow_note_drag(self.offset())
+
+    @property
+    def items(self) -> dict[str, NoteItem]:
+        """The dragged notes' items, by note id."""
+        return self._items
+
+    def show_also(self, items: dict[str, NoteItem]) -> None:
+        """More of the carried notes follow the mouse (the view scrolled during the drag)."""
+        added = {note_id: item for note_id, item in items.items() if note_id not in self._shown}
+        self._shown.update(added)
+        starts, delta = self._starts, self._delta
+        for note_id, item in added.items():
+            item.setPos(starts[note_id] + delta)
 
     def _place_shown(self, delta: QPointF) -> None:
         starts = self._starts

@@ -620,10 +620,12 @@ class BoardScene(QGraphicsScene):
             zoomed_out = view is not None and view.transform().m11() < DETAIL_THRESHOLD
             carried = not self._read_only and view is not None and (zoomed_out or len(selected) > QT_MOVES_AT_MOST)
             shown = self._within_reach(view, selected) if carried and not zoomed_out and view is not None else None
-            self._interaction = DragNotes(
+            drag = self._interaction = DragNotes(
                 self.clusters, selected, self.notes_dragged.emit, carried=carried, press=event.scenePos(),
                 shown=shown,
             )
+            if shown is not None and view is not None:
+                drag.seen = view.mapToScene(view.viewport().rect()).boundingRect()
             self.note_drag_began.emit(selected)
 
     def _within_reach(self, view: QGraphicsView, selected: dict[str, NoteItem]) -> dict[str, NoteItem]:
@@ -636,11 +638,23 @@ class BoardScene(QGraphicsScene):
             if isinstance(item, NoteItem) and item.note_id in selected
         }
 
+    def _keep_in_sight(self, drag: DragNotes, view: QGraphicsView | None) -> None:
+        """A drag of many zoomed in whose view scrolled (or zoomed in further): the dragged
+        notes now within reach follow the mouse too. Zoomed out the blocks show them all."""
+        if view is None or view.transform().m11() < DETAIL_THRESHOLD:
+            return
+        seen = view.mapToScene(view.viewport().rect()).boundingRect()
+        if seen != drag.seen:
+            drag.seen = seen
+            drag.show_also(self._within_reach(view, drag.items))
+
     def mouseMoveEvent(self, event: QGraphicsSceneMouseEvent) -> None:
         pos = event.scenePos()
         self._cursor_pos = QPointF(pos)
         interaction = self._interaction
         if interaction is not None and not interaction.lets_qt_move:
+            if isinstance(interaction, DragNotes) and interaction.shows_part:
+                self._keep_in_sight(interaction, self._view_of(event))
             interaction.move(pos)
             if isinstance(interaction, DragNotes):
                 self.note_drag_stepped.emit(interaction.offset())
