@@ -143,3 +143,92 @@ def test_notes_scrolled_into_sight_during_the_drag_follow_the_mouse_too(
     assert saved_positions(library_path) == after
     assert all(item_at(window, n) == (x, y) for n, (x, y, _lane) in after.items())
     assert broken_promises(window.document.session) == []
+
+
+def press_and_drag(qtbot: QtBot, window: MainWindow, note_id: str, steps: int) -> QPoint:
+    """Press on a note and move the mouse down ``steps`` times; where the mouse is now."""
+    centre = window.document.scene.note_item(note_id).sceneBoundingRect().center()
+    viewport = window.view.viewport()
+    start = viewport_point(window, centre.x(), centre.y())
+    qtbot.mousePress(viewport, Qt.MouseButton.LeftButton, pos=start)
+    for step in range(1, steps + 1):
+        qtbot.mouseMove(viewport, pos=start + QPoint(0, 10 * step))
+        QApplication.processEvents()
+    return start + QPoint(0, 10 * steps)
+
+
+def items_match_model(window: MainWindow) -> list[str]:
+    return [n.id for n in window.document.session.notes if item_at(window, n.id) != (n.x, n.y)]
+
+
+def test_an_undo_while_the_mouse_is_held_leaves_every_item_where_its_note_is(
+    qtbot: QtBot, zoomed_in: MainWindow, library_path: Path
+) -> None:
+    window = zoomed_in
+    viewport = window.view.viewport()
+    drag_by_keys = press_and_drag(qtbot, window, "drivers-1-1", 3)
+    qtbot.mouseRelease(viewport, Qt.MouseButton.LeftButton, pos=drag_by_keys)
+    QApplication.processEvents()
+    moved = in_memory(window)
+    trigger(window, "edit.select_all")
+    at = press_and_drag(qtbot, window, "drivers-1-1", 3)
+    trigger(window, "edit.undo")  # Ctrl+Z with the mouse still held
+    QApplication.processEvents()
+    start = at - QPoint(0, 30)
+    qtbot.mouseMove(viewport, pos=start)
+    qtbot.mouseRelease(viewport, Qt.MouseButton.LeftButton, pos=start)  # let go where it began
+    QApplication.processEvents()
+    assert in_memory(window) != moved, "the undo took the first drag back"
+    assert items_match_model(window) == []
+    assert saved_positions(library_path) == in_memory(window)
+
+
+@pytest.mark.parametrize("moved_by_qt", [False, True], ids=["carried", "moved-by-qt"])
+def test_another_button_pressed_mid_drag_calls_it_off(
+    qtbot: QtBot, zoomed_in: MainWindow, library_path: Path, monkeypatch: pytest.MonkeyPatch, moved_by_qt: bool
+) -> None:
+    """A right-click while the left button drags: the drag is called off (it dropped the notes
+    where the right button was let go, and Qt went on moving them afterwards, unsaved)."""
+    if moved_by_qt:
+        monkeypatch.setattr(board_scene, "QT_MOVES_AT_MOST", 500)
+    window = zoomed_in
+    before = in_memory(window)
+    viewport = window.view.viewport()
+    at = press_and_drag(qtbot, window, "drivers-1-1", 3)
+    qtbot.mousePress(viewport, Qt.MouseButton.RightButton, pos=at)
+    qtbot.mouseRelease(viewport, Qt.MouseButton.RightButton, pos=at)
+    QApplication.processEvents()
+    for menu in QApplication.topLevelWidgets():
+        if menu.isVisible() and menu.inherits("QMenu"):
+            menu.close()
+    qtbot.mouseMove(viewport, pos=at + QPoint(0, 40), delay=-1)
+    qtbot.mouseRelease(viewport, Qt.MouseButton.LeftButton, pos=at + QPoint(0, 40))
+    QApplication.processEvents()
+    assert in_memory(window) == before and saved_positions(library_path) == before, "nothing moved"
+    assert items_match_model(window) == []
+
+
+def test_a_drag_begun_zoomed_out_and_zoomed_in_shows_the_notes_in_sight_moving(
+    qtbot: QtBot, zoomed_in: MainWindow, library_path: Path
+) -> None:
+    window = zoomed_in
+    before = in_memory(window)
+    scene = window.document.scene
+    window.view.set_zoom(0.2)
+    window.view.centerOn(scene.note_item("drivers-1-1").sceneBoundingRect().center())
+    QApplication.processEvents()
+    assert window.view.note_blocks.active
+    at = press_and_drag(qtbot, window, "drivers-1-1", 2)
+    window.view.set_zoom(2.0)  # the wheel, with Ctrl, mid-drag
+    window.view.centerOn(scene.note_item("drivers-1-1").sceneBoundingRect().center())
+    QApplication.processEvents()
+    viewport = window.view.viewport()
+    qtbot.mouseMove(viewport, pos=at + QPoint(0, 5))
+    QApplication.processEvents()
+    grabbed = item_at(window, "drivers-1-1")
+    assert grabbed != before["drivers-1-1"][:2], "zoomed in, the dragged note in sight follows the mouse"
+    qtbot.mouseRelease(viewport, Qt.MouseButton.LeftButton, pos=at + QPoint(0, 5))
+    QApplication.processEvents()
+    assert items_match_model(window) == []
+    assert saved_positions(library_path) == in_memory(window)
+    assert broken_promises(window.document.session) == []

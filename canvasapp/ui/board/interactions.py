@@ -146,9 +146,10 @@ class DragNotes:
         self._starts = {note_id: item.pos() for note_id, item in items.items()}
         self._emit_moved = emit_moved
         self.carried = carried
-        self._shown = shown if carried and shown else {}
-        #: Zoomed in, only part of the carried notes follows the mouse (``shown``).
-        self.shows_part = carried and shown is not None
+        self._shown = dict(shown) if carried and shown else {}
+        #: Carried notes: those in sight follow the mouse while zoomed in (``shown``, more as
+        #: the view scrolls or zooms in), the blocks show them all while zoomed out.
+        self.shows_part = carried
         #: The part of the board in sight when ``shown`` was last worked out (scene).
         self.seen = QRectF()
         self.lets_qt_move = not carried
@@ -173,6 +174,12 @@ class DragNotes:
     def items(self) -> dict[str, NoteItem]:
         """The dragged notes' items, by note id."""
         return self._items
+
+    @property
+    def moved_items(self) -> list[str]:
+        """The notes whose items this drag moved (to be put where the model has them, should
+        the drag end without its release)."""
+        return list(self._shown) if self.carried else list(self._items)
 
     def show_also(self, items: dict[str, NoteItem]) -> None:
         """More of the carried notes follow the mouse (the view scrolled during the drag)."""

@@ -98,6 +98,8 @@ class BoardScene(QGraphicsScene):
         self._lanes: dict[str, LaneItem] = {}
         self._editor: NoteEditor | None = None
         self._interaction: Interaction | None = None
+        #: A note drag called off by another button: the mouse moves nothing until all are up.
+        self._called_off = False
         self._read_only = False
         self._board_bottom = 0.0
         # Where the notes reach, grown as they are added and moved: itemsBoundingRect() would
@@ -603,6 +605,13 @@ class BoardScene(QGraphicsScene):
             self.make_items_in(QRectF(pos.x() - 1, pos.y() - 1, 2, 2))
 
     def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:
+        if isinstance(self._interaction, DragNotes):
+            # Another button pressed while notes are dragged: the drag is called off, and
+            # every note stays where the model has it.
+            abandoned, self._interaction = self._interaction, None
+            self._place_from_model(abandoned.moved_items)
+            self._called_off = True  # until every button is up: Qt would go on moving them, unsaved
+            self.note_drag_ended.emit()
         self._make_items_at(event.scenePos())
         if event.button() == Qt.MouseButton.LeftButton and not self._read_only and self._editor is None:
             self._interaction = self._start_interaction(event)
@@ -625,7 +634,7 @@ class BoardScene(QGraphicsScene):
                 shown=shown,
             )
             if shown is not None and view is not None:
-                drag.seen = view.mapToScene(view.viewport().rect()).boundingRect()
+                drag.seen = view.mapToScene(view.viewport().rect()).boundingRect()  # else: at a zoom in
             self.note_drag_began.emit(selected)
 
     def _within_reach(self, view: QGraphicsView, selected: dict[str, NoteItem]) -> dict[str, NoteItem]:
@@ -649,6 +658,11 @@ class BoardScene(QGraphicsScene):
             drag.show_also(self._within_reach(view, drag.items))
 
     def mouseMoveEvent(self, event: QGraphicsSceneMouseEvent) -> None:
+        if self._called_off:
+            if event.buttons() != Qt.MouseButton.NoButton:
+                event.accept()
+                return
+            self._called_off = False
         pos = event.scenePos()
         self._cursor_pos = QPointF(pos)
         interaction = self._interaction
@@ -684,6 +698,8 @@ class BoardScene(QGraphicsScene):
                 widget.unsetCursor()
 
     def mouseReleaseEvent(self, event: QGraphicsSceneMouseEvent) -> None:
+        if self._called_off and event.buttons() == Qt.MouseButton.NoButton:
+            self._called_off = False
         interaction, self._interaction = self._interaction, None
         # A note drag began with Qt's press (it grabbed the mouse), so it ends with Qt's release.
         if interaction is not None and not interaction.lets_qt_move and not isinstance(interaction, DragNotes):
@@ -693,7 +709,21 @@ class BoardScene(QGraphicsScene):
         super().mouseReleaseEvent(event)
         if interaction is not None:
             interaction.release(event.scenePos())
+            if isinstance(interaction, DragNotes) and interaction.shows_part:
+                # Put back at their press positions, and moved by the drop if it moved them;
+                # an edit made while the mouse was held (an undo) may have moved them since.
+                self._place_from_model(interaction.moved_items)
             self.note_drag_ended.emit()
+
+    def _place_from_model(self, note_ids: list[str]) -> None:
+        """These notes' items where the session has the notes."""
+        items, session = self._notes, self._session
+        for note_id in note_ids:
+            item = items.get(note_id)
+            if item is not None and session.has_note(note_id):
+                note = session.note(note_id)
+                if item.x() != note.x or item.y() != note.y:
+                    item.setPos(note.x, note.y)
 
     def mouseDoubleClickEvent(self, event: QGraphicsSceneMouseEvent) -> None:
         self._make_items_at(event.scenePos())
