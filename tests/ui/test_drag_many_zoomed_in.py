@@ -232,3 +232,24 @@ def test_a_drag_begun_zoomed_out_and_zoomed_in_shows_the_notes_in_sight_moving(
     assert items_match_model(window) == []
     assert saved_positions(library_path) == in_memory(window)
     assert broken_promises(window.document.session) == []
+
+
+@pytest.mark.parametrize("moved_by_qt", [False, True], ids=["carried", "moved-by-qt"])
+def test_escape_mid_drag_puts_every_note_back_still_selected(
+    qtbot: QtBot, zoomed_in: MainWindow, library_path: Path, monkeypatch: pytest.MonkeyPatch, moved_by_qt: bool
+) -> None:
+    if moved_by_qt:
+        monkeypatch.setattr(board_scene, "QT_MOVES_AT_MOST", 500)
+    window = zoomed_in
+    before = in_memory(window)
+    viewport = window.view.viewport()
+    at = press_and_drag(qtbot, window, "drivers-1-1", 3)
+    qtbot.keyClick(window.view, Qt.Key.Key_Escape)
+    QApplication.processEvents()
+    assert items_match_model(window) == [], "back at once, as Esc is pressed"
+    qtbot.mouseMove(viewport, pos=at + QPoint(0, 40), delay=-1)
+    qtbot.mouseRelease(viewport, Qt.MouseButton.LeftButton, pos=at + QPoint(0, 40))
+    QApplication.processEvents()
+    assert in_memory(window) == before and saved_positions(library_path) == before, "nothing moved"
+    assert items_match_model(window) == []
+    assert len(window.document.scene.selected_note_ids()) == len(before), "still selected"

@@ -268,7 +268,7 @@ class BoardActions(QObject):
             title.finish(keep=False)  # Esc on a cluster title keeps the old one
         elif scene.editor is not None:
             scene.finish_editing()
-        else:
+        elif not scene.call_off_drag():  # Esc mid-drag puts the notes back, still selected
             scene.clearSelection()
 
     def new_note(self) -> None:

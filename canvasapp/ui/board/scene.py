@@ -605,13 +605,7 @@ class BoardScene(QGraphicsScene):
             self.make_items_in(QRectF(pos.x() - 1, pos.y() - 1, 2, 2))
 
     def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:
-        if isinstance(self._interaction, DragNotes):
-            # Another button pressed while notes are dragged: the drag is called off, and
-            # every note stays where the model has it.
-            abandoned, self._interaction = self._interaction, None
-            self._place_from_model(abandoned.moved_items)
-            self._called_off = True  # until every button is up: Qt would go on moving them, unsaved
-            self.note_drag_ended.emit()
+        self.call_off_drag()  # another button pressed while notes are dragged
         self._make_items_at(event.scenePos())
         if event.button() == Qt.MouseButton.LeftButton and not self._read_only and self._editor is None:
             self._interaction = self._start_interaction(event)
@@ -714,6 +708,17 @@ class BoardScene(QGraphicsScene):
                 # an edit made while the mouse was held (an undo) may have moved them since.
                 self._place_from_model(interaction.moved_items)
             self.note_drag_ended.emit()
+
+    def call_off_drag(self) -> bool:
+        """End a drag of notes without its drop (Esc, or another mouse button): every note stays
+        where the model has it. Whether a drag was under way."""
+        if not isinstance(self._interaction, DragNotes):
+            return False
+        abandoned, self._interaction = self._interaction, None
+        self._place_from_model(abandoned.moved_items)
+        self._called_off = True  # until every button is up: Qt would go on moving them, unsaved
+        self.note_drag_ended.emit()
+        return True
 
     def _place_from_model(self, note_ids: list[str]) -> None:
         """These notes' items where the session has the notes."""
