@@ -102,7 +102,12 @@ class ClusterEditing:
         were let go); the board makes room. Returns the id of a cluster this made that still
         has the default title."""
         session = self.session
-        dropped = [note_id for note_id in positions if session.has_note(note_id)]
+        # In reading order of where they were: the order they came in is the selection's, which
+        # Qt keeps in no order (the same drop made a different cluster from one run to the next).
+        dropped = sorted(
+            (note_id for note_id in positions if session.has_note(note_id)),
+            key=lambda note_id: (session.note(note_id).y, session.note(note_id).x, note_id),
+        )
         if not dropped:
             return None
         if kind == "note" and target is not None and session.has_note(target):
