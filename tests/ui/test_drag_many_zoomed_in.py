@@ -183,29 +183,38 @@ def test_an_undo_while_the_mouse_is_held_leaves_every_item_where_its_note_is(
     assert saved_positions(library_path) == in_memory(window)
 
 
+@pytest.mark.parametrize("how", ["escape", "right-click"])
 @pytest.mark.parametrize("moved_by_qt", [False, True], ids=["carried", "moved-by-qt"])
-def test_another_button_pressed_mid_drag_calls_it_off(
-    qtbot: QtBot, zoomed_in: MainWindow, library_path: Path, monkeypatch: pytest.MonkeyPatch, moved_by_qt: bool
+def test_a_drag_called_off_mid_way_moves_nothing(
+    qtbot: QtBot, zoomed_in: MainWindow, library_path: Path, monkeypatch: pytest.MonkeyPatch,
+    moved_by_qt: bool, how: str,
 ) -> None:
-    """A right-click while the left button drags: the drag is called off (it dropped the notes
-    where the right button was let go, and Qt went on moving them afterwards, unsaved)."""
+    """Esc, or a right-click, while the left button drags: every note back where it was, still
+    selected, and nothing moves until the button is up (a right-click dropped the notes where
+    it was let go, and Qt went on moving them afterwards, unsaved; Esc only cleared the
+    selection, and the release still moved them)."""
     if moved_by_qt:
         monkeypatch.setattr(board_scene, "QT_MOVES_AT_MOST", 500)
     window = zoomed_in
     before = in_memory(window)
     viewport = window.view.viewport()
     at = press_and_drag(qtbot, window, "drivers-1-1", 3)
-    qtbot.mousePress(viewport, Qt.MouseButton.RightButton, pos=at)
-    qtbot.mouseRelease(viewport, Qt.MouseButton.RightButton, pos=at)
+    if how == "escape":
+        qtbot.keyClick(window.view, Qt.Key.Key_Escape)
+    else:
+        qtbot.mousePress(viewport, Qt.MouseButton.RightButton, pos=at)
+        qtbot.mouseRelease(viewport, Qt.MouseButton.RightButton, pos=at)
     QApplication.processEvents()
     for menu in QApplication.topLevelWidgets():
         if menu.isVisible() and menu.inherits("QMenu"):
             menu.close()
+    assert items_match_model(window) == [], "back at once"
     qtbot.mouseMove(viewport, pos=at + QPoint(0, 40), delay=-1)
     qtbot.mouseRelease(viewport, Qt.MouseButton.LeftButton, pos=at + QPoint(0, 40))
     QApplication.processEvents()
     assert in_memory(window) == before and saved_positions(library_path) == before, "nothing moved"
     assert items_match_model(window) == []
+    assert len(window.document.scene.selected_note_ids()) == len(before), "still selected"
 
 
 def test_a_drag_begun_zoomed_out_and_zoomed_in_shows_the_notes_in_sight_moving(
@@ -232,24 +241,3 @@ def test_a_drag_begun_zoomed_out_and_zoomed_in_shows_the_notes_in_sight_moving(
     assert items_match_model(window) == []
     assert saved_positions(library_path) == in_memory(window)
     assert broken_promises(window.document.session) == []
-
-
-@pytest.mark.parametrize("moved_by_qt", [False, True], ids=["carried", "moved-by-qt"])
-def test_escape_mid_drag_puts_every_note_back_still_selected(
-    qtbot: QtBot, zoomed_in: MainWindow, library_path: Path, monkeypatch: pytest.MonkeyPatch, moved_by_qt: bool
-) -> None:
-    if moved_by_qt:
-        monkeypatch.setattr(board_scene, "QT_MOVES_AT_MOST", 500)
-    window = zoomed_in
-    before = in_memory(window)
-    viewport = window.view.viewport()
-    at = press_and_drag(qtbot, window, "drivers-1-1", 3)
-    qtbot.keyClick(window.view, Qt.Key.Key_Escape)
-    QApplication.processEvents()
-    assert items_match_model(window) == [], "back at once, as Esc is pressed"
-    qtbot.mouseMove(viewport, pos=at + QPoint(0, 40), delay=-1)
-    qtbot.mouseRelease(viewport, Qt.MouseButton.LeftButton, pos=at + QPoint(0, 40))
-    QApplication.processEvents()
-    assert in_memory(window) == before and saved_positions(library_path) == before, "nothing moved"
-    assert items_match_model(window) == []
-    assert len(window.document.scene.selected_note_ids()) == len(before), "still selected"

@@ -715,6 +715,8 @@ class BoardScene(QGraphicsScene):
         if not isinstance(self._interaction, DragNotes):
             return False
         abandoned, self._interaction = self._interaction, None
+        if (grabber := self.mouseGrabberItem()) is not None:
+            grabber.ungrabMouse()  # its release would read as a click on it, selecting it alone
         self._place_from_model(abandoned.moved_items)
         self._called_off = True  # until every button is up: Qt would go on moving them, unsaved
         self.note_drag_ended.emit()
