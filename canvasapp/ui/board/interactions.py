@@ -133,24 +133,22 @@ class DragNotes:
     items per mouse move costs more than the step's budget (10,000 items: about 50 ms a step,
     most of it Qt indexing them again), so the items stay and the release moves the notes once.
     Zoomed out the blocks (``note_blocks``) are drawn shifted by :meth:`offset`; zoomed in, only
-    the ``shown`` items (those the drag can bring into sight) follow the mouse, and are put back
-    at the release, which moves every note through the model.
+    the items the scene names with :meth:`show_also` (those the drag can bring into sight)
+    follow the mouse; the release moves every note through the model, which places them all.
     """
 
     def __init__(
         self, layer: ClusterLayer, items: dict[str, NoteItem], emit_moved: MovedNotes,
-        *, carried: bool = False, press: QPointF | None = None, shown: dict[str, NoteItem] | None = None,
+        *, carried: bool = False, press: QPointF | None = None,
     ) -> None:
         self._layer = layer
         self._items = items
         self._starts = {note_id: item.pos() for note_id, item in items.items()}
         self._emit_moved = emit_moved
         self.carried = carried
-        self._shown = dict(shown) if carried and shown else {}
-        #: Carried notes: those in sight follow the mouse while zoomed in (``shown``, more as
-        #: the view scrolls or zooms in), the blocks show them all while zoomed out.
-        self.shows_part = carried
-        #: The part of the board in sight when ``shown`` was last worked out (scene).
+        #: Carried notes in sight, zoomed in, by id: their items follow the mouse.
+        self._shown: dict[str, NoteItem] = {}
+        #: The part of the board in sight when the shown notes were last worked out (scene).
         self.seen = QRectF()
         self.lets_qt_move = not carried
         self._press = QPointF(press) if press is not None else QPointF()
@@ -166,8 +164,11 @@ class DragNotes:
 
     def move(self, pos: QPointF) -> None:
         if self.carried:
-            self._delta = pos - self._press
-            self._place_shown(self._delta)
+            delta = self._delta = pos - self._press
+            starts = self._starts
+            for note_id, item in self._shown.items():
+                if item.scene() is not None:
+                    item.setPos(starts[note_id] + delta)
         self._layer.follow_note_drag(self.offset())
 
     @property
@@ -177,23 +178,13 @@ class DragNotes:
 
     @property
     def moved_items(self) -> list[str]:
-        """The notes whose items this drag moved (to be put where the model has them, should
-        the drag end without its release)."""
+        """The notes whose items this drag moved itself or let Qt move (put where the model has
+        them when the drag ends, by its release or called off)."""
         return list(self._shown) if self.carried else list(self._items)
 
     def show_also(self, items: dict[str, NoteItem]) -> None:
-        """More of the carried notes follow the mouse (the view scrolled during the drag)."""
-        added = {note_id: item for note_id, item in items.items() if note_id not in self._shown}
-        self._shown.update(added)
-        starts, delta = self._starts, self._delta
-        for note_id, item in added.items():
-            item.setPos(starts[note_id] + delta)
-
-    def _place_shown(self, delta: QPointF) -> None:
-        starts = self._starts
-        for note_id, item in self._shown.items():
-            if item.scene() is not None:
-                item.setPos(starts[note_id] + delta)
+        """These carried notes follow the mouse from its next move on."""
+        self._shown.update(items)
 
     def _moved(self) -> dict[str, tuple[float, float]]:
         if self.carried:
@@ -214,9 +205,6 @@ class DragNotes:
     def release(self, pos: QPointF) -> None:
         if self.carried:
             self._delta = pos - self._press
-            # Back where the model has them, as every other carried note: the move (or the
-            # cluster gesture, or nothing) places them all from the model, in this same turn.
-            self._place_shown(QPointF())
         # A drop of thousands of notes makes a few objects per note on its way to the library
         # (positions, placements, the command's two snapshots), none of them garbage: a pass of
         # the cycle collector over the whole process then finds nothing and costs the drop.

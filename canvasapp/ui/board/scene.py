@@ -622,34 +622,30 @@ class BoardScene(QGraphicsScene):
             # Zoomed in, a drag of many moves only the items it can bring into sight.
             zoomed_out = view is not None and view.transform().m11() < DETAIL_THRESHOLD
             carried = not self._read_only and view is not None and (zoomed_out or len(selected) > QT_MOVES_AT_MOST)
-            shown = self._within_reach(view, selected) if carried and not zoomed_out and view is not None else None
             drag = self._interaction = DragNotes(
-                self.clusters, selected, self.notes_dragged.emit, carried=carried, press=event.scenePos(),
-                shown=shown,
+                self.clusters, selected, self.notes_dragged.emit, carried=carried, press=event.scenePos()
             )
-            if shown is not None and view is not None:
-                drag.seen = view.mapToScene(view.viewport().rect()).boundingRect()  # else: at a zoom in
+            if carried:
+                self._keep_in_sight(drag, view)
             self.note_drag_began.emit(selected)
 
-    def _within_reach(self, view: QGraphicsView, selected: dict[str, NoteItem]) -> dict[str, NoteItem]:
-        """The dragged notes a drag can bring into ``view``'s sight: within a viewport's size of
-        what it shows (the mouse stays in the viewport), found through Qt's index."""
-        seen = view.mapToScene(view.viewport().rect()).boundingRect()
-        reach = seen.adjusted(-seen.width(), -seen.height(), seen.width(), seen.height())
-        return {
-            item.note_id: item for item in self.items(reach, Qt.ItemSelectionMode.IntersectsItemBoundingRect)
-            if isinstance(item, NoteItem) and item.note_id in selected
-        }
-
     def _keep_in_sight(self, drag: DragNotes, view: QGraphicsView | None) -> None:
-        """A drag of many zoomed in whose view scrolled (or zoomed in further): the dragged
-        notes now within reach follow the mouse too. Zoomed out the blocks show them all."""
+        """A carried drag zoomed in: the dragged notes it can bring into the view's sight (within
+        a viewport's size of what it shows; the mouse stays in the viewport) follow the mouse,
+        worked out at the press and again whenever the view scrolls or zooms. Zoomed out the
+        blocks show them all."""
         if view is None or view.transform().m11() < DETAIL_THRESHOLD:
             return
         seen = view.mapToScene(view.viewport().rect()).boundingRect()
-        if seen != drag.seen:
-            drag.seen = seen
-            drag.show_also(self._within_reach(view, drag.items))
+        if seen == drag.seen:
+            return
+        drag.seen = seen
+        reach = seen.adjusted(-seen.width(), -seen.height(), seen.width(), seen.height())
+        dragged = drag.items
+        drag.show_also({
+            item.note_id: item for item in self.items(reach, Qt.ItemSelectionMode.IntersectsItemBoundingRect)
+            if isinstance(item, NoteItem) and item.note_id in dragged
+        })
 
     def mouseMoveEvent(self, event: QGraphicsSceneMouseEvent) -> None:
         if self._called_off:
@@ -661,7 +657,7 @@ class BoardScene(QGraphicsScene):
         self._cursor_pos = QPointF(pos)
         interaction = self._interaction
         if interaction is not None and not interaction.lets_qt_move:
-            if isinstance(interaction, DragNotes) and interaction.shows_part:
+            if isinstance(interaction, DragNotes) and interaction.carried:
                 self._keep_in_sight(interaction, self._view_of(event))
             interaction.move(pos)
             if isinstance(interaction, DragNotes):
@@ -703,9 +699,10 @@ class BoardScene(QGraphicsScene):
         super().mouseReleaseEvent(event)
         if interaction is not None:
             interaction.release(event.scenePos())
-            if isinstance(interaction, DragNotes) and interaction.shows_part:
-                # Put back at their press positions, and moved by the drop if it moved them;
-                # an edit made while the mouse was held (an undo) may have moved them since.
+            if isinstance(interaction, DragNotes) and interaction.carried:
+                # The drop placed the notes it moved; the shown ones it did not move (a cluster
+                # gesture, a drop where the drag began, an undo made while the mouse was held)
+                # go where the model has them.
                 self._place_from_model(interaction.moved_items)
             self.note_drag_ended.emit()
 
