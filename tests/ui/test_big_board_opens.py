@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from canvasapp.app import open_main_window
+from canvasapp.ui.board.note_item import NoteItem
 from canvasapp.ui.board.scene import MADE_AT_ONCE
 from canvasapp.ui.window.main_window import MainWindow
 from tests.ui.conftest import trigger
@@ -140,3 +141,40 @@ def test_items_wait_while_a_drag_holds_the_mouse_and_come_after_it(qtbot: QtBot,
     assert {item.note_id for item in scene.made_note_items()} == {n.id for n in session.notes}
     assert scene.selected_note_ids() == [note.id]
     assert session.note(note.id).y > before, "the drag was dropped where it was let go"
+
+
+def test_read_only_and_zoom_switched_in_any_order_leave_every_note_drawn_and_held_as_they_should(
+    qtbot: QtBot, opened: MainWindow
+) -> None:
+    """A note item's flags are worked out from the scene's state (read-only, drawn as blocks)
+    and set whole, the scene repainted at once rather than item by item: switching one must
+    not undo the other, items made later follow both, and what is drawn after zooming in is
+    the note itself."""
+    window, scene, session = opened, opened.document.scene, opened.document.session
+    movable, no_contents = NoteItem.GraphicsItemFlag.ItemIsMovable, NoteItem.GraphicsItemFlag.ItemHasNoContents
+    note = in_grid_order(session)[ROWS // 2 * COLUMNS + COLUMNS // 2]
+    scene.set_read_only(True)  # zoomed out, while items are still to come
+    finish_items(window)
+    items = scene.made_note_items()
+    assert len(items) == NOTES
+    assert all(item.flags() & no_contents and not item.flags() & movable for item in items)
+
+    window.view.set_zoom(1.0)
+    window.view.center_on_scene(QPointF(note.x + note.width / 2, note.y + note.height / 2))
+    assert not window.view.note_blocks.active
+    assert all(not item.flags() & no_contents and not item.flags() & movable for item in items)
+    window.view.viewport().repaint()
+    picture = window.view.viewport().grab().toImage()
+    corner = window.view.mapFromScene(QPointF(note.x + 6, note.y + 6))
+    assert picture.pixelColor(corner).name().upper() == QColor(session.note_colour(note)).name().upper()
+    # Read-only: a drag of the note moves nothing.
+    centre = window.view.mapFromScene(QPointF(note.x + note.width / 2, note.y + note.height / 2))
+    press_and_move(qtbot, window, centre, QPoint(60, 40))
+    assert (session.note(note.id).x, session.note(note.id).y) == (note.x, note.y)
+    assert scene.note_item(note.id).pos() == QPointF(note.x, note.y)
+
+    scene.set_read_only(False)
+    assert all(item.flags() & movable and not item.flags() & no_contents for item in items)
+    trigger(window, "view.fit_all")
+    assert window.view.note_blocks.active
+    assert all(item.flags() & movable and item.flags() & no_contents for item in items)

@@ -51,7 +51,8 @@ def note_fill(colour: str) -> QColor:
 
 
 # Combined once: Python's enum "|" costs 12 µs, more than the rest of building a note item.
-_FLAGS = QGraphicsItem.GraphicsItemFlag.ItemIsSelectable | QGraphicsItem.GraphicsItemFlag.ItemIsMovable
+#: A note's flags as made; the scene adds or takes away what its state asks (``_note_flags``).
+NOTE_FLAGS = QGraphicsItem.GraphicsItemFlag.ItemIsSelectable | QGraphicsItem.GraphicsItemFlag.ItemIsMovable
 _CACHED = QGraphicsItem.CacheMode.DeviceCoordinateCache
 #: What a note draws before its text is laid out (shared, never changed: each note gets its own
 #: at its first detailed paint); a QStaticText per note at opening cost 10,000 of them for nothing.
@@ -76,7 +77,7 @@ class NoteItem(QGraphicsItem):
         self._fitted = False
         self._handle_shown = False
         self._match = 0  # 0 none, 1 a find match, 2 the current match
-        self.setFlags(_FLAGS)
+        self.setFlags(NOTE_FLAGS)
         # Each note is painted once into a pixmap and then copied: a drag of 200 notes or a
         # scroll repaints copies, not text (per step 10.6 → 5.0 ms). Zoomed out, the notes
         # draw nothing themselves (see overview.py), so no pixmap is made at that scale.
