@@ -35,6 +35,9 @@ from canvasapp.ui.clusters.cluster_item import ClusterItem, ClusterTitleEditor
 from canvasapp.ui.clusters.cluster_layer import ClusterLayer
 
 _MARGIN = 400.0
+#: From this many items changing how they look at once, the scene is repainted whole
+#: (``_repaint_whole_if_many``).
+REPAINT_WHOLE_FROM = 200
 #: How close (in screen pixels) to a lane's right edge a press starts resizing the lane.
 _EDGE_GRIP_PX = 8.0
 #: More notes than this arriving at once (a big board opening, an import) get their items over
@@ -286,14 +289,21 @@ class BoardScene(QGraphicsScene):
         return flags
 
     def _flag_notes(self) -> None:
-        """Every note item flagged as the scene's state asks, with the whole scene marked for
-        repainting first: Qt then skips marking each changed item dirty (and asking each for its
-        bounding rectangle, a Python call back), which cost a zoom switch at 10,000 notes 9 ms;
-        the flags are worked out once, not converted from Python per item."""
+        """Every note item flagged as the scene's state asks: the whole scene marked for repainting
+        first (a zoom switch at 10,000 notes spent 9 ms marking items), the flags worked out once
+        rather than converted from Python per item."""
         flags = self._note_flags()
-        self.update()
+        self._repaint_whole_if_many(len(self._notes))
         for item in self._notes.values():
             item.setFlags(flags)
+
+    def _repaint_whole_if_many(self, changing: int) -> None:
+        """Mark the whole scene for repainting before this many items change how they look, if
+        they are many: Qt then skips marking each one dirty and walking them all after (asking
+        each for its bounding rectangle, a Python call back), most of the cost of selecting or
+        flagging thousands of notes. A few are cheaper marked one by one."""
+        if changing >= REPAINT_WHOLE_FROM:
+            self.update()
 
     def board_rect(self) -> QRectF:
         """Everything on the board: the lanes and every note (also those outside the lanes)."""
@@ -307,6 +317,7 @@ class BoardScene(QGraphicsScene):
     def select_only(self, note_ids: list[str]) -> None:
         """Exactly these notes selected, told once: a selectionChanged per note asked Qt for
         the whole selection back each time (a paste of 1,000 notes spent a third of its time)."""
+        self._repaint_whole_if_many(len(self.selected_note_ids()) + len(note_ids))
         self.blockSignals(True)
         try:
             self.clearSelection()
@@ -316,6 +327,11 @@ class BoardScene(QGraphicsScene):
         finally:
             self.blockSignals(False)
         self.selectionChanged.emit()
+
+    def clearSelection(self) -> None:
+        """Qt's, the whole scene marked for repainting first when many notes are selected."""
+        self._repaint_whole_if_many(len(self.selected_note_ids()))
+        super().clearSelection()
 
     def select_all(self) -> None:
         """Every note shown (not those folded into a collapsed cluster) and every frame.
@@ -329,6 +345,7 @@ class BoardScene(QGraphicsScene):
         folded = self._folded_note_ids()
         selected = [note_id for note_id in self._notes if note_id not in folded] if folded else list(self._notes)
         notes = self._notes
+        self._repaint_whole_if_many(len(selected))
         self.blockSignals(True)
         try:
             for note_id in selected:
