@@ -124,6 +124,7 @@ class BoardScene(QGraphicsScene):
         self._selection_known: list[str] | None = None
         self._edge_cursor = False
         self._matches: dict[str, int] = {}
+        self._current_match: str | None = None
         self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
         self._build()
         self.selectionChanged.connect(self._on_selection_changed)
@@ -364,15 +365,27 @@ class BoardScene(QGraphicsScene):
         self.selectionChanged.emit()
 
     def set_matches(self, note_ids: list[str], current: str | None) -> None:
-        """Ring the notes that find matched; the current one stands out."""
-        wanted = {note_id: 2 if note_id == current else 1 for note_id in note_ids}
-        for note_id in list(self._matches):
-            if note_id not in wanted and (item := self._notes.get(note_id)) is not None:
-                item.set_match(0)
-        for note_id, level in wanted.items():
-            if (item := self._item(note_id)) is not None:
-                item.set_match(level)
-        self._matches = wanted
+        """Ring the notes that find matched; the current one stands out.
+
+        Only the notes whose ring changes are touched: a key that narrows the find drops some
+        matches and moves the current one, and the rest keep their rings (a keystroke at 50,000
+        notes set thousands of rings again, and made their items one by one)."""
+        wanted = dict.fromkeys(note_ids, 1)
+        if current in wanted:
+            wanted[current] = 2
+        old = self._matches
+        changing = old.keys() ^ wanted.keys()
+        for note_id in (self._current_match, current):
+            if note_id is not None and old.get(note_id, 0) != wanted.get(note_id, 0):
+                changing.add(note_id)
+        self._repaint_whole_if_many(len(changing))
+        if to_make := [note_id for note_id in changing if note_id in self._waiting and note_id in wanted]:
+            self._make_items(to_make)
+        notes = self._notes
+        for note_id in changing:
+            if (item := notes.get(note_id)) is not None:
+                item.set_match(wanted.get(note_id, 0))
+        self._matches, self._current_match = wanted, current if current in wanted else None
 
     def _on_selection_changed(self) -> None:
         self._selected_ids, self._selection_known = self._selection_known, None
