@@ -20,13 +20,14 @@ from __future__ import annotations
 import itertools
 import math
 import re
-import unicodedata
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
 import numpy.typing as npt
+
+from canvasapp.ops.find import fold
 
 #: Two groups join while their average cosine similarity is at least this. Chosen on
 #: ``tests/data/workshop_notes_labelled.csv`` (see ``tests/ops/test_cluster_quality.py``).
@@ -53,12 +54,6 @@ class SuggestedCluster:
 
     title: str
     note_ids: tuple[str, ...]
-
-
-def fold(text: str) -> str:
-    """Lower case without accents: "Café" and "cafe" match, "Straße" and "strasse" too."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(char for char in decomposed if not unicodedata.combining(char))
 
 
 def words(text: str) -> list[str]:

@@ -7,7 +7,13 @@ from collections.abc import Mapping, Sequence
 
 
 def fold(text: str) -> str:
-    """Text as find compares it: "Café Ärger" and "cafe arger" are the same."""
+    """Text as find (and the cluster suggestions) compare it, lower case without accents:
+    "Café Ärger" and "cafe arger" are the same, "Straße" and "strasse" too.
+
+    ASCII text has nothing to decompose or strip: only its case is folded, a tenth of the cost
+    (the first find on a board of 50,000 notes folds every note)."""
+    if text.isascii():
+        return text.lower()
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     return "".join(char for char in decomposed if not unicodedata.combining(char))
 

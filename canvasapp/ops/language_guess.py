@@ -11,7 +11,8 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 
-from canvasapp.ops.cluster_suggestions import fold, words
+from canvasapp.ops.cluster_suggestions import words
+from canvasapp.ops.find import fold
 
 # Folded (lower case, no accents). Words shared by two languages ("in", "de", "die") are left
 # out, so each word is evidence for one language only.

@@ -16,7 +16,8 @@ from pathlib import Path
 from common import Figure, Measurement, timed
 
 from canvasapp.model import Lane, Note, Session
-from canvasapp.ops.cluster_suggestions import fold, suggest_clusters, words
+from canvasapp.ops.cluster_suggestions import suggest_clusters, words
+from canvasapp.ops.find import fold
 from canvasapp.ops.sentence_model import CachedModel, ModelLoader
 from canvasapp.ops.session_suggestions import suggest_for_session
 from canvasapp.storage.embedding_cache import EmbeddingCache

@@ -12,10 +12,10 @@ import pytest
 from canvasapp.ops.cluster_suggestions import (
     adjusted_rand_index,
     average_link,
-    fold,
     propose_title,
     suggest_clusters,
 )
+from canvasapp.ops.find import fold
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "workshop_notes_labelled.csv"
 #: Measured 0.217 on first run (threshold 0.06, character n-grams weighing 0.85); the floor

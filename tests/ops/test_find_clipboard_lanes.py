@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import json
+import unicodedata
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from canvasapp.model import Lane, Note
 from canvasapp.ops.clipboard import (
@@ -25,6 +28,14 @@ def test_find_is_case_and_accent_insensitive_in_the_given_order() -> None:
     assert find_matches(texts, ["d"], "arg") == ["d"]
     assert find_matches(texts, ["a"], "   ") == []
     assert fold("Straße") == "strasse"
+
+
+@given(st.text(alphabet=st.characters(max_codepoint=127)))
+def test_ascii_text_is_folded_as_any_text_is(text: str) -> None:
+    """The ASCII shortcut (case only) gives what full folding gives: ASCII has no accents to
+    strip and nothing to decompose."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    assert fold(text) == "".join(char for char in decomposed if not unicodedata.combining(char))
 
 
 def test_clipboard_round_trip_keeps_the_group_shape() -> None:
