@@ -14,7 +14,18 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Engine, create_engine, event, inspect, text
+from sqlalchemy import (
+    Column,
+    Engine,
+    MetaData,
+    PrimaryKeyConstraint,
+    String,
+    Table,
+    create_engine,
+    event,
+    inspect,
+    text,
+)
 from sqlalchemy.engine import URL, Connection
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError, SQLAlchemyError
 
@@ -458,8 +469,7 @@ def _create_or_upgrade_shared(engine: Engine, where: str) -> None:
                         f"The database {where} holds another program's tables, not a Workshop Canvas "
                         "library; give an empty database for a new library."
                     )
-                Base.metadata.create_all(connection)
-                command.stamp(_alembic_config(connection), "head")
+                _make_tables(connection)
             elif current not in known_revisions():
                 raise LibraryError(
                     f"The library {where} was made by a newer version of Workshop Canvas "
@@ -518,13 +528,28 @@ def _script() -> ScriptDirectory:
     return ScriptDirectory.from_config(config)
 
 
-def _create(engine: Engine) -> None:
-    """A new library: tables from the models, stamped with the newest migration."""
-    from alembic import command
+#: Alembic's own table, as ``alembic stamp`` makes it: a new library is stamped without
+#: importing Alembic (a fifth of a second, on every first start and every library made).
+_ALEMBIC_VERSION = Table(
+    "alembic_version",
+    MetaData(),
+    Column("version_num", String(32), nullable=False),
+    PrimaryKeyConstraint("version_num", name="alembic_version_pkc"),
+)
 
+
+def _make_tables(connection: Connection) -> None:
+    """Every table from the models, stamped with the newest migration (the last of the
+    revisions, which follow one line: a test holds the migrations to that)."""
+    Base.metadata.create_all(connection)
+    _ALEMBIC_VERSION.create(connection)
+    connection.execute(_ALEMBIC_VERSION.insert().values(version_num=known_revisions()[-1]))
+
+
+def _create(engine: Engine) -> None:
+    """A new library file: its tables, stamped, and the file marked ours."""
     with engine.begin() as connection:
-        Base.metadata.create_all(connection)
-        command.stamp(_alembic_config(connection), "head")
+        _make_tables(connection)
         # Marked in the same transaction: a crash right after it must not leave a complete
         # library whose header says "not ours" (refused ever after as another program's file).
         _mark_file(connection)

@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 import shutil
 import sqlite3
+import subprocess
+import sys
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -113,12 +115,49 @@ def test_migrations_from_empty_equal_the_models(tmp_path: Path) -> None:
     assert sqlite_schema(migrated) == sqlite_schema(created)
 
 
-def test_a_new_library_is_stamped_at_the_head(library_path: Path) -> None:
+def test_a_new_library_is_stamped_at_the_head(library_path: Path, tmp_path: Path) -> None:
+    """Stamped without Alembic: the same row, in the same table, as ``alembic stamp head``
+    makes, so Alembic reads the library as at its head (nothing to upgrade)."""
     open_library(library_path).close()
     with raw(library_path) as connection:
         assert connection.execute("SELECT version_num FROM alembic_version").fetchall() == [
             (script_directory().get_current_head(),)
         ]
+        made = connection.execute("SELECT sql FROM sqlite_master WHERE name = 'alembic_version'").fetchone()
+
+    stamped = tmp_path / "stamped.sqlite"
+    engine = create_engine(f"sqlite:///{stamped}")
+    try:
+        with engine.begin() as connection:
+            config = Config()
+            config.set_main_option("script_location", str(MIGRATIONS))
+            config.attributes["connection"] = connection
+            command.stamp(config, "head")
+    finally:
+        engine.dispose()
+    with raw(stamped) as connection:
+        assert made == connection.execute("SELECT sql FROM sqlite_master WHERE name = 'alembic_version'").fetchone()
+
+    engine = create_engine(f"sqlite:///{library_path}")
+    try:
+        with engine.connect() as connection:
+            context = MigrationContext.configure(connection)
+            assert context.get_current_heads() == (script_directory().get_current_head(),)
+    finally:
+        engine.dispose()
+
+
+def test_making_a_library_does_not_import_alembic(tmp_path: Path) -> None:
+    """Alembic is for upgrades: a new library (every first start) does without it."""
+    probe = (
+        "import sys\n"
+        "from canvasapp.storage import open_library\n"
+        f"open_library({str(tmp_path / 'new.sqlite')!r}).close()\n"
+        "print(sorted(name for name in sys.modules if name.split('.')[0] == 'alembic'))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True, timeout=60)
+    assert done.stdout.strip() == "[]", done.stdout
+    assert (tmp_path / "new.sqlite").exists()
 
 
 # --- every released schema keeps opening ------------------------------------------------------
