@@ -501,6 +501,7 @@ class BoardScene(QGraphicsScene):
         they were waiting: the blocks drew those from the model, where the items are now."""
         session = self._session
         flags = self._note_flags()
+        other_flags = flags != NOTE_FLAGS  # compared once: an item is made with NOTE_FLAGS
         made = []
         new: list[str] = []
         for note_id in note_ids:
@@ -511,7 +512,8 @@ class BoardScene(QGraphicsScene):
             note = session.note(note_id)
             item = NoteItem(note.id, note.width, note.height, session.note_colour(note), note.text)
             item.setPos(note.x, note.y)
-            item.setFlags(flags)
+            if other_flags:
+                item.setFlags(flags)
             if (cluster := session.cluster_of(note_id)) is not None and cluster.collapsed:
                 item.setVisible(False)  # folded into its cluster's card
             self._notes[note_id] = item
