@@ -239,7 +239,7 @@ class NoteBlocksItem(QGraphicsItem):
         self._selection_stale = True
         # A scene being torn down clears its selection after deleting this item.
         if self._active and isValid(self):
-            self.update()
+            self._repaint()
 
     def _on_drag_began(self, items: dict[str, NoteItem]) -> None:
         """Take the dragged notes out of their groups once; the steps only shift them."""
@@ -272,7 +272,7 @@ class NoteBlocksItem(QGraphicsItem):
         if not margin or self._carried_bounds.isEmpty():
             board = self._board.board_rect()
             self._grow_to(board.united(board.translated(self._offset)))
-            self.update()
+            self._repaint()
             return
         moved = self._carried_bounds.translated(self._offset)
         if not self._bounds.contains(moved):
@@ -281,7 +281,7 @@ class NoteBlocksItem(QGraphicsItem):
             ahead = max(moved.width(), moved.height())
             self._grow_to(self._board.board_rect().united(moved.adjusted(-ahead, -ahead, ahead, ahead)))
         was = self._carried_bounds.translated(before).adjusted(-margin, -margin, margin, margin)
-        self.update(was.united(moved.adjusted(-margin, -margin, margin, margin)))
+        self._repaint(was.united(moved.adjusted(-margin, -margin, margin, margin)))
 
     def _on_drag_ended(self) -> None:
         """Back into their groups where the drop left them (moved, refused or put back): each
@@ -297,7 +297,16 @@ class NoteBlocksItem(QGraphicsItem):
             # The bounds are the board's, known without the blocks, so they are right before
             # the views repaint even though the blocks are read during that paint.
             self._grow_to(self._board.board_rect())
-            self.update()
+            self._repaint()
+
+    def _repaint(self, area: QRectF | None = None) -> None:
+        """Repaint ``area`` (all of the blocks if none) in every view, through the scene rather
+        than by marking this item: a marked item makes Qt walk every item of the scene after it,
+        one cache miss each (a zoomed-out drag step at 50,000 notes 18 → 8 ms). The blocks sit at
+        the scene's origin, untransformed: their coordinates are the scene's. Nothing while the
+        scene is being deleted (it clears its selection then)."""
+        if isValid(self._board):
+            self._board.update(self._bounds if area is None else area)
 
     def _catch_up(self) -> None:
         """Read again the notes named since the last drawing (every note the first time)."""
