@@ -12,6 +12,7 @@ from canvasapp.editing.edits import Edits
 from canvasapp.editing.lane_room import lanes_widened
 from canvasapp.model import Cluster, Session
 from canvasapp.ops import lane_layout
+from canvasapp.ops.arrange import reading_order
 from canvasapp.ops.cluster_summary import FRAME_PADDING
 from canvasapp.ops.lane_layout import FRAME_TOP, Board
 from canvasapp.ops.layout import Rect, placements_at
@@ -104,9 +105,8 @@ class ClusterEditing:
         session = self.session
         # In reading order of where they were: the order they came in is the selection's, which
         # Qt keeps in no order (the same drop made a different cluster from one run to the next).
-        dropped = sorted(
-            (note_id for note_id in positions if session.has_note(note_id)),
-            key=lambda note_id: (session.note(note_id).y, session.note(note_id).x, note_id),
+        dropped = reading_order(
+            [session.note(note_id) for note_id in sorted(positions) if session.has_note(note_id)], session.lanes
         )
         if not dropped:
             return None

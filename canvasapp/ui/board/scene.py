@@ -123,7 +123,8 @@ class BoardScene(QGraphicsScene):
         self._selected_ids: list[str] | None = None
         self._selection_known: list[str] | None = None
         self._edge_cursor = False
-        self._matches: dict[str, int] = {}
+        #: Find's matches, and the one it is at (ringed more strongly).
+        self._matches: set[str] = set()
         self._current_match: str | None = None
         self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
         self._build()
@@ -328,7 +329,7 @@ class BoardScene(QGraphicsScene):
         self._repaint_whole_if_many(len(self.selected_note_ids()) + len(note_ids))
         self.blockSignals(True)
         try:
-            self.clearSelection()
+            super().clearSelection()  # the old selection is counted above
             for note_id in note_ids:
                 if (item := self._item(note_id)) is not None:
                     item.setSelected(True)
@@ -370,22 +371,19 @@ class BoardScene(QGraphicsScene):
         Only the notes whose ring changes are touched: a key that narrows the find drops some
         matches and moves the current one, and the rest keep their rings (a keystroke at 50,000
         notes set thousands of rings again, and made their items one by one)."""
-        wanted = dict.fromkeys(note_ids, 1)
-        if current in wanted:
-            wanted[current] = 2
-        old = self._matches
-        changing = old.keys() ^ wanted.keys()
-        for note_id in (self._current_match, current):
-            if note_id is not None and old.get(note_id, 0) != wanted.get(note_id, 0):
-                changing.add(note_id)
+        wanted = set(note_ids)
+        current = current if current in wanted else None
+        changing = self._matches ^ wanted
+        if current != self._current_match:
+            changing.update(note_id for note_id in (self._current_match, current) if note_id is not None)
         self._repaint_whole_if_many(len(changing))
         if to_make := [note_id for note_id in changing if note_id in self._waiting and note_id in wanted]:
             self._make_items(to_make)
         notes = self._notes
         for note_id in changing:
             if (item := notes.get(note_id)) is not None:
-                item.set_match(wanted.get(note_id, 0))
-        self._matches, self._current_match = wanted, current if current in wanted else None
+                item.set_match(2 if note_id == current else 1 if note_id in wanted else 0)
+        self._matches, self._current_match = wanted, current
 
     def _on_selection_changed(self) -> None:
         self._selected_ids, self._selection_known = self._selection_known, None
@@ -543,7 +541,7 @@ class BoardScene(QGraphicsScene):
         waited = [note for note in notes if note.id in self._waiting]
         for note in waited:
             del self._waiting[note.id]  # its item was never made (an import undone as it arrives)
-            self._matches.pop(note.id, None)
+            self._matches.discard(note.id)
         if waited:
             self.reshaped([note.id for note in waited])
             if not self._waiting:
@@ -554,7 +552,7 @@ class BoardScene(QGraphicsScene):
                 self.finish_editing()
             if self._handle_note == note.id:
                 self._handle_note = None
-            self._matches.pop(note.id, None)
+            self._matches.discard(note.id)
             item = self._notes.pop(note.id)
             self.removeItem(item)
         self.reshaped([note.id for note in notes])
