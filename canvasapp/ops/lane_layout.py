@@ -501,6 +501,11 @@ class _Near:
             return start  # nothing else in the lane, and the moved notes keep apart
         together: _Buckets[str] = _Buckets()
         together.add_all((start[key], key) for key in rigid)
+        rigid_tallest = max((start[key].height for key in rigid), default=0.0)
+        # Everything in the lane moved (a drag of everything): no block stays there to push down.
+        nothing_steady = (
+            self.steady_lanes is not None and lane_id not in self.steady_lanes and not self.lane_clusters.get(lane_id)
+        )
 
         def rigid_near(area: Rect) -> list[str]:
             if not rigid:
@@ -529,9 +534,19 @@ class _Near:
             look_back = current[0] == 1 or self.steady_first
 
             def earlier(area: Rect, current: Order = current, look_back: bool = look_back) -> list[Rect]:
-                return self._earlier(area, current, lane_id, finals, final, look_back) + [
-                    start[other] for other in rigid_near(area) if other not in final and order[other] < current
-                ]
+                hits = self._earlier(area, current, lane_id, finals, final, look_back)
+                if not rigid:
+                    return hits
+                if current[0] == 0:
+                    # A rigid block that comes first in the packing order starts no lower than
+                    # this one did (the order's second field): below that by more than the
+                    # tallest of them, a falling block can meet none.
+                    reach = current[1] + rigid_tallest - area.y
+                    if reach <= 0:
+                        return hits
+                    if reach < area.height:
+                        area = Rect(area.x, area.y, area.width, reach)
+                return hits + [start[other] for other in rigid_near(area) if other not in final and order[other] < current]
 
             area = _fall(start[key], earlier, gap)
             final[key] = area
@@ -541,7 +556,7 @@ class _Near:
             for other in rigid_near(area):
                 if other not in final and order[other] > current:
                     heapq.heappush(heap, (order[other], other))
-            if current[0] == 1 and not self.steady_after:
+            if nothing_steady or (current[0] == 1 and not self.steady_after):
                 continue
             for other, steady in self._steady_near(area, lane_id):
                 if other in final or other in order:
@@ -1171,12 +1186,15 @@ class _Buckets(Generic[_T]):
     def overlapping(self, rect: Rect) -> list[_T]:
         """The values whose rectangle overlaps ``rect`` (one may come twice: callers take the
         lowest bottom, whether there is any, or a set)."""
-        x, y, right, bottom = rect.x, rect.y, rect.x + rect.width - _TOUCH, rect.y + rect.height - _TOUCH
-        buckets = self._buckets
+        x, y, far_x, far_y = rect.x, rect.y, rect.x + rect.width, rect.y + rect.height
+        right, bottom = far_x - _TOUCH, far_y - _TOUCH
+        get = self._buckets.get
+        rows = range(math.floor(y / _BUCKET), math.floor(far_y / _BUCKET) + 1)
         return [
             entry[4]
-            for cell in _cells(rect.x, rect.y, rect.x + rect.width, rect.y + rect.height)
-            for entry in buckets.get(cell, ())
+            for column in range(math.floor(x / _BUCKET), math.floor(far_x / _BUCKET) + 1)
+            for row in rows
+            for entry in get((column, row), ())
             if x < entry[2] and entry[0] < right and y < entry[3] and entry[1] < bottom
         ]
 
