@@ -51,8 +51,12 @@ def note_fill(colour: str) -> QColor:
 
 
 # Combined once: Python's enum "|" costs 12 µs, more than the rest of building a note item.
-#: A note's flags as made; the scene adds or takes away what its state asks (``_note_flags``).
-NOTE_FLAGS = QGraphicsItem.GraphicsItemFlag.ItemIsSelectable | QGraphicsItem.GraphicsItemFlag.ItemIsMovable
+#: A note's flags as made: held and moved by the mouse, drawing nothing until a view shows it
+#: in detail (the scene then takes ``ItemHasNoContents`` away: ``BoardScene.draw_notes_in``).
+NOTE_FLAGS = (
+    QGraphicsItem.GraphicsItemFlag.ItemIsSelectable | QGraphicsItem.GraphicsItemFlag.ItemIsMovable
+    | QGraphicsItem.GraphicsItemFlag.ItemHasNoContents
+)
 _CACHED = QGraphicsItem.CacheMode.DeviceCoordinateCache
 #: What a note draws before its text is laid out (shared, never changed: each note gets its own
 #: at its first detailed paint); a QStaticText per note at opening cost 10,000 of them for nothing.

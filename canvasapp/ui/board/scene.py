@@ -106,6 +106,12 @@ class BoardScene(QGraphicsScene):
         self._maker.setInterval(0)
         self._maker.timeout.connect(self._make_waiting_items)
         self._as_blocks = False
+        #: The note items that draw themselves: those a view has shown in detail since the
+        #: blocks last drew every note. The others are flagged ``ItemHasNoContents``, so a zoom
+        #: switch changes only the items in sight, not every item of the board.
+        self._drawn: dict[str, NoteItem] = {}
+        #: One more each time every note stops drawing itself (views then look again).
+        self.drawn_generation = 0
         self._lanes: dict[str, LaneItem] = {}
         self._editor: NoteEditor | None = None
         self._interaction: Interaction | None = None
@@ -243,6 +249,7 @@ class BoardScene(QGraphicsScene):
         """Tell the drawings that follow items (the blocks) that these notes' items changed
         place, size, colour or visibility outside the session's events (a preview)."""
         if note_ids:
+            self._draw_notes(note_ids)
             self.notes_reshaped.emit(note_ids)
 
     def lane_item(self, lane_id: str) -> LaneItem:
@@ -278,33 +285,71 @@ class BoardScene(QGraphicsScene):
         if read_only == self._read_only:
             return
         self._read_only = read_only
-        self._flag_notes()
+        # Every item (rare, and each must stop or start moving): the whole scene marked for
+        # repainting first, the flags worked out once rather than converted per item.
+        self._repaint_whole_if_many(len(self._notes))
+        drawn = self._drawn
+        hidden = [item for note_id, item in self._notes.items() if note_id not in drawn]
+        _each(NoteItem.setFlags, drawn.values(), self._note_flags(drawn=True))
+        _each(NoteItem.setFlags, hidden, self._note_flags(drawn=False))
 
     def draw_notes_as_blocks(self, as_blocks: bool) -> None:
         """Whether the notes' items draw nothing themselves (zoomed out, the blocks draw them:
-        ``note_blocks.py``); items made later follow the same rule."""
+        ``note_blocks.py``); items made later follow the same rule. Zooming in changes no item:
+        each view gives the notes it shows their contents (:meth:`draw_notes_in`)."""
         if as_blocks == self._as_blocks:
             return
         self._as_blocks = as_blocks
-        self._flag_notes()
+        if as_blocks:
+            drawn, self._drawn = self._drawn, {}
+            self.drawn_generation += 1
+            self._repaint_whole_if_many(len(drawn))
+            _each(NoteItem.setFlags, drawn.values(), self._note_flags(drawn=False))
 
-    def _note_flags(self) -> NoteItem.GraphicsItemFlag:
-        """What every note item's flags are in the scene's state: not movable while read-only,
-        drawing nothing while the blocks draw the notes."""
+    def draw_notes_in(self, rect: QRectF, *, repainted_whole: bool = False) -> bool:
+        """The notes in ``rect`` (scene) draw themselves from now on: a view shows that part of
+        the board in detail (``notes_in_sight.py``). A no-op while the blocks draw the notes.
+
+        ``repainted_whole``: the view repaints all of itself anyway (its zoom changed), so the
+        scene is marked for repainting whole first: marking the items one by one makes Qt walk
+        every item of the board after them (a zoom to 100% at 10,000 notes: 9 ms more).
+        ``False`` while the blocks draw (nothing was done)."""
+        if self._as_blocks:
+            return False
+        drawn = self._drawn
+        self._draw([
+            item for item in self.items(rect, Qt.ItemSelectionMode.IntersectsItemBoundingRect)
+            if isinstance(item, NoteItem) and item.note_id not in drawn
+        ], repainted_whole)
+        return True
+
+    def _draw_notes(self, note_ids: Iterable[str]) -> None:
+        """These notes draw themselves from now on, unless the blocks draw every note: they were
+        made, moved, resized, unfolded or picked up, and may now be in some view's sight."""
+        if self._as_blocks:
+            return
+        items, drawn = self._notes, self._drawn
+        self._draw([item for note_id in note_ids if note_id not in drawn and (item := items.get(note_id)) is not None])
+
+    def _draw(self, items: list[NoteItem], repainted_whole: bool = False) -> None:
+        if not items:
+            return
+        if repainted_whole:
+            self.update()
+        else:
+            self._repaint_whole_if_many(len(items))
+        _each(NoteItem.setFlags, items, self._note_flags(drawn=True))
+        self._drawn.update((item.note_id, item) for item in items)
+
+    def _note_flags(self, *, drawn: bool) -> NoteItem.GraphicsItemFlag:
+        """A note item's flags in the scene's state: not movable while read-only, drawing
+        nothing unless it is one of the notes a view shows in detail."""
         flags = NOTE_FLAGS
         if self._read_only:
             flags &= ~NoteItem.GraphicsItemFlag.ItemIsMovable
-        if self._as_blocks:
-            flags |= NoteItem.GraphicsItemFlag.ItemHasNoContents
+        if drawn:
+            flags &= ~NoteItem.GraphicsItemFlag.ItemHasNoContents
         return flags
-
-    def _flag_notes(self) -> None:
-        """Every note item flagged as the scene's state asks: the whole scene marked for repainting
-        first (a zoom switch at 10,000 notes spent 9 ms marking items), the flags worked out once
-        rather than converted from Python per item."""
-        flags = self._note_flags()
-        self._repaint_whole_if_many(len(self._notes))
-        _each(NoteItem.setFlags, self._notes.values(), flags)
 
     def _repaint_whole_if_many(self, changing: int) -> None:
         """Mark the whole scene for repainting before this many items change how they look, if
@@ -498,7 +543,9 @@ class BoardScene(QGraphicsScene):
         """Items for these notes (as they are in the session now), told to the blocks unless
         they were waiting: the blocks drew those from the model, where the items are now."""
         session = self._session
-        flags = self._note_flags()
+        # Zoomed in, a note made now may be in sight: it draws itself (``notes_in_sight.py``).
+        drawn = not self._as_blocks
+        flags = self._note_flags(drawn=drawn)
         other_flags = flags != NOTE_FLAGS  # compared once: an item is made with NOTE_FLAGS
         made = []
         new: list[str] = []
@@ -515,6 +562,8 @@ class BoardScene(QGraphicsScene):
             if (cluster := session.cluster_of(note_id)) is not None and cluster.collapsed:
                 item.setVisible(False)  # folded into its cluster's card
             self._notes[note_id] = item
+            if drawn:
+                self._drawn[note_id] = item
             self.addItem(item)
             made.append(item)
         self.reshaped(new)
@@ -554,6 +603,7 @@ class BoardScene(QGraphicsScene):
                 self._handle_note = None
             self._matches.discard(note.id)
             item = self._notes.pop(note.id)
+            self._drawn.pop(note.id, None)
             self.removeItem(item)
         self.reshaped([note.id for note in notes])
         if not self._notes:
@@ -678,6 +728,8 @@ class BoardScene(QGraphicsScene):
             )
             if carried:
                 self._keep_in_sight(drag, view)
+            else:
+                self._draw_notes(selected)  # Qt moves them, perhaps from out of sight into it
             self.note_drag_began.emit(selected)
 
     def _keep_in_sight(self, drag: DragNotes, view: QGraphicsView | None) -> None:
@@ -693,10 +745,12 @@ class BoardScene(QGraphicsScene):
         drag.seen = seen
         reach = seen.adjusted(-seen.width(), -seen.height(), seen.width(), seen.height())
         dragged = drag.items
-        drag.show_also({
+        shown = {
             item.note_id: item for item in self.items(reach, Qt.ItemSelectionMode.IntersectsItemBoundingRect)
             if isinstance(item, NoteItem) and item.note_id in dragged
-        })
+        }
+        self._draw_notes(shown)
+        drag.show_also(shown)
 
     def mouseMoveEvent(self, event: QGraphicsSceneMouseEvent) -> None:
         if self._called_off:

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 
 from canvasapp.ui.board.note_blocks import NoteBlocksItem, note_blocks_of
 from canvasapp.ui.board.note_item import DETAIL_THRESHOLD
+from canvasapp.ui.board.notes_in_sight import NotesInSight
 from canvasapp.ui.board.scene import BoardScene
 from canvasapp.ui.look.theme import Theme, current_theme, theme_changed
 
@@ -73,6 +74,7 @@ class BoardView(QGraphicsView):
         self._pan_from: QPoint | None = None
         self._pan_button = Qt.MouseButton.NoButton
         self._last_zoom = self.zoom()
+        self._notes_in_sight = NotesInSight(self)
         #: How to fit again after a resize (docks opening, the window resized) while the view
         #: is as a fit left it; ``None`` once the facilitator zooms or scrolls.
         self._fit_again: Callable[[], None] | None = None
@@ -221,6 +223,7 @@ class BoardView(QGraphicsView):
         zoom = self.zoom()
         # Zoomed out, the notes are blocks drawn all at once (canvasapp.ui.board.note_blocks).
         self.note_blocks.set_active(zoom < DETAIL_THRESHOLD)
+        self._notes_in_sight.keep()
         if abs(zoom - self._last_zoom) > 1e-9:
             self._last_zoom = zoom
             self.zoom_changed.emit(zoom)
@@ -235,6 +238,7 @@ class BoardView(QGraphicsView):
         vertical.setValue(vertical.value() + round(dy))
 
     def _on_scrolled(self, _value: int) -> None:
+        self._notes_in_sight.keep()
         self.view_changed.emit()
 
     def _typing(self) -> bool:
@@ -288,10 +292,12 @@ class BoardView(QGraphicsView):
 
     def paintEvent(self, event: QPaintEvent) -> None:
         scene = self.board_scene()
-        if scene.making_items and not self.note_blocks.active:
-            # Drawn in detail while a big board's items are still coming: the notes in sight
-            # first (the blocks draw the others only when zoomed out).
-            scene.make_items_in(self.visible_scene_rect())
+        if not self.note_blocks.active:
+            if scene.making_items:
+                # Drawn in detail while a big board's items are still coming: the notes in sight
+                # first (the blocks draw the others only when zoomed out).
+                scene.make_items_in(self.visible_scene_rect())
+            self._notes_in_sight.keep()
         super().paintEvent(event)
 
     def viewportEvent(self, event: QEvent) -> bool:
@@ -374,6 +380,7 @@ class BoardView(QGraphicsView):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
+        self._notes_in_sight.keep()
         bars = (self.horizontalScrollBar().isVisibleTo(self), self.verticalScrollBar().isVisibleTo(self))
         if bars == self._bars_shown:  # the window or a panel changed size, not the scroll bars
             self._fitted_sizes, self._room_for_bars = set(), False

@@ -29,6 +29,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QGraphicsView, QHBoxLayout, QLabel, QMenu, QVBoxLayout, QWidget
 
 from canvasapp.ui.board.audience_flag import mark_audience, painting_for_audience
+from canvasapp.ui.board.notes_in_sight import NotesInSight
 from canvasapp.ui.board.view import BoardView
 from canvasapp.ui.look.theme import Theme, current_theme, theme_changed
 from canvasapp.ui.room.room_view import RoomView
@@ -67,6 +68,9 @@ class AudienceView(QGraphicsView):
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setFrameShape(QGraphicsView.Shape.NoFrame)
         mark_audience(self.viewport())
+        # In detail at any zoom while the facilitator's view is: showing the whole board, it
+        # needs every note to draw itself (the blocks draw only while that view is zoomed out).
+        self._notes_in_sight = NotesInSight(self, at_any_zoom=True)
         self.follow = True
         main_view.view_changed.connect(self._on_main_view_changed)
         # The board grows as notes are added: "fit all" keeps up, once per burst of changes.
@@ -94,6 +98,7 @@ class AudienceView(QGraphicsView):
             rect = self.main_view.board_scene().board_rect().adjusted(-_FIT_MARGIN, -_FIT_MARGIN, _FIT_MARGIN, _FIT_MARGIN)
         if rect.isValid():
             self.fitInView(rect, Qt.AspectRatioMode.KeepAspectRatio)
+            self._notes_in_sight.keep()
 
     def shown_rect(self) -> QRectF:
         return self.mapToScene(self.viewport().rect()).boundingRect()
@@ -107,6 +112,7 @@ class AudienceView(QGraphicsView):
             self.update_view()
 
     def paintEvent(self, event: QPaintEvent) -> None:
+        self._notes_in_sight.keep()
         with painting_for_audience():
             super().paintEvent(event)
 
