@@ -101,3 +101,18 @@ def test_no_note_in_sight_is_ever_blank_whatever_brings_it_there(qtbot: QtBot, o
     assert settled(window) == []
     window.resize(window.width() + 600, window.height() + 400)
     assert settled(window) == []
+
+    # The audience's view of the whole board while the facilitator's is zoomed in: the blocks
+    # are not drawn then, so every note it shows must draw itself; and back to following.
+    trigger(window, "view.audience")
+    audience = window.controllers.room.audience
+    assert audience is not None
+    audience.set_follow(False)
+    audience.view.viewport().repaint()
+    assert undrawn_in_sight(audience.view) == []
+    audience.set_follow(True)
+    window.view.verticalScrollBar().setValue(window.view.verticalScrollBar().maximum())
+    assert settled(window) == []
+    audience.view.viewport().repaint()
+    assert undrawn_in_sight(audience.view) == []
+    audience.close()
