@@ -67,7 +67,10 @@ class NoteItem(QGraphicsItem):
     """Draws a note: its colour, and its text in the board's one size, cut with "…" if the
     note is too small for it."""
 
-    def __init__(self, note_id: str, width: float, height: float, colour: str, text: str) -> None:
+    def __init__(
+        self, note_id: str, width: float, height: float, colour: str, text: str,
+        flags: QGraphicsItem.GraphicsItemFlag = NOTE_FLAGS,
+    ) -> None:
         super().__init__()
         self.note_id = note_id
         self._rect = QRectF(0, 0, width, height)
@@ -81,7 +84,7 @@ class NoteItem(QGraphicsItem):
         self._fitted = False
         self._handle_shown = False
         self._match = 0  # 0 none, 1 a find match, 2 the current match
-        self.setFlags(NOTE_FLAGS)
+        self.setFlags(flags)
         # Each note is painted once into a pixmap and then copied: a drag of 200 notes or a
         # scroll repaints copies, not text (per step 10.6 → 5.0 ms). Zoomed out, the notes
         # draw nothing themselves (see overview.py), so no pixmap is made at that scale.

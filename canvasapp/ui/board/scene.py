@@ -303,7 +303,8 @@ class BoardScene(QGraphicsScene):
         if as_blocks:
             drawn, self._drawn = self._drawn, {}
             self.drawn_generation += 1
-            self._repaint_whole_if_many(len(drawn))
+            if drawn:
+                self.update()  # the views repaint whole at the new zoom anyway (see ``_draw``)
             _each(NoteItem.setFlags, drawn.values(), self._note_flags(drawn=False))
 
     def draw_notes_in(self, rect: QRectF, *, repainted_whole: bool = False) -> bool:
@@ -546,7 +547,6 @@ class BoardScene(QGraphicsScene):
         # Zoomed in, a note made now may be in sight: it draws itself (``notes_in_sight.py``).
         drawn = not self._as_blocks
         flags = self._note_flags(drawn=drawn)
-        other_flags = flags != NOTE_FLAGS  # compared once: an item is made with NOTE_FLAGS
         made = []
         new: list[str] = []
         for note_id in note_ids:
@@ -555,10 +555,8 @@ class BoardScene(QGraphicsScene):
             else:
                 new.append(note_id)
             note = session.note(note_id)
-            item = NoteItem(note.id, note.width, note.height, session.note_colour(note), note.text)
+            item = NoteItem(note.id, note.width, note.height, session.note_colour(note), note.text, flags)
             item.setPos(note.x, note.y)
-            if other_flags:
-                item.setFlags(flags)
             if (cluster := session.cluster_of(note_id)) is not None and cluster.collapsed:
                 item.setVisible(False)  # folded into its cluster's card
             self._notes[note_id] = item
