@@ -88,9 +88,12 @@ class BoardEditing:
 
     def _with_room(self, positions: dict[str, tuple[float, float]]) -> dict[str, tuple[float, float]]:
         """The notes at their new corners and, if they landed on something (or over a lane's
-        header, or across its edge), the board tidied around them: they stay, the rest moves down."""
+        header, or across its edge), the board tidied around them: they stay, the rest moves down.
+        Notes moved together that would cross a lane's edge stop at it together."""
         positions = {note_id: xy for note_id, xy in positions.items() if self.session.has_note(note_id)}
-        return {**positions, **lane_layout.settle(Board.of(self.session), positions)}
+        board = Board.of(self.session)
+        positions = dict(lane_layout.held_together(board, positions))
+        return {**positions, **lane_layout.settle(board, positions)}
 
     def move_notes(self, positions: dict[str, tuple[float, float]]) -> None:
         """Notes dragged to new positions (snapped to the grid when that is on); if they end on

@@ -672,6 +672,109 @@ def settle(board: Board, placed: Mapping[str, tuple[float, float]], *, gap: floa
     return {**others, **final}
 
 
+def held_together(board: Board, placed: Mapping[str, tuple[float, float]]) -> Mapping[str, tuple[float, float]]:
+    """Notes dragged together (every one by the same offset) that would cross a lane's edge or
+    cover its header stop at that edge as one: the offset is shortened just enough that every
+    block they make up lies inside a lane, so the selection keeps its shape. Held one by one
+    instead (as :func:`settle` does), the notes at the edge would be pushed onto their
+    neighbours and down through every row under them: dragging everything a little up and
+    left would scramble every lane, and a note past the board's edge would be left there.
+
+    Two shortenings are tried: just enough to bring back what crossed an edge; else none at
+    all sideways (lanes full to their edges: everything dragged sideways stays in its
+    column). Either also goes down just below the headers. ``placed`` comes back as it is when
+    the notes moved by different offsets, when a cluster moves without all its notes, when
+    nothing needs holding, or when neither shortening holds every block inside a lane: then
+    each block is held on its own, as before."""
+    if len(placed) < 2 or not board.lanes:
+        return placed
+    notes = board.notes
+    offset = _common_offset(notes, placed)
+    if offset is None:
+        return placed
+    owner = board.cluster_of()
+    clusters = {owner[note_id] for note_id in placed if note_id in owner}
+    if any(note_id not in placed for cluster_id in clusters for note_id in board.clusters[cluster_id]):
+        return placed
+    moved = board.moved({note_id: placed[note_id] for cluster_id in clusters for note_id in board.clusters[cluster_id]})
+    areas = [footprint(moved, Block(cluster_id, board.clusters[cluster_id], True)) for cluster_id in clusters]
+    areas += [
+        Rect(x, y, notes[note_id].width, notes[note_id].height + BADGE_STRIP)
+        for note_id, (x, y) in placed.items() if note_id not in owner
+    ]
+    walls = _Walls(lane_rects(list(board.lanes)))
+    # A block that was beside the board (in no lane) before the move may stay beside it.
+    held = [area for area in areas if walls.lane_of(area.x - offset[0], area.width) is not None]
+    for sideways in dict.fromkeys([walls.back_inside(held), -offset[0]]):
+        if sideways is None:
+            continue
+        down = max((LANE_HEADER_HEIGHT + NOTE_GAP - area.y for area in held if area.y < LANE_HEADER_HEIGHT), default=0.0)
+        if all(walls.holds(area, sideways, down) for area in held):
+            if not sideways and not down:
+                return placed
+            return {note_id: (x + sideways, y + down) for note_id, (x, y) in placed.items()}
+    return placed
+
+
+class _Walls:
+    """The lanes' sides, for :func:`held_together`: which lane a block is in (as
+    :func:`_lane_in`; sideways only, as lanes stand side by side from the top of the board)."""
+
+    def __init__(self, lanes: Mapping[str, Rect]) -> None:
+        self.lanes = sorted(lanes.values(), key=lambda lane: lane.x)
+
+    def lane_of(self, x: float, width: float) -> Rect | None:
+        centre = x + width / 2
+        for lane in self.lanes:
+            if lane.x <= centre < lane.x + lane.width:
+                return lane
+        best, most = None, 0.0
+        for lane in self.lanes:
+            overlap = min(x + width, lane.x + lane.width) - max(x, lane.x)
+            if overlap > most:
+                best, most = lane, overlap
+        return best
+
+    def back_inside(self, areas: Iterable[Rect]) -> float | None:
+        """How far sideways the blocks must go back for each to lie inside the lane it landed in
+        (past the first or last lane: that lane), or ``None`` when one must go left and another right."""
+        first, last = self.lanes[0], self.lanes[-1]
+        to_right = to_left = 0.0
+        for area in areas:
+            lane = self.lane_of(area.x, area.width) or (first if area.x < first.x else last)
+            shift = _inside(area, lane).x - area.x
+            if shift:
+                to_right, to_left = max(to_right, shift), min(to_left, shift)
+        return None if to_right and to_left else to_right or to_left
+
+    def holds(self, area: Rect, dx: float, dy: float) -> bool:
+        """Whether ``area`` moved by ``dx, dy`` lies inside the lane it is then in."""
+        x, y = area.x + dx, area.y + dy
+        lane = self.lane_of(x, area.width)
+        if lane is None:
+            return False
+        if y < lane.y + LANE_HEADER_HEIGHT:
+            return False
+        if x < lane.x or x + area.width > lane.x + lane.width:
+            # Only a block wider than its lane, put at its left edge, is inside there.
+            return area.width + 2 * NOTE_GAP > lane.width and x == lane.x
+        return True
+
+
+def _common_offset(notes: Mapping[str, Rect], placed: Mapping[str, tuple[float, float]]) -> tuple[float, float] | None:
+    """The one offset by which every placed note moved from ``notes``, or ``None``."""
+    dx = dy = None
+    for note_id, (x, y) in placed.items():
+        rect = notes.get(note_id)
+        if rect is None:
+            return None
+        if dx is None or dy is None:
+            dx, dy = x - rect.x, y - rect.y
+        elif abs(x - rect.x - dx) > _RIGID / 2 or abs(y - rect.y - dy) > _RIGID / 2:
+            return None
+    return None if dx is None or dy is None else (dx, dy)
+
+
 def place_new(board: Board, new_ids: Collection[str], *, gap: float = NOTE_GAP) -> Positions:
     """New notes (pasted, dropped, imported; already on ``board``) moved down until they cover
     nothing; the notes that were there stay. Returns every changed corner."""

@@ -332,9 +332,10 @@ def _move_all(folder: Path, notes: int, zoomed_out: bool = True) -> tuple[Measur
     board likewise (its undo puts every item back in a Python loop and writes every row; at
     100% Qt moves every selected item at each step).
 
-    Every other drag goes up and left: there the notes at the lanes' top and left edges are
-    held inside and the rows under them make room, the costlier drop (down and right, nothing
-    meets anything). Each move is undone, so every drag starts from the same board."""
+    Every other drag goes up and left, against the lanes' top and left edges; the others go
+    down and right, their right-hand columns over the lanes' right edges: both drops hold the
+    selection back as one (``lane_layout.held_together``) and then make room around it. Each
+    move is undone, so every drag starts from the same board."""
     window, bare = app_window(folder, notes), bare_board(folder, notes)
     overview(window) if zoomed_out else at_100(window)
     match(bare, window)

@@ -1,7 +1,7 @@
 """Dropping every note of a board zoomed out, some of them over a lane's edge, and undoing it,
-as a facilitator does with the mouse and the menu: the board keeps its promises, undo puts every
-note back exactly, the library equals memory after each, and the blocks read each dropped note
-once. The selection's rings are kept for each scale they are drawn at (the view and the
+as a facilitator does with the mouse and the menu: the selection stops at the lanes' edges as
+one, keeping its shape; the board keeps its promises, undo puts every note back exactly, the
+library equals memory after each, and the blocks read each dropped note once. The selection's rings are kept for each scale they are drawn at (the view and the
 overview map) until something changes."""
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from pytestqt.qtbot import QtBot
 
 from canvasapp.model.entities import NOTE_HEIGHT, NOTE_WIDTH
 from canvasapp.ops.lane_layout import ROW_GAP
-from canvasapp.ops.layout import LANE_HEADER_HEIGHT, NOTE_GAP, lane_at
+from canvasapp.ops.layout import LANE_HEADER_HEIGHT, NOTE_GAP, lane_at, lane_rects
 from canvasapp.storage import Library
 from canvasapp.ui.board.note_blocks import RING_PX, NoteBlocksItem
 from canvasapp.ui.window.main_window import MainWindow
@@ -89,8 +89,15 @@ def test_dropping_everything_over_the_lane_edges_and_undoing_it(
     after = in_memory(window)
     assert after != before and broken_promises(session) == []
     assert all(lane == lane_at(session.lanes, x + NOTE_WIDTH / 2) for x, _y, lane in after.values())
-    pushed = [n for n, (x, y, _lane) in after.items() if (x, y) != (before[n][0] + 330, before[n][1] + 260)]
-    assert pushed, "some notes were moved back inside their lane and made room for"
+    # Held back sideways as one, just enough for the right-hand columns to stop at their
+    # lanes' right edges: every note moved by the same offset and stays in its lane.
+    offsets = {(round(x - before[n][0], 6), round(y - before[n][1], 6)) for n, (x, y, _lane) in after.items()}
+    assert len(offsets) == 1
+    (dx, dy), = offsets
+    assert 0 < dx < 330 and abs(dy - 260) <= 5
+    rights = {lane_id: rect.right for lane_id, rect in lane_rects(session.lanes).items()}
+    assert {n for n, (x, _y, lane) in after.items() if abs(x + NOTE_WIDTH - (rights[lane] - NOTE_GAP)) < 1e-6}
+    assert all(after[n][2] == before[n][2] for n in before), "every note stays in its lane"
     assert saved_positions(library_path) == after
     assert as_drawn(blocks) == full_scan(window)
     assert read and max(Counter(read).values()) == 1, "each dropped note is read once"
@@ -104,6 +111,28 @@ def test_dropping_everything_over_the_lane_edges_and_undoing_it(
 
     trigger(window, "edit.redo")
     assert in_memory(window) == after and saved_positions(library_path) == after
+
+
+def test_everything_dragged_up_and_left_past_the_corner_stops_there_keeping_every_lane_as_it_was(
+    qtbot: QtBot, full_board: MainWindow, library_path: Path
+) -> None:
+    window = full_board
+    session = window.document.session
+    before = in_memory(window)
+    trigger(window, "edit.select_all")
+    drag_by(qtbot, window, "drivers-5-1", QPointF(0, 400))
+    lowered = in_memory(window)
+    assert all(abs(y - before[n][1] - lowered["drivers-0-0"][1] + before["drivers-0-0"][1]) < 1e-6 for n, (_x, y, _l) in lowered.items())
+
+    trigger(window, "edit.select_all")
+    drag_by(qtbot, window, "drivers-5-1", QPointF(-150, -600))
+    after = in_memory(window)
+    # The top-left note is back in the corner, and every other note around it as before:
+    # nothing was pushed onto a neighbour or down a column.
+    assert all(abs(x - before[n][0]) < 1e-6 and abs(y - before[n][1]) < 1e-6 and lane == before[n][2]
+               for n, (x, y, lane) in after.items())
+    assert broken_promises(session) == []
+    assert saved_positions(library_path) == after
 
 
 def test_the_selection_rings_are_kept_for_each_scale_until_something_changes(full_board: MainWindow) -> None:
