@@ -63,6 +63,12 @@ def app_window(folder: Path, notes: int) -> handles.Window:
     window.resize(VIEWPORT.width() + 60, VIEWPORT.height() + 200)
     window.show()
     settle()
+    # A big board makes its notes' items in the event loop's idle turns after opening (that is
+    # ``every_item_s``); the figures here measure gestures on the board once it is there, not
+    # the making of 50 items riding on each step (an event loop left alone makes 10,000 in
+    # under a second, long before a hand reaches the mouse).
+    while handles.busy(window):
+        settle()
     size_viewport(handles.view(window))
     return window
 
