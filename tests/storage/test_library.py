@@ -21,7 +21,7 @@ from canvasapp.storage import (
     SessionStore,
     open_library,
 )
-from canvasapp.storage.library import APPLICATION_ID, SCHEMA_VERSION, known_revisions
+from canvasapp.storage.library import APPLICATION_ID, PAGE_CACHE_KIB, SCHEMA_VERSION, known_revisions
 
 from .library_files import raw, raw_sql, sample_notes
 
@@ -78,6 +78,8 @@ def test_every_connection_has_foreign_keys_and_full_sync(library: Library) -> No
             assert connection.execute(text("PRAGMA synchronous")).scalar() == 2  # FULL
             assert connection.execute(text("PRAGMA journal_mode")).scalar() == "wal"
             assert connection.execute(text("PRAGMA busy_timeout")).scalar() > 0
+            # A page cache big enough for a move of every note of a big board (2 MB by default).
+            assert connection.execute(text("PRAGMA cache_size")).scalar() == -PAGE_CACHE_KIB
     finally:
         for connection in connections:
             connection.close()
