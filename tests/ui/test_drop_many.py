@@ -80,6 +80,16 @@ def test_dropping_everything_over_the_lane_edges_and_undoing_it(
     read: list[str] = []
     real_read = NoteBlocksItem._read
     monkeypatch.setattr(NoteBlocksItem, "_read", lambda self, note_id, item: read.append(note_id) or real_read(self, note_id, item))
+    real_land = NoteBlocksItem._land_carried
+    landed: list[str] = []
+
+    def land(self: NoteBlocksItem, stale: set[str]) -> set[str]:
+        rest = real_land(self, stale)
+        landed.extend(stale - rest)
+        read.extend(stale - rest)  # put back shifted: a reading too, of all of them at once
+        return rest
+
+    monkeypatch.setattr(NoteBlocksItem, "_land_carried", land)
 
     trigger(window, "edit.select_all")
     # Far enough right that each lane's right-hand column crosses into the gap or the next lane.
@@ -101,6 +111,7 @@ def test_dropping_everything_over_the_lane_edges_and_undoing_it(
     assert saved_positions(library_path) == after
     assert as_drawn(blocks) == full_scan(window)
     assert read and max(Counter(read).values()) == 1, "each dropped note is read once"
+    assert set(landed) == set(before), "held together, every note landed by one offset: none read one by one"
 
     trigger(window, "edit.undo")
     window.view.viewport().repaint()

@@ -9,7 +9,9 @@ them all with one ``drawRects`` per colour. The overview map draws from the same
 The blocks cost what changes, not what the board holds: each note's rectangle is kept by id,
 grouped by colour, and only the notes the scene names (``BoardScene.notes_reshaped``) are read
 again. Notes dragged under the mouse are taken out of their groups once, at the press, and
-drawn as their own groups under one translation, so a drag step is a repaint and no loop.
+drawn as their own groups under one translation, so a drag step is a repaint and no loop; at
+the drop, those that landed by one offset (with their size and colour) go back into their
+groups shifted, without being read one by one.
 """
 
 from __future__ import annotations
@@ -47,6 +49,10 @@ class _Group:
 
     def put(self, note_id: str, rect: QRectF) -> None:
         self.rects[note_id] = rect
+        self._list = self._grown = None
+
+    def changed(self) -> None:
+        """After ``rects`` was changed directly (many notes at once)."""
         self._list = self._grown = None
 
     def take(self, note_id: str) -> None:
@@ -326,6 +332,8 @@ class NoteBlocksItem(QGraphicsItem):
         elif stale:
             made = self._board.made_note_item
             with collections_paused():  # a move of everything names every note: none is garbage
+                if self._carried.key_of and not self._moving:
+                    stale = self._land_carried(stale)
                 for note_id in stale:
                     self._read(note_id, made(note_id))
             self._rings.clear()
@@ -334,6 +342,48 @@ class NoteBlocksItem(QGraphicsItem):
             self._selection_stale = False
             self._rings.clear()
             self._selected = self._board.selected_note_ids()
+
+    def _land_carried(self, stale: set[str]) -> set[str]:
+        """After a drop: the carried notes that landed by one offset from where they were
+        picked up (a drop of a selection held together, the common case) go back into their
+        groups as they are, shifted; the others (and any other named note) are left to be read
+        one by one. A drop of every note of a big board read 10,000 notes one by one: with
+        the item's size, colour and visibility compared instead, a third of the time."""
+        carried, still = self._carried, self._still
+        made = self._board.made_note_item
+        offset: tuple[float, float] | None = None
+        landed: list[tuple[str, int, QRectF]] = []
+        for key, group in carried.groups.items():
+            for note_id, rect in group.rects.items():
+                item = made(note_id)
+                if note_id not in stale or item is None or item.colour_key != key or not item.isVisible():
+                    continue
+                if item.size() != (rect.width(), rect.height()):
+                    continue
+                shift = (item.x() - rect.x(), item.y() - rect.y())
+                if offset is None:
+                    offset = shift
+                elif shift != offset:
+                    continue
+                landed.append((note_id, key, rect))
+        if offset is None:
+            return stale
+        dx, dy = offset
+        every = len(landed) == len(carried.key_of)
+        for note_id, key, rect in landed:
+            rect.translate(dx, dy)
+            found = still.groups.get(key)
+            if found is None:
+                found = still.groups[key] = _Group(carried.groups[key].colour)
+            found.rects[note_id] = rect
+            still.key_of[note_id] = key
+            if not every:
+                carried.take(note_id)
+        for group in still.groups.values():
+            group.changed()
+        if every:
+            self._carried = _Layer()
+        return stale.difference(note_id for note_id, _key, _rect in landed)
 
     def _read_waiting(self) -> None:
         """Every note whose item is still to come, from the model, each colour parsed once."""
