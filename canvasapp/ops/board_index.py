@@ -14,6 +14,7 @@ import math
 import threading
 import weakref
 from collections.abc import Iterable
+from itertools import islice
 
 from canvasapp.model import Note, Session
 from canvasapp.ops.badge_strip import BADGE_STRIP
@@ -82,6 +83,19 @@ class BoardIndex:
                 found |= ids
         return found
 
+    def warm_up(self, count: int) -> bool:
+        """Bring ``count`` of the notes not in their buckets yet up to date (a big board's idle
+        turns after opening, so that its first gesture does not pay for all of them at once:
+        100,000 notes, half a second); whether any are left."""
+        stale = self._stale
+        if len(stale) <= count:
+            self._refresh()
+            return False
+        some = list(islice(stale, count))
+        stale.difference_update(some)
+        self._rebucket(some)
+        return True
+
     def _refresh(self) -> None:
         if not self._stale:
             return
@@ -90,15 +104,24 @@ class BoardIndex:
             # Most notes moved (everything dragged at once): start again rather than move each.
             buckets.clear()
             cells.clear()
-            stale: Iterable[str] = rects
+            self._place(rects)
         else:
-            stale = self._stale
-            for note_id in stale:
-                for cell in cells.pop(note_id, ()):
-                    bucket = buckets[cell]
-                    bucket.discard(note_id)
-                    if not bucket:
-                        del buckets[cell]
+            self._rebucket(self._stale)
+        self._stale.clear()
+
+    def _rebucket(self, note_ids: Iterable[str]) -> None:
+        """These notes out of the buckets they were in and into those they are in now."""
+        buckets, cells = self._buckets, self._cells
+        for note_id in note_ids:
+            for cell in cells.pop(note_id, ()):
+                bucket = buckets[cell]
+                bucket.discard(note_id)
+                if not bucket:
+                    del buckets[cell]
+        self._place(note_ids)
+
+    def _place(self, stale: Iterable[str]) -> None:
+        buckets, cells, rects = self._buckets, self._cells, self.rects
         for note_id in stale:
             rect = rects.get(note_id)
             if rect is None:
@@ -111,7 +134,6 @@ class BoardIndex:
                     buckets[cell] = {note_id}
                 else:
                     members.add(note_id)
-        self._stale.clear()
 
 
 def _cells_of(left: float, top: float, right: float, bottom: float) -> list[Cell]:

@@ -128,10 +128,11 @@ def import_file(window: Window, path: Path) -> None:
 
 def busy(window: Window) -> bool:
     """A background job (export, import, suggestions) still runs or has not handed over its
-    result, or the board is still making the items of the notes it brought."""
+    result, or the board is still making the items of the notes it brought (or, after them, the
+    index of where they are)."""
     from canvasapp.ui.jobs.background_job import jobs_of
 
-    making = getattr(document(window).scene, "making_items", False) if document(window) is not None else False
+    making = getattr(document(window).scene, "building", False) if document(window) is not None else False
     return jobs_of(window).busy or bool(making)
 
 

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from canvasapp.model import Cluster, Lane, Note, NotePlacement, Session
 from canvasapp.ops import lane_layout
-from canvasapp.ops.board_index import index_of
+from canvasapp.ops.board_index import BoardIndex, index_of
 from canvasapp.ops.lane_layout import Board
 from canvasapp.ops.layout import Rect, lane_at
 from tests.board_invariants import broken_promises
@@ -125,3 +125,28 @@ def test_dragging_almost_everything_makes_the_same_room_near_and_everywhere(data
     placed = {n: (session.note(n).x + dx, session.note(n).y + dy) for n in ids if n not in left}
     board = Board.of(session)
     assert lane_layout.settle(board, placed) == lane_layout.settle(without_index(board), placed)
+
+
+@settings(max_examples=100, deadline=None)
+@given(data=st.data())
+def test_an_index_warmed_up_a_few_notes_at_a_time_answers_as_one_built_at_once(data: st.DataObject) -> None:
+    """A big board's index is put together over idle turns; a move (of a few notes or of most)
+    between two turns, or a gesture asking before the end, still finds every note."""
+    session = Session.create("Warm", [Lane(id="L", title="Lane", order=0, width=900.0)])
+    count = data.draw(st.integers(1, 60))
+    session.add_notes([
+        Note(id=f"n{i}", lane_id="L", x=data.draw(st.floats(0, 3000)), y=data.draw(st.floats(0, 3000)))
+        for i in range(count)
+    ])
+    index = index_of(session)
+    step = data.draw(st.integers(1, 10))
+    while index.warm_up(step):
+        moved = data.draw(st.lists(st.sampled_from([n.id for n in session.notes]), max_size=count, unique=True))
+        session.move_notes({n: NotePlacement(session.note(n).x + 450, session.note(n).y + 370, "L") for n in moved})
+        if data.draw(st.booleans()):
+            break  # a gesture asks before the warming ends
+    for note in session.notes:  # every note is found where it is
+        assert note.id in index.near(Rect(note.x + 1, note.y + 1, 1, 1))
+    fresh = BoardIndex(session.notes)
+    for cell_area in (Rect(x, y, 500, 500) for x in range(-500, 4000, 700) for y in range(-500, 4000, 700)):
+        assert index.near(cell_area) == fresh.near(cell_area)

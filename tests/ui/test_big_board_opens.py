@@ -184,3 +184,26 @@ def test_read_only_and_zoom_switched_in_any_order_leave_every_note_drawn_and_hel
     trigger(window, "view.fit_all")
     assert window.view.note_blocks.active
     assert all(item.flags() & movable and item.flags() & no_contents for item in items)
+
+
+def test_once_built_the_board_has_its_index_and_is_left_out_of_collections_until_it_closes(
+    opened: MainWindow,
+) -> None:
+    """After the items, the layout's index is put together in the next idle turns (the first
+    drop does not pay for it); then what the board holds is left out of the cycle collector's
+    passes (a pass over 100,000 notes' objects stopped a gesture for half a second), and taken
+    back in when its window closes."""
+    import gc
+
+    from canvasapp.ops.board_index import index_of
+
+    window, scene, session = opened, opened.document.scene, opened.document.session
+    finish_items(window)
+    assert scene.building, "the index comes after the items"
+    while scene.building:
+        QApplication.processEvents()
+    assert not index_of(session)._stale, "every note is in the index's buckets"
+    assert gc.get_freeze_count() > len(session)
+    window.close()
+    QApplication.processEvents()
+    assert gc.get_freeze_count() == 0

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from canvasapp.model import Event, Lane, Note, Session
 from canvasapp.ops.board_index import index_of
+from canvasapp.ops.collections_paused import bring_back_in, leave_built_board_out
 from canvasapp.ops.layout import Rect, lane_rects
 from canvasapp.ui.board.empty_hint import EmptyBoardHint
 from canvasapp.ui.board.interactions import DragFrame, DragNotes, Interaction, ResizeLane, ResizeNote
@@ -58,6 +59,8 @@ _MAKING_STEP = 50
 #: loop's turns with the gesture's mouse moves (a 100,000-note board's drag went from 19 to
 #: 46 ms a step). Every this many ms the maker looks again whether the gesture has ended.
 _MAKING_PAUSE_MS = 100
+#: Notes put in the index's buckets per idle turn after a big board's items are made (~10 ms).
+_INDEX_STEP = 3000
 
 
 def _each(method: Callable[[NoteItem, Any], object], items: Iterable[NoteItem], value: object) -> None:
@@ -105,6 +108,11 @@ class BoardScene(QGraphicsScene):
         self._maker = QTimer(self)
         self._maker.setInterval(0)
         self._maker.timeout.connect(self._make_waiting_items)
+        # Then, in the next idle turns, the layout's index of where every note is (otherwise
+        # built by the first gesture that makes room: 100,000 notes, a second).
+        self._index_warmer = QTimer(self)
+        self._index_warmer.setInterval(0)
+        self._index_warmer.timeout.connect(self._warm_index)
         self._as_blocks = False
         #: The note items that draw themselves: those a view has shown in detail since the
         #: blocks last drew every note. The others are flagged ``ItemHasNoContents``, so a zoom
@@ -158,8 +166,10 @@ class BoardScene(QGraphicsScene):
         """Stop following the session (its window is closing)."""
         self.finish_editing()
         self._maker.stop()
+        self._index_warmer.stop()
         self._waiting.clear()
         self.clusters.detach()
+        bring_back_in()  # what the board left out of collections is collected again
         for event, observer in self._observers():
             event.disconnect(observer)
 
@@ -193,6 +203,11 @@ class BoardScene(QGraphicsScene):
     def making_items(self) -> bool:
         """Some notes are in the session but their items come in the next event-loop turns."""
         return bool(self._waiting)
+
+    @property
+    def building(self) -> bool:
+        """Items are being made, or after them the layout's index (see :meth:`_warm_index`)."""
+        return bool(self._waiting) or self._index_warmer.isActive()
 
     def make_all_items(self) -> None:
         """Make the items of every note still waiting (something needs all of them now)."""
@@ -566,8 +581,20 @@ class BoardScene(QGraphicsScene):
             made.append(item)
         self.reshaped(new)
         if not self._waiting:
+            if self._maker.isActive():
+                self._index_warmer.start()  # the last waiting item of a big board
             self._maker.stop()
         return made
+
+    def _warm_index(self) -> None:
+        """One idle turn's share of the index; once it is whole the board is built, and what
+        is alive then is left out of later collections (``ops/collections_paused.py``). Not
+        while a gesture holds the mouse (what it needs is brought up to date when it asks)."""
+        if self._interaction is not None:
+            return
+        if not index_of(self._session).warm_up(_INDEX_STEP):
+            self._index_warmer.stop()
+            leave_built_board_out()
 
     def _make_waiting_items(self) -> None:
         """One event-loop turn's share of the waiting notes' items (none while a gesture holds the

@@ -22,6 +22,7 @@ from typing import Any, Generic, TypeVar
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QMainWindow
 
+from canvasapp.ops.collections_paused import built_board_left_out
 from canvasapp.ops.progress import Cancelled, Progress
 from canvasapp.ui.jobs.job_bar import JobBar
 
@@ -185,7 +186,8 @@ def _quiet_collector() -> Callable[[], None]:
 
     def restore() -> None:
         gc.set_threshold(*thresholds)
-        gc.unfreeze()
+        if not built_board_left_out():  # a built board stays left out (collections_paused.py)
+            gc.unfreeze()
 
     return restore
 
