@@ -100,10 +100,15 @@ class BoardEditing:
         top of something, it makes room, in the same undo step."""
         if self.snap_to_grid:
             positions = arrange.snap_positions(positions)
-        positions = self._with_room(positions)
+        positions = self._moving(self._with_room(positions))
         if not positions:
-            return
+            return  # held back where they were (against a lane's edge): no step to undo
         self._push_move(MoveNotes.to(self.session, self._placements(positions)), positions)
+
+    def _moving(self, positions: dict[str, tuple[float, float]]) -> dict[str, tuple[float, float]]:
+        """Only the notes that end somewhere else."""
+        note = self.session.note
+        return {note_id: xy for note_id, xy in positions.items() if (note(note_id).x, note(note_id).y) != xy}
 
     def _push_move(self, move: MoveNotes, positions: dict[str, tuple[float, float]]) -> None:
         """A move, with the lanes it needs widened in the same undo step: a note, or a cluster's
@@ -123,8 +128,9 @@ class BoardEditing:
         """Arrow keys: consecutive nudges of the same notes merge into one undo step."""
         notes = [self.session.note(note_id) for note_id in note_ids if self.session.has_note(note_id)]
         if notes:
-            positions = self._with_room({note.id: (note.x + dx, note.y + dy) for note in notes})
-            self.push(MoveNotes.to(self.session, self._placements(positions), nudge=True, nudged=[note.id for note in notes]))
+            positions = self._moving(self._with_room({note.id: (note.x + dx, note.y + dy) for note in notes}))
+            if positions:  # else held against a lane's edge: nothing moves, no step to undo
+                self.push(MoveNotes.to(self.session, self._placements(positions), nudge=True, nudged=[note.id for note in notes]))
 
     def delete(self, note_ids: list[str], *, verb: str = "Delete") -> None:
         if note_ids:

@@ -690,10 +690,14 @@ def held_together(board: Board, placed: Mapping[str, tuple[float, float]]) -> Ma
 
     Two shortenings are tried: just enough to bring back what crossed an edge; else none at
     all sideways (lanes full to their edges: everything dragged sideways stays in its
-    column). Either also goes down just below the headers. ``placed`` comes back as it is when
-    the notes moved by different offsets, when a cluster moves without all its notes, when
-    nothing needs holding, or when neither shortening holds every block inside a lane: then
-    each block is held on its own, as before."""
+    column). Either also goes down just below the headers. A shortening never turns into a
+    move the other way (the notes stay where they were). A selection dropped wholly beside the
+    board stays there, as a note dragged there does; dropped partly beside it, its blocks that
+    came from a lane are held in the board's first or last lane, and those that were beside it
+    may stay beside it. ``placed`` comes
+    back as it is when the notes moved by different offsets, when a cluster moves without all
+    its notes, when nothing needs holding, or when neither shortening holds every block inside
+    a lane: then each block is held on its own, as before."""
     if len(placed) < 2 or not board.lanes:
         return placed
     notes = board.notes
@@ -714,13 +718,29 @@ def held_together(board: Board, placed: Mapping[str, tuple[float, float]]) -> Ma
         for note_id, (x, y) in placed.items() if note_id not in owner
     ]
     walls = _Walls(lane_rects(list(board.lanes)))
-    # A block that was beside the board (in no lane) before the move may stay beside it.
-    held = [area for area in areas if walls.lane_of(area.x - offset[0], area.width) is not None]
-    for sideways in dict.fromkeys([walls.back_inside(held), -offset[0]]):
+    dx, dy = offset
+    # Held inside a lane: what landed in one, and what left one for beside the board; what
+    # was beside the board already may stay there.
+    held: list[Rect] = []
+    beside: list[Rect] = []
+    landed = False
+    for area in areas:
+        inside = walls.lane_of(area.x, area.width) is not None
+        landed = landed or inside
+        (held if inside or walls.lane_of(area.x - dx, area.width) is not None else beside).append(area)
+    if not landed:
+        return placed  # all of it beside the board, where notes may be left
+    for sideways in dict.fromkeys([walls.back_inside(held), -dx]):
         if sideways is None:
             continue
+        if dx * (dx + sideways) < 0:
+            sideways = -dx  # held back as far as where they were, never pushed the other way
         down = max((LANE_HEADER_HEIGHT + NOTE_GAP - area.y for area in held if area.y < LANE_HEADER_HEIGHT), default=0.0)
-        if all(walls.holds(area, sideways, down) for area in held):
+        if dy < 0 < dy + down:
+            down = -dy
+        if all(walls.holds(area, sideways, down) for area in held) and all(
+            walls.lane_of(area.x + sideways, area.width) is None or walls.holds(area, sideways, down) for area in beside
+        ):
             if not sideways and not down:
                 return placed
             return {note_id: (x + sideways, y + down) for note_id, (x, y) in placed.items()}
@@ -747,8 +767,9 @@ class _Walls:
         return best
 
     def back_inside(self, areas: Iterable[Rect]) -> float | None:
-        """How far sideways the blocks must go back for each to lie inside the lane it landed in
-        (past the first or last lane: that lane), or ``None`` when one must go left and another right."""
+        """How far sideways the blocks must go back for each to lie inside the lane it landed
+        in (past the first or last lane: that lane), or ``None`` when one must go left and
+        another right."""
         first, last = self.lanes[0], self.lanes[-1]
         to_right = to_left = 0.0
         for area in areas:

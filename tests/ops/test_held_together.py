@@ -77,6 +77,18 @@ def test_a_note_beside_the_board_dragged_with_others_may_stay_beside_it() -> Non
     assert held == {"beside": (-600.0, TOP + 100.0), "a": (NOTE_GAP, TOP + 100.0), "b": (248.0, TOP + 100.0)}
 
 
+def test_a_hold_never_turns_into_a_move_the_other_way() -> None:
+    # Inside their lane at its very edge (x 4, y 160): pushed left and up past it, they stay.
+    start = board({"a": (4.0, 160.0), "b": (228.0, 160.0)})
+    assert lane_layout.held_together(start, moved_by(start, -10.0, -30.0)) == {"a": (4.0, 160.0), "b": (228.0, 160.0)}
+
+
+def test_a_selection_dropped_wholly_beside_the_board_stays_there() -> None:
+    start = board({"a": (TWO + 300.0, TOP + 100.0), "b": (TWO + 524.0, TOP + 100.0)})
+    placed = moved_by(start, 1500.0, 0.0)
+    assert lane_layout.held_together(start, placed) is placed
+
+
 def test_notes_moved_by_different_offsets_half_a_cluster_or_nothing_to_hold_are_left_as_placed() -> None:
     start = board(GRID, {"k": ("00", "11")})
     different = {"01": (-50.0, TOP), "02": (-60.0, TOP)}

@@ -99,6 +99,29 @@ def test_arrow_nudges_merge_into_one_undo_step(qtbot: QtBot, window: MainWindow,
     assert saved_note(library_path, "a")["y"] == 200
 
 
+def test_notes_held_where_they_were_against_a_lane_edge_make_no_undo_step(
+    qtbot: QtBot, window: MainWindow, library_path: Path
+) -> None:
+    """Dragged or nudged together into a lane's corner, the notes stop there together; once
+    there, another push into the corner moves nothing, writes nothing and adds no step that
+    Ctrl+Z would spend on nothing, and every note is drawn where it is."""
+    session, scene = window.document.session, window.document.scene
+    scene.select_only(["a", "b", "c"])
+    drag(qtbot, window, (100, 250), (40, 190))  # a's corner would cross the lane's edge and header
+    held = {n: (session.note(n).x, session.note(n).y) for n in "abc"}
+    assert held["a"] == (24, 174) and held["b"] == (264, 174) and held["c"] == (24, 374), "stopped as one"
+    assert stack(window).count() == 1
+
+    drag(qtbot, window, (60, 230), (10, 180))  # into the corner again
+    assert all((scene.note_item(n).x(), scene.note_item(n).y()) == held[n] for n in "abc"), "put back where they are"
+    key(qtbot, window, Qt.Key.Key_Left, Shift)
+    key(qtbot, window, Qt.Key.Key_Up, Shift)
+    assert {n: (session.note(n).x, session.note(n).y) for n in "abc"} == held
+    assert stack(window).count() == 1 and stack(window).undoText() == "Move 3 Notes"
+    assert (saved_note(library_path, "a")["x"], saved_note(library_path, "a")["y"]) == (24, 174)
+    assert all((scene.note_item(n).x(), scene.note_item(n).y()) == held[n] for n in "abc"), "drawn where they are"
+
+
 def test_resize_handle_of_a_single_selected_note(qtbot: QtBot, window: MainWindow, library_path: Path) -> None:
     click(qtbot, window, 100, 250)
     item = window.document.scene.note_item("a")

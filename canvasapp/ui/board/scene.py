@@ -829,10 +829,10 @@ class BoardScene(QGraphicsScene):
         super().mouseReleaseEvent(event)
         if interaction is not None:
             interaction.release(event.scenePos())
-            if isinstance(interaction, DragNotes) and interaction.carried:
+            if isinstance(interaction, DragNotes):
                 # The drop placed the notes it moved; the shown ones it did not move (a cluster
-                # gesture, a drop where the drag began, an undo made while the mouse was held)
-                # go where the model has them.
+                # gesture, a drop where the drag began or held back where it began, an undo
+                # made while the mouse was held) go where the model has them.
                 self._place_from_model(interaction.moved_items)
             self.note_drag_ended.emit()
 
