@@ -86,21 +86,23 @@ class BoardEditing:
     def _placements(self, positions: dict[str, tuple[float, float]]) -> dict[str, NotePlacement]:
         return placements_at(self.session, positions)
 
-    def _with_room(self, positions: dict[str, tuple[float, float]]) -> dict[str, tuple[float, float]]:
+    def _with_room(self, positions: dict[str, tuple[float, float]], *, snap: bool = False) -> dict[str, tuple[float, float]]:
         """The notes at their new corners and, if they landed on something (or over a lane's
         header, or across its edge), the board tidied around them: they stay, the rest moves down.
-        Notes moved together that would cross a lane's edge stop at it together."""
+        Notes moved together that would cross a lane's edge stop at it together, and then, with
+        ``snap``, each goes to the grid (snapped first, notes off the grid would no longer move
+        together)."""
         positions = {note_id: xy for note_id, xy in positions.items() if self.session.has_note(note_id)}
         board = Board.of(self.session)
         positions = dict(lane_layout.held_together(board, positions))
+        if snap:
+            positions = arrange.snap_positions(positions)
         return {**positions, **lane_layout.settle(board, positions)}
 
     def move_notes(self, positions: dict[str, tuple[float, float]]) -> None:
         """Notes dragged to new positions (snapped to the grid when that is on); if they end on
         top of something, it makes room, in the same undo step."""
-        if self.snap_to_grid:
-            positions = arrange.snap_positions(positions)
-        positions = self._moving(self._with_room(positions))
+        positions = self._moving(self._with_room(positions, snap=self.snap_to_grid))
         if not positions:
             return  # held back where they were (against a lane's edge): no step to undo
         self._push_move(MoveNotes.to(self.session, self._placements(positions)), positions)

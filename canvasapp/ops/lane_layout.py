@@ -743,7 +743,11 @@ def held_together(board: Board, placed: Mapping[str, tuple[float, float]]) -> Ma
         ):
             if not sideways and not down:
                 return placed
-            return {note_id: (x + sideways, y + down) for note_id, (x, y) in placed.items()}
+            # From where the notes were, by the one offset held: held all the way back, they
+            # are exactly where they were (a drop at 60% zoom is a fraction of a point off).
+            across = 0.0 if abs(dx + sideways) <= _RIGID else dx + sideways
+            along = 0.0 if abs(dy + down) <= _RIGID else dy + down
+            return {note_id: (notes[note_id].x + across, notes[note_id].y + along) for note_id in placed}
     return placed
 
 

@@ -83,6 +83,13 @@ def test_a_hold_never_turns_into_a_move_the_other_way() -> None:
     assert lane_layout.held_together(start, moved_by(start, -10.0, -30.0)) == {"a": (4.0, 160.0), "b": (228.0, 160.0)}
 
 
+def test_held_all_the_way_back_the_notes_are_exactly_where_they_were() -> None:
+    # A drag at 60% zoom moves by fractions that do not add back to zero exactly.
+    start = board({"a": (NOTE_GAP, TOP), "b": (248.0, TOP)})
+    placed = {n: (rect.x - 61.666666666666664, rect.y - 88.33333333333333) for n, rect in start.notes.items()}
+    assert lane_layout.held_together(start, placed) == {"a": (NOTE_GAP, TOP), "b": (248.0, TOP)}
+
+
 def test_a_selection_dropped_wholly_beside_the_board_stays_there() -> None:
     start = board({"a": (TWO + 300.0, TOP + 100.0), "b": (TWO + 524.0, TOP + 100.0)})
     placed = moved_by(start, 1500.0, 0.0)

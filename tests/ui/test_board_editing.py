@@ -11,6 +11,7 @@ from PySide6.QtGui import QDragEnterEvent, QDropEvent, QGuiApplication
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from canvasapp.ops.arrange import GRID
 from canvasapp.ops.clipboard import NOTES_MIME_TYPE
 from canvasapp.ops.palette import palette_colour
 from canvasapp.ui.window.main_window import MainWindow
@@ -120,6 +121,45 @@ def test_notes_held_where_they_were_against_a_lane_edge_make_no_undo_step(
     assert stack(window).count() == 1 and stack(window).undoText() == "Move 3 Notes"
     assert (saved_note(library_path, "a")["x"], saved_note(library_path, "a")["y"]) == (24, 174)
     assert all((scene.note_item(n).x(), scene.note_item(n).y()) == held[n] for n in "abc"), "drawn where they are"
+
+
+@pytest.mark.parametrize("zoom", [0.6, 0.45, 0.3])
+def test_zoomed_out_a_push_into_the_corner_they_are_in_changes_nothing(
+    qtbot: QtBot, library, make_window, library_path: Path, zoom: float  # type: ignore[no-untyped-def]
+) -> None:
+    """At a zoom where a mouse pixel is a fraction of a point, held all the way back is exactly
+    where they were: no step, no row written a hair off."""
+    session = saved_session(library, [("a", "drivers", "A", 24, 174), ("b", "drivers", "B", 248, 174)])
+    made = make_window(session.id)
+    QApplication.processEvents()
+    made.view.resetTransform()
+    made.view.set_zoom(zoom)
+    made.view.centerOn(QPointF(400, 400))
+    QApplication.processEvents()
+    trigger(made, "edit.select_all")
+    drag(qtbot, made, (348, 244), (311, 191))
+    notes = made.document.session
+    assert stack(made).count() == 0
+    assert {n.id: (n.x, n.y) for n in notes.notes} == {"a": (24, 174), "b": (248, 174)}
+    assert (saved_note(library_path, "b")["x"], saved_note(library_path, "b")["y"]) == (248, 174)
+    item = made.document.scene.note_item("b")
+    assert (item.x(), item.y()) == (248, 174)
+
+
+def test_with_snap_to_grid_notes_off_the_grid_dragged_past_an_edge_stop_together(
+    qtbot: QtBot, library, make_window  # type: ignore[no-untyped-def]
+) -> None:
+    """Held together first, then each to the grid: no note is pushed down a column."""
+    session = saved_session(library, [("a", "drivers", "A", 41, 203), ("b", "drivers", "B", 289, 211), ("c", "drivers", "C", 527, 437)])
+    made = make_window(session.id)
+    made.document.editor.snap_to_grid = True
+    before = {n.id: (n.x, n.y) for n in made.document.session.notes}
+    made.document.editor.move_notes({n: (x - 100, y - 80) for n, (x, y) in before.items()})
+    after = {n.id: (n.x, n.y) for n in made.document.session.notes}
+    shifts = [(after[n][0] - before[n][0], after[n][1] - before[n][1]) for n in "abc"]
+    assert max(abs(a[0] - b[0]) for a in shifts for b in shifts) <= GRID
+    assert max(abs(a[1] - b[1]) for a in shifts for b in shifts) <= GRID, "kept together, give or take the grid"
+    assert broken_promises(made.document.session) == []
 
 
 def test_resize_handle_of_a_single_selected_note(qtbot: QtBot, window: MainWindow, library_path: Path) -> None:
