@@ -688,9 +688,10 @@ def held_together(board: Board, placed: Mapping[str, tuple[float, float]]) -> Ma
     neighbours and down through every row under them: dragging everything a little up and
     left would scramble every lane, and a note past the board's edge would be left there.
 
-    Two shortenings are tried: just enough to bring back what crossed an edge; else none at
-    all sideways (lanes full to their edges: everything dragged sideways stays in its
-    column). Either also goes down just below the headers. A shortening never turns into a
+    The offset is changed as little as works: first just enough to bring back what crossed an
+    edge; else, smallest first, a few moves that carry a block across an edge on into the
+    other lane it overlaps; else none at all sideways (lanes full to their edges: everything
+    dragged sideways stays in its column). Either also goes down just below the headers. A shortening never turns into a
     move the other way (the notes stay where they were). A selection dropped wholly beside the
     board stays there, as a note dragged there does; dropped partly beside it, its blocks that
     came from a lane are held in the board's first or last lane, and those that were beside it
@@ -730,9 +731,7 @@ def held_together(board: Board, placed: Mapping[str, tuple[float, float]]) -> Ma
         (held if inside or walls.lane_of(area.x - dx, area.width) is not None else beside).append(area)
     if not landed:
         return placed  # all of it beside the board, where notes may be left
-    for sideways in dict.fromkeys([walls.back_inside(held), -dx]):
-        if sideways is None:
-            continue
+    for sideways in walls.tries(held, dx):
         if dx * (dx + sideways) < 0:
             sideways = -dx  # held back as far as where they were, never pushed the other way
         down = max((LANE_HEADER_HEIGHT + NOTE_GAP - area.y for area in held if area.y < LANE_HEADER_HEIGHT), default=0.0)
@@ -749,6 +748,11 @@ def held_together(board: Board, placed: Mapping[str, tuple[float, float]]) -> Ma
             along = 0.0 if abs(dy + down) <= _RIGID else dy + down
             return {note_id: (notes[note_id].x + across, notes[note_id].y + along) for note_id in placed}
     return placed
+
+
+#: How many of :meth:`_Walls.other_ways_in` a hold tries (each looks at every block once).
+_HOLD_TRIES = 4
+
 
 
 class _Walls:
@@ -782,6 +786,34 @@ class _Walls:
             if shift:
                 to_right, to_left = max(to_right, shift), min(to_left, shift)
         return None if to_right and to_left else to_right or to_left
+
+    def tries(self, areas: Sequence[Rect], dx: float) -> Iterator[float]:
+        """The sideways moves a hold tries, in order, each once; the later ones are worked out
+        only if the earlier fail (most drags need the first)."""
+        first = self.back_inside(areas)
+        seen = {first}
+        if first is not None:
+            yield first
+        for sideways in self.other_ways_in(areas)[:_HOLD_TRIES]:
+            if sideways not in seen:
+                seen.add(sideways)
+                yield sideways
+        if -dx not in seen:
+            yield -dx
+
+    def other_ways_in(self, areas: Iterable[Rect]) -> list[float]:
+        """Other sideways moves that may bring every block inside a lane, smallest first: for
+        each block across a lane's edge, the move that puts it inside the other lane it
+        overlaps (two notes dragged over the next lane's edge go on into it rather than stay
+        where they were)."""
+        found: set[float] = set()
+        for area in areas:
+            for lane in self.lanes:
+                overlap = min(area.x + area.width, lane.x + lane.width) - max(area.x, lane.x)
+                if 0 < overlap < area.width:
+                    found.add(_inside(area, lane).x - area.x)
+        found.discard(0.0)
+        return sorted(found, key=abs)
 
     def holds(self, area: Rect, dx: float, dy: float) -> bool:
         """Whether ``area`` moved by ``dx, dy`` lies inside the lane it is then in."""

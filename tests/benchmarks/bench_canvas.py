@@ -190,18 +190,22 @@ def _nothing() -> None:
 
 
 def drag(view: QGraphicsView, grab: QPointF, steps: int, on_release: Callable[[], object] = _nothing,
-         on_move: Callable[[], object] = _nothing, cycle: int = 0) -> tuple[list[float], float]:
+         on_move: Callable[[], object] = _nothing, cycle: int = 0,
+         across: int | None = None) -> tuple[list[float], float]:
     """Press at ``grab`` (scene), move ``steps`` times, release: per-step seconds and the drop's
     (``on_move`` and ``on_release`` run inside the timed step: the bare board's own work). Odd
-    cycles drag back, so repeated drags stay in the same part of the board."""
+    cycles drag back, so repeated drags stay in the same part of the board; ``across`` (1 right,
+    -1 left) keeps every drag going down, that way."""
     viewport = view.viewport()
     pos = view.mapFromScene(grab)
     QTest.mouseMove(viewport, pos)  # hover first, as a hand does
     QTest.mousePress(viewport, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, pos)
     settle()
     times = []
+    back = -1 if cycle % 2 else 1
     for step in range(steps):
-        pos = pos + QPoint(4, 3 if step % 2 else 2) * (-1 if cycle % 2 else 1)
+        down = 3 if step % 2 else 2
+        pos = pos + (QPoint(4 * back, down * back) if across is None else QPoint(4 * across, down))
 
         def move(pos: QPoint = pos) -> None:
             QTest.mouseMove(viewport, pos)
@@ -338,10 +342,12 @@ def _move_all(folder: Path, notes: int, zoomed_out: bool = True) -> tuple[Measur
     board likewise (its undo puts every item back in a Python loop and writes every row; at
     100% Qt moves every selected item at each step).
 
-    Every other drag goes up and left, against the lanes' top and left edges; the others go
-    down and right, their right-hand columns over the lanes' right edges: both drops hold the
-    selection back as one (``lane_layout.held_together``) and then make room around it. Each
-    move is undone, so every drag starts from the same board."""
+    Every drag goes down, every other one left, against the lanes' left edges, the others
+    right, their right-hand columns over the lanes' right edges: both drops hold the selection
+    back as one (``lane_layout.held_together``), move every note and make room around them.
+    (Up and left, from a board whose notes start at the lanes' top left, the hold keeps every
+    note where it was: a drop that changes nothing.) Each move is undone, so every drag
+    starts from the same board."""
     window, bare = app_window(folder, notes), bare_board(folder, notes)
     overview(window) if zoomed_out else at_100(window)
     match(bare, window)
@@ -351,7 +357,7 @@ def _move_all(folder: Path, notes: int, zoomed_out: bool = True) -> tuple[Measur
         handles.trigger(window, "edit.select_all")
         settle()
         _grabbed, grab = grab_point(view_of(window), [handles.note_item(window, note_id) for note_id in grab_ids])
-        times, dropped = drag(view_of(window), grab, repeat(ALL_STEPS), cycle=cycle)
+        times, dropped = drag(view_of(window), grab, repeat(ALL_STEPS), across=-1 if cycle % 2 else 1)
         steps += times
         drops.append(dropped)
         undos.append(gesture_s(lambda: handles.trigger(window, "edit.undo")))
@@ -365,7 +371,8 @@ def _move_all(folder: Path, notes: int, zoomed_out: bool = True) -> tuple[Measur
         bare.select_all()
         settle()
         grabbed, grab = grab_point(bare.view, [bare.items[note_id] for note_id in grab_ids])
-        times, dropped = drag(bare.view, grab, repeat(ALL_STEPS), *bare_drag_work(bare, every, grabbed), cycle=cycle)
+        times, dropped = drag(bare.view, grab, repeat(ALL_STEPS), *bare_drag_work(bare, every, grabbed),
+                              across=-1 if cycle % 2 else 1)
         bare_steps += times
         bare_drops.append(dropped)
 

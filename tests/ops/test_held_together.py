@@ -53,6 +53,14 @@ def test_everything_dragged_sideways_across_full_lanes_stays_in_its_columns() ->
     assert held == {n: (rect.x, rect.y + 80.0) for n, rect in start.notes.items()}
 
 
+def test_notes_dropped_across_the_next_lanes_edge_go_on_into_it_together() -> None:
+    # Held back just enough for "r1" to stay in lane one, "r2" would straddle lane two's edge;
+    # moved on a little, both lie in lane two, as the facilitator was taking them there.
+    start = board({"r1": (300.0, TOP + 400.0), "r2": (540.0, TOP + 400.0)})
+    held = lane_layout.held_together(start, moved_by(start, 300.0, 0.0))
+    assert held == {"r1": (TWO + NOTE_GAP, TOP + 400.0), "r2": (TWO + NOTE_GAP + 240.0, TOP + 400.0)}
+
+
 def test_a_selection_that_no_partial_hold_keeps_in_its_lanes_stays_in_its_columns() -> None:
     # Held back just enough for p to clear lane one's left edge, q (dropped inside lane one)
     # would straddle its right edge: neither moves sideways.
