@@ -17,6 +17,7 @@ from canvasapp.model import Note
 from canvasapp.ops.layout import lane_rects
 from canvasapp.storage import SessionRepository
 from canvasapp.ui.window.main_window import MainWindow
+from tests.board_invariants import broken_promises
 from tests.ui.conftest import double_click, drag, trigger
 from tests.ui.editing_helpers import BLOCKERS_X, answer_dialog, key, rows, saved_session
 
@@ -298,3 +299,33 @@ def test_suggestions_by_meaning_join_languages_once_the_model_is_in(qtbot: QtBot
     assert {ids["no time"], ids["keine Zeit"], ids["sin tiempo"]} in [group & set(ids.values()) for group in groups] or any(
         {ids["no time"], ids["keine Zeit"], ids["sin tiempo"]} <= group for group in groups
     ), (label, groups)
+
+
+@pytest.mark.parametrize("zoomed_out", [False, True])
+def test_select_all_and_drag_takes_folded_clusters_along(
+    qtbot: QtBot, window: MainWindow, library_path: Path, zoomed_out: bool
+) -> None:
+    """Select All selects a folded cluster's card, not its hidden notes: a drag of everything
+    takes them along by the same offset (zoomed in Qt moves the shown notes; zoomed out the
+    notes are carried), the card follows, and undo puts every note back."""
+    session, scene = window.document.session, window.document.scene
+    cluster_id = group_ab(qtbot, window)
+    window.document.clusters.toggle_collapsed([cluster_id])
+    assert not scene.note_item("a").isVisible()
+    if zoomed_out:
+        window.view.set_zoom(0.2)  # below the detail zoom: the drag is carried
+        window.view.centerOn(QPointF(500, 550))
+        QApplication.processEvents()
+    before = {note.id: (note.x, note.y) for note in session.notes}
+    trigger(window, "edit.select_all")
+    centre = scene.note_item("d").sceneBoundingRect().center()
+    drag(qtbot, window, (centre.x(), centre.y()), (centre.x() + 30, centre.y() + 400))
+    QApplication.processEvents()
+    assert not zoomed_out or scene.views()[0].transform().m11() < 0.25
+    after = {note.id: (note.x, note.y) for note in session.notes}
+    offsets = {(round(after[n][0] - before[n][0], 6), round(after[n][1] - before[n][1], 6)) for n in before}
+    assert len(offsets) == 1 and offsets != {(0.0, 0.0)}, f"every note, the folded ones too, moved as one: {offsets}"
+    assert broken_promises(session) == []
+    assert rows(library_path, "SELECT x, y FROM notes WHERE id = 'a'") == [after["a"]]
+    trigger(window, "edit.undo")
+    assert {note.id: (note.x, note.y) for note in session.notes} == before

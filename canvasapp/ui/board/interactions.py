@@ -139,11 +139,15 @@ class DragNotes:
 
     def __init__(
         self, layer: ClusterLayer, items: dict[str, NoteItem], emit_moved: MovedNotes,
-        *, carried: bool = False, press: QPointF | None = None,
+        *, carried: bool = False, press: QPointF | None = None, along: dict[str, NoteItem] | None = None,
     ) -> None:
         self._layer = layer
-        self._items = items
-        self._starts = {note_id: item.pos() for note_id, item in items.items()}
+        self._anchor = next(iter(items))
+        #: Notes that go with the dragged ones though Qt does not move them: those folded into
+        #: the card of a collapsed cluster selected with them (Select All selects the card).
+        self._along = set(along or ())
+        self._items = {**items, **(along or {})}
+        self._starts = {note_id: item.pos() for note_id, item in self._items.items()}
         self._emit_moved = emit_moved
         self.carried = carried
         #: Carried notes in sight, zoomed in, by id: their items follow the mouse.
@@ -153,7 +157,6 @@ class DragNotes:
         self.lets_qt_move = not carried
         self._press = QPointF(press) if press is not None else QPointF()
         self._delta = QPointF()
-        self._anchor = next(iter(items))
         layer.begin_note_drag(list(self._starts))
 
     def offset(self) -> QPointF:
@@ -196,11 +199,18 @@ class DragNotes:
                 note_id: (start.x() + dx, start.y() + dy)
                 for note_id, start in self._starts.items() if items[note_id].scene() is not None
             }
-        return {
+        moved = {
             note_id: (item.pos().x(), item.pos().y())
             for note_id, item in self._items.items()
-            if item.scene() is not None and item.pos() != self._starts[note_id]
+            if note_id not in self._along and item.scene() is not None and item.pos() != self._starts[note_id]
         }
+        offset = self.offset()
+        if moved and not offset.isNull():
+            moved.update({
+                note_id: (self._starts[note_id].x() + offset.x(), self._starts[note_id].y() + offset.y())
+                for note_id in self._along if self._items[note_id].scene() is not None
+            })
+        return moved
 
     def release(self, pos: QPointF) -> None:
         if self.carried:

@@ -749,13 +749,25 @@ class BoardScene(QGraphicsScene):
             zoomed_out = view is not None and view.transform().m11() < DETAIL_THRESHOLD
             carried = not self._read_only and view is not None and (zoomed_out or len(selected) > QT_MOVES_AT_MOST)
             drag = self._interaction = DragNotes(
-                self.clusters, selected, self.notes_dragged.emit, carried=carried, press=event.scenePos()
+                self.clusters, selected, self.notes_dragged.emit, carried=carried, press=event.scenePos(),
+                along=self._folded_with(selected),
             )
             if carried:
                 self._keep_in_sight(drag, view)
             else:
                 self._draw_notes(selected)  # Qt moves them, perhaps from out of sight into it
             self.note_drag_began.emit(selected)
+
+    def _folded_with(self, selected: dict[str, NoteItem]) -> dict[str, NoteItem]:
+        """The notes folded into the selected cards of collapsed clusters (Select All selects
+        the cards, not their hidden notes): they go where the dragged notes go."""
+        session, found = self._session, {}
+        for item in self.selectedItems():
+            if isinstance(item, ClusterItem) and item.collapsed and session.has_cluster(item.cluster_id):
+                for note_id in session.cluster(item.cluster_id).note_ids:
+                    if note_id not in selected and (note := self._item(note_id)) is not None:
+                        found[note_id] = note
+        return found
 
     def _keep_in_sight(self, drag: DragNotes, view: QGraphicsView | None) -> None:
         """A carried drag zoomed in: the dragged notes it can bring into the view's sight (within
