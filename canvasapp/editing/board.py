@@ -102,15 +102,10 @@ class BoardEditing:
     def move_notes(self, positions: dict[str, tuple[float, float]]) -> None:
         """Notes dragged to new positions (snapped to the grid when that is on); if they end on
         top of something, it makes room, in the same undo step."""
-        positions = self._moving(self._with_room(positions, snap=self.snap_to_grid))
+        positions = lane_layout.changed(Board.of(self.session), self._with_room(positions, snap=self.snap_to_grid))
         if not positions:
             return  # held back where they were (against a lane's edge): no step to undo
         self._push_move(MoveNotes.to(self.session, self._placements(positions)), positions)
-
-    def _moving(self, positions: dict[str, tuple[float, float]]) -> dict[str, tuple[float, float]]:
-        """Only the notes that end somewhere else."""
-        note = self.session.note
-        return {note_id: xy for note_id, xy in positions.items() if (note(note_id).x, note(note_id).y) != xy}
 
     def _push_move(self, move: MoveNotes, positions: dict[str, tuple[float, float]]) -> None:
         """A move, with the lanes it needs widened in the same undo step: a note, or a cluster's
@@ -130,7 +125,9 @@ class BoardEditing:
         """Arrow keys: consecutive nudges of the same notes merge into one undo step."""
         notes = [self.session.note(note_id) for note_id in note_ids if self.session.has_note(note_id)]
         if notes:
-            positions = self._moving(self._with_room({note.id: (note.x + dx, note.y + dy) for note in notes}))
+            positions = lane_layout.changed(
+                Board.of(self.session), self._with_room({note.id: (note.x + dx, note.y + dy) for note in notes})
+            )
             if positions:  # else held against a lane's edge: nothing moves, no step to undo
                 self.push(MoveNotes.to(self.session, self._placements(positions), nudge=True, nudged=[note.id for note in notes]))
 

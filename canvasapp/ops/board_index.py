@@ -120,9 +120,10 @@ class BoardIndex:
                     del buckets[cell]
         self._place(note_ids)
 
-    def _place(self, stale: Iterable[str]) -> None:
+    def _place(self, note_ids: Iterable[str]) -> None:
+        """These notes into the buckets they are in now."""
         buckets, cells, rects = self._buckets, self._cells, self.rects
-        for note_id in stale:
+        for note_id in note_ids:
             rect = rects.get(note_id)
             if rect is None:
                 continue

@@ -32,7 +32,6 @@ def collections_paused() -> Iterator[None]:
             gc.enable()
 
 
-
 class _BuiltBoard:
     """Whether the objects of a built board are left out of collections now."""
 

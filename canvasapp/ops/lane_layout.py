@@ -30,6 +30,7 @@ import heapq
 import math
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from functools import partial
 from typing import Generic, TypeVar
 
 from canvasapp.model import Lane, Note, Session
@@ -161,16 +162,24 @@ def lane_of(lanes: Sequence[Lane], rect: Rect) -> str | None:
 
 
 def _lane_in(rects: Mapping[str, Rect], rect: Rect) -> str | None:
-    centre = rect.x + rect.width / 2
-    left, right = rect.x, rect.x + rect.width
+    return _lane_under(rects.items(), rect.x, rect.width)
+
+
+_K = TypeVar("_K")
+
+
+def _lane_under(lanes: Collection[tuple[_K, Rect]], x: float, width: float) -> _K | None:
+    """The key of the lane under a block's centre (lanes stand side by side from the top of the
+    board: only the block's sides count), else the one it overlaps most, else ``None``."""
+    centre = x + width / 2
+    for key, lane in lanes:
+        if lane.x <= centre < lane.x + lane.width:
+            return key  # nearly always: only a block beside the board or in a gap gets further
     best, most = None, 0.0
-    for lane_id, lane in rects.items():
-        lane_left, lane_right = lane.x, lane.x + lane.width
-        if lane_left <= centre < lane_right:
-            return lane_id
-        overlap = min(right, lane_right) - max(left, lane_left)
+    for key, lane in lanes:
+        overlap = min(x + width, lane.x + lane.width) - max(x, lane.x)
         if overlap > most:
-            best, most = lane_id, overlap
+            best, most = key, overlap
     return best
 
 
@@ -682,23 +691,22 @@ def settle(board: Board, placed: Mapping[str, tuple[float, float]], *, gap: floa
 
 def held_together(board: Board, placed: Mapping[str, tuple[float, float]]) -> Mapping[str, tuple[float, float]]:
     """Notes dragged together (every one by the same offset) that would cross a lane's edge or
-    cover its header stop at that edge as one: the offset is shortened just enough that every
-    block they make up lies inside a lane, so the selection keeps its shape. Held one by one
-    instead (as :func:`settle` does), the notes at the edge would be pushed onto their
+    cover its header stop at that edge as one: the offset is changed as little as works for
+    every block they make up to lie inside a lane, so the selection keeps its shape. Held one
+    by one instead (as :func:`settle` does), the notes at the edge would be pushed onto their
     neighbours and down through every row under them: dragging everything a little up and
     left would scramble every lane, and a note past the board's edge would be left there.
 
-    The offset is changed as little as works: first just enough to bring back what crossed an
-    edge; else, smallest first, a few moves that carry a block across an edge on into the
-    other lane it overlaps; else none at all sideways (lanes full to their edges: everything
-    dragged sideways stays in its column). Either also goes down just below the headers. A shortening never turns into a
-    move the other way (the notes stay where they were). A selection dropped wholly beside the
-    board stays there, as a note dragged there does; dropped partly beside it, its blocks that
-    came from a lane are held in the board's first or last lane, and those that were beside it
-    may stay beside it. ``placed`` comes
-    back as it is when the notes moved by different offsets, when a cluster moves without all
-    its notes, when nothing needs holding, or when neither shortening holds every block inside
-    a lane: then each block is held on its own, as before."""
+    Tried in turn: just enough sideways to bring back what crossed an edge; else, smallest
+    first, a few moves that carry a block across an edge on into the other lane it overlaps;
+    else none at all sideways (lanes full to their edges: everything dragged sideways stays in
+    its column). Each also goes down just below the headers, and none turns into a move the
+    other way (the notes stay where they were). A selection dropped wholly beside the board
+    stays there, as a note dragged there does; dropped partly beside it, its blocks that came
+    from a lane are held in the board's first or last lane, and those that were beside it may
+    stay beside it. ``placed`` comes back as it is when the notes moved by different offsets,
+    when a cluster moves without all its notes, when nothing needs holding, or when no try
+    holds every block inside a lane: then each block is held on its own, as before."""
     if len(placed) < 2 or not board.lanes:
         return placed
     notes = board.notes
@@ -754,25 +762,15 @@ def held_together(board: Board, placed: Mapping[str, tuple[float, float]]) -> Ma
 _HOLD_TRIES = 4
 
 
-
 class _Walls:
-    """The lanes' sides, for :func:`held_together`: which lane a block is in (as
-    :func:`_lane_in`; sideways only, as lanes stand side by side from the top of the board)."""
+    """The lanes' sides, for :func:`held_together`: which lane a block is in, and whether it
+    lies inside it, from its corner and width (no rectangle made per block and per try)."""
 
     def __init__(self, lanes: Mapping[str, Rect]) -> None:
         self.lanes = sorted(lanes.values(), key=lambda lane: lane.x)
-
-    def lane_of(self, x: float, width: float) -> Rect | None:
-        centre = x + width / 2
-        for lane in self.lanes:
-            if lane.x <= centre < lane.x + lane.width:
-                return lane
-        best, most = None, 0.0
-        for lane in self.lanes:
-            overlap = min(x + width, lane.x + lane.width) - max(x, lane.x)
-            if overlap > most:
-                best, most = lane, overlap
-        return best
+        #: ``lane_of(x, width)``: the lane a block is in (a call straight into :func:`_lane_under`:
+        #: a drop of every note asks 30,000 times).
+        self.lane_of: Callable[[float, float], Rect | None] = partial(_lane_under, [(lane, lane) for lane in self.lanes])
 
     def back_inside(self, areas: Iterable[Rect]) -> float | None:
         """How far sideways the blocks must go back for each to lie inside the lane it landed
@@ -819,14 +817,7 @@ class _Walls:
         """Whether ``area`` moved by ``dx, dy`` lies inside the lane it is then in."""
         x, y = area.x + dx, area.y + dy
         lane = self.lane_of(x, area.width)
-        if lane is None:
-            return False
-        if y < lane.y + LANE_HEADER_HEIGHT:
-            return False
-        if x < lane.x or x + area.width > lane.x + lane.width:
-            # Only a block wider than its lane, put at its left edge, is inside there.
-            return area.width + 2 * NOTE_GAP > lane.width and x == lane.x
-        return True
+        return lane is not None and _moved_in(x, y, area.width, lane) == (x, y)
 
 
 def _common_offset(notes: Mapping[str, Rect], placed: Mapping[str, tuple[float, float]]) -> tuple[float, float] | None:
@@ -1258,13 +1249,18 @@ def _inside(area: Rect, lane: Rect | None) -> Rect:
     """A block moved inside its lane (sideways) and below the header, if it is not already."""
     if lane is None:
         return area
-    x, y = area.x, area.y
-    if x < lane.x or area.right > lane.right:
-        roomy = area.width + 2 * NOTE_GAP <= lane.width
-        x = max(lane.x + NOTE_GAP, min(x, lane.right - NOTE_GAP - area.width)) if roomy else lane.x
+    x, y = _moved_in(area.x, area.y, area.width, lane)
+    return area if (x, y) == (area.x, area.y) else replace(area, x=x, y=y)
+
+
+def _moved_in(x: float, y: float, width: float, lane: Rect) -> tuple[float, float]:
+    """:func:`_inside` for a block's corner and width: where the corner goes."""
+    if x < lane.x or x + width > lane.x + lane.width:
+        roomy = width + 2 * NOTE_GAP <= lane.width
+        x = max(lane.x + NOTE_GAP, min(x, lane.x + lane.width - NOTE_GAP - width)) if roomy else lane.x
     if y < lane.y + LANE_HEADER_HEIGHT:
         y = lane.y + LANE_HEADER_HEIGHT + NOTE_GAP
-    return area if (x, y) == (area.x, area.y) else replace(area, x=x, y=y)
+    return x, y
 
 
 def _off_strips(areas: Mapping[str, Rect], placed: Collection[str], gap: float) -> dict[str, Rect]:

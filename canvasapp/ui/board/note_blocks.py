@@ -370,6 +370,7 @@ class NoteBlocksItem(QGraphicsItem):
             return stale
         dx, dy = offset
         every = len(landed) == len(carried.key_of)
+        touched: set[int] = set()
         for note_id, key, rect in landed:
             rect.translate(dx, dy)
             found = still.groups.get(key)
@@ -377,10 +378,11 @@ class NoteBlocksItem(QGraphicsItem):
                 found = still.groups[key] = _Group(carried.groups[key].colour)
             found.rects[note_id] = rect
             still.key_of[note_id] = key
+            touched.add(key)
             if not every:
                 carried.take(note_id)
-        for group in still.groups.values():
-            group.changed()
+        for key in touched:
+            still.groups[key].changed()
         if every:
             self._carried = _Layer()
         return stale.difference(note_id for note_id, _key, _rect in landed)
