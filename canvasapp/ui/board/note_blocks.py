@@ -11,13 +11,16 @@ grouped by colour, and only the notes the scene names (``BoardScene.notes_reshap
 again. Notes dragged under the mouse are taken out of their groups once, at the press, and
 drawn as their own groups under one translation, so a drag step is a repaint and no loop; at
 the drop, those that landed by one offset (with their size and colour) go back into their
-groups shifted, without being read one by one.
+groups shifted, without being read one by one. A layer (the still blocks, the carried ones)
+drawn again as it was is copied from an image of it (``block_pictures``): a step of a drag of
+everything fills no block.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from itertools import chain
+from functools import partial, reduce
+from itertools import chain, count
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPainterPath
@@ -26,6 +29,7 @@ from shiboken6 import isValid
 
 from canvasapp.ops.collections_paused import collections_paused
 from canvasapp.ui.board.audience_flag import is_audience
+from canvasapp.ui.board.block_pictures import LayerPicture
 from canvasapp.ui.board.note_item import SELECTION_COLOUR, NoteItem, note_fill
 from canvasapp.ui.board.scene import BoardScene
 
@@ -34,30 +38,40 @@ BLOCKS_Z = 0.5
 #: How far the selection's colour shows around a selected block, in screen pixels.
 RING_PX = 2.0
 
+#: Versions of the layers and the rings: what a layer's picture was drawn from.
+_VERSIONS = count()
+
 
 class _Group:
     """The rectangles of one colour, by note id; the list ``drawRects`` takes, made when asked,
     and the same rectangles grown by a selection ring's width at one scale."""
 
-    __slots__ = ("_grown", "_list", "colour", "rects")
+    __slots__ = ("_bounds", "_grown", "_list", "colour", "rects")
 
     def __init__(self, colour: QColor) -> None:
         self.colour = colour
         self.rects: dict[str, QRectF] = {}
         self._list: list[QRectF] | None = None
         self._grown: tuple[float, list[QRectF]] | None = None
+        self._bounds: QRectF | None = None
 
     def put(self, note_id: str, rect: QRectF) -> None:
         self.rects[note_id] = rect
-        self._list = self._grown = None
+        self._list = self._grown = self._bounds = None
 
     def changed(self) -> None:
         """After ``rects`` was changed directly (many notes at once)."""
-        self._list = self._grown = None
+        self._list = self._grown = self._bounds = None
 
     def take(self, note_id: str) -> None:
         if self.rects.pop(note_id, None) is not None:
-            self._list = self._grown = None
+            self._list = self._grown = self._bounds = None
+
+    def bounds(self) -> QRectF:
+        """Where the group's blocks lie, kept until it changes (a null rectangle when empty)."""
+        if self._bounds is None:
+            self._bounds = reduce(QRectF.united, self.as_list(), QRectF())  # no Python per note
+        return self._bounds
 
     def as_list(self) -> list[QRectF]:
         if self._list is None:
@@ -78,12 +92,25 @@ class _Layer:
     def __init__(self) -> None:
         self.groups: dict[int, _Group] = {}
         self.key_of: dict[str, int] = {}
+        #: Changed with every block put or taken (unique among all layers): what its picture
+        #: was drawn from.
+        self.version = next(_VERSIONS)
+        #: Its pictures, with rings and without (the main view, the audience window's).
+        self.pictures = {True: LayerPicture(), False: LayerPicture()}
+
+    def changed(self) -> None:
+        """After groups were changed directly."""
+        self.version = next(_VERSIONS)
+
+    def bounds(self) -> QRectF:
+        return reduce(QRectF.united, (group.bounds() for group in self.groups.values()), QRectF())
 
     def put(self, note_id: str, rect: QRectF, colour: QColor) -> None:
         self.put_keyed(note_id, rect, colour.rgba(), lambda: colour)
 
     def put_keyed(self, note_id: str, rect: QRectF, key: int, colour: Callable[[], QColor]) -> None:
         """``colour`` is asked only for a colour not seen before (a copy costs more than the rest)."""
+        self.version = next(_VERSIONS)
         old = self.key_of.get(note_id)
         if old == key:
             self.groups[key].put(note_id, rect)  # the common case: moved, same colour
@@ -100,6 +127,7 @@ class _Layer:
         key = self.key_of.pop(note_id, None)
         if key is None:
             return None
+        self.version = next(_VERSIONS)
         group = self.groups[key]
         rect = group.rects[note_id]
         group.take(note_id)
@@ -139,6 +167,10 @@ class NoteBlocksItem(QGraphicsItem):
         self._rings: dict[float, tuple[list[QRectF], list[QRectF]]] = {}
         #: The scale the blocks were last drawn at.
         self._rings_scale = 0.0
+        #: Changed whenever rings are made again: what the layers' pictures were drawn with.
+        self._rings_version = next(_VERSIONS)
+        #: The last drawing copied a layer from its picture (``block_pictures``).
+        self.drawn_from_pictures = False
         self._bounds = QRectF()
         self.setZValue(BLOCKS_Z)
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
@@ -164,6 +196,10 @@ class NoteBlocksItem(QGraphicsItem):
             # Read now, in the turn that zoomed out, rather than in the paint that follows: a
             # big board opening reads all of its notes here once, and its first frame only draws.
             self._catch_up()
+        else:
+            for layer in (self._still, self._carried):
+                for picture in layer.pictures.values():
+                    picture.forget()  # zoomed in, the notes draw themselves: no image kept
         self._follow_board()
 
     def invalidate(self) -> None:
@@ -190,25 +226,33 @@ class NoteBlocksItem(QGraphicsItem):
         blocks, stroked antialiased, took 80 ms). Blocks are axis-aligned, so antialiasing
         adds cost and nothing visible."""
         self._catch_up()
-        painter.save()
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
-        painter.setPen(Qt.PenStyle.NoPen)
+        scale = painter.worldTransform().m11()
         if selection and self._selected:
             with collections_paused():  # a ring per selected block (10,000 after Select All), none garbage
-                rings = self._rings_at(painter.worldTransform().m11())
+                rings = self._rings_at(scale)
         else:
             rings = ([], [])
-        if rings[0]:
-            painter.setBrush(SELECTION_COLOUR)
-            painter.drawRects(rings[0])
-        self._still.draw(painter)
-        if self._carried.key_of:
-            painter.translate(self._offset)
-            if rings[1]:
-                painter.setBrush(SELECTION_COLOUR)
-                painter.drawRects(rings[1])
-            self._carried.draw(painter)
-        painter.restore()
+        ringed = self._rings_version if rings[0] or rings[1] else None
+        ring = RING_PX / max(scale, 1e-6) if ringed is not None else 0.0
+        pictured = []
+        painter.save()
+        try:  # an error inside a paint must not leave the painter saved: Qt would crash
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+            painter.setPen(Qt.PenStyle.NoPen)
+            for layer, ring_list in ((self._still, rings[0]), (self._carried, rings[1])):
+                if layer is self._carried:
+                    if not layer.key_of:
+                        break
+                    painter.translate(self._offset)
+                if layer.key_of or ring_list:
+                    # From its picture when drawn before as it is (a drag of everything: each step).
+                    pictured.append(layer.pictures[selection].draw(
+                        painter, (layer.version, ringed), partial(_ringed_bounds, layer, ring),
+                        partial(_paint_layer, layer=layer, rings=ring_list),
+                    ))
+        finally:
+            painter.restore()
+        self.drawn_from_pictures = any(pictured)
 
     def _rings_at(self, scale: float) -> tuple[list[QRectF], list[QRectF]]:
         """The selected blocks grown by the ring's width at this scale (still, carried), made
@@ -232,6 +276,7 @@ class NoteBlocksItem(QGraphicsItem):
                 for layer in layers
             )
         rings = self._rings[scale] = (still, carried)
+        self._rings_version = next(_VERSIONS)
         return rings
 
     # --- following the scene -------------------------------------------------------------
@@ -383,6 +428,7 @@ class NoteBlocksItem(QGraphicsItem):
                 carried.take(note_id)
         for key in touched:
             still.groups[key].changed()
+        still.changed()
         if every:
             self._carried = _Layer()
         return stale.difference(note_id for note_id, _key, _rect in landed)
@@ -439,6 +485,19 @@ class NoteBlocksItem(QGraphicsItem):
         # view zoomed further in than the main one (the audience window) still gets the blocks.
         if self._active:
             self.draw(painter, selection=not is_audience(widget))
+
+
+def _paint_layer(painter: QPainter, layer: _Layer, rings: list[QRectF]) -> None:
+    """A layer's blocks over their selection rings, in scene coordinates."""
+    if rings:
+        painter.setBrush(SELECTION_COLOUR)
+        painter.drawRects(rings)
+    layer.draw(painter)
+
+
+def _ringed_bounds(layer: _Layer, ring: float) -> QRectF:
+    """Where a layer and its rings (each ``ring`` wider than its block) draw."""
+    return layer.bounds().adjusted(-ring, -ring, ring, ring)
 
 
 def note_blocks_of(scene: BoardScene) -> NoteBlocksItem:

@@ -1,0 +1,116 @@
+"""Zoomed out, a layer of blocks drawn again as it was is copied from an image of it: what the
+room sees is the same as the blocks drawn one by one, through a drag of everything, a note
+recoloured under the mouse, a move of another note and a zoom; zoomed in, no image is kept."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtGui import QImage
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from canvasapp.ui.board import block_pictures
+from canvasapp.ui.board.note_blocks import NoteBlocksItem
+from canvasapp.ui.window.main_window import MainWindow
+from tests.ui.conftest import trigger
+
+
+@pytest.fixture
+def zoomed_out(make_session, make_window) -> MainWindow:  # type: ignore[no-untyped-def]
+    lanes = ["drivers", "blockers", "activities"]
+    session = make_session(notes=[(lanes[i % 3], f"Note {i}") for i in range(45)])
+    window = make_window(session.id)
+    window.resize(1280, 800)
+    window.view.set_zoom(0.2)
+    window.view.centerOn(QPointF(1100, 900))
+    QApplication.processEvents()
+    return window
+
+
+def blocks_of(window: MainWindow) -> NoteBlocksItem:
+    return window.view.note_blocks
+
+
+def seen(window: MainWindow) -> QImage:
+    return window.view.viewport().grab().toImage()
+
+
+def drawn_directly(window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> QImage:
+    """The viewport as drawn with no picture (every block filled one by one); the pictures
+    are left as they were."""
+    blocks = blocks_of(window)
+    layers = (blocks._still, blocks._carried)
+    kept = [dict(layer.pictures) for layer in layers]
+    with monkeypatch.context() as patched:
+        patched.setattr(block_pictures, "MOST_PIXELS", 0)
+        for layer in layers:
+            layer.pictures = {True: block_pictures.LayerPicture(), False: block_pictures.LayerPicture()}
+        seen(window)
+        image = seen(window)
+        assert not blocks.drawn_from_pictures
+    for layer, pictures in zip(layers, kept, strict=True):
+        layer.pictures = pictures
+    return image
+
+
+def assert_as_drawn_directly(window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Drawn twice (the second time from the pictures), the viewport is what drawing every
+    block one by one shows, pixel for pixel."""
+    seen(window)
+    from_pictures = seen(window)
+    assert blocks_of(window).drawn_from_pictures
+    assert from_pictures == drawn_directly(window, monkeypatch)
+
+
+def test_a_drag_of_everything_is_copied_from_a_picture_and_looks_drawn_block_by_block(
+    qtbot: QtBot, zoomed_out: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window = zoomed_out
+    session, viewport = window.document.session, window.view.viewport()
+    trigger(window, "edit.select_all")
+    assert_as_drawn_directly(window, monkeypatch)  # the still blocks with their rings
+    note = session.notes[0]
+    picked_up = note.y
+    start = window.view.mapFromScene(QPointF(note.x + 20, note.y + 20))
+    qtbot.mousePress(viewport, Qt.MouseButton.LeftButton, pos=start)
+    pictured = []
+    for step in range(1, 6):
+        qtbot.mouseMove(viewport, pos=start + QPoint(7 * step, 5 * step))
+        drawn = seen(window)  # once per step, as a drag draws: the picture is made at the second
+        pictured.append(blocks_of(window).drawn_from_pictures)
+        assert drawn == drawn_directly(window, monkeypatch), f"step {step}"
+    assert pictured == [False, True, True, True, True], "each step after the first two copies the carried blocks"
+    # A note recoloured under the mouse (another window, a shortcut): the picture follows.
+    window.document.editor.set_colour([note.id], "pink")
+    assert_as_drawn_directly(window, monkeypatch)
+    qtbot.mouseRelease(viewport, Qt.MouseButton.LeftButton, pos=start + QPoint(35, 25))
+    assert session.note(note.id).y > picked_up
+    assert_as_drawn_directly(window, monkeypatch)
+
+
+def test_the_still_blocks_follow_a_move_and_a_zoom(zoomed_out: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
+    window = zoomed_out
+    session = window.document.session
+    assert_as_drawn_directly(window, monkeypatch)
+    note = session.notes[4]
+    window.document.editor.move_notes({note.id: (note.x + 40, note.y + 1500)})
+    first = seen(window)
+    assert not blocks_of(window).drawn_from_pictures, "the first frame after a change draws directly"
+    assert first == drawn_directly(window, monkeypatch)
+    assert_as_drawn_directly(window, monkeypatch)
+    window.view.set_zoom(0.15)
+    assert_as_drawn_directly(window, monkeypatch)
+    trigger(window, "edit.undo")
+    assert_as_drawn_directly(window, monkeypatch)
+
+
+def test_zoomed_in_no_picture_is_kept(zoomed_out: MainWindow) -> None:
+    window = zoomed_out
+    seen(window)
+    seen(window)
+    blocks = blocks_of(window)
+    assert blocks.drawn_from_pictures and blocks._still.pictures[True].pictured
+    window.view.set_zoom(1.0)
+    QApplication.processEvents()
+    assert not blocks._still.pictures[True].pictured
