@@ -243,6 +243,14 @@ class BoardScene(QGraphicsScene):
         """The notes folded into a collapsed cluster's card (their items are hidden)."""
         return {note_id for cluster in self._session.clusters if cluster.collapsed for note_id in cluster.note_ids}
 
+    def note_corners(self, note_ids: Iterable[str]) -> dict[str, tuple[float, float, float, float]]:
+        """Where these notes are in the model (x, y, width, height): read from Python objects,
+        no call into Qt per note (the blocks compare where thousands of notes were picked up
+        and dropped)."""
+        session = self._session
+        notes = (session.note(note_id) for note_id in note_ids if session.has_note(note_id))
+        return {note.id: (note.x, note.y, note.width, note.height) for note in notes}
+
     def waiting_block(self, note_id: str) -> tuple[QRectF, str] | None:
         """A waiting note's rectangle and colour as its item will have them, or ``None`` when it
         has no item to come or will not be shown (folded into a collapsed cluster's card)."""
