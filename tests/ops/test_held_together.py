@@ -134,3 +134,26 @@ def test_a_held_drag_moves_every_note_by_one_offset_into_a_lane_and_keeps_the_pr
     lanes = session.lanes
     session.move_notes({n: NotePlacement(x, y, lane_at(lanes, x + session.note(n).width / 2)) for n, (x, y) in positions.items()})
     assert broken_promises(session) == []
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(data=st.data())
+def test_everything_held_together_settles_as_the_full_packing_does(data: st.DataObject) -> None:
+    # A drag of every note of a board without clusters, held together, skips making room
+    # (nothing stays for it to land on): the same corners as packing every lane would give.
+    session = tidy_board(data.draw)
+    for cluster in list(session.clusters):
+        session.remove_cluster(cluster.id)
+    board_before = Board.of(session)
+    ids = sorted(board_before.notes)
+    # Mostly everything (the case the shortcut is for), sometimes all but a few.
+    left = set(data.draw(st.one_of(st.just([]), st.lists(st.sampled_from(ids), max_size=3, unique=True)))) if ids else set()
+    chosen = [n for n in ids if n not in left]
+    dx, dy = data.draw(st.floats(-1500, 1500)), data.draw(st.floats(-1500, 1500))
+    held = dict(lane_layout.held_together(board_before, moved_by(board_before, dx, dy, chosen or None)))
+    settled = lane_layout.settle(board_before, held)
+    took_shortcut = lane_layout._moved_as_one(board_before, held)
+    if took_shortcut:
+        assert settled == held
+    packed = lane_layout._packed_around(board_before, held)
+    assert {**held, **settled} == {**held, **packed}
