@@ -1,6 +1,12 @@
 """Zoomed out, a layer of blocks drawn again as it was is copied from an image of it: what the
 room sees is the same as the blocks drawn one by one, through a drag of everything, a note
-recoloured under the mouse, a move of another note and a zoom; zoomed in, no image is kept."""
+recoloured under the mouse, a move of another note and a zoom; zoomed in, no image is kept.
+
+These run at 20% zoom, where every block edge falls on a whole pixel and the copy is the same
+pixel for pixel. Where edges fall between pixels (15% zoom, a drag offset of a pixel and a half
+at 150% screen scaling, the audience window at its own zoom) the copy is placed at whole pixels
+and an edge can land one pixel from where drawing it directly puts it (found by a facilitator's
+trial; docs/PERFORMANCE.md)."""
 
 from __future__ import annotations
 
