@@ -99,10 +99,14 @@ class BoardEditing:
             positions = arrange.snap_positions(positions)
         return {**positions, **lane_layout.settle(board, positions)}
 
+    def _changed_with_room(self, positions: dict[str, tuple[float, float]], *, snap: bool = False) -> dict[str, tuple[float, float]]:
+        """:meth:`_with_room`, only the corners that change (none: held where they were)."""
+        return lane_layout.changed(Board.of(self.session), self._with_room(positions, snap=snap))
+
     def move_notes(self, positions: dict[str, tuple[float, float]]) -> None:
         """Notes dragged to new positions (snapped to the grid when that is on); if they end on
         top of something, it makes room, in the same undo step."""
-        positions = lane_layout.changed(Board.of(self.session), self._with_room(positions, snap=self.snap_to_grid))
+        positions = self._changed_with_room(positions, snap=self.snap_to_grid)
         if not positions:
             return  # held back where they were (against a lane's edge): no step to undo
         self._push_move(MoveNotes.to(self.session, self._placements(positions)), positions)
@@ -125,9 +129,7 @@ class BoardEditing:
         """Arrow keys: consecutive nudges of the same notes merge into one undo step."""
         notes = [self.session.note(note_id) for note_id in note_ids if self.session.has_note(note_id)]
         if notes:
-            positions = lane_layout.changed(
-                Board.of(self.session), self._with_room({note.id: (note.x + dx, note.y + dy) for note in notes})
-            )
+            positions = self._changed_with_room({note.id: (note.x + dx, note.y + dy) for note in notes})
             if positions:  # else held against a lane's edge: nothing moves, no step to undo
                 self.push(MoveNotes.to(self.session, self._placements(positions), nudge=True, nudged=[note.id for note in notes]))
 
