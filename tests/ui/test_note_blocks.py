@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from canvasapp.model.entities import LANE_WIDTH
+from canvasapp.ui.board import note_blocks
 from canvasapp.ui.board.note_blocks import NoteBlocksItem
 from canvasapp.ui.window.main_window import MainWindow
 from tests.ui.conftest import trigger
@@ -65,7 +66,12 @@ def shifted_scan(window: MainWindow, shift: QPointF) -> Counter[tuple[int, tuple
     )
 
 
-def test_blocks_follow_edits_drags_folds_and_undos(qtbot: QtBot, zoomed_out: MainWindow) -> None:
+@pytest.mark.parametrize("many_read", [note_blocks._MANY_READ, 1], ids=["one by one", "in place"])
+def test_blocks_follow_edits_drags_folds_and_undos(
+    qtbot: QtBot, zoomed_out: MainWindow, monkeypatch: pytest.MonkeyPatch, many_read: int
+) -> None:
+    """Also with every batch of named notes read in place from the session (as thousands are)."""
+    monkeypatch.setattr(note_blocks, "_MANY_READ", many_read)
     window = zoomed_out
     blocks, scene, session = window.view.note_blocks, window.document.scene, window.document.session
     assert blocks.active and as_drawn(blocks) == full_scan(window)
@@ -93,6 +99,62 @@ def test_blocks_follow_edits_drags_folds_and_undos(qtbot: QtBot, zoomed_out: Mai
         trigger(window, "edit.undo")
         assert as_drawn(blocks) == full_scan(window)
     trigger(window, "edit.select_all")
+    assert as_drawn(blocks) == full_scan(window)
+
+
+def test_a_frame_dragged_zoomed_out_carries_its_blocks_though_the_session_has_not_moved_them(
+    qtbot: QtBot, zoomed_out: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A cluster's frame dragged moves its notes' items ahead of the session (a preview): the
+    blocks follow the items at every step, even when they are many (read in place from the
+    session otherwise), and land with the drop; an undo puts them back."""
+    monkeypatch.setattr(note_blocks, "_MANY_READ", 1)
+    window = zoomed_out
+    blocks, scene, session = window.view.note_blocks, window.document.scene, window.document.session
+    members = [note.id for note in session.notes][:6]
+    window.document.clusters.group(members)
+    cluster = session.cluster_of(members[0])
+    assert cluster is not None
+    QApplication.processEvents()
+    before = {note_id: (session.note(note_id).x, session.note(note_id).y) for note_id in members}
+    view, viewport = window.view, window.view.viewport()
+    title = scene.clusters.item(cluster.id).title_rect()
+    start = view.mapFromScene(QPointF(title.right() - 20, title.center().y()))
+    qtbot.mousePress(viewport, Qt.MouseButton.LeftButton, pos=start)
+    for step in range(1, 5):
+        qtbot.mouseMove(viewport, pos=start + QPoint(0, 40 * step))
+        viewport.repaint()
+        assert session.note(members[0]).y == before[members[0]][1], "the session moves at the drop"
+        assert scene.note_item(members[0]).y() > before[members[0]][1], "the items are ahead of it"
+        assert as_drawn(blocks) == full_scan(window)
+    qtbot.mouseRelease(viewport, Qt.MouseButton.LeftButton, pos=start + QPoint(0, 160))
+    assert session.note(members[0]).y > before[members[0]][1]
+    assert as_drawn(blocks) == full_scan(window)
+    trigger(window, "edit.undo")
+    assert {note_id: (session.note(note_id).x, session.note(note_id).y) for note_id in members} == before
+    assert as_drawn(blocks) == full_scan(window)
+
+
+def test_notes_dropped_on_a_folded_cluster_join_it_and_leave_no_block(
+    qtbot: QtBot, zoomed_out: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Zoomed out, two notes dragged onto a collapsed cluster's card fold into it: the drop
+    hides their items, and no block is left where they landed (they were carried by one
+    offset, the case put back without reading each note)."""
+    monkeypatch.setattr(note_blocks, "_MANY_READ", 1)
+    window = zoomed_out
+    blocks, scene, session = window.view.note_blocks, window.document.scene, window.document.session
+    ids = [note.id for note in session.notes]
+    window.document.clusters.group(ids[0:3])
+    cluster = session.cluster_of(ids[0])
+    assert cluster is not None
+    window.document.clusters.toggle_collapsed([cluster.id])
+    QApplication.processEvents()
+    scene.select_only(ids[9:11])
+    card = scene.clusters.item(cluster.id).sceneBoundingRect().center()
+    drag_notes(qtbot, window, ids[9], card - scene.note_item(ids[9]).sceneBoundingRect().center())
+    assert session.cluster_of(ids[9]) is session.cluster_of(ids[0]), "dropped on the card, it joined the cluster"
+    assert not scene.note_item(ids[9]).isVisible()
     assert as_drawn(blocks) == full_scan(window)
 
 

@@ -88,9 +88,12 @@ class BoardScene(QGraphicsScene):
     """Plain text dropped at this scene position (one note per line)."""
     context_menu_requested = Signal(object, object, object)
     """``(note_id or None, lane_id or None, QPoint on the screen)``."""
-    notes_reshaped = Signal(object)
-    """``[note_id, ...]``: notes whose items changed place, size, colour or visibility (or were
-    added or removed), so a drawing of the board as blocks updates only those."""
+    notes_reshaped = Signal(object, bool)
+    """``([note_id, ...], as_in_model)``: notes whose items changed place, size, colour or
+    visibility (or were added or removed), so a drawing of the board as blocks updates only
+    those. ``as_in_model``: the items were just put where the session has the notes (a drawing
+    may read thousands of them from the session rather than from each item); ``False`` for a
+    preview, where an item is ahead of its note (a cluster's frame dragged)."""
     note_drag_began = Signal(object)
     """``{note_id: NoteItem}``: Qt starts moving these selected items under the mouse."""
     note_drag_stepped = Signal(QPointF)
@@ -268,12 +271,13 @@ class BoardScene(QGraphicsScene):
             item = self._make_items([note_id])[0]
         return item
 
-    def reshaped(self, note_ids: list[str]) -> None:
+    def reshaped(self, note_ids: list[str], *, as_in_model: bool = False) -> None:
         """Tell the drawings that follow items (the blocks) that these notes' items changed
-        place, size, colour or visibility outside the session's events (a preview)."""
+        place, size, colour or visibility: outside the session's events (a preview), or, with
+        ``as_in_model``, to follow them (see :attr:`notes_reshaped`)."""
         if note_ids:
             self._draw_notes(note_ids)
-            self.notes_reshaped.emit(note_ids)
+            self.notes_reshaped.emit(note_ids, as_in_model)
 
     def lane_item(self, lane_id: str) -> LaneItem:
         return self._lanes[lane_id]
@@ -651,7 +655,7 @@ class BoardScene(QGraphicsScene):
                 item.setPos(note.x, note.y)
                 item.set_colour(colour_of(note))  # another lane's colour, if the note changed lanes
         self._grow_to(notes)
-        self.reshaped([note.id for note in notes])
+        self.reshaped([note.id for note in notes], as_in_model=True)
 
     def _on_note_text_changed(self, note: Note) -> None:
         if (item := self._notes.get(note.id)) is not None:
@@ -662,13 +666,13 @@ class BoardScene(QGraphicsScene):
             if (item := self._notes.get(note.id)) is not None:
                 item.set_size(note.width, note.height)
         self._grow_to(notes)
-        self.reshaped([note.id for note in notes])
+        self.reshaped([note.id for note in notes], as_in_model=True)
 
     def _on_note_colours_changed(self, notes: list[Note]) -> None:
         for note in notes:
             if (item := self._notes.get(note.id)) is not None:
                 item.set_colour(self._session.note_colour(note))
-        self.reshaped([note.id for note in notes])
+        self.reshaped([note.id for note in notes], as_in_model=True)
 
     def _on_lane_added(self, lane: Lane) -> None:
         self._add_lane_item(lane)
