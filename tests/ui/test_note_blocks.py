@@ -158,6 +158,36 @@ def test_notes_dropped_on_a_folded_cluster_join_it_and_leave_no_block(
     assert as_drawn(blocks) == full_scan(window)
 
 
+@pytest.mark.parametrize("zoom", [0.2, 1.0], ids=["zoomed out", "at 100%"])
+def test_a_dragged_note_deleted_before_the_drop_stays_deleted(qtbot: QtBot, zoomed_out: MainWindow, zoom: float) -> None:
+    """One of the dragged notes is deleted while the mouse is held (another window's edit):
+    the drop onto a note makes a cluster of the others and the note it met, and the deleted
+    note is not brought back or moved (the drag names every note it carried; the edits leave
+    out those the session no longer has); the blocks are what the items show."""
+    window = zoomed_out
+    blocks, scene, session = window.view.note_blocks, window.document.scene, window.document.session
+    window.view.set_zoom(zoom)
+    QApplication.processEvents()
+    ids = [note.id for note in session.notes]
+    dragged, gone, target = ids[3:5], ids[4], ids[0]
+    scene.select_only(dragged)
+    view, viewport = window.view, window.view.viewport()
+    window.view.centerOn(scene.note_item(target).sceneBoundingRect().center())
+    QApplication.processEvents()
+    start = view.mapFromScene(scene.note_item(dragged[0]).sceneBoundingRect().center())
+    end = view.mapFromScene(scene.note_item(target).sceneBoundingRect().center())
+    qtbot.mousePress(viewport, Qt.MouseButton.LeftButton, pos=start)
+    qtbot.mouseMove(viewport, pos=start + (end - start) / 2)
+    window.document.editor.delete([gone])
+    qtbot.mouseMove(viewport, pos=end)
+    qtbot.mouseRelease(viewport, Qt.MouseButton.LeftButton, pos=end)
+    assert not session.has_note(gone)
+    cluster = session.cluster_of(target)
+    assert cluster is not None and set(cluster.note_ids) == {target, dragged[0]}
+    if zoom < 1:
+        assert as_drawn(blocks) == full_scan(window)
+
+
 def assert_shifted(blocks: NoteBlocksItem, window: MainWindow, shift: QPointF) -> None:
     assert as_drawn(blocks) == shifted_scan(window, shift)
 

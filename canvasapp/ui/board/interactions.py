@@ -147,7 +147,9 @@ class DragNotes:
         #: the card of a collapsed cluster selected with them (Select All selects the card).
         self._along = set(along or ())
         self._items = {**items, **(along or {})}
-        self._starts = {note_id: item.pos() for note_id, item in self._items.items()}
+        #: Where each item was at the press, as plain numbers: the release adds the drag's offset
+        #: to each without a call into Qt.
+        self._starts = {note_id: (item.x(), item.y()) for note_id, item in self._items.items()}
         self._emit_moved = emit_moved
         self.carried = carried
         #: Carried notes in sight, zoomed in, by id: their items follow the mouse.
@@ -163,15 +165,18 @@ class DragNotes:
         """How far the notes have been dragged so far."""
         if self.carried:
             return QPointF(self._delta)
-        return self._items[self._anchor].pos() - self._starts[self._anchor]
+        anchor = self._items[self._anchor]
+        x, y = self._starts[self._anchor]
+        return QPointF(anchor.x() - x, anchor.y() - y)
 
     def move(self, pos: QPointF) -> None:
         if self.carried:
             delta = self._delta = pos - self._press
-            starts = self._starts
+            dx, dy, starts = delta.x(), delta.y(), self._starts
             for note_id, item in self._shown.items():
                 if item.scene() is not None:
-                    item.setPos(starts[note_id] + delta)
+                    x, y = starts[note_id]
+                    item.setPos(x + dx, y + dy)
         self._layer.follow_note_drag(self.offset())
 
     @property
@@ -194,23 +199,26 @@ class DragNotes:
             delta = self._delta
             if delta.isNull():
                 return {}
-            dx, dy, items = delta.x(), delta.y(), self._items
-            return {
-                note_id: (start.x() + dx, start.y() + dy)
-                for note_id, start in self._starts.items() if items[note_id].scene() is not None
-            }
+            # Every dragged note, also one deleted meanwhile (another window's edit): the edits
+            # leave out notes the session no longer has, and asking each item whether it is
+            # still on the board is a call into Qt per note (10,000 at a drop of everything).
+            dx, dy = delta.x(), delta.y()
+            return {note_id: (x + dx, y + dy) for note_id, (x, y) in self._starts.items()}
         moved = {
-            note_id: (item.pos().x(), item.pos().y())
-            for note_id, item in self._items.items()
-            if note_id not in self._along and item.scene() is not None and item.pos() != self._starts[note_id]
+            note_id: at for note_id in self._items
+            if note_id not in self._along and (at := self._position(note_id)) != self._starts[note_id]
         }
         offset = self.offset()
         if moved and not offset.isNull():
+            dx, dy, starts = offset.x(), offset.y(), self._starts
             moved.update({
-                note_id: (self._starts[note_id].x() + offset.x(), self._starts[note_id].y() + offset.y())
-                for note_id in self._along if self._items[note_id].scene() is not None
+                note_id: (starts[note_id][0] + dx, starts[note_id][1] + dy) for note_id in self._along
             })
         return moved
+
+    def _position(self, note_id: str) -> tuple[float, float]:
+        item = self._items[note_id]
+        return item.x(), item.y()
 
     def release(self, pos: QPointF) -> None:
         if self.carried:
