@@ -8,6 +8,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPen, QStaticText, QTransform
 from PySide6.QtWidgets import (
     QGraphicsItem,
+    QGraphicsRectItem,
     QGraphicsSceneHoverEvent,
     QGraphicsSceneMouseEvent,
     QStyleOptionGraphicsItem,
@@ -61,17 +62,30 @@ _CACHED = QGraphicsItem.CacheMode.DeviceCoordinateCache
 #: What a note draws before its text is laid out (shared, never changed: each note gets its own
 #: at its first detailed paint); a QStaticText per note at opening cost 10,000 of them for nothing.
 _NOT_LAID_OUT = QStaticText()
+_NO_PEN = QPen(Qt.PenStyle.NoPen)
 
 
-class NoteItem(QGraphicsItem):
+def _bounds(rect: QRectF) -> QRectF:
+    """A note's bounds: the note and room for the find ring around it."""
+    return rect.adjusted(-7, -7, 7, 7)
+
+
+class NoteItem(QGraphicsRectItem):
     """Draws a note: its colour, and its text in the board's one size, cut with "…" if the
-    note is too small for it."""
+    note is too small for it.
+
+    A rectangle item only for its bounds: Qt asks an item its ``boundingRect`` at every move,
+    repaint and index update, and a rectangle item answers in C++ (the rectangle, with no pen:
+    the note and room for the find ring around it). A ``QGraphicsItem`` answering from Python
+    was called back twice per note moved: 10,000 times a drop of everything.
+    """
 
     def __init__(
         self, note_id: str, width: float, height: float, colour: str, text: str,
         flags: QGraphicsItem.GraphicsItemFlag = NOTE_FLAGS,
     ) -> None:
         super().__init__()
+        self.setPen(_NO_PEN)
         self.note_id = note_id
         self._rect = QRectF(0, 0, width, height)
         self._colour, self._border = _looks(colour)
@@ -80,7 +94,7 @@ class NoteItem(QGraphicsItem):
         self._shown_text = text
         self._font: QFont = font_px(LARGEST_TEXT_PX)
         self._static = _NOT_LAID_OUT
-        self._bounds = self._rect.adjusted(-7, -7, 7, 7)
+        self.setRect(_bounds(self._rect))
         self._fitted = False
         self._handle_shown = False
         self._match = 0  # 0 none, 1 a find match, 2 the current match
@@ -111,9 +125,8 @@ class NoteItem(QGraphicsItem):
     def set_size(self, width: float, height: float) -> None:
         if (width, height) == (self._rect.width(), self._rect.height()):
             return
-        self.prepareGeometryChange()
         self._rect = QRectF(0, 0, width, height)
-        self._bounds = self._rect.adjusted(-7, -7, 7, 7)
+        self.setRect(_bounds(self._rect))  # tells Qt the geometry changes
         self._fitted = False
         self.update()
 
@@ -183,10 +196,6 @@ class NoteItem(QGraphicsItem):
         self._static.prepare(QTransform(), self._font)
 
     # --- QGraphicsItem ------------------------------------------------------------------
-
-    def boundingRect(self) -> QRectF:
-        # Room for the find ring around the note; kept, since Qt asks thousands of times a drag.
-        return self._bounds
 
     def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:
         # Shift-click toggles like Ctrl-click (Miro, FigJam); Qt knows only Ctrl.
