@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from datetime import datetime
+from operator import attrgetter
 
 from canvasapp.model.agenda import Phase
 from canvasapp.model.cluster import Cluster
@@ -26,6 +27,9 @@ from canvasapp.model.rules import SessionError, checked_colour
 from canvasapp.model.session_clusters import SessionClusters
 from canvasapp.model.session_facilitation import SessionFacilitation
 from canvasapp.model.voting import Voting
+
+#: A note's x, y, width and height, read in C.
+_CORNERS = attrgetter("x", "y", "width", "height")
 
 
 class Session(SessionClusters, SessionFacilitation):
@@ -125,6 +129,13 @@ class Session(SessionClusters, SessionFacilitation):
 
     def has_note(self, note_id: str) -> bool:
         return note_id in self._notes
+
+    def note_corners(self, note_ids: Iterable[str]) -> dict[str, tuple[float, float, float, float]]:
+        """Where these notes are (x, y, width, height), those the session has: looped in C
+        (``filter``, ``map``, ``attrgetter``), since drawings ask it of thousands of notes at once."""
+        notes = self._notes
+        present = list(filter(notes.__contains__, note_ids))
+        return dict(zip(present, map(_CORNERS, map(notes.__getitem__, present)), strict=True))
 
     def __len__(self) -> int:
         return len(self._notes)

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from itertools import compress, repeat
+from itertools import chain, compress, repeat
 from operator import itemgetter, ne
 from types import FunctionType
 from typing import Any
@@ -47,7 +47,7 @@ class RowChanges:
 
     def written(self) -> list[Row]:
         """Every row this flush writes, as it will be in the database."""
-        return [*self.new, *(row for rows in self.changed.values() for row in rows)]
+        return list(chain(self.new, *self.changed.values()))
 
 
 class DriverSql:
@@ -210,8 +210,8 @@ class SavedRows:
 
     def remember(self, rows: Iterable[Row]) -> None:
         """These rows are in the database as given (loaded, or just written)."""
-        key_of = self._key_of
-        self._saved.update((key_of(row), row) for row in rows)
+        rows = list(rows)
+        self._saved.update(zip(map(self._key_of, rows), rows, strict=True))  # no Python call per row
 
     def forget(self, keys: Iterable[Any]) -> None:
         for key in keys:

@@ -104,6 +104,15 @@ def test_move_notes_changes_position_and_lane(session: Session, events: Recorder
     assert (b.x, b.y, b.lane_id) == (5.0, 6.0, None)
 
 
+def test_note_corners_are_where_the_notes_are_now_and_leave_out_notes_it_does_not_have(session: Session) -> None:
+    a, b = note("a", x=10, y=20), note("b", x=300, y=40)
+    session.add_notes([a, b])
+    session.move_notes({b.id: NotePlacement(x=320.5, y=60, lane_id="drivers")})
+    corners = session.note_corners(iter([b.id, "nobody", a.id]))
+    assert corners == {b.id: (320.5, 60, b.width, b.height), a.id: (10, 20, a.width, a.height)}
+    assert session.note_corners([]) == {}
+
+
 def test_set_title_strips_and_emits(session: Session, events: Recorder) -> None:
     session.set_title("  Autumn gathering  ")
 

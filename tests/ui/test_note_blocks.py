@@ -188,6 +188,25 @@ def test_a_dragged_note_deleted_before_the_drop_stays_deleted(qtbot: QtBot, zoom
         assert as_drawn(blocks) == full_scan(window)
 
 
+def test_notes_snapped_to_the_grid_at_the_drop_land_each_by_its_own_offset(qtbot: QtBot, zoomed_out: MainWindow) -> None:
+    """With Snap to Grid on, notes off the grid dragged together land each on its own grid
+    point: not by one offset, so the blocks take each where it landed."""
+    window = zoomed_out
+    blocks, scene, session = window.view.note_blocks, window.document.scene, window.document.session
+    ids = [note.id for note in session.notes][:3]
+    window.document.editor.move_notes({
+        note_id: (session.note(note_id).x + 3 + 7 * i, session.note(note_id).y + 11 + 5 * i) for i, note_id in enumerate(ids)
+    })
+    trigger(window, "arrange.snap")
+    assert window.document.editor.snap_to_grid
+    scene.select_only(ids)
+    before = {note_id: (session.note(note_id).x, session.note(note_id).y) for note_id in ids}
+    drag_notes(qtbot, window, ids[0], QPointF(0, 1500))
+    offsets = {(session.note(n).x - before[n][0], session.note(n).y - before[n][1]) for n in ids}
+    assert len(offsets) > 1, "snapped each to the grid, the notes moved by different offsets"
+    assert as_drawn(blocks) == full_scan(window)
+
+
 def assert_shifted(blocks: NoteBlocksItem, window: MainWindow, shift: QPointF) -> None:
     assert as_drawn(blocks) == shifted_scan(window, shift)
 

@@ -166,13 +166,15 @@ class NoteItem(QGraphicsRectItem):
     def match(self) -> int:
         return self._match
 
-    def set_colour(self, colour: str) -> None:
+    def set_colour(self, colour: str) -> bool:
+        """Whether the colour changed."""
         looks = _looks(colour)
         if looks[0] is self._colour:
-            return  # the same colour (a move within its lane): nothing to repaint
+            return False  # the same colour (a move within its lane): nothing to repaint
         self._colour, self._border = looks
         self.colour_key = self._colour.rgba()
         self.update()
+        return True
 
     def colour(self) -> QColor:
         return QColor(self._colour)

@@ -91,9 +91,11 @@ class BoardScene(QGraphicsScene):
     notes_reshaped = Signal(object, bool)
     """``([note_id, ...], as_in_model)``: notes whose items changed place, size, colour or
     visibility (or were added or removed), so a drawing of the board as blocks updates only
-    those. ``as_in_model``: the items were just put where the session has the notes (a drawing
-    may read thousands of them from the session rather than from each item); ``False`` for a
-    preview, where an item is ahead of its note (a cluster's frame dragged)."""
+    those. ``as_in_model``: the items were just moved or resized to where the session has the
+    notes, keeping their colour and visibility (a drawing may read thousands of them from the
+    session rather than from each item); ``False`` for anything else, such as a preview, where
+    an item is ahead of its note (a cluster's frame dragged), a new colour or a fold. A note
+    named both ways is read from its item."""
     note_drag_began = Signal(object)
     """``{note_id: NoteItem}``: Qt starts moving these selected items under the mouse."""
     note_drag_stepped = Signal(QPointF)
@@ -250,9 +252,7 @@ class BoardScene(QGraphicsScene):
         """Where these notes are in the model (x, y, width, height): read from Python objects,
         no call into Qt per note (the blocks compare where thousands of notes were picked up
         and dropped)."""
-        session = self._session
-        notes = (session.note(note_id) for note_id in note_ids if session.has_note(note_id))
-        return {note.id: (note.x, note.y, note.width, note.height) for note in notes}
+        return self._session.note_corners(note_ids)
 
     def waiting_block(self, note_id: str) -> tuple[QRectF, str] | None:
         """A waiting note's rectangle and colour as its item will have them, or ``None`` when it
@@ -650,12 +650,20 @@ class BoardScene(QGraphicsScene):
 
     def _on_notes_moved(self, notes: list[Note]) -> None:
         items, colour_of = self._notes, self._session.note_colour
+        # Notes now in another lane's colour, or whose items are still to come: the blocks read
+        # these one by one (from the item, or the model's waiting note), the rest from the model.
+        looked_at: list[str] = []
         for note in notes:
-            if (item := items.get(note.id)) is not None:
+            if (item := items.get(note.id)) is None:
+                looked_at.append(note.id)
+            else:
                 item.setPos(note.x, note.y)
-                item.set_colour(colour_of(note))  # another lane's colour, if the note changed lanes
+                if item.set_colour(colour_of(note)):  # another lane's colour: the note changed lanes
+                    looked_at.append(note.id)
         self._grow_to(notes)
         self.reshaped([note.id for note in notes], as_in_model=True)
+        if looked_at:
+            self.notes_reshaped.emit(looked_at, False)
 
     def _on_note_text_changed(self, note: Note) -> None:
         if (item := self._notes.get(note.id)) is not None:
@@ -672,7 +680,7 @@ class BoardScene(QGraphicsScene):
         for note in notes:
             if (item := self._notes.get(note.id)) is not None:
                 item.set_colour(self._session.note_colour(note))
-        self.reshaped([note.id for note in notes], as_in_model=True)
+        self.reshaped([note.id for note in notes])  # in other colours: the blocks read each item
 
     def _on_lane_added(self, lane: Lane) -> None:
         self._add_lane_item(lane)
