@@ -22,7 +22,7 @@ from canvasapp.commands import (
 from canvasapp.commands.base import Compound
 from canvasapp.commands.imports import import_command
 from canvasapp.editing.edits import Edits
-from canvasapp.editing.lane_room import lanes_widened
+from canvasapp.editing.lane_room import lanes_widened, narrowest_room
 from canvasapp.model import Cluster, Lane, Note, NotePlacement, Session, new_id
 from canvasapp.model.entities import LANE_WIDTH, NOTE_HEIGHT, NOTE_WIDTH
 from canvasapp.ops import arrange, lane_layout
@@ -114,11 +114,17 @@ class BoardEditing:
     def _push_move(self, move: MoveNotes, positions: dict[str, tuple[float, float]]) -> None:
         """A move, with the lanes it needs widened in the same undo step: a note, or a cluster's
         frame, wider than the lane it was dropped into. (A nudge never leaves its lane: making
-        room keeps it in.)"""
-        notes = self.session.note
-        rects = {n: Rect(x, y, notes(n).width, notes(n).height) for n, (x, y) in positions.items()}
-        cluster_of = self.session.cluster_of
-        clusters = {c.id: c for n in positions if (c := cluster_of(n)) is not None}
+        room keeps it in.) Only the notes that could stick out are named to ``lanes_widened``:
+        those of clusters, and those wider than the narrowest lane's room (none, usually)."""
+        notes, cluster_of, room = self.session.note, self.session.cluster_of, narrowest_room(self.session)
+        clusters: dict[str, Cluster] = {}
+        rects: dict[str, Rect] = {}
+        for note_id, (x, y) in positions.items():
+            note, cluster = notes(note_id), cluster_of(note_id)
+            if cluster is not None:
+                clusters[cluster.id] = cluster
+            if cluster is not None or note.width > room:
+                rects[note_id] = Rect(x, y, note.width, note.height)
         wider = lanes_widened(self.session, clusters.values(), rects)
         if wider:
             self.edits.push_all(move.text, [move, *wider])

@@ -37,9 +37,8 @@ def lanes_widened(session: Session, clusters: Iterable[Cluster], notes: Mapping[
         members = [notes[n] if n in notes else _rect_now(session, n) for n in cluster.note_ids if session.has_note(n)]
         if members:
             give_room(board_frame(members))
-    # Only a note wider than the narrowest lane's room can stick out: a drop of a whole board
-    # looks at none of its notes one by one.
-    narrowest = min((lane.width for lane in lanes.values()), default=0.0) - 2 * NOTE_GAP
+    # Only a note wider than the narrowest lane's room can stick out.
+    narrowest = narrowest_room(session)
     for note_id, rect in notes.items():
         if rect.width > narrowest and session.cluster_of(note_id) is None:
             give_room(rect)
@@ -48,6 +47,12 @@ def lanes_widened(session: Session, clusters: Iterable[Cluster], notes: Mapping[
         for lane_id, width in needed.items()
         if min(MAX_LANE_WIDTH, width) > lanes[lane_id].width
     ]
+
+
+def narrowest_room(session: Session) -> float:
+    """The room for a note in the narrowest lane: a loose note no wider can stick out of none,
+    so a move of a whole board need not name its notes to :func:`lanes_widened`."""
+    return min((lane.width for lane in session.lanes), default=0.0) - 2 * NOTE_GAP
 
 
 def _rect_now(session: Session, note_id: str) -> Rect:

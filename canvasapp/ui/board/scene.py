@@ -12,6 +12,7 @@ import time
 from collections import deque
 from collections.abc import Callable, Iterable
 from itertools import islice, repeat
+from operator import add, attrgetter
 from typing import Any
 
 from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, QTimer, Signal
@@ -51,6 +52,8 @@ MADE_AT_ONCE = 300
 #: A drag of more notes than this is carried (``interactions.DragNotes``): Qt moving every item
 #: at each mouse move costs about 5 µs an item, and more again to index them.
 QT_MOVES_AT_MOST = 500
+#: A note's fields, read in C over thousands of notes.
+_ID, _X, _Y, _WIDTH, _HEIGHT = map(attrgetter, ("id", "x", "y", "width", "height"))
 #: How long one turn of the event loop may spend making items (s): the rest waits a turn.
 _MAKING_BUDGET_S = 0.012
 #: Items made between two looks at the clock.
@@ -536,14 +539,11 @@ class BoardScene(QGraphicsScene):
             if not self.sceneRect().isValid():
                 self._layout_lanes()
             return
-        reach = QRectF(
-            min(note.x for note in notes),
-            min(note.y for note in notes),
-            0.0,
-            0.0,
-        )
-        reach.setRight(max(note.x + note.width for note in notes))
-        reach.setBottom(max(note.y + note.height for note in notes))
+        # Column by column in C: a move of everything passes 10,000 notes.
+        xs, ys = list(map(_X, notes)), list(map(_Y, notes))
+        reach = QRectF(min(xs), min(ys), 0.0, 0.0)
+        reach.setRight(max(map(add, xs, map(_WIDTH, notes))))
+        reach.setBottom(max(map(add, ys, map(_HEIGHT, notes))))
         grown = not self._extent.contains(reach)
         self._extent = reach if self._extent.isNull() else self._extent.united(reach)
         bottom = reach.bottom() + 100
@@ -661,7 +661,7 @@ class BoardScene(QGraphicsScene):
                 if item.set_colour(colour_of(note)):  # another lane's colour: the note changed lanes
                     looked_at.append(note.id)
         self._grow_to(notes)
-        self.reshaped([note.id for note in notes], as_in_model=True)
+        self.reshaped(list(map(_ID, notes)), as_in_model=True)
         if looked_at:
             self.notes_reshaped.emit(looked_at, False)
 
