@@ -207,6 +207,60 @@ def test_notes_snapped_to_the_grid_at_the_drop_land_each_by_its_own_offset(qtbot
     assert as_drawn(blocks) == full_scan(window)
 
 
+def _board(make_session, make_window, zoom: float, per: int) -> MainWindow:  # type: ignore[no-untyped-def]
+    session = make_session(notes=[(lane, f"n{i}") for i, lane in enumerate(["drivers", "blockers", "activities"] * per)])
+    window = make_window(session.id)
+    window.view.set_zoom(zoom)
+    QApplication.processEvents()
+    assert window.view.note_blocks.active
+    return window  # type: ignore[no-any-return]
+
+
+def test_a_note_dropped_onto_a_far_note_lands_exactly_where_the_session_put_it(qtbot: QtBot, make_session, make_window) -> None:  # type: ignore[no-untyped-def]
+    """Dropped on a note, a note joins it in a new cluster, placed by the editor rather than
+    by the drag's offset: its block is where the session has it to the last digit (a shift
+    added to where it was picked up can differ in the last place)."""
+    window = _board(make_session, make_window, 0.1, 1)
+    session, scene, view, viewport = window.document.session, window.document.scene, window.view, window.view.viewport()
+    a = next(note.id for note in session.notes if note.lane_id == "drivers")
+    b = next(note.id for note in session.notes if note.lane_id == "blockers")
+    window.document.editor.move_notes({a: (20.123456789012345, 200.1234567890123)})
+    window.document.editor.move_notes({b: (session.note(b).x + 0.987654321, 7000.567890123457)})
+    view.centerOn(QPointF(500, 3500))
+    QApplication.processEvents()
+    scene.select_only([b])
+    viewport.repaint()
+    start = view.mapFromScene(scene.note_item(b).sceneBoundingRect().center())
+    end = view.mapFromScene(scene.note_item(a).sceneBoundingRect().center())
+    qtbot.mousePress(viewport, Qt.MouseButton.LeftButton, pos=start)
+    qtbot.mouseMove(viewport, pos=end)
+    qtbot.mouseRelease(viewport, Qt.MouseButton.LeftButton, pos=end)
+    assert session.cluster_of(b) is not None
+    assert as_drawn(window.view.note_blocks) == full_scan(window)
+
+
+def test_undoing_a_group_while_its_frame_is_held_leaves_the_notes_where_they_are(qtbot: QtBot, make_session, make_window) -> None:  # type: ignore[no-untyped-def]
+    """Ctrl+Z of the Group while the new cluster's frame is being dragged: the drag moves
+    nothing more, nothing is raised, and the notes' items are where the session has them
+    (where they were before the Group gathered them)."""
+    window = _board(make_session, make_window, 0.2, 2)
+    session, scene, view, viewport = window.document.session, window.document.scene, window.view, window.view.viewport()
+    members = [note.id for note in session.notes if note.lane_id == "drivers"]
+    cluster_id = window.document.clusters.group(members)
+    scene.clusters.finish_renaming()
+    QApplication.processEvents()
+    title = scene.clusters.item(cluster_id).title_rect()
+    start = view.mapFromScene(QPointF(title.right() - 20, title.center().y()))
+    qtbot.mousePress(viewport, Qt.MouseButton.LeftButton, pos=start)
+    qtbot.mouseMove(viewport, pos=start + QPoint(10, 10))
+    qtbot.keyClick(viewport, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert session.cluster_of(members[0]) is None, "the Group was undone"
+    qtbot.mouseMove(viewport, pos=start + QPoint(20, 20))
+    qtbot.mouseRelease(viewport, Qt.MouseButton.LeftButton, pos=start + QPoint(20, 20))
+    assert all(scene.note_item(n).pos() == QPointF(session.note(n).x, session.note(n).y) for n in members)
+    assert as_drawn(window.view.note_blocks) == full_scan(window)
+
+
 def assert_shifted(blocks: NoteBlocksItem, window: MainWindow, shift: QPointF) -> None:
     assert as_drawn(blocks) == shifted_scan(window, shift)
 

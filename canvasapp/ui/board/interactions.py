@@ -108,7 +108,20 @@ class DragFrame:
     def _delta(self, pos: QPointF) -> QPointF:
         return pos - self._press
 
+    def _gone(self) -> bool:
+        """The cluster was ungrouped while its frame was held (Ctrl+Z of the Group): the drag
+        moves nothing from then on, and its notes go back where the session has them."""
+        if self._cluster_id in self._layer.cluster_ids():
+            return False
+        for note_id in self._starts:
+            if (at := self._layer.session_position(note_id)) is not None:
+                self._layer.place_note(note_id, at)
+        self._starts = {}
+        return True
+
     def move(self, pos: QPointF) -> None:
+        if self._gone():
+            return
         delta = self._delta(pos)
         for note_id, origin in self._starts.items():
             self._layer.place_note(note_id, origin + delta)
@@ -116,7 +129,7 @@ class DragFrame:
 
     def release(self, pos: QPointF) -> None:
         delta = self._delta(pos)
-        if delta.manhattanLength() < 1:
+        if delta.manhattanLength() < 1 or self._gone():
             return
         target = self._layer.frame_at(pos, other_than=self._cluster_id)
         for note_id, origin in self._starts.items():

@@ -21,7 +21,7 @@ from __future__ import annotations
 from collections import deque
 from collections.abc import Callable
 from functools import partial, reduce
-from itertools import chain, count, repeat
+from itertools import chain, count
 from operator import sub
 
 from PySide6.QtCore import QPointF, QRectF, Qt
@@ -437,11 +437,10 @@ class NoteBlocksItem(QGraphicsItem):
         self._picked = {}
         if offset is None:
             return stale
-        dx, dy = offset
         every = len(landed) == len(carried.key_of)
         touched: set[int] = set()
         for note_id, key, rect in landed:
-            rect.translate(dx, dy)
+            rect.setRect(*landed_at[note_id])  # exactly where the session has it
             found = still.groups.get(key)
             if found is None:
                 found = still.groups[key] = _Group(carried.groups[key].colour)
@@ -476,10 +475,13 @@ class NoteBlocksItem(QGraphicsItem):
         shifts_x, shifts_y = set(map(sub, x_now, x_was)), set(map(sub, y_now, y_was))
         if len(shifts_x) != 1 or len(shifts_y) != 1:
             return False  # not one offset
-        dx, dy = shifts_x.pop(), shifts_y.pop()
         for key, group in carried.groups.items():
-            rects = group.as_list()
-            deque(map(QRectF.translate, rects, repeat(dx), repeat(dy)), maxlen=0)  # in place, looped in C
+            if not group.rects:
+                continue
+            # Each put exactly where the session has it (a shift added to where it was can be
+            # off in the last place), in place, looped in C.
+            xs, ys, widths, heights = zip(*map(landed_at.__getitem__, group.rects), strict=True)
+            deque(map(QRectF.setRect, group.rects.values(), xs, ys, widths, heights), maxlen=0)
             found = still.groups.get(key)
             if found is None:
                 found = still.groups[key] = _Group(group.colour)

@@ -96,6 +96,17 @@ class ClusterLayer(QObject):
     def item(self, cluster_id: str) -> ClusterItem:
         return self._items[cluster_id]
 
+    def cluster_ids(self) -> set[str]:
+        """The clusters that have a frame now."""
+        return set(self._items)
+
+    def session_position(self, note_id: str) -> QPointF | None:
+        """Where the session has the note (``None``: it has none such)."""
+        if not self._session.has_note(note_id):
+            return None
+        note = self._session.note(note_id)
+        return QPointF(note.x, note.y)
+
     def items(self) -> list[ClusterItem]:
         return list(self._items.values())
 
