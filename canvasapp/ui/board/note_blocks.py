@@ -459,7 +459,7 @@ class NoteBlocksItem(QGraphicsItem):
     def _landed_as_one(self, landed_at: dict[str, tuple[float, float, float, float]]) -> bool:
         """Every carried note landed by one offset, with its size and colour (a drop of a
         selection held together): the whole carried layer goes back into the still groups,
-        shifted, looked at column by column in C (``zip``, ``map``, ``set``) rather than note
+        each block set where the session has its note, looked at column by column in C (``zip``, ``map``, ``set``) rather than note
         by note. ``False`` (nothing done) when any note did otherwise: each is then looked at."""
         carried, still = self._carried, self._still
         if len(landed_at) != len(carried.key_of) or not self._ahead_of_model.isdisjoint(landed_at):
