@@ -30,7 +30,7 @@ class _LaneLayoutCommand(Command):
         with session.edit():
             self._change(session)
             moves = follow_lanes(before, session.lanes, session.notes)
-            self._moved_from = {note_id: session.note(note_id).placement for note_id in moves}
+            self._moved_from = session.placements(moves)
             if moves:
                 session.move_notes(moves)
 

@@ -107,7 +107,7 @@ class MoveNotes(Command):
         nudged: Collection[str] | None = None,
     ) -> MoveNotes:
         """A move from where the notes are now."""
-        old = {note_id: session.note(note_id).placement for note_id in new}
+        old = session.placements(new)
         return cls(old, new, nudge=nudge, verb=verb, suffix=suffix, nudged=nudged)
 
     @property

@@ -181,7 +181,7 @@ class BoardEditing:
         widths = {note_id: (grown[note_id] if note_id in grown else board.notes[note_id]).width for note_id in positions}
         lanes = self.session.lanes
         move = MoveNotes(
-            {note_id: self.session.note(note_id).placement for note_id in positions},
+            self.session.placements(positions),
             {n: NotePlacement(x, y, lane_at(lanes, x + widths[n] / 2)) for n, (x, y) in positions.items()},
         )
         return [resize, move]
@@ -322,7 +322,7 @@ class BoardEditing:
             return
         widths = {note_id: board.notes[note_id].width for note_id in parted}
         move = MoveNotes(
-            {note_id: session.note(note_id).placement for note_id in parted},
+            session.placements(parted),
             {n: NotePlacement(x, y, lane_at(lanes, x + widths[n] / 2)) for n, (x, y) in parted.items()},
         )
         self.edits.push_all(resize.text, [resize, move])

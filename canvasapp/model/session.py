@@ -30,6 +30,7 @@ from canvasapp.model.voting import Voting
 
 #: A note's x, y, width and height, read in C.
 _CORNERS = attrgetter("x", "y", "width", "height")
+_X, _Y, _LANE = attrgetter("x"), attrgetter("y"), attrgetter("lane_id")
 
 
 class Session(SessionClusters, SessionFacilitation):
@@ -136,6 +137,13 @@ class Session(SessionClusters, SessionFacilitation):
         notes = self._notes
         present = list(filter(notes.__contains__, note_ids))
         return dict(zip(present, map(_CORNERS, map(notes.__getitem__, present)), strict=True))
+
+    def placements(self, note_ids: Iterable[str]) -> dict[str, NotePlacement]:
+        """Where these notes are now (each must be in the session), made in C loops: a move
+        of every note remembers where 10,000 were."""
+        ids = list(note_ids)
+        notes = list(map(self.note, ids))
+        return dict(zip(ids, map(NotePlacement, map(_X, notes), map(_Y, notes), map(_LANE, notes)), strict=True))
 
     def __len__(self) -> int:
         return len(self._notes)

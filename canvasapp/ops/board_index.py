@@ -110,24 +110,24 @@ class BoardIndex:
         self._stale.clear()
 
     def _rebucket(self, note_ids: Iterable[str]) -> None:
-        """These notes out of the buckets they were in and into those they are in now."""
-        buckets, cells = self._buckets, self._cells
+        """These notes out of the buckets they were in and into those they are in now; a note
+        still in the same buckets (a push down a column moves thousands of notes by a row, and
+        a bucket is two rows tall) is left there."""
+        buckets, cells, rects = self._buckets, self._cells, self.rects
         for note_id in note_ids:
-            for cell in cells.pop(note_id, ()):
+            rect = rects.get(note_id)
+            where = () if rect is None else _cells_with_strip(rect)
+            was = cells.get(note_id, ())
+            if where == was:
+                continue
+            for cell in was:
                 bucket = buckets[cell]
                 bucket.discard(note_id)
                 if not bucket:
                     del buckets[cell]
-        self._place(note_ids)
-
-    def _place(self, note_ids: Iterable[str]) -> None:
-        """These notes into the buckets they are in now."""
-        buckets, cells, rects = self._buckets, self._cells, self.rects
-        for note_id in note_ids:
-            rect = rects.get(note_id)
             if rect is None:
+                cells.pop(note_id, None)
                 continue
-            where = tuple(_cells_of(rect.x, rect.y, rect.x + rect.width, rect.y + rect.height + BADGE_STRIP))
             cells[note_id] = where
             for cell in where:
                 members = buckets.get(cell)
@@ -135,6 +135,32 @@ class BoardIndex:
                     buckets[cell] = {note_id}
                 else:
                     members.add(note_id)
+
+    def _place(self, note_ids: Iterable[str]) -> None:
+        """These notes into the buckets they are in now (none of them is in any yet)."""
+        buckets, cells, rects = self._buckets, self._cells, self.rects
+        for note_id in note_ids:
+            rect = rects.get(note_id)
+            if rect is None:
+                continue
+            where = _cells_with_strip(rect)
+            cells[note_id] = where
+            for cell in where:
+                members = buckets.get(cell)
+                if members is None:
+                    buckets[cell] = {note_id}
+                else:
+                    members.add(note_id)
+
+
+def _cells_with_strip(rect: Rect) -> tuple[Cell, ...]:
+    """The buckets a note's rectangle and its badge strip lie in (most notes: one or two)."""
+    left, top = math.floor(rect.x / BUCKET), math.floor(rect.y / BUCKET)
+    right = math.floor((rect.x + rect.width) / BUCKET)
+    bottom = math.floor((rect.y + rect.height + BADGE_STRIP) / BUCKET)
+    if left == right and top == bottom:
+        return ((left, top),)
+    return tuple((bx, by) for bx in range(left, right + 1) for by in range(top, bottom + 1))
 
 
 def _cells_of(left: float, top: float, right: float, bottom: float) -> list[Cell]:

@@ -98,11 +98,16 @@ def test_notes_loaded_as_actions_are_listed_and_removed_ones_are_not() -> None:
     assert session.action_notes == [loaded]
 
 
-@given(st.lists(st.floats(0, 600), min_size=1, max_size=6), st.floats(-500, 5000))
-def test_lane_spans_answer_what_the_lane_rectangles_say(widths: list[float], x: float) -> None:
+@given(st.lists(st.floats(0, 600), min_size=1, max_size=6), st.lists(st.floats(-500, 5000), max_size=8))
+def test_lane_spans_answer_what_the_lane_rectangles_say(widths: list[float], xs: list[float]) -> None:
     lanes = [Lane(id=f"l{index}", title="L", order=index, width=max(240.0, width)) for index, width in enumerate(widths)]
-    expected = next((lane_id for lane_id, rect in lane_rects(lanes).items() if rect.contains_x(x)), None)
-    assert LaneSpans(lanes).lane_at(x) == expected
+    rects = lane_rects(lanes)
+    # On the edges too: a lane's left edge is in it, its right edge is not.
+    xs = [*xs, *(rect.x for rect in rects.values()), *(rect.right for rect in rects.values())]
+    expected = [next((lane_id for lane_id, rect in rects.items() if rect.contains_x(x)), None) for x in xs]
+    spans = LaneSpans(lanes)
+    assert spans.lanes_at(xs) == expected
+    assert [spans.lane_at(x) for x in xs] == expected
 
 
 def test_placements_follow_the_lane_under_each_centre() -> None:
