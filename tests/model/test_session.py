@@ -247,6 +247,9 @@ def test_note_colour_follows_its_lane_unless_set(session: Session) -> None:
     assert session.note_colour(plain) == "#FFB3C7"
     assert session.note_colour(own) == "#123456"
     assert session.note_colour(loose) == "#FFE45C"
+    gone = note("gone", lane="no-such-lane")
+    every = [plain, own, loose, gone]
+    assert session.note_colours(every) == [session.note_colour(one) for one in every]
 
 
 def test_an_observer_may_disconnect_itself_while_called(session: Session) -> None:

@@ -89,6 +89,8 @@ class NoteItem(QGraphicsRectItem):
         self.note_id = note_id
         self._rect = QRectF(0, 0, width, height)
         self._colour, self._border = _looks(colour)
+        #: The colour as the session names it (``#RRGGBB``): a move compares names, not colours.
+        self.colour_name = colour
         self.colour_key = self._colour.rgba()
         self._text = text
         self._shown_text = text
@@ -172,6 +174,7 @@ class NoteItem(QGraphicsRectItem):
         if looks[0] is self._colour:
             return False  # the same colour (a move within its lane): nothing to repaint
         self._colour, self._border = looks
+        self.colour_name = colour
         self.colour_key = self._colour.rgba()
         self.update()
         return True
