@@ -21,7 +21,7 @@ from __future__ import annotations
 from collections import deque
 from collections.abc import Callable
 from functools import partial, reduce
-from itertools import chain, count
+from itertools import chain, compress, count
 from operator import sub
 
 from PySide6.QtCore import QPointF, QRectF, Qt
@@ -44,6 +44,9 @@ RING_PX = 2.0
 _VERSIONS = count()
 #: From this many notes named at once, those that stay in their group are read in place.
 _MANY_READ = 64
+#: Up to this many colours, notes read in place are set colour by colour in C loops (each
+#: loop looks at every note once).
+_FEW_COLOURS = 16
 
 
 class _Group:
@@ -504,14 +507,19 @@ class NoteBlocksItem(QGraphicsItem):
         still = self._still
         key_of, groups = still.key_of, still.groups
         placed = self._board.note_corners(stale.difference(self._ahead_of_model, self._carried.key_of, self._moving))
-        done: list[str] = []
-        touched: set[int] = set()
-        for note_id, corners in placed.items():
-            key = key_of.get(note_id)
-            if key is not None:
-                groups[key].rects[note_id].setRect(*corners)
-                touched.add(key)
-                done.append(note_id)
+        done = list(filter(key_of.__contains__, placed))
+        keys = list(map(key_of.__getitem__, done))
+        touched = set(keys)
+        if len(touched) > _FEW_COLOURS:
+            for note_id, key in zip(done, keys, strict=True):  # a board of many colours: note by note
+                groups[key].rects[note_id].setRect(*placed[note_id])
+        else:
+            # Colour by colour, each note's rectangle set in C (``compress``, ``map``).
+            for key in touched:
+                members = list(compress(done, map(key.__eq__, keys))) if len(touched) > 1 else done
+                xs, ys, widths, heights = zip(*map(placed.__getitem__, members), strict=True)
+                rects = map(groups[key].rects.__getitem__, members)
+                deque(map(QRectF.setRect, rects, xs, ys, widths, heights), maxlen=0)
         for key in touched:
             groups[key].changed()
         if touched:
