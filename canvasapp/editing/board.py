@@ -179,10 +179,10 @@ class BoardEditing:
         if not positions:
             return [resize]
         widths = {note_id: (grown[note_id] if note_id in grown else board.notes[note_id]).width for note_id in positions}
-        lanes = self.session.lanes
+        spans = LaneSpans(self.session.lanes)
         move = MoveNotes(
             self.session.placements(positions),
-            {n: NotePlacement(x, y, lane_at(lanes, x + widths[n] / 2)) for n, (x, y) in positions.items()},
+            {n: NotePlacement(x, y, spans.lane_at(x + widths[n] / 2)) for n, (x, y) in positions.items()},
         )
         return [resize, move]
 
@@ -321,9 +321,10 @@ class BoardEditing:
             self.push(resize)
             return
         widths = {note_id: board.notes[note_id].width for note_id in parted}
+        spans = LaneSpans(lanes)
         move = MoveNotes(
             session.placements(parted),
-            {n: NotePlacement(x, y, lane_at(lanes, x + widths[n] / 2)) for n, (x, y) in parted.items()},
+            {n: NotePlacement(x, y, spans.lane_at(x + widths[n] / 2)) for n, (x, y) in parted.items()},
         )
         self.edits.push_all(resize.text, [resize, move])
 

@@ -40,7 +40,7 @@ from canvasapp.model.entities import NOTE_HEIGHT, NOTE_WIDTH
 from canvasapp.ops.badge_strip import BADGE_STRIP, with_strip
 from canvasapp.ops.board_index import BoardIndex, index_of
 from canvasapp.ops.cluster_summary import FRAME_PADDING, TITLE_HEIGHT, card_of, frame_of
-from canvasapp.ops.layout import LANE_HEADER_HEIGHT, NOTE_GAP, Rect, lane_at, lane_rects
+from canvasapp.ops.layout import LANE_HEADER_HEIGHT, NOTE_GAP, LaneSpans, Rect, lane_rects
 
 Positions = dict[str, tuple[float, float]]
 
@@ -971,11 +971,12 @@ def placed_below(session: Session, notes: Sequence[Note], clusters: Sequence[tup
 def copies_at(lanes: list[Lane], notes: Iterable[Note], positions: Mapping[str, tuple[float, float]]) -> list[Note]:
     """Copies of new notes at their ``positions`` (where one is given), each in the lane under
     its centre: how placed notes join the board."""
+    spans = LaneSpans(lanes)  # the lanes' layout worked out once, not once per note
     placed = []
     for note in notes:
         copy = note.copy()
         copy.x, copy.y = positions.get(note.id, (note.x, note.y))
-        copy.lane_id = lane_at(lanes, copy.x + copy.width / 2)
+        copy.lane_id = spans.lane_at(copy.x + copy.width / 2)
         placed.append(copy)
     return placed
 
