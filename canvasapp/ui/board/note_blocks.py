@@ -21,7 +21,7 @@ from __future__ import annotations
 from collections import deque
 from collections.abc import Callable
 from functools import partial, reduce
-from itertools import chain, compress, count
+from itertools import chain, compress, count, repeat
 from operator import sub
 
 from PySide6.QtCore import QPointF, QRectF, Qt
@@ -89,7 +89,9 @@ class _Group:
         """Every rectangle grown by ``grow`` on each side (the rings of Select All), kept until
         the group or the scale changes: selecting everything again costs no loop."""
         if self._grown is None or self._grown[0] != grow:
-            self._grown = (grow, [rect.adjusted(-grow, -grow, grow, grow) for rect in self.as_list()])
+            # ``map`` over the unbound method: no Python frame per rectangle (10,000: 3.8 -> 2.9 ms).
+            rects = self.as_list()
+            self._grown = (grow, list(map(QRectF.adjusted, rects, repeat(-grow), repeat(-grow), repeat(grow), repeat(grow))))
         return self._grown[1]
 
 
