@@ -104,13 +104,13 @@ class BoardIndex:
             # Most notes moved (everything dragged at once): start again rather than move each.
             buckets.clear()
             cells.clear()
-            self._place(rects)
+            self._rebucket(rects)
         else:
             self._rebucket(self._stale)
         self._stale.clear()
 
     def _rebucket(self, note_ids: Iterable[str]) -> None:
-        """These notes out of the buckets they were in and into those they are in now; a note
+        """These notes out of the buckets they were in (if any) and into those they are in now; a note
         still in the same buckets (a push down a column moves thousands of notes by a row, and
         a bucket is two rows tall) is left there."""
         buckets, cells, rects = self._buckets, self._cells, self.rects
@@ -128,22 +128,6 @@ class BoardIndex:
             if rect is None:
                 cells.pop(note_id, None)
                 continue
-            cells[note_id] = where
-            for cell in where:
-                members = buckets.get(cell)
-                if members is None:
-                    buckets[cell] = {note_id}
-                else:
-                    members.add(note_id)
-
-    def _place(self, note_ids: Iterable[str]) -> None:
-        """These notes into the buckets they are in now (none of them is in any yet)."""
-        buckets, cells, rects = self._buckets, self._cells, self.rects
-        for note_id in note_ids:
-            rect = rects.get(note_id)
-            if rect is None:
-                continue
-            where = _cells_with_strip(rect)
             cells[note_id] = where
             for cell in where:
                 members = buckets.get(cell)
