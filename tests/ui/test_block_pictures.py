@@ -1,6 +1,7 @@
 """Zoomed out, a layer of blocks drawn again as it was is copied from an image of it: what the
 room sees is the same as the blocks drawn one by one, through a drag of everything, a note
-recoloured under the mouse, a move of another note and a zoom; zoomed in, no image is kept.
+recoloured under the mouse, a move of another note and a zoom; kept while zoomed in, and copied
+again back at the same zoom when nothing changed.
 
 These run at 20% zoom, where every block edge falls on a whole pixel and the copy is the same
 pixel for pixel. Where edges fall between pixels (15% zoom, a drag offset of a pixel and a half
@@ -111,12 +112,27 @@ def test_the_still_blocks_follow_a_move_and_a_zoom(zoomed_out: MainWindow, monke
     assert_as_drawn_directly(window, monkeypatch)
 
 
-def test_zoomed_in_no_picture_is_kept(zoomed_out: MainWindow) -> None:
+def test_back_at_fit_all_with_nothing_changed_the_picture_is_copied_and_after_a_change_drawn_anew(
+    zoomed_out: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Zoomed in the picture is kept: back at the same zoom, the first frame is a copy of it
+    that looks drawn block by block; a note moved while zoomed in is drawn where it went."""
     window = zoomed_out
-    seen(window)
-    seen(window)
+    session = window.document.session
+    assert_as_drawn_directly(window, monkeypatch)
     blocks = blocks_of(window)
-    assert blocks.drawn_from_pictures and blocks._still.pictures[True].pictured
     window.view.set_zoom(1.0)
     QApplication.processEvents()
-    assert not blocks._still.pictures[True].pictured
+    assert not blocks.active
+    window.view.set_zoom(0.2)
+    first = seen(window)
+    assert blocks.drawn_from_pictures, "the first frame back at the same zoom copies the kept picture"
+    assert first == drawn_directly(window, monkeypatch)
+    window.view.set_zoom(1.0)
+    QApplication.processEvents()
+    note = session.notes[4]
+    window.document.editor.move_notes({note.id: (note.x + 40, note.y + 1500)})
+    window.view.set_zoom(0.2)
+    first = seen(window)
+    assert not blocks.drawn_from_pictures, "a change while zoomed in: the first frame draws anew"
+    assert first == drawn_directly(window, monkeypatch)

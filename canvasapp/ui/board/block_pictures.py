@@ -9,7 +9,9 @@ drawn a second time with the same blocks, selection and scale is drawn into an i
 that image is copied into the frames after (~1 ms for a screenful, at whole device pixels: a
 block lands at most half a pixel from where a direct drawing puts it). The first drawing at a
 new key stays direct, so a zoom step, drawn once, makes no image; a layer larger than a few
-screens (zoomed further in than Fit All) is always drawn directly.
+screens (zoomed further in than Fit All) is always drawn directly. An image is kept while the
+notes draw themselves (zoomed in): back at the zoom it was drawn at, with nothing changed, it is
+copied again.
 """
 
 from __future__ import annotations
@@ -43,10 +45,6 @@ class LayerPicture:
     def pictured(self) -> bool:
         """An image is held."""
         return self._image is not None
-
-    def forget(self) -> None:
-        self._key = self._seen = None
-        self._image = None
 
     def draw(
         self, painter: QPainter, content: Hashable, bounds: Callable[[], QRectF], paint: Callable[[QPainter], None]

@@ -210,10 +210,9 @@ class NoteBlocksItem(QGraphicsItem):
             # Read now, in the turn that zoomed out, rather than in the paint that follows: a
             # big board opening reads all of its notes here once, and its first frame only draws.
             self._catch_up()
-        else:
-            for layer in (self._still, self._carried):
-                for picture in layer.pictures.values():
-                    picture.forget()  # zoomed in, the notes draw themselves: no image kept
+        # Zoomed in, the layers' images are kept (a screenful each): back at Fit All with nothing
+        # changed, the first frame copies them instead of filling every block again (50,000
+        # notes: 6 ms of a 20 ms zoom switch). A change meanwhile names new content: drawn anew.
         self._follow_board()
 
     def invalidate(self) -> None:
