@@ -98,8 +98,11 @@ def test_a_rubber_band_drawn_while_items_arrive_selects_every_note_it_reaches(qt
 
 def test_zoomed_in_while_items_arrive_the_notes_in_sight_are_drawn_in_full(opened: MainWindow) -> None:
     window, scene, session = opened, opened.document.scene, opened.document.session
-    note = in_grid_order(session)[ROWS // 2 * COLUMNS + COLUMNS // 2]
-    assert scene.made_note_item(note.id) is None
+    grid, middle = in_grid_order(session), ROWS // 2 * COLUMNS + COLUMNS // 2
+    # The middle note, or the next whose item is still to come: items come in idle turns, and
+    # one run of the full suite found the middle one made (by the idle maker) before the test
+    # began; which ones are made first is not what this test is about.
+    note = next(n for n in grid[middle:] + grid[:middle] if scene.made_note_item(n.id) is None)
     window.view.set_zoom(1.0)
     window.view.center_on_scene(QPointF(note.x + note.width / 2, note.y + note.height / 2))
     assert not window.view.note_blocks.active
