@@ -89,7 +89,8 @@ def test_a_drag_of_everything_is_copied_from_a_picture_and_looks_drawn_block_by_
         assert drawn == drawn_directly(window, monkeypatch), f"step {step}"
     assert pictured == [False, True, True, True, True], "each step after the first two copies the carried blocks"
     # A note recoloured under the mouse (another window, a shortcut): the picture follows.
-    window.document.editor.set_colour([note.id], "pink")
+    window.document.editor.set_colour([note.id], "#B5D8FF")
+    assert session.note(note.id).colour == "#B5D8FF"
     assert_as_drawn_directly(window, monkeypatch)
     qtbot.mouseRelease(viewport, Qt.MouseButton.LeftButton, pos=start + QPoint(35, 25))
     assert session.note(note.id).y > picked_up
@@ -112,7 +113,7 @@ def test_the_still_blocks_follow_a_move_and_a_zoom(zoomed_out: MainWindow, monke
     assert_as_drawn_directly(window, monkeypatch)
 
 
-def test_back_at_fit_all_with_nothing_changed_the_picture_is_copied_and_after_a_change_drawn_anew(
+def test_back_at_the_same_zoom_with_nothing_changed_the_picture_is_copied_and_after_a_move_drawn_anew(
     zoomed_out: MainWindow, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Zoomed in the picture is kept: back at the same zoom, the first frame is a copy of it
@@ -136,3 +137,35 @@ def test_back_at_fit_all_with_nothing_changed_the_picture_is_copied_and_after_a_
     first = seen(window)
     assert not blocks.drawn_from_pictures, "a change while zoomed in: the first frame draws anew"
     assert first == drawn_directly(window, monkeypatch)
+
+
+CHANGES_WHILE_ZOOMED_IN = {
+    "a note recoloured": lambda window: window.document.editor.set_colour([window.document.session.notes[3].id], "#B5D8FF"),
+    "a lane recoloured": lambda window: window.document.editor.set_lane_colour("blockers", "#3366CC"),
+    "a note deleted": lambda window: window.document.editor.delete([window.document.session.notes[5].id]),
+    "everything selected": lambda window: trigger(window, "edit.select_all"),
+    "a move undone": lambda window: trigger(window, "edit.undo"),
+}
+
+
+@pytest.mark.parametrize("change", list(CHANGES_WHILE_ZOOMED_IN))
+def test_a_change_made_zoomed_in_is_drawn_at_the_return_not_the_kept_picture(
+    zoomed_out: MainWindow, monkeypatch: pytest.MonkeyPatch, change: str
+) -> None:
+    """Whatever changes while the kept picture waits (a colour, a lane's colour, a deletion, the
+    selection, an undo), the first frame back at the same zoom shows the board as it is now."""
+    window = zoomed_out
+    session = window.document.session
+    note = session.notes[1]
+    window.document.editor.move_notes({note.id: (note.x + 40, note.y + 900)})  # something to undo
+    assert_as_drawn_directly(window, monkeypatch)
+    before = seen(window)
+    window.view.set_zoom(1.0)
+    QApplication.processEvents()
+    CHANGES_WHILE_ZOOMED_IN[change](window)
+    QApplication.processEvents()
+    window.view.set_zoom(0.2)
+    first = seen(window)
+    assert not blocks_of(window).drawn_from_pictures
+    assert first == drawn_directly(window, monkeypatch)
+    assert first != before, "the change shows"

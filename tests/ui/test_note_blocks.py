@@ -79,7 +79,8 @@ def test_blocks_follow_edits_drags_folds_and_undos(
 
     window.document.editor.move_notes({ids[0]: (session.note(ids[0]).x + 300, session.note(ids[0]).y + 900)})
     assert as_drawn(blocks) == full_scan(window)
-    window.document.editor.set_colour(ids[1:3], "pink")
+    window.document.editor.set_colour(ids[1:3], "#B5D8FF")
+    assert {session.note(note_id).colour for note_id in ids[1:3]} == {"#B5D8FF"}
     assert as_drawn(blocks) == full_scan(window)
 
     # A drag: every step the blocks are where the items are, the drop too.
