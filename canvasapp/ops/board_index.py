@@ -110,13 +110,13 @@ class BoardIndex:
         self._stale.clear()
 
     def _rebucket(self, note_ids: Iterable[str]) -> None:
-        """These notes out of the buckets they were in (if any) and into those they are in now; a note
-        still in the same buckets (a push down a column moves thousands of notes by a row, and
-        a bucket is two rows tall) is left there."""
+        """These notes out of the buckets they were in (if any) and into those they are in
+        now; a note still in the same buckets (a push down a column moves thousands of notes by
+        a row, and a bucket is two rows tall) is left there."""
         buckets, cells, rects = self._buckets, self._cells, self.rects
         for note_id in note_ids:
             rect = rects.get(note_id)
-            where = () if rect is None else _cells_with_strip(rect)
+            where = () if rect is None else _cells_of(rect.x, rect.y, rect.x + rect.width, rect.y + rect.height + BADGE_STRIP)
             was = cells.get(note_id, ())
             if where == was:
                 continue
@@ -137,20 +137,13 @@ class BoardIndex:
                     members.add(note_id)
 
 
-def _cells_with_strip(rect: Rect) -> tuple[Cell, ...]:
-    """The buckets a note's rectangle and its badge strip lie in (most notes: one or two)."""
-    left, top = math.floor(rect.x / BUCKET), math.floor(rect.y / BUCKET)
-    right = math.floor((rect.x + rect.width) / BUCKET)
-    bottom = math.floor((rect.y + rect.height + BADGE_STRIP) / BUCKET)
-    if left == right and top == bottom:
-        return ((left, top),)
-    return tuple((bx, by) for bx in range(left, right + 1) for by in range(top, bottom + 1))
-
-
-def _cells_of(left: float, top: float, right: float, bottom: float) -> list[Cell]:
-    xs = range(math.floor(left / BUCKET), math.floor(right / BUCKET) + 1)
-    ys = range(math.floor(top / BUCKET), math.floor(bottom / BUCKET) + 1)
-    return [(bx, by) for bx in xs for by in ys]
+def _cells_of(left: float, top: float, right: float, bottom: float) -> tuple[Cell, ...]:
+    """The buckets an area lies in (a note with its badge strip: most often one)."""
+    first_x, first_y = math.floor(left / BUCKET), math.floor(top / BUCKET)
+    last_x, last_y = math.floor(right / BUCKET), math.floor(bottom / BUCKET)
+    if first_x == last_x and first_y == last_y:
+        return ((first_x, first_y),)
+    return tuple((bx, by) for bx in range(first_x, last_x + 1) for by in range(first_y, last_y + 1))
 
 
 _indexes: weakref.WeakKeyDictionary[Session, BoardIndex] = weakref.WeakKeyDictionary()

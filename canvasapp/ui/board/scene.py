@@ -654,8 +654,9 @@ class BoardScene(QGraphicsScene):
         # Colours are named for all the notes at once and compared by name (a drop of every
         # note: 10,000, each through two calls when asked one by one).
         looked_at: list[str] = []
+        note_ids = list(map(_ID, notes))
         colours = self._session.note_colours(notes)
-        for note, item, colour in zip(notes, map(self._notes.get, map(_ID, notes)), colours, strict=True):
+        for note, item, colour in zip(notes, map(self._notes.get, note_ids), colours, strict=True):
             if item is None:
                 looked_at.append(note.id)
             else:
@@ -663,7 +664,7 @@ class BoardScene(QGraphicsScene):
                 if item.colour_name != colour and item.set_colour(colour):  # the note changed lanes
                     looked_at.append(note.id)
         self._grow_to(notes)
-        self.reshaped(list(map(_ID, notes)), as_in_model=True)
+        self.reshaped(note_ids, as_in_model=True)
         if looked_at:
             self.notes_reshaped.emit(looked_at, False)
 
