@@ -191,16 +191,18 @@ def _nothing() -> None:
 
 def drag(view: QGraphicsView, grab: QPointF, steps: int, on_release: Callable[[], object] = _nothing,
          on_move: Callable[[], object] = _nothing, cycle: int = 0,
-         across: int | None = None) -> tuple[list[float], float]:
+         across: int | None = None, presses: list[float] | None = None) -> tuple[list[float], float]:
     """Press at ``grab`` (scene), move ``steps`` times, release: per-step seconds and the drop's
     (``on_move`` and ``on_release`` run inside the timed step: the bare board's own work). Odd
     cycles drag back, so repeated drags stay in the same part of the board; ``across`` (1 right,
-    -1 left) keeps every drag going down, that way."""
+    -1 left) keeps every drag going down, that way. The press is timed too, into ``presses``."""
     viewport = view.viewport()
     pos = view.mapFromScene(grab)
     QTest.mouseMove(viewport, pos)  # hover first, as a hand does
-    QTest.mousePress(viewport, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, pos)
     settle()
+    pressed = gesture_s(lambda: QTest.mousePress(viewport, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, pos))
+    if presses is not None:
+        presses.append(pressed)
     times = []
     back = -1 if cycle % 2 else 1
     for step in range(steps):
@@ -336,11 +338,21 @@ def measure_select_all(folder: Path, notes: int) -> Measurement:
     return Measurement.of(values, baselines, 1000)
 
 
+#: The first steps of a drag counted in its pick-up (``grab_all_ms``).
+PICK_UP_STEPS = 2
+
+
+def _pick_up(press: float, steps: list[float]) -> float:
+    """The slowest event of a pick-up: the press on the selection, or one of the first steps
+    (a drag's median step says nothing of the moment the notes first follow the hand)."""
+    return max(press, *steps[:PICK_UP_STEPS])
+
+
 @cache
-def _move_all(folder: Path, notes: int, zoomed_out: bool = True) -> tuple[Measurement, Measurement, Measurement]:
-    """Select everything at Fit All (or at 100%), drag it, drop it, undo the move; the bare
-    board likewise (its undo puts every item back in a Python loop and writes every row; at
-    100% Qt moves every selected item at each step).
+def _move_all(folder: Path, notes: int, zoomed_out: bool = True) -> tuple[Measurement, Measurement, Measurement, Measurement]:
+    """Select everything at Fit All (or at 100%), press on it, drag it, drop it, undo the move;
+    the bare board likewise (its undo puts every item back in a Python loop and writes every
+    row; at 100% Qt moves every selected item at each step).
 
     Every drag goes down, every other one left, against the lanes' left edges, the others
     right, their right-hand columns over the lanes' right edges: both drops hold the selection
@@ -352,12 +364,14 @@ def _move_all(folder: Path, notes: int, zoomed_out: bool = True) -> tuple[Measur
     overview(window) if zoomed_out else at_100(window)
     match(bare, window)
     grab_ids = nearest_notes(window, 20)
-    steps, drops, undos = [], [], []
+    steps, drops, undos, grabs = [], [], [], []
     for cycle in range(repeat(ALL_CYCLES)):
         handles.trigger(window, "edit.select_all")
         settle()
         _grabbed, grab = grab_point(view_of(window), [handles.note_item(window, note_id) for note_id in grab_ids])
-        times, dropped = drag(view_of(window), grab, repeat(ALL_STEPS), across=-1 if cycle % 2 else 1)
+        presses: list[float] = []
+        times, dropped = drag(view_of(window), grab, repeat(ALL_STEPS), across=-1 if cycle % 2 else 1, presses=presses)
+        grabs.append(_pick_up(presses[0], times))
         steps += times
         drops.append(dropped)
         undos.append(gesture_s(lambda: handles.trigger(window, "edit.undo")))
@@ -365,14 +379,16 @@ def _move_all(folder: Path, notes: int, zoomed_out: bool = True) -> tuple[Measur
 
     every = list(bare.items)
     save = raw_save_positions(bare, every)
-    bare_steps, bare_drops, bare_undos = [], [], []
+    bare_steps, bare_drops, bare_undos, bare_grabs = [], [], [], []
     for cycle in range(repeat(ALL_CYCLES)):
         before = {note_id: bare.items[note_id].pos() for note_id in every}
         bare.select_all()
         settle()
         grabbed, grab = grab_point(bare.view, [bare.items[note_id] for note_id in grab_ids])
+        presses = []
         times, dropped = drag(bare.view, grab, repeat(ALL_STEPS), *bare_drag_work(bare, every, grabbed),
-                              across=-1 if cycle % 2 else 1)
+                              across=-1 if cycle % 2 else 1, presses=presses)
+        bare_grabs.append(_pick_up(presses[0], times))
         bare_steps += times
         bare_drops.append(dropped)
 
@@ -387,7 +403,12 @@ def _move_all(folder: Path, notes: int, zoomed_out: bool = True) -> tuple[Measur
     bare.scene.clearSelection()
     settle()
     return (Measurement.of(steps, bare_steps, 1000), Measurement.of(drops, bare_drops, 1000),
-            Measurement.of(undos, bare_undos, 1000))
+            Measurement.of(undos, bare_undos, 1000), Measurement.of(grabs, bare_grabs, 1000))
+
+
+def measure_grab_all(folder: Path, notes: int) -> Measurement:
+    """Every note picked up at Fit All: the slowest of the press and the drag's first steps."""
+    return _move_all(folder, notes)[3]
 
 
 def measure_drag_all(folder: Path, notes: int) -> Measurement:
@@ -523,6 +544,7 @@ FIGURES = [
     Figure("drop_200_ms", "ms", 20.0, measure_drop_200),
     Figure("drag_200_overview_ms", "ms", 8.0, measure_drag_200_overview),
     Figure("select_all_ms", "ms", 20.0, measure_select_all),
+    Figure("grab_all_ms", "ms", 16.0, measure_grab_all),
     Figure("drag_all_ms", "ms", 16.0, measure_drag_all),
     Figure("drag_all_100pct_ms", "ms", 16.0, measure_drag_all_100pct),
     Figure("drop_all_ms", "ms", 100.0, measure_drop_all),
