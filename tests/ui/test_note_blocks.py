@@ -418,3 +418,66 @@ def test_zoomed_out_a_drag_step_repaints_around_the_carried_notes_and_leaves_no_
     # the whole board on every step.
     small = [rect for rect in steps if rect.width() * rect.height() < board.width() * board.height() / 3]
     assert len(steps) >= 4 and len(small) >= len(steps) - 1, (steps, board)
+
+
+def test_picking_up_everything_hands_the_blocks_over_whole_and_they_land_where_the_session_has_them(
+    qtbot: QtBot, zoomed_out: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Select All, then a press: no block is taken out one by one (10,000 of them made the
+    press a visible stall), each step draws them shifted, and after the drop (and its undo)
+    they are what a full scan of the items finds."""
+    window = zoomed_out
+    blocks, session = window.view.note_blocks, window.document.session
+    trigger(window, "edit.select_all")
+    window.view.viewport().repaint()
+    handled: list[str] = []
+    for name in ("take", "put_keyed"):
+        real = getattr(note_blocks._Layer, name)
+        monkeypatch.setattr(
+            note_blocks._Layer, name, lambda self, note_id, *rest, real=real: handled.append(note_id) or real(self, note_id, *rest)
+        )
+
+    def shifted_and_none_taken(shift: QPointF) -> None:
+        window.view.viewport().repaint()
+        assert handled == [], "no block taken or put one by one while everything is carried"
+        assert as_drawn(blocks) == shifted_scan(window, shift)
+
+    before = {note.id: (note.x, note.y) for note in session.notes}
+    drag_notes(qtbot, window, session.notes[3].id, QPointF(60, 900), check=shifted_and_none_taken)
+    window.view.viewport().repaint()
+    assert all((note.x, note.y) != before[note.id] for note in session.notes), "every note moved"
+    assert as_drawn(blocks) == full_scan(window)
+    trigger(window, "edit.undo")
+    window.view.viewport().repaint()
+    assert {note.id: (note.x, note.y) for note in session.notes} == before
+    assert as_drawn(blocks) == full_scan(window)
+    # A part of the board picked up after that is taken out of the still blocks as before.
+    window.document.scene.select_only([note.id for note in session.notes[:3]])
+    drag_notes(qtbot, window, session.notes[0].id, QPointF(0, 700), check=lambda shift: None)
+    window.view.viewport().repaint()
+    assert as_drawn(blocks) == full_scan(window)
+
+
+def test_a_note_recoloured_while_everything_is_dragged_moves_on_with_the_others(
+    qtbot: QtBot, zoomed_out: MainWindow
+) -> None:
+    """Zoomed out the dragged items stay where they were until the drop: a note recoloured
+    under the mouse (a shortcut, another window) is read from its item, and its block must go
+    on following the drag, not jump back to where it was picked up."""
+    window = zoomed_out
+    blocks, session = window.view.note_blocks, window.document.session
+    trigger(window, "edit.select_all")
+    window.view.viewport().repaint()
+    recoloured = session.notes[5]
+
+    def recolour_at_second_step(shift: QPointF) -> None:
+        window.view.viewport().repaint()
+        if shift.y() > 300 and session.note(recoloured.id).colour != "#B5D8FF":
+            window.document.editor.set_colour([recoloured.id], "#B5D8FF")
+            window.view.viewport().repaint()
+        assert as_drawn(blocks) == shifted_scan(window, shift)
+
+    drag_notes(qtbot, window, session.notes[0].id, QPointF(40, 1200), check=recolour_at_second_step)
+    assert session.note(recoloured.id).colour == "#B5D8FF"
+    window.view.viewport().repaint()
+    assert as_drawn(blocks) == full_scan(window)

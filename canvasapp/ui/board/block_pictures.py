@@ -8,7 +8,8 @@ the view repaints. Filling the same pixels again each frame is then the whole co
 drawn a second time with the same blocks, selection and scale is drawn into an image once and
 that image is copied into the frames after (~1 ms for a screenful, at whole device pixels: a
 block lands at most half a pixel from where a direct drawing puts it). The first drawing at a
-new key stays direct, so a zoom step, drawn once, makes no image; a layer larger than a few
+new key stays direct, so a zoom step, drawn once, makes no image (during a drag, drawn again
+at every step, a layer is made an image at its first drawing); a layer larger than a few
 screens (zoomed further in than Fit All) is always drawn directly. An image is kept while the
 notes draw themselves (zoomed in): back at the zoom it was drawn at, with nothing changed, it is
 copied again.
@@ -47,11 +48,13 @@ class LayerPicture:
         return self._image is not None
 
     def draw(
-        self, painter: QPainter, content: Hashable, bounds: Callable[[], QRectF], paint: Callable[[QPainter], None]
+        self, painter: QPainter, content: Hashable, bounds: Callable[[], QRectF], paint: Callable[[QPainter], None],
+        *, at_once: bool = False,
     ) -> bool:
         """Paint the layer: ``paint`` draws it in scene coordinates, ``content`` names what it
         draws (changed whenever a block or ring is), ``bounds`` is where it draws (scene).
-        ``True`` when it was copied from the image."""
+        ``at_once``: the layer will be drawn again as it is (a drag's steps), so it becomes an
+        image at its first drawing. ``True`` when it was copied from the image."""
         transform = painter.worldTransform()
         if transform.type().value > QTransform.TransformationType.TxScale.value:
             paint(painter)  # rotated or sheared: never the case on a board, drawn as it comes
@@ -59,7 +62,9 @@ class LayerPicture:
         ratio = painter.device().devicePixelRatioF()
         key = (content, transform.m11(), transform.m22(), ratio)
         # Drawn directly the first time at a key; as an image from the second on.
-        if key != self._key and (key != self._seen or not self._make(key, transform, ratio, bounds(), paint)):
+        if key != self._key and (
+            (key != self._seen and not at_once) or not self._make(key, transform, ratio, bounds(), paint)
+        ):
             self._seen = key
             paint(painter)
             return False

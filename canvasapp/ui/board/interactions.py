@@ -27,6 +27,8 @@ ResizedNote = Callable[[str, float, float], None]
 ResizedLane = Callable[[str, float], None]
 LayoutLanes = Callable[[list[Lane] | None], None]
 MovedNotes = Callable[[dict[str, tuple[float, float]]], None]
+#: Where a note is: x, y, width, height.
+Corners = tuple[float, float, float, float]
 
 
 class Interaction(Protocol):
@@ -152,7 +154,8 @@ class DragNotes:
 
     def __init__(
         self, layer: ClusterLayer, items: dict[str, NoteItem], emit_moved: MovedNotes,
-        *, carried: bool = False, press: QPointF | None = None, along: dict[str, NoteItem] | None = None,
+        *, corners: dict[str, Corners], carried: bool = False, press: QPointF | None = None,
+        along: dict[str, NoteItem] | None = None,
     ) -> None:
         self._layer = layer
         self._anchor = next(iter(items))
@@ -160,9 +163,14 @@ class DragNotes:
         #: the card of a collapsed cluster selected with them (Select All selects the card).
         self._along = set(along or ())
         self._items = {**items, **(along or {})}
-        #: Where each item was at the press, as plain numbers: the release adds the drag's offset
-        #: to each without a call into Qt.
-        self._starts = {note_id: (item.x(), item.y()) for note_id, item in self._items.items()}
+        #: Where each note was at the press (x, y, width, height), as plain numbers: the release
+        #: adds the drag's offset to each without a call into Qt. Read by the scene from the
+        #: session, where the items are, once for the drag and the blocks (asking 10,000 items
+        #: where they are took ~15 ms of a press); a note the session no longer has is asked its item.
+        self._corners = dict(corners)
+        for note_id in self._items.keys() - self._corners.keys():
+            item = self._items[note_id]
+            self._corners[note_id] = (item.x(), item.y(), *item.size())
         self._emit_moved = emit_moved
         self.carried = carried
         #: Carried notes in sight, zoomed in, by id: their items follow the mouse.
@@ -172,23 +180,23 @@ class DragNotes:
         self.lets_qt_move = not carried
         self._press = QPointF(press) if press is not None else QPointF()
         self._delta = QPointF()
-        layer.begin_note_drag(list(self._starts))
+        layer.begin_note_drag(list(self._corners))
 
     def offset(self) -> QPointF:
         """How far the notes have been dragged so far."""
         if self.carried:
             return QPointF(self._delta)
         anchor = self._items[self._anchor]
-        x, y = self._starts[self._anchor]
+        x, y, _width, _height = self._corners[self._anchor]
         return QPointF(anchor.x() - x, anchor.y() - y)
 
     def move(self, pos: QPointF) -> None:
         if self.carried:
             delta = self._delta = pos - self._press
-            dx, dy, starts = delta.x(), delta.y(), self._starts
+            dx, dy, corners = delta.x(), delta.y(), self._corners
             for note_id, item in self._shown.items():
                 if item.scene() is not None:
-                    x, y = starts[note_id]
+                    x, y, _width, _height = corners[note_id]
                     item.setPos(x + dx, y + dy)
         self._layer.follow_note_drag(self.offset())
 
@@ -216,16 +224,16 @@ class DragNotes:
             # leave out notes the session no longer has, and asking each item whether it is
             # still on the board is a call into Qt per note (10,000 at a drop of everything).
             dx, dy = delta.x(), delta.y()
-            return {note_id: (x + dx, y + dy) for note_id, (x, y) in self._starts.items()}
+            return {note_id: (x + dx, y + dy) for note_id, (x, y, _width, _height) in self._corners.items()}
         moved = {
             note_id: at for note_id in self._items
-            if note_id not in self._along and (at := self._position(note_id)) != self._starts[note_id]
+            if note_id not in self._along and (at := self._position(note_id)) != self._corners[note_id][:2]
         }
         offset = self.offset()
         if moved and not offset.isNull():
-            dx, dy, starts = offset.x(), offset.y(), self._starts
+            dx, dy, corners = offset.x(), offset.y(), self._corners
             moved.update({
-                note_id: (starts[note_id][0] + dx, starts[note_id][1] + dy) for note_id in self._along
+                note_id: (corners[note_id][0] + dx, corners[note_id][1] + dy) for note_id in self._along
             })
         return moved
 

@@ -258,14 +258,25 @@ class NoteBlocksItem(QGraphicsItem):
                         break
                     painter.translate(self._offset)
                 if layer.key_of or ring_list:
-                    # From its picture when drawn before as it is (a drag of everything: each step).
+                    # From its picture when drawn before as it is (a drag of everything: each
+                    # step). During a drag each layer is drawn again at every step (the carried
+                    # one shifted): pictured at its first drawing, not filled twice.
                     pictured.append(layer.pictures[selection].draw(
-                        painter, (layer.version, ringed), partial(_ringed_bounds, layer, ring),
-                        partial(_paint_layer, layer=layer, rings=ring_list),
+                        painter, (layer.version, ringed), partial(self._layer_bounds, layer, ring),
+                        partial(_paint_layer, layer=layer, rings=ring_list), at_once=bool(self._moving),
                     ))
         finally:
             painter.restore()
         self.drawn_from_pictures = any(pictured)
+
+    def _layer_bounds(self, layer: _Layer, ring: float) -> QRectF:
+        """Where a layer and its rings (each ``ring`` wider than its block) draw: the board's
+        extent for the layer holding most of the blocks (known without them: the union of
+        50,000 rectangles took 44 ms of the first step of a drag of everything), else the
+        union of its own blocks."""
+        other = self._carried if layer is self._still else self._still
+        bounds = self._board.board_rect() if len(layer.key_of) >= len(other.key_of) else layer.bounds()
+        return bounds.adjusted(-ring, -ring, ring, ring)
 
     def _rings_at(self, scale: float) -> tuple[list[QRectF], list[QRectF]]:
         """The selected blocks grown by the ring's width at this scale (still, carried), made
@@ -307,23 +318,32 @@ class NoteBlocksItem(QGraphicsItem):
         if self._active and isValid(self):
             self._repaint()
 
-    def _on_drag_began(self, items: dict[str, NoteItem]) -> None:
-        """Take the dragged notes out of their groups once; the steps only shift them."""
+    def _on_drag_began(self, items: dict[str, NoteItem], corners: dict[str, tuple[float, float, float, float]]) -> None:
+        """Take the dragged notes out of their groups once; the steps only shift them.
+
+        A pick-up of every block (Select All, then a press) hands the still layer over whole,
+        with its images and its rings: no block is looked at, and the first step copies (or
+        makes) the image the layer was already drawn as (10,000 notes: a press of ~60 ms
+        taking the blocks one by one)."""
         self._catch_up()
-        for note_id in items:
-            taken = self._still.take(note_id)
-            if taken is not None:
-                self._carried.put(note_id, *taken)
-        self._rings.clear()
-        self._moving = set(items)
-        self._picked = self._board.note_corners(items)
+        moving = self._moving = set(items)
+        still, carried = self._still, self._carried
+        if not carried.key_of and moving.issuperset(still.key_of):
+            self._carried, self._still = still, _Layer()
+            # The same rings, now the carried layer's: what its images were drawn with.
+            self._rings = {scale: (carried_rings, still_rings) for scale, (still_rings, carried_rings) in self._rings.items()}
+        else:
+            for note_id in items:
+                taken = still.take(note_id)
+                if taken is not None:
+                    carried.put(note_id, *taken)
+            self._rings.clear()
+        self._picked = corners
         self._offset = QPointF()
-        bounds = QRectF()
-        if len(self._carried.key_of) <= len(self._still.key_of):  # else the board is repainted whole
-            for group in self._carried.groups.values():
-                for rect in group.as_list():
-                    bounds = bounds.united(rect)
-        self._carried_bounds = bounds
+        # Where the carried blocks are, for repainting around them at each step; a drag of
+        # most of the board repaints all of it.
+        carried = self._carried
+        self._carried_bounds = carried.bounds() if len(carried.key_of) <= len(self._still.key_of) else QRectF()
 
     def _on_drag_stepped(self, offset: QPointF) -> None:
         if not self._moving:
@@ -557,9 +577,17 @@ class NoteBlocksItem(QGraphicsItem):
             return
         width, height = item.size()
         rect = QRectF(item.x(), item.y(), width, height)  # no QPointF nor QSizeF made per note
-        if layer is self._carried:
-            rect.translate(-self._offset)
+        if layer is self._carried and self._follows_drag(note_id, rect):
+            rect.translate(-self._offset)  # drawn shifted by the drag, like the other carried blocks
         layer.put_keyed(note_id, rect, item.colour_key, item.colour)
+
+    def _follows_drag(self, note_id: str, rect: QRectF) -> bool:
+        """Whether a dragged note's item moves with the mouse (Qt moves a few items zoomed in)
+        rather than staying where the session has it until the drop (a carried drag, always
+        the case zoomed out): read under the mouse (recoloured, say), the second kind must not
+        be shifted back by the drag, or its block jumps to where it was picked up."""
+        corners = self._board.note_corners([note_id]).get(note_id)
+        return corners is not None and (corners[0], corners[1]) != (rect.x(), rect.y())
 
     def _grow_to(self, rect: QRectF) -> None:
         rect = rect.adjusted(-3, -3, 3, 3)  # the selection ring
@@ -589,11 +617,6 @@ def _paint_layer(painter: QPainter, layer: _Layer, rings: list[QRectF]) -> None:
         painter.setBrush(SELECTION_COLOUR)
         painter.drawRects(rings)
     layer.draw(painter)
-
-
-def _ringed_bounds(layer: _Layer, ring: float) -> QRectF:
-    """Where a layer and its rings (each ``ring`` wider than its block) draw."""
-    return layer.bounds().adjusted(-ring, -ring, ring, ring)
 
 
 def note_blocks_of(scene: BoardScene) -> NoteBlocksItem:

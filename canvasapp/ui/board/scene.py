@@ -11,7 +11,7 @@ from __future__ import annotations
 import time
 from collections import deque
 from collections.abc import Callable, Iterable
-from itertools import islice, repeat
+from itertools import chain, islice, repeat
 from operator import add, attrgetter
 from typing import Any
 
@@ -99,8 +99,10 @@ class BoardScene(QGraphicsScene):
     session rather than from each item); ``False`` for anything else, such as a preview, where
     an item is ahead of its note (a cluster's frame dragged), a new colour or a fold. A note
     named both ways is read from its item."""
-    note_drag_began = Signal(object)
-    """``{note_id: NoteItem}``: Qt starts moving these selected items under the mouse."""
+    note_drag_began = Signal(object, object)
+    """``({note_id: NoteItem}, {note_id: (x, y, width, height)})``: these selected notes are
+    picked up (Qt moves their items, or the drag carries them), and where the session has
+    them at the press."""
     note_drag_stepped = Signal(QPointF)
     """How far the dragged notes are from where they were (one mouse move)."""
     note_drag_ended = Signal()
@@ -764,29 +766,39 @@ class BoardScene(QGraphicsScene):
         super().mousePressEvent(event)
         if not event.isAccepted():
             self.make_all_items()  # on empty board: the rubber band may reach any note
-        selected = {item.note_id: item for item in self.selectedItems() if isinstance(item, NoteItem)}
+        selected = self._selected_items()
         if event.button() == Qt.MouseButton.LeftButton and selected:
             view = self._view_of(event)
             # Zoomed out the notes are blocks: those are shifted, the items move at the release.
             # Zoomed in, a drag of many moves only the items it can bring into sight.
             zoomed_out = view is not None and view.transform().m11() < DETAIL_THRESHOLD
             carried = not self._read_only and view is not None and (zoomed_out or len(selected) > QT_MOVES_AT_MOST)
+            along = self._folded_with(selected)
+            corners = self._session.note_corners(chain(selected, along))
             drag = self._interaction = DragNotes(
                 self.clusters, selected, self.notes_dragged.emit, carried=carried, press=event.scenePos(),
-                along=self._folded_with(selected),
+                along=along, corners=corners,
             )
             if carried:
                 self._keep_in_sight(drag, view)
             else:
                 self._draw_notes(selected)  # Qt moves them, perhaps from out of sight into it
-            self.note_drag_began.emit(selected)
+            self.note_drag_began.emit(selected, corners)
+
+    def _selected_items(self) -> dict[str, NoteItem]:
+        """The selected notes' items by id, from the ids kept since the selection changed:
+        asking Qt would wrap every selected item in Python (a press on 10,000 selected notes)."""
+        notes = self._notes
+        ids = list(filter(notes.__contains__, self.selected_note_ids()))
+        return dict(zip(ids, map(notes.__getitem__, ids), strict=True))
 
     def _folded_with(self, selected: dict[str, NoteItem]) -> dict[str, NoteItem]:
         """The notes folded into the selected cards of collapsed clusters (Select All selects
-        the cards, not their hidden notes): they go where the dragged notes go."""
+        the cards, not their hidden notes): they go where the dragged notes go. The cards are
+        asked, not the selection (a few cards, thousands of selected notes)."""
         session, found = self._session, {}
-        for item in self.selectedItems():
-            if isinstance(item, ClusterItem) and item.collapsed and session.has_cluster(item.cluster_id):
+        for item in self.clusters.items():
+            if item.collapsed and item.isSelected() and session.has_cluster(item.cluster_id):
                 for note_id in session.cluster(item.cluster_id).note_ids:
                     if note_id not in selected and (note := self._item(note_id)) is not None:
                         found[note_id] = note

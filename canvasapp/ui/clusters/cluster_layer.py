@@ -218,10 +218,11 @@ class ClusterLayer(QObject):
         """The frames a drag will show, worked out once: a cluster moving whole keeps its frame
         and follows the notes; a cluster losing some of its notes gets a frame around those that
         stay (dragging out reads as "out")."""
-        self._moving = set(note_ids)
-        touched = {c.id: c for n in note_ids if (c := self._session.cluster_of(n)) is not None}
+        moving = self._moving = set(note_ids)
+        # The clusters asked, not each dragged note (a few clusters, thousands of notes).
+        touched = [cluster for cluster in self._session.clusters if not moving.isdisjoint(cluster.note_ids)]
         self._drag_frames = {}
-        for cluster in touched.values():
+        for cluster in touched:
             staying = [n for n in cluster.note_ids if n not in self._moving]
             frame = self.frame_rect(staying or cluster.note_ids, collapsed=cluster.collapsed)
             self._drag_frames[cluster.id] = (frame, not staying)
