@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from canvasapp.model import Event, Lane, Note, Session
 from canvasapp.ops.board_index import index_of
-from canvasapp.ops.collections_paused import bring_back_in, leave_built_board_out
+from canvasapp.ops.collections_paused import bring_back_in, collections_paused, leave_built_board_out
 from canvasapp.ops.layout import Rect, lane_rects
 from canvasapp.ui.board.empty_hint import EmptyBoardHint
 from canvasapp.ui.board.interactions import DragFrame, DragNotes, Interaction, ResizeLane, ResizeNote
@@ -766,8 +766,15 @@ class BoardScene(QGraphicsScene):
         super().mousePressEvent(event)
         if not event.isAccepted():
             self.make_all_items()  # on empty board: the rubber band may reach any note
+        if event.button() == Qt.MouseButton.LeftButton:
+            # A pick-up of thousands of notes makes a tuple or two per note, none of them garbage.
+            with collections_paused():
+                self._pick_up(event)
+
+    def _pick_up(self, event: QGraphicsSceneMouseEvent) -> None:
+        """The selected notes are pressed on: a drag of them begins."""
         selected = self._selected_items()
-        if event.button() == Qt.MouseButton.LeftButton and selected:
+        if selected:
             view = self._view_of(event)
             # Zoomed out the notes are blocks: those are shifted, the items move at the release.
             # Zoomed in, a drag of many moves only the items it can bring into sight.
