@@ -69,6 +69,12 @@ class SessionClusters:
         cluster_id = self._cluster_of.get(note_id)
         return None if cluster_id is None else self._cluster_by_id[cluster_id]
 
+    def clusters_of(self, note_ids: Iterable[str]) -> list[Cluster]:
+        """The clusters holding any of these notes, each once, in the order first met: looked
+        up in C loops (``map``, ``filter``), since a move of 10,000 notes asks it of every one."""
+        found = dict.fromkeys(filter(None, map(self._cluster_of.get, note_ids)))
+        return list(map(self._cluster_by_id.__getitem__, found))
+
     # --- changing ------------------------------------------------------------------------------
 
     def add_cluster(self, cluster: Cluster, index: int | None = None) -> None:

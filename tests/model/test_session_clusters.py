@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from canvasapp.model import Cluster, Lane, Note, Session, SessionError
 
@@ -67,3 +69,26 @@ def test_replace_clusters_touches_only_what_differs() -> None:
     with pytest.raises(SessionError):
         session.replace_clusters([Cluster("a", "A", None, ["n0"]), Cluster("c", "C", None, ["n0"])])
     assert [c.id for c in session.clusters] == ["a", "c"]  # a refused state changes nothing
+
+
+@given(
+    groups=st.lists(st.lists(st.integers(0, 11), min_size=1, max_size=4, unique=True), max_size=4),
+    asked=st.lists(st.sampled_from([*(f"n{i}" for i in range(12)), "gone"]), max_size=20),
+)
+def test_the_clusters_of_notes_are_those_cluster_of_finds_each_once_in_the_order_first_met(
+    groups: list[list[int]], asked: list[str]
+) -> None:
+    session = board(12)
+    taken: set[int] = set()
+    for index, members in enumerate(groups):
+        members = [member for member in members if member not in taken]
+        if members:
+            taken.update(members)
+            session.add_cluster(Cluster(f"c{index}", f"C{index}", "drivers", [f"n{m}" for m in members]))
+    expected: list[Cluster] = []
+    for note_id in asked:
+        cluster = session.cluster_of(note_id) if session.has_note(note_id) else None
+        if cluster is not None and all(cluster is not seen for seen in expected):
+            expected.append(cluster)
+    assert session.clusters_of(asked) == expected
+    assert session.clusters_of(iter(asked)) == expected  # any iterable, read once

@@ -248,6 +248,12 @@ class NoteBlocksItem(QGraphicsItem):
         ringed = self._rings_version if rings[0] or rings[1] else None
         ring = RING_PX / max(scale, 1e-6) if ringed is not None else 0.0
         pictured = []
+        # During a drag each layer is drawn again at every step (the carried one shifted), and
+        # after Select All a drag of everything is what usually follows: a layer is then drawn
+        # into its picture at its first drawing, so no step fills it again.
+        at_once = bool(self._moving) or (
+            selection and len(self._selected) >= len(self._still.key_of) + len(self._carried.key_of)
+        )
         painter.save()
         try:  # an error inside a paint must not leave the painter saved: Qt would crash
             painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
@@ -258,12 +264,10 @@ class NoteBlocksItem(QGraphicsItem):
                         break
                     painter.translate(self._offset)
                 if layer.key_of or ring_list:
-                    # From its picture when drawn before as it is (a drag of everything: each
-                    # step). During a drag each layer is drawn again at every step (the carried
-                    # one shifted): pictured at its first drawing, not filled twice.
+                    # From its picture when drawn before as it is (a drag of everything: each step).
                     pictured.append(layer.pictures[selection].draw(
                         painter, (layer.version, ringed), partial(self._layer_bounds, layer, ring),
-                        partial(_paint_layer, layer=layer, rings=ring_list), at_once=bool(self._moving),
+                        partial(_paint_layer, layer=layer, rings=ring_list), at_once=at_once,
                     ))
         finally:
             painter.restore()

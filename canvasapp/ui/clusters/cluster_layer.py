@@ -9,6 +9,7 @@ move costs in proportion to the notes that moved. Gestures leave as intents carr
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from operator import attrgetter
 from typing import Protocol
 
 from PySide6.QtCore import QObject, QPointF, QRectF, Signal
@@ -20,6 +21,8 @@ from canvasapp.ops.lane_layout import board_frame
 from canvasapp.ops.layout import Rect
 from canvasapp.ui.board.note_item import NoteItem
 from canvasapp.ui.clusters.cluster_item import ClusterItem, ClusterTitleEditor
+
+_ID = attrgetter("id")
 
 
 class BoardItems(Protocol):
@@ -155,11 +158,7 @@ class ClusterLayer(QObject):
             self._refresh(cluster)
 
     def _on_notes(self, notes: list[Note]) -> None:
-        touched: dict[str, Cluster] = {}
-        for note in notes:
-            if (cluster := self._session.cluster_of(note.id)) is not None:
-                touched[cluster.id] = cluster
-        for cluster in touched.values():
+        for cluster in self._session.clusters_of(map(_ID, notes)):
             self._refresh(cluster)
 
     def _on_lanes_changed(self, lanes: list[Lane]) -> None:
@@ -218,11 +217,9 @@ class ClusterLayer(QObject):
         """The frames a drag will show, worked out once: a cluster moving whole keeps its frame
         and follows the notes; a cluster losing some of its notes gets a frame around those that
         stay (dragging out reads as "out")."""
-        moving = self._moving = set(note_ids)
-        # The clusters asked, not each dragged note (a few clusters, thousands of notes).
-        touched = [cluster for cluster in self._session.clusters if not moving.isdisjoint(cluster.note_ids)]
+        self._moving = set(note_ids)
         self._drag_frames = {}
-        for cluster in touched:
+        for cluster in self._session.clusters_of(note_ids):
             staying = [n for n in cluster.note_ids if n not in self._moving]
             frame = self.frame_rect(staying or cluster.note_ids, collapsed=cluster.collapsed)
             self._drag_frames[cluster.id] = (frame, not staying)
@@ -253,12 +250,10 @@ class ClusterLayer(QObject):
                 if all(self._session.cluster_of(n) is cluster for n in moving):
                     return None
                 return ("cluster", cluster.id)
-        for note_id in moving:
-            owner = self._session.cluster_of(note_id)
-            if owner is not None and any(n not in moving for n in owner.note_ids):
-                staying = [n for n in owner.note_ids if n not in moving]
-                if not self.frame_rect(staying).contains(pos):
-                    return ("out", None)
+        for owner in self._session.clusters_of(moving):
+            staying = [n for n in owner.note_ids if n not in moving]
+            if staying and not self.frame_rect(staying).contains(pos):
+                return ("out", None)
         return None
 
     # --- what a frame drag needs (see canvasapp.ui.board.interactions.DragFrame) ---------------
