@@ -94,7 +94,9 @@ class BoardEditing:
         Notes moved together that would cross a lane's edge stop at it together, and then, with
         ``snap``, each goes to the grid (snapped first, notes off the grid would no longer move
         together)."""
-        positions = {note_id: xy for note_id, xy in positions.items() if self.session.has_note(note_id)}
+        present = list(filter(self.session.has_note, positions))  # another window may have deleted some
+        if len(present) != len(positions):
+            positions = {note_id: positions[note_id] for note_id in present}
         board = Board.of(self.session)
         positions = dict(lane_layout.held_together(board, positions))
         if snap:
