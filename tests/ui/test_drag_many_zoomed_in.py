@@ -241,3 +241,39 @@ def test_a_drag_begun_zoomed_out_and_zoomed_in_shows_the_notes_in_sight_moving(
     assert items_match_model(window) == []
     assert saved_positions(library_path) == in_memory(window)
     assert broken_promises(window.document.session) == []
+
+
+def blocks_drawn(window: MainWindow) -> list[tuple[float, ...]]:
+    """Where the zoomed-out blocks are drawn (scene), rounded past a float's last digits."""
+    return sorted(
+        tuple(round(value, 6) for value in rect.getRect())
+        for _colour, rects in window.view.note_blocks.blocks() for rect in rects
+    )
+
+
+def test_a_drag_begun_zoomed_in_and_zoomed_out_shows_every_note_carried(
+    qtbot: QtBot, zoomed_in: MainWindow, library_path: Path
+) -> None:
+    """Zoomed in the blocks are not drawn, and the press leaves them be (at 10,000 notes it
+    spent ~30 ms taking each out of its group); zoomed out mid-drag (or in the overview map),
+    they take the dragged notes up then, and show every one shifted by the drag's one offset."""
+    window = zoomed_in
+    session = window.document.session
+    at = press_and_drag(qtbot, window, "drivers-1-1", 3)
+    window.view.set_zoom(0.2)  # the wheel, with Ctrl, mid-drag: the notes stay under the mouse
+    QApplication.processEvents()
+    assert window.view.note_blocks.active
+    window.view.viewport().repaint()
+    drawn = blocks_drawn(window)
+    model = sorted((note.x, note.y, note.width, note.height) for note in session.notes)
+    offsets = {(round(d[0] - m[0], 6), round(d[1] - m[1], 6), d[2] - m[2], d[3] - m[3]) for d, m in zip(drawn, model, strict=True)}
+    assert len(offsets) == 1, "every note carried by one offset"
+    assert next(iter(offsets))[:2] != (0, 0) and next(iter(offsets))[2:] == (0, 0)
+    qtbot.mouseRelease(window.view.viewport(), Qt.MouseButton.LeftButton, pos=at)
+    QApplication.processEvents()
+    window.view.viewport().repaint()
+    assert blocks_drawn(window) == sorted(
+        tuple(round(value, 6) for value in (note.x, note.y, note.width, note.height)) for note in session.notes
+    )
+    assert items_match_model(window) == []
+    assert saved_positions(library_path) == in_memory(window)
