@@ -70,6 +70,10 @@ def _bounds(rect: QRectF) -> QRectF:
     return rect.adjusted(-7, -7, 7, 7)
 
 
+#: How high notes stack: above the lanes, cluster frames and the blocks, below a folded
+#: cluster's card, the text editor and the dots (on their shelves: ``note_shelves.py``).
+NOTE_Z = 1.0
+
 class NoteItem(QGraphicsRectItem):
     """Draws a note: its colour, and its text in the board's one size, cut with "…" if the
     note is too small for it.
@@ -105,7 +109,7 @@ class NoteItem(QGraphicsRectItem):
         # scroll repaints copies, not text (per step 10.6 → 5.0 ms). Zoomed out, the notes
         # draw nothing themselves (see overview.py), so no pixmap is made at that scale.
         self.setCacheMode(_CACHED)
-        self.setZValue(1.0)
+        self.setZValue(NOTE_Z)
         self.setToolTip(text)
 
     @property

@@ -33,7 +33,8 @@ from canvasapp.ops.layout import Rect, lane_rects
 from canvasapp.ui.board.empty_hint import EmptyBoardHint
 from canvasapp.ui.board.interactions import DragFrame, DragNotes, Interaction, ResizeLane, ResizeNote
 from canvasapp.ui.board.lane_item import LaneItem
-from canvasapp.ui.board.note_item import DETAIL_THRESHOLD, NOTE_FLAGS, NoteItem
+from canvasapp.ui.board.note_item import DETAIL_THRESHOLD, NOTE_FLAGS, NOTE_Z, NoteItem
+from canvasapp.ui.board.note_shelves import NoteShelves
 from canvasapp.ui.board.note_text_editor import NoteEditor
 from canvasapp.ui.clusters.cluster_item import ClusterItem, ClusterTitleEditor
 from canvasapp.ui.clusters.cluster_layer import ClusterLayer
@@ -112,6 +113,7 @@ class BoardScene(QGraphicsScene):
         super().__init__()
         self._session = session
         self._notes: dict[str, NoteItem] = {}
+        self._shelves = NoteShelves(self, NOTE_Z)
         # Notes of the session whose items are not made yet (a big import arrives over a few
         # event-loop turns): made in order by ``_maker``, or at once when anything asks for one.
         self._waiting: dict[str, None] = {}
@@ -591,7 +593,7 @@ class BoardScene(QGraphicsScene):
             self._notes[note_id] = item
             if drawn:
                 self._drawn[note_id] = item
-            self.addItem(item)
+            self._shelves.put(item)
             made.append(item)
         self.reshaped(new)
         if not self._waiting:
@@ -643,7 +645,7 @@ class BoardScene(QGraphicsScene):
             self._matches.discard(note.id)
             item = self._notes.pop(note.id)
             self._drawn.pop(note.id, None)
-            self.removeItem(item)
+            self._shelves.take(item)
         self.reshaped([note.id for note in notes])
         if not self._notes:
             self._show_hint()
