@@ -593,7 +593,7 @@ class BoardScene(QGraphicsScene):
             self._notes[note_id] = item
             if drawn:
                 self._drawn[note_id] = item
-            self._shelves.put(item)
+            self._shelves.put(item, note.x, note.y)
             made.append(item)
         self.reshaped(new)
         if not self._waiting:
