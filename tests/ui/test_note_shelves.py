@@ -21,7 +21,7 @@ from canvasapp.ui.board.note_shelves import Shelf
 from canvasapp.ui.board.scene import BoardScene
 from canvasapp.ui.window.main_window import MainWindow
 from tests.ui.conftest import trigger
-from tests.ui.editing_helpers import DRIVERS_X, click, saved_note, saved_session
+from tests.ui.editing_helpers import ACTIVITIES_X, DRIVERS_X, click, saved_note, saved_session
 
 #: Seven notes in rows of three, then one made last, lying over the first note's lower right.
 IDS = [f"n{i}" for i in range(7)]
@@ -145,3 +145,29 @@ def test_deleting_empties_shelves_away_and_undo_puts_every_note_back_on_one(qtbo
     centre = centre_of(scene, partner)
     click(qtbot, window, centre.x(), centre.y())
     assert scene.selected_note_ids() == [partner]
+
+
+
+def test_each_shelf_lies_in_the_index_where_its_notes_were_made(
+    library: Library, make_window, monkeypatch: pytest.MonkeyPatch  # type: ignore[no-untyped-def]
+) -> None:
+    """Qt draws each shelf its index finds in sight note by note, and its index puts a shelf
+    where its extent is: each shelf holds notes of one square of the board and has that square
+    as its extent (a shelf without one sat in the index at the board's top left corner, so every
+    frame showing that corner walked every note of the board)."""
+    monkeypatch.setattr(note_shelves, "SHELF_SIZE", 256)
+    rows = [(f"r{row}{lane}", lane, "A note", x + 30, 200.0 + 1000 * row)
+            for row in range(12) for lane, x in (("drivers", DRIVERS_X), ("activities", ACTIVITIES_X + 600))]
+    window = make_window(saved_session(library, rows).id)
+    scene, side = window.document.scene, note_shelves.TILE
+    shelves = shelves_of(scene)
+    assert len(shelves) >= 12
+    for shelf, note_ids in shelves.items():
+        square = shelf.sceneBoundingRect()
+        assert square.width() == square.height() == side
+        for note_id in note_ids:
+            assert square.contains(scene.note_item(note_id).scenePos())
+        # Found where it is, and only there; never under the mouse.
+        assert shelf in scene.items(square.center(), Qt.ItemSelectionMode.IntersectsItemBoundingRect)
+        assert shelf not in scene.items(square.center() + QPointF(side, side), Qt.ItemSelectionMode.IntersectsItemBoundingRect)
+        assert shelf not in scene.items(square.center())
