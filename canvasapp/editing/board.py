@@ -125,7 +125,7 @@ class BoardEditing:
         # The notes of those clusters, and any note wider than the narrowest lane's room: asked
         # in C loops, since a move of a whole board names 10,000 notes and usually none of them.
         named = {note_id for cluster in clusters for note_id in cluster.note_ids if note_id in positions}
-        notes = list(map(session.note, positions))
+        notes = session.notes_of(positions)
         if notes and max(map(_WIDTH, notes)) > room:
             named.update(note.id for note in notes if note.width > room)
         rects = {

@@ -94,7 +94,7 @@ def placements_at(session: Session, positions: Mapping[str, tuple[float, float]]
         return {}
     note_ids = list(positions)
     xs, ys = zip(*positions.values(), strict=True)
-    half_widths = map(truediv, map(_WIDTH, map(session.note, note_ids)), repeat(2))
+    half_widths = map(truediv, map(_WIDTH, session.notes_of(note_ids)), repeat(2))
     lanes = LaneSpans(session.lanes).lanes_at(list(map(add, xs, half_widths)))
     return dict(zip(note_ids, map(NotePlacement, xs, ys, lanes), strict=True))
 
