@@ -626,9 +626,14 @@ class _Near:
         return moved
 
 
-#: How far below a falling block :func:`_fall` gathers what it may meet, at one look (board
-#: points): a few rows of notes, so one look serves several steps down a column.
+#: How far below a falling block :func:`_fall` gathers what it may meet, at its second look
+#: (board points): a few rows of notes, so one look serves several steps down a column. Each
+#: further look gathers twice as far, up to :data:`_FALL_SPAN_MOST`: a note pasted onto a
+#: packed board falls to the foot of its column, sixty rows and more, and each look costs the
+#: index's buckets and a sort whatever it gathers (1,000 notes pasted on 10,000: 7 looks a
+#: note at one stretch each).
 _FALL_SPAN = 4 * _BUCKET
+_FALL_SPAN_MOST = 64 * _BUCKET
 
 
 def _fall(area: Rect, earlier: Callable[[Rect], list[Rect]], gap: float) -> Rect:
@@ -653,7 +658,7 @@ def _fall(area: Rect, earlier: Callable[[Rect], list[Rect]], gap: float) -> Rect
         if y + height > reach:
             stretch = height + span
             reach = y + stretch
-            span = _FALL_SPAN
+            span = min(2 * span, _FALL_SPAN_MOST) if span else _FALL_SPAN
             ahead = sorted((hit.y, hit.y + hit.height - _TOUCH, hit.y + hit.height) for hit in earlier(Rect(x, y, width, stretch)))
             first = 0
         while first < len(ahead) and ahead[first][1] <= y:
