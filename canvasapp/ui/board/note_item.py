@@ -74,6 +74,7 @@ def _bounds(rect: QRectF) -> QRectF:
 #: cluster's card, the text editor and the dots (on their shelves: ``note_shelves.py``).
 NOTE_Z = 1.0
 
+
 class NoteItem(QGraphicsRectItem):
     """Draws a note: its colour, and its text in the board's one size, cut with "…" if the
     note is too small for it.
