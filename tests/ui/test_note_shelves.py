@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QGraphicsItem
 from pytestqt.qtbot import QtBot
 
@@ -171,3 +172,22 @@ def test_each_shelf_lies_in_the_index_where_its_notes_were_made(
         assert shelf in scene.items(square.center(), Qt.ItemSelectionMode.IntersectsItemBoundingRect)
         assert shelf not in scene.items(square.center() + QPointF(side, side), Qt.ItemSelectionMode.IntersectsItemBoundingRect)
         assert shelf not in scene.items(square.center())
+
+
+def test_a_note_moved_far_from_its_shelf_is_still_drawn_and_hit_there(qtbot: QtBot, window: MainWindow) -> None:
+    """A moved note keeps its shelf, whose square is then elsewhere: Qt still finds it through
+    the note and draws it where it now is (a shelf found only by its square would leave it blank)."""
+    scene, session, view = window.document.scene, window.document.session, window.view
+    window.document.editor.move_notes({IDS[4]: (DRIVERS_X + 300, 9000.0)})
+    note = session.note(IDS[4])
+    shelf = scene.note_item(IDS[4]).parentItem()
+    assert note.y >= 9000 and not shelf.sceneBoundingRect().contains(QPointF(note.x, note.y))
+    view.set_zoom(1.0)
+    view.center_on_scene(QPointF(note.x + note.width / 2, note.y + note.height / 2))
+    view.viewport().repaint()
+    picture = view.viewport().grab().toImage()
+    corner = view.mapFromScene(QPointF(note.x + 6, note.y + 6))
+    assert picture.pixelColor(corner).name().upper() == QColor(session.note_colour(note)).name().upper()
+    centre = centre_of(scene, IDS[4])
+    click(qtbot, window, centre.x(), centre.y())
+    assert scene.selected_note_ids() == [IDS[4]]
