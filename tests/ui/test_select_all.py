@@ -76,3 +76,33 @@ def test_a_paste_selects_what_it_pasted_and_tells_it_once(qtbot: QtBot, make_ses
     assert len(pasted) == 12
     assert set(scene.selected_note_ids()) == qt_selected(window) == pasted
     assert len(told) == 1
+
+
+def test_deleting_many_selected_notes_tells_of_the_selection_once_and_keeps_the_rest_selected(
+    qtbot: QtBot, make_session, make_window  # type: ignore[no-untyped-def]
+) -> None:
+    """Qt tells of every selected item taken out of the scene, and each telling asked for the
+    whole selection: Select All and Delete at 10,000 notes took half a minute. The board tells
+    once, and what stays selected is still selected, in the board's list and in Qt."""
+    window = make_window(make_session(notes=[(lane, f"Note {i}") for i, lane in enumerate(["drivers", "blockers", "activities"] * 30)]).id)
+    scene, session = window.document.scene, window.document.session
+    ids = [note.id for note in session.notes]
+    told: list[int] = []
+    scene.selectionChanged.connect(lambda: told.append(len(scene.selected_note_ids())))
+
+    # Another window deletes half of a selection of sixty: the other thirty stay selected.
+    scene.clearSelection()
+    for note_id in ids[:60]:
+        scene.note_item(note_id).setSelected(True)
+    told.clear()
+    window.document.editor.delete(ids[:30])
+    assert told == [30]
+    assert set(scene.selected_note_ids()) == qt_selected(window) == set(ids[30:60])
+
+    # Select All and Delete: one telling, nothing selected, every note gone; undo brings them.
+    trigger(window, "edit.select_all")
+    told.clear()
+    trigger(window, "edit.delete")
+    assert told == [0] and len(session) == 0 and scene.selected_note_ids() == [] == list(qt_selected(window))
+    trigger(window, "edit.undo")
+    assert len(session) == 60
