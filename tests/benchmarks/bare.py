@@ -107,6 +107,18 @@ class Blocks(QGraphicsItem):
         self.offset = offset
         self.update()
 
+    def forget(self, note_ids: list[str]) -> dict[str, tuple[QRectF, QColor]]:
+        """These notes' blocks taken away (a deletion); returns them for :meth:`restore`."""
+        gone = {note_id: self.notes.pop(note_id) for note_id in note_ids if note_id in self.notes}
+        self._group()
+        self.update()
+        return gone
+
+    def restore(self, notes: dict[str, tuple[QRectF, QColor]]) -> None:
+        self.notes.update(notes)
+        self._group()
+        self.update()
+
     def finish_moving(self) -> None:
         for note_id in self.moving:
             self.notes[note_id][0].translate(self.offset)

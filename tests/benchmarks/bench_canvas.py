@@ -37,6 +37,7 @@ SELECT_REPEAT = 5
 SAVE_REPEAT = 21
 PASTED = 1000
 PASTE_REPEAT = 3
+DELETE_REPEAT = 3
 FIND_QUERY = "volunteers"
 FIND_PASSES = 2
 
@@ -498,6 +499,56 @@ def measure_save_edit(folder: Path, notes: int) -> Measurement:
     return Measurement.of(values, baselines, 1000)
 
 
+def measure_delete_all(folder: Path, notes: int) -> Measurement:
+    """Select All at Fit All, then time Delete (the action, its save and repaint); each undone
+    and the board's items made again before the next. The bare board: every item it has
+    selected by an area, taken out of the scene and its row deleted in one transaction."""
+    window, bare = app_window(folder, notes), bare_board(folder, notes)
+    overview(window)
+    match(bare, window)
+    values = []
+    for _ in range(repeat(DELETE_REPEAT)):
+        handles.trigger(window, "edit.select_all")
+        settle()
+        values.append(gesture_s(lambda: handles.trigger(window, "edit.delete")))
+        handles.trigger(window, "edit.undo")
+        while handles.busy(window):
+            settle()
+    handles.scene(window).clearSelection()
+
+    connection = bare.raw_connection()
+    rows = connection.execute("SELECT * FROM notes WHERE session_id = ?", (bare.session_id,)).fetchall()
+    marks = ", ".join("?" * len(rows[0])) if rows else ""
+    baselines = []
+    for _ in range(repeat(DELETE_REPEAT)):
+        bare.select_all()
+        settle()
+        gone = [(note_id, item) for note_id, item in bare.items.items() if item.isSelected()]
+
+        forgotten: dict[str, object] = {}
+
+        def delete(gone: list[tuple[str, QGraphicsItem]] = gone, forgotten: dict[str, object] = forgotten) -> None:
+            for _note_id, item in gone:
+                bare.scene.removeItem(item)
+            if bare.blocks.isVisible():
+                forgotten.update(bare.blocks.forget([note_id for note_id, _item in gone]))
+            connection.execute("BEGIN")
+            connection.executemany("DELETE FROM notes WHERE id = ?", [(note_id,) for note_id, _item in gone])
+            connection.execute("COMMIT")
+
+        baselines.append(gesture_s(delete))
+        connection.execute("BEGIN")
+        connection.executemany(f"INSERT INTO notes VALUES ({marks})", rows)
+        connection.execute("COMMIT")
+        for _note_id, item in gone:
+            bare.scene.addItem(item)
+            item.setSelected(False)
+        bare.blocks.restore(forgotten)  # type: ignore[arg-type]
+        settle()
+    connection.close()
+    return Measurement.of(values, baselines, 1000)
+
+
 def measure_paste_1000(folder: Path, notes: int) -> Measurement:
     """Copy 1,000 notes, then time Paste (the action, its save and repaint); each paste undone."""
     window, bare = app_window(folder, notes), bare_board(folder, notes)
@@ -558,4 +609,5 @@ FIGURES = [
     Figure("find_keystroke_ms", "ms", 10.0, measure_find_keystroke),
     Figure("save_edit_ms", "ms", 2.0, measure_save_edit),
     Figure("paste_1000_ms", "ms", 100.0, measure_paste_1000),
+    Figure("delete_all_ms", "ms", 100.0, measure_delete_all),
 ]

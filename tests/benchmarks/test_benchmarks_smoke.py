@@ -15,7 +15,7 @@ RUN = Path(__file__).resolve().parent / "run.py"
 REQUIRED = {
     "open_s", "startup_s", "first_frame_ms", "frame_100pct_ms", "frame_overview_ms", "zoom_switch_ms",
     "drag_200_ms", "drag_200_overview_ms", "drop_200_ms", "select_all_ms", "grab_all_ms", "drag_all_ms", "drag_all_100pct_ms", "grab_all_100pct_ms", "drop_all_ms",
-    "undo_move_all_ms", "find_keystroke_ms", "save_edit_ms", "paste_1000_ms", "every_item_s", "rss_mb", "cli_version_s",
+    "undo_move_all_ms", "find_keystroke_ms", "save_edit_ms", "paste_1000_ms", "delete_all_ms", "every_item_s", "rss_mb", "cli_version_s",
     "csv_import_s", "pdf_1k_s",
 }
 
