@@ -9,6 +9,7 @@ move costs in proportion to the notes that moved. Gestures leave as intents carr
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from contextlib import AbstractContextManager
 from operator import attrgetter
 from typing import Protocol
 
@@ -46,6 +47,8 @@ class BoardItems(Protocol):
     def items(self, pos: QPointF) -> Iterable[QGraphicsItem]: ...
 
     def reshaped(self, note_ids: list[str]) -> None: ...
+
+    def unselected(self, items: list[NoteItem]) -> AbstractContextManager[None]: ...
 
 #: A cluster whose lane is gone and which has no colour of its own.
 NEUTRAL_COLOUR = "#E3E6EA"
@@ -181,9 +184,13 @@ class ClusterLayer(QObject):
                 shown.append(note_id)
         self._members[cluster.id] = list(cluster.note_ids)
         item.set_looks(cluster.title, len(cluster.note_ids), self._colour(cluster), cluster.collapsed)
-        for note_id in cluster.note_ids:
-            note_item = self._note_item(note_id)
-            if note_item.isVisible() == cluster.collapsed:
+        changing = [
+            (note_id, note_item) for note_id in cluster.note_ids
+            if (note_item := self._note_item(note_id)).isVisible() == cluster.collapsed
+        ]
+        # Folded, its notes leave the selection (Qt drops a hidden item from it): told once.
+        with self._scene.unselected([note_item for _note_id, note_item in changing] if cluster.collapsed else []):
+            for note_id, note_item in changing:
                 note_item.setVisible(not cluster.collapsed)
                 shown.append(note_id)
         self._scene.reshaped(shown)
