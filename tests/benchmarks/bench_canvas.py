@@ -517,8 +517,9 @@ def measure_delete_all(folder: Path, notes: int) -> Measurement:
     handles.scene(window).clearSelection()
 
     connection = bare.raw_connection()
-    rows = connection.execute("SELECT * FROM notes WHERE session_id = ?", (bare.session_id,)).fetchall()
-    marks = ", ".join("?" * len(rows[0])) if rows else ""
+    # Each note's row by id, to put back the rows of the notes deleted (the first column again).
+    rows = {row[0]: row[1:] for row in connection.execute("SELECT id, * FROM notes WHERE session_id = ?", (bare.session_id,))}
+    marks = ", ".join("?" * len(next(iter(rows.values())))) if rows else ""
     baselines = []
     for _ in range(repeat(DELETE_REPEAT)):
         bare.select_all()
@@ -538,7 +539,7 @@ def measure_delete_all(folder: Path, notes: int) -> Measurement:
 
         baselines.append(gesture_s(delete))
         connection.execute("BEGIN")
-        connection.executemany(f"INSERT INTO notes VALUES ({marks})", rows)
+        connection.executemany(f"INSERT INTO notes VALUES ({marks})", [rows[note_id] for note_id, _item in gone])
         connection.execute("COMMIT")
         for _note_id, item in gone:
             bare.scene.addItem(item)
