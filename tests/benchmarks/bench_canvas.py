@@ -517,7 +517,8 @@ def measure_delete_all(folder: Path, notes: int) -> Measurement:
     handles.scene(window).clearSelection()
 
     connection = bare.raw_connection()
-    # Each note's row by id, to put back the rows of the notes deleted (the first column again).
+    # Each note's row by id, to put back only the rows of the notes deleted (the first column
+    # again): the library also holds the rows the bare paste added, whose items it took away.
     rows = {row[0]: row[1:] for row in connection.execute("SELECT id, * FROM notes WHERE session_id = ?", (bare.session_id,))}
     marks = ", ".join("?" * len(next(iter(rows.values())))) if rows else ""
     baselines = []
