@@ -407,16 +407,24 @@ class BoardScene(QGraphicsScene):
     def select_only(self, note_ids: list[str]) -> None:
         """Exactly these notes selected, told once: a selectionChanged per note asked Qt for
         the whole selection back each time (a paste of 1,000 notes spent a third of its time)."""
-        self._repaint_whole_if_many(len(self.selected_note_ids()) + len(note_ids))
-        self.blockSignals(True)
-        try:
+        with self._selection_held(len(self.selected_note_ids()) + len(note_ids)):
             super().clearSelection()  # the old selection is counted above
             for note_id in note_ids:
                 if (item := self._item(note_id)) is not None:
                     item.setSelected(True)
+        self.selectionChanged.emit()
+
+    @contextmanager
+    def _selection_held(self, changing: int) -> Iterator[None]:
+        """The selection of ``changing`` items changed without a ``selectionChanged`` per item
+        (the board's handler reads the whole selection each time: quadratic in the items);
+        the whole scene marked for repainting first if they are many. The caller tells once."""
+        self._repaint_whole_if_many(changing)
+        self.blockSignals(True)  # only the selection changes inside
+        try:
+            yield
         finally:
             self.blockSignals(False)
-        self.selectionChanged.emit()
 
     def clearSelection(self) -> None:
         """Qt's, the whole scene marked for repainting first when many notes are selected."""
@@ -435,14 +443,10 @@ class BoardScene(QGraphicsScene):
         folded = self._folded_note_ids()
         selected = [note_id for note_id in self._notes if note_id not in folded] if folded else list(self._notes)
         notes = self._notes
-        self._repaint_whole_if_many(len(selected))
-        self.blockSignals(True)
-        try:
+        with self._selection_held(len(selected)):
             _each(NoteItem.setSelected, map(notes.__getitem__, selected), True)
             for frame in self.clusters.items():
                 frame.setSelected(True)
-        finally:
-            self.blockSignals(False)
         self._selection_known = selected
         self.selectionChanged.emit()
 
@@ -661,15 +665,11 @@ class BoardScene(QGraphicsScene):
         selected notes two seconds."""
         selected = [item for item in items if item.isSelected()]
         if selected:
-            self._repaint_whole_if_many(len(selected))
-            self.blockSignals(True)  # only the selection changes here
-            try:
+            with self._selection_held(len(selected)):
                 _each(NoteItem.setSelected, selected, False)
                 # Qt keeps unselected items in its set until asked for the selection: removed,
                 # the first would tell of a change again.
                 self.selectedItems()
-            finally:
-                self.blockSignals(False)
         try:
             yield
         finally:
